@@ -1,0 +1,61 @@
+# %% [markdown]
+# # Corpus overview
+#
+# What is in the corpus: one row per article with the metadata the loader read
+# (date, dateline, outlet, byline, contributors, publication note) and basic
+# counts, then the structure of the article: how long each paragraph is.
+
+# %% tags=["parameters"]
+corpus = "seeds"
+figures_dir = "figures"
+reports_dir = "reports"
+engine = "auto"
+notebook_name = "00_corpus_overview"
+
+# %%
+import pandas as pd
+
+from analysis import load_corpus
+from analysis.figures import save_figure, set_provenance
+from analysis.plots import corpus as corpus_plots
+from analysis.text import paragraph_table, segment_articles
+
+articles = load_corpus(corpus)
+set_provenance(notebook=notebook_name, parameters={"corpus": corpus}, corpus=articles)
+docs = segment_articles(articles)
+
+# %% [markdown]
+# ## The articles
+#
+# Metadata as read from each file. For the wire layout of the seed, the
+# `date` header line, the dateline (`OTTAWA`) and the closing lines
+# (publication note, "with files from", byline) are kept out of the body text,
+# so none of the counts below include them.
+
+# %%
+columns = ["article_id", "date", "dateline", "outlet", "byline", "contributors", "published_date", "n_paragraphs", "n_words", "duplicate_of"]
+articles[[c for c in columns if c in articles.columns]]
+
+# %%
+problems = articles.attrs.get("problems")
+print(f"{len(articles)} article(s) loaded; {0 if problems is None else len(problems)} file(s) skipped as unreadable.")
+
+# %% [markdown]
+# ## Paragraph lengths
+#
+# Wire stories are built from short paragraphs, often a single sentence. The
+# bars show how many words each paragraph of the article has, from the lede
+# (paragraph 1) to the last line of the body; the dashed line is the median.
+
+# %%
+paragraphs = paragraph_table(docs)
+fig, data = corpus_plots.paragraph_lengths(paragraphs)
+save_figure(fig, "corpus_paragraph_lengths", data, outdir=figures_dir,
+            caption="Words per paragraph along the article, from the lede (1) to the last body paragraph; "
+                    "header line, dateline and closing metadata excluded. Dashed line: median.")
+
+# %%
+if articles["article_id"].nunique() > 1:
+    fig, data = corpus_plots.paragraph_length_distribution(paragraphs)
+    save_figure(fig, "corpus_paragraph_length_distribution", data, outdir=figures_dir,
+                caption="Distribution of words per paragraph over every article in the corpus.")

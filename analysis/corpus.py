@@ -139,10 +139,10 @@ _BYLINE_RE = re.compile(
     r" (?P<outlet>(?:The )?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})$"
 )
 _DATELINE_RE = re.compile(
-    r"^(?P<dl>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"^(?P<dl>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})\b"
     r"(?:, (?:[A-Z][a-z]+\.?|[A-Z]\.?[A-Z]\.?))?"
     r"(?: \((?:CP|AP|Reuters|AFP|Xinhua|dpa)\))?"
-    r"\s*(?:[—–-]+\s*|:\s*)?(?=[A-Z“\"‘])"
+    r"(?:\s*[—–-]+\s*|:\s*|\s+)(?=[A-Z“\"‘])"
 )
 
 
@@ -239,7 +239,7 @@ def parse_wire_text(text: str) -> dict:
     if header_lede:
         if first is None or _squash(body_lines[first]) != _squash(header_lede):
             # the lede appears only in the header: it is the first paragraph
-            body_lines = [header_lede, ""] + body_lines
+            body_lines = [header_lede, ""] + body_lines[first or 0 :]
             first = 0
     if first is not None:
         dateline, rest = split_dateline(body_lines[first].strip())
@@ -290,9 +290,12 @@ def _records_json(path: Path) -> Iterator[tuple[int | None, dict]]:
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise CorpusError(path, f"malformed JSON line: {exc.msg} (column {exc.colno})", lineno) from None
+            # one bad line does not lose the file's other records
+            yield lineno, CorpusError(path, f"malformed JSON line: {exc.msg} (column {exc.colno})", lineno)
+            continue
         if not isinstance(item, dict):
-            raise CorpusError(path, "JSON line is not an object", lineno)
+            yield lineno, CorpusError(path, "JSON line is not an object", lineno)
+            continue
         yield lineno, item
 
 
@@ -421,9 +424,11 @@ def load_corpus(path: str | Path, *, on_error: str = "report") -> pd.DataFrame:
         try:
             for k, (line, item) in enumerate(reader(f)):
                 try:
+                    if isinstance(item, CorpusError):
+                        raise item
                     rec = _normalise_record(f, line, item, k)
                 except CorpusError as exc:
-                    if single and on_error == "raise" or (on_error == "raise"):
+                    if on_error == "raise":
                         raise
                     problems.append({"source_path": exc.path, "line": exc.line, "problem": exc.problem})
                     continue

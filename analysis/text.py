@@ -17,7 +17,8 @@ Rules, in the order they apply:
   ``U.S.``).  Two rules run after Punkt: a single capital letter followed by
   a period is an initial (``J. Smith``) and does not end a sentence; a
   sentence made only of punctuation (a stray ``.`` or a lone quotation mark)
-  is merged into the sentence before it.
+  is merged into the sentence before it; so is a piece that starts in lower
+  case after a question or exclamation mark (``“Is it over?” she asked.``).
 * **Tokens**: one regular expression pass over the body: abbreviations with
   inner periods (``U.S.``), numbers (``1,000``, ``3.5``, ``11-year``), words
   with inner apostrophes or hyphens (``Biden’s``, ``Saint-Jacques``) and single
@@ -85,6 +86,8 @@ _LINE_RE = re.compile(r"[^\n]+")
 _HAS_ALNUM = re.compile(r"\w")
 _INITIAL_END = re.compile(r"(?:^|[\s(“\"‘'])[A-Z]\.$")
 _ONLY_PUNCT = re.compile(r"^[^\w]*$")
+_QUESTION_END = re.compile(r"[?!][”\"’']*$")
+_LOWER_START = re.compile(r"^[a-z]")
 
 
 @functools.cache
@@ -180,7 +183,11 @@ def _split_sentences(text: str, p_start: int, p_end: int) -> list[tuple[int, int
         piece = para[s:e]
         if merged:
             prev = para[merged[-1][0] : merged[-1][1]]
-            if _ONLY_PUNCT.match(piece) or _INITIAL_END.search(prev):
+            if (
+                _ONLY_PUNCT.match(piece)
+                or _INITIAL_END.search(prev)
+                or (_QUESTION_END.search(prev) and _LOWER_START.match(piece))
+            ):
                 merged[-1][1] = e
                 continue
         merged.append([s, e])

@@ -1,0 +1,401 @@
+"""The actor codebook: who counts as whom.
+
+A codebook is a reviewable table, one row per actor, that a researcher writes
+for a story or corpus.  The package ships one for the seed story
+(``analysis/data/codebook.csv``); pass your own with ``load_codebook(path)``.
+
+Columns (``docs/CONTRACTS.md``):
+
+``actor_id``
+    Stable identifier, lower case (``kovrig``).  Unique.
+``name``
+    Canonical name as written in the press (``Michael Kovrig``).
+``aliases`` (list)
+    Other names matched as the actor's name (``U.S.``, ``RCMP``, ``Joseph Biden``).
+``kind``
+    ``person``, ``organisation``, ``country`` or ``group``.
+``side``
+    ``Canada``, ``China``, ``United States`` or ``other``.
+``role``
+    Free text: what the actor is in the story.
+``gender``, ``gender_basis``
+    ``female``, ``male``, ``unknown`` or ``n/a`` (organisations, countries,
+    groups); the basis says where it comes from (``codebook``).
+``members`` (list)
+    For a group, the ``actor_id`` of each member (``kovrig|spavor``).
+
+Two optional list columns, added by this package for matching (absent columns
+are read as empty lists): ``descriptions``, lower-case noun phrases the story
+uses for the actor (``the Huawei executive``; for a group, group phrases such
+as ``the pair``) and ``adjectives``, demonyms and adjectival forms of a country
+(``Chinese``), counted apart from the name.
+
+File format: CSV (``|`` separates list items; lines starting with ``#`` are
+comments) or YAML (a list of mappings with the same keys; lists as YAML lists).
+Loading validates the table and raises :class:`CodebookError` naming the row
+for an unknown column, a missing required value, an invalid ``kind``/``side``/
+``gender``, a duplicate ``actor_id``, an alias claimed by two actors and a
+group member that does not exist.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.resources import data_path, read_word_list
+
+__all__ = [
+    "CodebookError",
+    "load_codebook",
+    "resolve_actor",
+    "actor_surname",
+    "name_parts",
+    "normalise_name",
+    "strip_title",
+    "titles",
+    "CODEBOOK_COLUMNS",
+    "KINDS",
+    "SIDES",
+    "GENDERS",
+]
+
+REQUIRED_COLUMNS = ["actor_id", "name", "kind", "side"]
+CODEBOOK_COLUMNS = [
+    "actor_id", "name", "aliases", "kind", "side", "role", "gender", "gender_basis", "members",
+    "descriptions", "adjectives",
+]
+LIST_COLUMNS = ["aliases", "members", "descriptions", "adjectives"]
+KINDS = ("person", "organisation", "country", "group")
+SIDES = ("Canada", "China", "United States", "other")
+GENDERS = ("female", "male", "unknown", "n/a")
+
+
+class CodebookError(ValueError):
+    """A codebook that cannot be used; the message names the row (its 1-based
+    position among the data rows and its ``actor_id``) and the problem."""
+
+
+# ---------------------------------------------------------------------------
+# names
+
+
+@functools.cache
+def titles() -> pd.DataFrame:
+    """The title table (``analysis/data/titles.csv``): ``title``, ``gender``
+    (female/male/empty), ``kind`` (honorific/office/role)."""
+    text = data_path("titles.csv").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    df = pd.read_csv(io.StringIO("\n".join(lines)), dtype=str, keep_default_na=False)
+    return df
+
+
+@functools.cache
+def _title_regex() -> re.Pattern:
+    # longest first so "Press Secretary" wins over "Secretary"; one or more
+    # titles may stack ("Foreign Ministry spokeswoman", "former President").
+    words = sorted(set(titles()["title"]), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"^(?:(?:former|late|then|acting|deputy|vice)\s+)*(?:(?:{alt})\s+)+", re.IGNORECASE)
+
+
+def strip_title(name: str) -> str:
+    """``name`` without leading titles, honorifics and role nouns
+    (``Press Secretary Jen Psaki`` -> ``Jen Psaki``).  A name that is only a
+    title (``President``) is returned unchanged."""
+    s = name.strip()
+    m = _title_regex().match(s + " ")
+    if m and m.end() < len(s) + 1:
+        rest = s[m.end():].strip()
+        if rest:
+            return rest
+    return s
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_name(name: str) -> str:
+    """The lookup key of a name: quotation marks straightened, possessive
+    ``'s`` removed, a leading ``the`` dropped, white space folded, case folded."""
+    s = str(name).replace("’", "'").replace("‘", "'").strip().strip('"“”').strip()
+    s = _POSSESSIVE.sub("", s) if s.endswith(("'s", "'", "’s")) and len(s) > 2 else s
+    s = _SPACES.sub(" ", s).strip(" ,.;:")
+    if s.lower().startswith("the "):
+        s = s[4:]
+    return s.casefold()
+
+
+@functools.cache
+def _surname_first_set() -> frozenset[str]:
+    return frozenset(read_word_list("surname_first.txt"))
+
+
+_PINYIN_INITIALS = "zh ch sh b p m f d t n l g k h j q x r z c s y w".split()
+_PINYIN_FINALS = (
+    "iang iong uang ueng ang eng ing ong ian iao uai uan uan üan ai ei ao ou an en er in un ün ia ie iu "
+    "ua uo ui ue üe a o e i u ü"
+).split()
+_KOREAN_VIET_SYLLABLES = frozenset(
+    "jong un il sung jae in hyun woo hee soo min ho young jin seok chul kyung moon hye bin tae yeon "
+    "ji hoon sook yong nam gun geun hye suk phu trong xuan phuc minh chinh van thi thanh duc quang".split()
+)
+
+
+@functools.cache
+def _pinyin_syllables() -> frozenset[str]:
+    out = set(_PINYIN_FINALS)
+    for i in _PINYIN_INITIALS:
+        for f in _PINYIN_FINALS:
+            out.add(i + f)
+    return frozenset(out)
+
+
+def _is_syllabic_given_name(token: str) -> bool:
+    """True when ``token`` splits into pinyin syllables (``Jinping`` = jin+ping,
+    ``Chunying``) or Korean/Vietnamese given-name syllables (``Jong``, ``Jae-in``)."""
+    t = token.lower().replace("'", "")
+    parts = [p for p in re.split(r"[-\s]", t) if p]
+    if parts and all(p in _KOREAN_VIET_SYLLABLES for p in parts):
+        return True
+    syl = _pinyin_syllables()
+    t = "".join(parts)
+    if not t or not t.isalpha():
+        return False
+
+    @functools.cache
+    def ok(i: int) -> bool:
+        if i == len(t):
+            return True
+        return any(t[i:j] in syl and ok(j) for j in range(min(len(t), i + 6), i, -1))
+
+    return ok(0)
+
+
+def name_parts(name: str) -> dict:
+    """Split a person's name into ``given`` and ``surname`` and say whether it
+    is written surname first.
+
+    Surname first (``Meng Wanzhou``, ``Xi Jinping``, ``Kim Jong Un``) when the
+    first token is a family name from ``analysis/data/surname_first.txt`` and
+    every later token is a pinyin or Korean/Vietnamese given-name syllable
+    string; otherwise the last token (hyphenated names whole:
+    ``Saint-Jacques``) is the surname.  Returns ``{"given", "surname",
+    "surname_first"}`` (``given`` may be empty)."""
+    tokens = strip_title(name).split()
+    if not tokens:
+        return {"given": "", "surname": "", "surname_first": False}
+    if (
+        len(tokens) >= 2
+        and tokens[0] in _surname_first_set()
+        and all(_is_syllabic_given_name(t) for t in tokens[1:])
+    ):
+        return {"given": " ".join(tokens[1:]), "surname": tokens[0], "surname_first": True}
+    # particles stay with the surname: "Ursula von der Leyen"
+    particles = {"van", "von", "der", "de", "da", "di", "del", "la", "le", "bin", "al", "ben", "du"}
+    k = len(tokens) - 1
+    while k > 1 and tokens[k - 1].lower() in particles:
+        k -= 1
+    if len(tokens) > 1 and tokens[-1].rstrip(".").upper() in {"JR", "SR", "II", "III", "IV"}:
+        return {"given": " ".join(tokens[: len(tokens) - 2]), "surname": tokens[-2], "surname_first": False}
+    return {"given": " ".join(tokens[:k]), "surname": " ".join(tokens[k:]), "surname_first": False}
+
+
+def actor_surname(row) -> str | None:
+    """Surname of a person actor (a codebook row), else None."""
+    if row["kind"] != "person":
+        return None
+    parts = name_parts(row["name"])
+    return parts["surname"] if len(row["name"].split()) > 1 else None
+
+
+# ---------------------------------------------------------------------------
+# loading and validation
+
+
+def _split_list(value) -> list[str]:
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [v.strip() for v in str(value).split("|") if v.strip()]
+
+
+def _read_records(path: Path) -> list[dict]:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix.lower() in {".yaml", ".yml"}:
+        import yaml
+
+        data = yaml.safe_load(text)
+        if isinstance(data, dict) and "actors" in data:
+            data = data["actors"]
+        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+            raise CodebookError(f"{path}: a YAML codebook is a list of mappings (or a mapping with key 'actors')")
+        return data
+    if path.suffix.lower() != ".csv":
+        raise CodebookError(f"{path}: codebook must be .csv, .yaml or .yml, not {path.suffix or '(none)'}")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    return list(csv.DictReader(io.StringIO("\n".join(lines))))
+
+
+def _validate(records: list[dict], source: str) -> pd.DataFrame:
+    rows = []
+    seen_ids: dict[str, int] = {}
+    for i, rec in enumerate(records, 1):
+        rec = {str(k).strip(): v for k, v in rec.items() if k is not None}
+        aid = str(rec.get("actor_id") or "").strip()
+        where = f"{source}: row {i}" + (f" (actor_id {aid!r})" if aid else "")
+        unknown = sorted(set(rec) - set(CODEBOOK_COLUMNS))
+        if unknown:
+            raise CodebookError(
+                f"{where}: unknown column(s) {unknown}; allowed columns are {CODEBOOK_COLUMNS}"
+            )
+        for col in REQUIRED_COLUMNS:
+            if not str(rec.get(col) or "").strip():
+                raise CodebookError(f"{where}: column {col!r} is empty; it is required")
+        if aid in seen_ids:
+            raise CodebookError(f"{where}: duplicate actor_id {aid!r} (first used in row {seen_ids[aid]})")
+        seen_ids[aid] = i
+        kind = str(rec["kind"]).strip()
+        if kind not in KINDS:
+            raise CodebookError(f"{where}: kind {kind!r} is not one of {list(KINDS)}")
+        side = str(rec["side"]).strip()
+        if side not in SIDES:
+            raise CodebookError(f"{where}: side {side!r} is not one of {list(SIDES)}")
+        gender = str(rec.get("gender") or "").strip() or ("unknown" if kind == "person" else "n/a")
+        if gender not in GENDERS:
+            raise CodebookError(f"{where}: gender {gender!r} is not one of {list(GENDERS)}")
+        basis = str(rec.get("gender_basis") or "").strip() or ("codebook" if gender in {"female", "male"} else kind)
+        row = {
+            "actor_id": aid,
+            "name": str(rec["name"]).strip(),
+            "aliases": _split_list(rec.get("aliases")),
+            "kind": kind,
+            "side": side,
+            "role": str(rec.get("role") or "").strip(),
+            "gender": gender,
+            "gender_basis": basis,
+            "members": _split_list(rec.get("members")),
+            "descriptions": _split_list(rec.get("descriptions")),
+            "adjectives": _split_list(rec.get("adjectives")),
+        }
+        if row["members"] and kind != "group":
+            raise CodebookError(f"{where}: only a group has members, but kind is {kind!r}")
+        rows.append(row)
+    # every name form belongs to one actor
+    claimed: dict[str, tuple[int, str]] = {}
+    for i, row in enumerate(rows, 1):
+        forms = [row["name"], *row["aliases"], *row["descriptions"], *row["adjectives"]]
+        for form in dict.fromkeys(normalise_name(f) for f in forms):
+            if form in claimed and claimed[form][1] != row["actor_id"]:
+                j, other = claimed[form]
+                raise CodebookError(
+                    f"{source}: row {i} (actor_id {row['actor_id']!r}): alias {form!r} is already "
+                    f"claimed by row {j} (actor_id {other!r}); an alias must name one actor"
+                )
+            claimed.setdefault(form, (i, row["actor_id"]))
+    for i, row in enumerate(rows, 1):
+        for m in row["members"]:
+            if m not in seen_ids:
+                raise CodebookError(
+                    f"{source}: row {i} (actor_id {row['actor_id']!r}): member {m!r} does not exist in the codebook"
+                )
+    df = pd.DataFrame(rows, columns=CODEBOOK_COLUMNS)
+    df.attrs["source"] = source
+    return df
+
+
+@functools.lru_cache(maxsize=16)
+def _load_cached(path: str, mtime: float) -> pd.DataFrame:
+    p = Path(path)
+    return _validate(_read_records(p), str(p))
+
+
+def load_codebook(path: str | Path | None = None) -> pd.DataFrame:
+    """Load and validate a codebook (CSV or YAML); ``None`` loads the shipped
+    one for the seed story.  One row per actor with the columns in
+    :data:`CODEBOOK_COLUMNS` (list columns hold Python lists).
+
+    Raises :class:`CodebookError` naming the row for unknown columns, missing
+    required values, values outside the allowed sets, duplicate ids, an alias
+    claimed by two actors and a member that does not exist."""
+    p = Path(path) if path is not None else data_path("codebook.csv")
+    if not p.exists():
+        raise FileNotFoundError(f"{p}: no such codebook file")
+    return _load_cached(str(p.resolve()), p.stat().st_mtime).copy()
+
+
+def _coerce(codebook) -> pd.DataFrame:
+    if codebook is None:
+        return load_codebook()
+    if isinstance(codebook, (str, Path)):
+        return load_codebook(codebook)
+    if isinstance(codebook, pd.DataFrame):
+        if "_validated" in codebook.attrs:
+            return codebook
+        df = _validate(codebook.to_dict("records"), codebook.attrs.get("source", "codebook table"))
+        return df
+    if isinstance(codebook, list):
+        return _validate(codebook, "codebook records")
+    raise TypeError(f"codebook must be None, a path, a DataFrame or a list of dicts, not {type(codebook).__name__}")
+
+
+def _lookup_tables(cb: pd.DataFrame) -> tuple[dict, dict]:
+    key = id(cb), len(cb), tuple(cb["actor_id"])
+    cache = _LOOKUP_CACHE.get(key)
+    if cache is not None:
+        return cache
+    full: dict[str, str] = {}
+    surnames: dict[str, set] = {}
+    for row in cb.to_dict("records"):
+        for form in [row["name"], *row["aliases"], *row["descriptions"]]:
+            full.setdefault(normalise_name(form), row["actor_id"])
+        sn = actor_surname(row)
+        if sn:
+            surnames.setdefault(normalise_name(sn), set()).add(row["actor_id"])
+    _LOOKUP_CACHE.clear() if len(_LOOKUP_CACHE) > 8 else None
+    _LOOKUP_CACHE[key] = (full, surnames)
+    return full, surnames
+
+
+_LOOKUP_CACHE: dict = {}
+
+
+def resolve_actor(name: str, codebook=None) -> str | None:
+    """The ``actor_id`` a name refers to, or ``None``.
+
+    Tries, case-insensitively, after straightening quotes and dropping a
+    possessive and a leading ``the``: the name as given, then without leading
+    titles and role nouns (``Chinese Foreign Ministry spokeswoman Hua
+    Chunying`` -> ``Hua Chunying``), against every actor's name, aliases and
+    descriptions; then a person's surname (``Kovrig``, ``Meng``; for
+    surname-first names the first token), when exactly one person in the
+    codebook has it.  Adjectival forms (``Chinese``) do not resolve: they
+    describe, they do not name."""
+    if name is None or not str(name).strip():
+        return None
+    cb = _coerce(codebook)
+    full, surnames = _lookup_tables(cb)
+    key = normalise_name(name)
+    if key in full:
+        return full[key]
+    stripped = normalise_name(strip_title(str(name).strip()))
+    if stripped in full:
+        return full[stripped]
+    # drop a leading org/country modifier before a title: "Chinese Foreign Ministry spokeswoman X"
+    words = str(name).split()
+    for k in range(1, len(words)):
+        rest = " ".join(words[k:])
+        s = normalise_name(strip_title(rest))
+        if s != normalise_name(rest) and s in full:
+            return full[s]
+    for cand in (stripped, key):
+        ids = surnames.get(cand)
+        if ids and len(ids) == 1:
+            return next(iter(ids))
+    return None

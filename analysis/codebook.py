@@ -98,7 +98,8 @@ def titles() -> pd.DataFrame:
 def _title_regex() -> re.Pattern:
     # longest first so "Press Secretary" wins over "Secretary"; one or more
     # titles may stack ("Foreign Ministry spokeswoman", "former President").
-    words = sorted(set(titles()["title"]), key=len, reverse=True)
+    t = titles()
+    words = sorted(set(t.loc[t["kind"] != "descriptor", "title"]), key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
     return re.compile(rf"^(?:(?:former|late|then|acting|deputy|vice)\s+)*(?:(?:{alt})\s+)+", re.IGNORECASE)
 
@@ -307,6 +308,7 @@ def _validate(records: list[dict], source: str) -> pd.DataFrame:
                 )
     df = pd.DataFrame(rows, columns=CODEBOOK_COLUMNS)
     df.attrs["source"] = source
+    df.attrs["_validated"] = True
     return df
 
 

@@ -22,14 +22,13 @@ def paragraph_lengths(paragraphs: pd.DataFrame, article_id: str | None = None):
     ax.bar(data["paragraph"], data["n_words"], color=NEUTRAL_COLOR, width=0.75)
     median = float(np.median(data["n_words"])) if len(data) else 0.0
     ax.axhline(median, color="#D55E00", linewidth=0.8, linestyle="--")
-    ax.text(len(data) + 0.6, median, f"median {median:.0f}", va="bottom", ha="right", fontsize=7, color="#D55E00")
     ax.set_xlabel("Paragraph (1 = lede)")
     ax.set_ylabel("Words")
     ax.set_xlim(0.3, len(data) + 0.7)
     ax.set_xticks(range(1, len(data) + 1, 1 if len(data) <= 30 else 5))
     ax.grid(axis="x", visible=False)
     ax.grid(axis="y", visible=True)
-    ax.set_title(f"Paragraph lengths, article {article_id}")
+    ax.set_title(f"Words per paragraph along the article (dashed line: median, {median:.0f} words)")
     return fig, data
 
 

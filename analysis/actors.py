@@ -1,0 +1,520 @@
+"""Actor frequency: who appears in the coverage, how often, how prominently, with whom.
+
+:func:`find_mentions` finds every mention of the codebook's actors
+(:mod:`analysis.codebook`) in one pass over each text with one compiled
+regular expression, and (``discover=True``) adds people, organisations and
+locations the codebook lacks, found by the rules in :mod:`analysis.discovery`.
+The tables built from the mentions:
+
+* :func:`actor_frequency`: mentions per actor (or side), raw and per 1,000 words;
+* :func:`prominence`: first-mention paragraph, in the lede, share of paragraphs;
+* :func:`cooccurrence`: pairs of actors named in the same paragraph;
+* :func:`expand_groups`: group mentions credited to each member.
+
+Matching rules (each span is counted once, the longest form wins, never
+inside another word):
+
+``name``
+    The canonical name or an alias, as written (``Xi Jinping``, ``RCMP``,
+    ``United Nations``; an organisation with or without ``the``).  Lower-case
+    forms also match with a capital first letter (sentence start).
+``title``
+    A name or surname after titles from ``analysis/data/titles.csv``
+    (``President Xi``, ``Press Secretary Jen Psaki``, ``spokeswoman Hua
+    Chunying``): the span starts at the title.
+``surname``
+    A person's surname alone (``Kovrig``, ``Meng`` for surname-first
+    ``Meng Wanzhou``), counted only after a full-name or title mention of that
+    person earlier in the same article (``surnames="after_full"``, the
+    default) or always (``surnames="always"``, when the surname belongs to one
+    codebook person).  When two codebook people share a surname it goes to the
+    one named most recently.
+``group``
+    A group's name or one of its group phrases (``the two Michaels``, ``the
+    pair``).  The row carries the group's ``actor_id``; :func:`expand_groups`
+    turns it into one row per member.
+``description``
+    A noun phrase the codebook lists for an actor (``the Huawei executive``).
+``adjective``
+    A country's demonym or adjective (``Chinese``, ``Canadians``) and an
+    acronym of a country used attributively: ``US`` / ``U.S.`` not preceded by
+    ``the`` and followed by a word (``US President``).  Counted apart from the
+    nominal ``name`` form (``the US``, ``China``, ``China's``).
+``discovered``
+    A person, organisation or location found by :mod:`analysis.discovery`
+    that is not in the codebook; ``actor_id`` is a candidate id
+    ``cand:<slug of the full name>``, ``side`` is missing.
+
+A possessive ``'s``/``’s`` after a form is allowed and left out of the span
+(``surface`` is ``Biden`` in ``Biden’s``).  A form touching a hyphen is a
+mention (``Communist Party-controlled``); a form followed by an apostrophe
+and letters other than ``s`` is not (``Xi'an``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analysis.codebook import _coerce, actor_surname, name_parts, normalise_name, titles
+from analysis.text import Document, segment_articles
+
+__all__ = [
+    "find_mentions",
+    "expand_groups",
+    "actor_frequency",
+    "prominence",
+    "cooccurrence",
+    "actor_table",
+    "compile_codebook",
+    "MENTION_COLUMNS",
+    "MATCH_TYPES",
+    "add_cli_arguments",
+    "cli_table",
+]
+
+MENTION_COLUMNS = [
+    "article_id", "actor_id", "name", "kind", "side", "surface", "start", "end", "paragraph",
+    "sentence", "relative_position", "match", "in_quote", "gender", "gender_basis",
+]
+MATCH_TYPES = ("name", "surname", "title", "group", "description", "adjective", "discovered")
+SURNAME_MODES = ("after_full", "always")
+
+_PRIORITY = {"name": 0, "group": 0, "description": 1, "adjective": 2, "surname": 3}
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
+
+
+@dataclass
+class CompiledCodebook:
+    """A codebook compiled into one regular expression and a lookup table."""
+
+    codebook: pd.DataFrame
+    pattern: re.Pattern
+    forms: dict  # normalised surface -> (actor_id, match type)
+    surname_ids: dict  # normalised surname -> list of actor_ids
+    info: dict  # actor_id -> codebook row (dict)
+
+
+def _form_key(s: str) -> str:
+    return re.sub(r"\s+", " ", s.replace("’", "'")).casefold()
+
+
+def _form_regex(form: str) -> str:
+    parts = []
+    for i, ch in enumerate(form):
+        if ch.isspace():
+            if parts and parts[-1] == r"\s+":
+                continue
+            parts.append(r"\s+")
+        elif ch in "'’":
+            parts.append("['’]")
+        elif i == 0 and ch.isalpha() and ch.islower():
+            parts.append(f"[{ch}{ch.upper()}]")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+_COMPILED: dict = {}
+
+
+def compile_codebook(codebook=None) -> CompiledCodebook:
+    """Compile a codebook (None: the shipped one) into one matcher.  Compiled
+    once per codebook table and reused."""
+    cb = _coerce(codebook)
+    key = (id(cb) if codebook is not None and not isinstance(codebook, (str,)) else str(codebook),
+           tuple(cb["actor_id"]), len(cb))
+    if key in _COMPILED:
+        return _COMPILED[key]
+    forms: dict[str, tuple[str, str]] = {}
+    surname_ids: dict[str, list[str]] = {}
+    info = {}
+
+    def add(form: str, aid: str, mtype: str):
+        k = _form_key(form)
+        old = forms.get(k)
+        if old is None or _PRIORITY[mtype] < _PRIORITY[old[1]]:
+            forms[k] = (aid, mtype)
+
+    for row in cb.to_dict("records"):
+        aid = row["actor_id"]
+        info[aid] = row
+        kind = row["kind"]
+        main = "group" if kind == "group" else "name"
+        name = row["name"]
+        if kind == "organisation" and name.lower().startswith("the "):
+            name = name[4:]
+        add(name, aid, main)
+        for a in row["aliases"]:
+            add(a[4:] if kind == "organisation" and a.lower().startswith("the ") else a, aid, main)
+        for d in row["descriptions"]:
+            add(d, aid, "group" if kind == "group" else "description")
+        for a in row["adjectives"]:
+            add(a, aid, "adjective")
+        sn = actor_surname(row)
+        if sn:
+            k = _form_key(sn)
+            surname_ids.setdefault(k, []).append(aid)
+            if k not in forms:
+                forms[k] = (aid, "surname")
+    # surnames shared by several people resolve at match time
+    originals: dict[str, str] = {}
+    for row in cb.to_dict("records"):
+        for f in [row["name"], *row["aliases"], *row["descriptions"], *row["adjectives"]]:
+            f2 = f[4:] if row["kind"] == "organisation" and f.lower().startswith("the ") else f
+            originals.setdefault(_form_key(f2), f2)
+        sn = actor_surname(row)
+        if sn:
+            originals.setdefault(_form_key(sn), sn)
+    alts = sorted(originals.values(), key=lambda f: (-len(f), f))
+    t = titles()
+    tw = sorted(set(t.loc[t["kind"] != "descriptor", "title"]), key=len, reverse=True)
+    title_alt = "|".join(_form_regex(w) if not w[0].islower() else re.escape(w) for w in tw)
+    pattern = re.compile(
+        rf"(?<![\w])(?P<title>(?:(?:[Ff]ormer|then|[Aa]cting|late)\s+)?(?:(?:{title_alt})\s+)+)?"
+        rf"(?P<form>{'|'.join(_form_regex(f) for f in alts)})"
+        r"(?P<poss>['’]s)?(?![\w])(?!['’][^\W\d_])"
+    )
+    cc = CompiledCodebook(cb, pattern, forms, surname_ids, info)
+    if len(_COMPILED) > 16:
+        _COMPILED.clear()
+    _COMPILED[key] = cc
+    return cc
+
+
+def _is_attributive(text: str, start: int, end: int) -> bool:
+    """``US`` in ``US President`` (no ``the`` before, a word after)."""
+    before = text[max(0, start - 4):start].lower()
+    if before.endswith("the "):
+        return False
+    m = re.match(r"[ \t]+([^\W\d_][\w-]*)", text[end:end + 40])
+    if not m:
+        return False
+    nxt = m.group(1)
+    return nxt.lower() not in {"and", "or", "but", "on", "in", "of", "to", "for", "from", "with", "is", "was",
+                               "has", "had", "will", "would", "said", "says", "as", "at", "by", "that"}
+
+
+def _match_doc(doc: Document, cc: CompiledCodebook, surnames: str) -> list[dict]:
+    text = doc.text
+    rows = []
+    seen_full: dict[str, int] = {}  # actor -> offset of its latest full mention
+    for m in cc.pattern.finditer(text):
+        form = m.group("form")
+        fstart, fend = m.span("form")
+        key = _form_key(form)
+        aid, mtype = cc.forms[key]
+        kind = cc.info[aid]["kind"]
+        has_title = m.group("title") is not None and kind == "person"
+        start = m.start() if has_title else fstart
+        if mtype == "surname":
+            cands = cc.surname_ids.get(key, [aid])
+            known = [a for a in cands if a in seen_full]
+            if known:
+                aid = max(known, key=lambda a: seen_full[a])
+            elif has_title and len(cands) == 1:
+                aid = cands[0]
+            elif surnames == "always" and len(cands) == 1:
+                aid = cands[0]
+            else:
+                continue
+            if has_title:
+                mtype = "title"
+        elif has_title and mtype == "name":
+            mtype = "title"
+        if kind == "country" and mtype == "name" and _ACRONYM.match(form.replace(".", "") + "") and _is_attributive(text, fstart, fend):
+            mtype = "adjective"
+        if kind == "person" and mtype in {"name", "title"}:
+            seen_full[aid] = fstart
+        rows.append({"actor_id": aid, "start": start, "end": fend, "match": mtype})
+    return rows
+
+
+def _quote_intervals(quotes: pd.DataFrame | None, kinds) -> dict:
+    if quotes is None:
+        return {}
+    need = {"article_id", "start", "end"}
+    missing = need - set(quotes.columns)
+    if missing:
+        raise ValueError(f"quotes table lacks column(s) {sorted(missing)}; it needs {sorted(need)}")
+    q = quotes
+    if "kind" in q.columns and kinds is not None:
+        q = q[q["kind"].isin(kinds)]
+    out = {}
+    for aid, g in q.groupby("article_id", sort=False):
+        arr = g[["start", "end"]].to_numpy(dtype=np.int64)
+        out[str(aid)] = arr[np.argsort(arr[:, 0])]
+    return out
+
+
+def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.DataFrame | None = None,
+                  surnames: str = "after_full", quote_kinds=("direct", "partial")) -> pd.DataFrame:
+    """Every actor mention in ``docs``, one row per mention, in text order.
+
+    ``docs``: an articles table, Documents or one body string.  ``codebook``:
+    None (the shipped one), a path or a table from :func:`load_codebook`.
+    ``discover``: also add people, organisations and locations that the
+    codebook lacks (``match == "discovered"``).  ``quotes``: a quotes table
+    (``article_id``, ``start``, ``end``, optionally ``kind``) from
+    :func:`analysis.sourcing.extract_quotes`; when given, ``in_quote`` is True
+    for a mention that starts inside a quote of a kind in ``quote_kinds``
+    (default direct and partial: the source's own words), else it is NA.
+    ``surnames``: ``"after_full"`` (a surname alone counts only after the
+    person's full name or title mention in the same article) or ``"always"``.
+
+    Columns: :data:`MENTION_COLUMNS`.  ``relative_position`` is
+    ``start / len(text)`` (0 = top of the article, 1 = end); ``paragraph`` and
+    ``sentence`` are 1-based and join the tables of :mod:`analysis.text`;
+    ``gender``/``gender_basis`` come from the codebook for codebook actors
+    and from :func:`analysis.gender.infer_gender` for discovered people."""
+    if surnames not in SURNAME_MODES:
+        raise ValueError(f"surnames must be one of {list(SURNAME_MODES)}, not {surnames!r}")
+    documents = segment_articles(docs)
+    cc = compile_codebook(codebook)
+    qint = _quote_intervals(quotes, quote_kinds)
+    out = []
+    for doc in documents:
+        rows = _match_doc(doc, cc, surnames)
+        for r in rows:
+            info = cc.info[r["actor_id"]]
+            r.update(name=info["name"], kind=info["kind"], side=info["side"], gender=info["gender"],
+                     gender_basis=info["gender_basis"])
+        if discover:
+            from analysis.discovery import discover_entities
+
+            taken = np.array([(r["start"], r["end"]) for r in rows], dtype=np.int64).reshape(-1, 2)
+            for ent in discover_entities(doc):
+                if len(taken) and np.any((taken[:, 0] < ent["end"]) & (taken[:, 1] > ent["start"])):
+                    continue
+                rows.append({
+                    "actor_id": ent["candidate_id"], "start": ent["start"], "end": ent["end"],
+                    "match": "discovered", "name": ent["name"], "kind": ent["kind"], "side": None,
+                    "gender": ent.get("gender", "n/a"), "gender_basis": ent.get("gender_basis", ent["kind"]),
+                })
+            rows.sort(key=lambda r: r["start"])
+        if not rows:
+            continue
+        starts = np.array([r["start"] for r in rows], dtype=np.int64)
+        par = doc.paragraphs_of(starts) + 1
+        sen = doc.sentences_of(starts) + 1
+        n = max(len(doc.text), 1)
+        iv = qint.get(doc.article_id)
+        for i, r in enumerate(rows):
+            r["article_id"] = doc.article_id
+            r["surface"] = doc.text[r["start"]:r["end"]]
+            r["paragraph"] = int(par[i])
+            r["sentence"] = int(sen[i])
+            r["relative_position"] = r["start"] / n
+            if quotes is None:
+                r["in_quote"] = pd.NA
+            elif iv is None or not len(iv):
+                r["in_quote"] = False
+            else:
+                k = np.searchsorted(iv[:, 0], r["start"], side="right") - 1
+                r["in_quote"] = bool(k >= 0 and np.any(iv[: k + 1, 1] > r["start"]))
+        out.extend(rows)
+    df = pd.DataFrame(out, columns=MENTION_COLUMNS)
+    df["start"] = df["start"].astype("int64")
+    df["end"] = df["end"].astype("int64")
+    df["paragraph"] = df["paragraph"].astype("int64")
+    df["sentence"] = df["sentence"].astype("int64")
+    df["relative_position"] = df["relative_position"].astype("float64")
+    df["in_quote"] = df["in_quote"].astype("boolean")
+    df.attrs["n_words"] = {d.article_id: d.n_words for d in documents}
+    df.attrs["n_paragraphs"] = {d.article_id: d.n_paragraphs for d in documents}
+    return df
+
+
+def expand_groups(mentions: pd.DataFrame, codebook=None) -> pd.DataFrame:
+    """Mentions with each group mention replaced by one row per member
+    (``match == "group"``, the member's ``actor_id``, name, kind, side and
+    gender; same span).  Use it to credit ``the two Michaels`` to Kovrig and
+    Spavor; the group itself then no longer appears."""
+    cc = compile_codebook(codebook)
+    rows = []
+    for r in mentions.to_dict("records"):
+        info = cc.info.get(r["actor_id"])
+        if info is not None and info["kind"] == "group" and info["members"]:
+            for m in info["members"]:
+                mi = cc.info[m]
+                rows.append({**r, "actor_id": m, "name": mi["name"], "kind": mi["kind"], "side": mi["side"],
+                             "gender": mi["gender"], "gender_basis": mi["gender_basis"], "match": "group"})
+        else:
+            rows.append(r)
+    out = pd.DataFrame(rows, columns=mentions.columns)
+    out = out.astype({c: mentions[c].dtype for c in mentions.columns if c in ("start", "end", "paragraph", "sentence", "in_quote")})
+    out.attrs.update(mentions.attrs)
+    return out
+
+
+def _article_sizes(mentions: pd.DataFrame, docs) -> tuple[dict, dict]:
+    if docs is not None:
+        documents = segment_articles(docs)
+        return ({d.article_id: d.n_words for d in documents}, {d.article_id: d.n_paragraphs for d in documents})
+    if "n_words" in mentions.attrs:
+        return mentions.attrs["n_words"], mentions.attrs["n_paragraphs"]
+    raise ValueError("pass docs= (the articles) to normalise per 1,000 words: the mentions table does not carry word counts")
+
+
+LEVELS = ("article", "corpus")
+BY = ("actor", "side", "kind")
+
+
+def actor_frequency(mentions: pd.DataFrame, docs=None, *, by: str = "actor", level: str = "article",
+                    matches=None, group_by: str | None = None) -> pd.DataFrame:
+    """Mentions counted per actor (``by="actor"``), per side (``"side"``) or
+    per kind (``"kind"``), for each article (``level="article"``) or over the
+    corpus (``"corpus"``).
+
+    Columns: the key(s), ``mentions`` (raw count), ``n_words`` (words of the
+    article(s)), ``per_1000_words`` = ``1000 * mentions / n_words`` (more =
+    more present; comparable across articles of different length) and
+    ``articles`` (articles with at least one mention).  ``matches``: the match
+    types to count (default all but ``adjective``, so ``Chinese`` is not a
+    mention of China; pass :data:`MATCH_TYPES` to include them).
+    ``group_by``: an article column to split the corpus level by (``outlet``),
+    which needs ``docs`` to be the articles table.  Discovered candidates have
+    no side; in ``by="side"`` they count as ``unknown``."""
+    if by not in BY:
+        raise ValueError(f"by must be one of {list(BY)}, not {by!r}")
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {list(LEVELS)}, not {level!r}")
+    matches = tuple(m for m in MATCH_TYPES if m != "adjective") if matches is None else tuple(matches)
+    bad = set(matches) - set(MATCH_TYPES)
+    if bad:
+        raise ValueError(f"unknown match type(s) {sorted(bad)}; allowed: {list(MATCH_TYPES)}")
+    words, _ = _article_sizes(mentions, docs)
+    m = mentions[mentions["match"].isin(matches)].copy()
+    m["side"] = m["side"].fillna("unknown")
+    keys = {"actor": ["actor_id", "name", "kind", "side"], "side": ["side"], "kind": ["kind"]}[by]
+    if level == "article":
+        g = m.groupby(["article_id", *keys], sort=False, dropna=False).size().rename("mentions").reset_index()
+        g["n_words"] = g["article_id"].map(words).astype("int64")
+        g["articles"] = 1
+    else:
+        extra = []
+        if group_by is not None:
+            if not isinstance(docs, pd.DataFrame) or group_by not in docs.columns:
+                raise ValueError(f"group_by={group_by!r} needs docs to be the articles table with that column")
+            lab = dict(zip(docs["article_id"].astype(str), docs[group_by].fillna("unknown").astype(str)))
+            m[group_by] = m["article_id"].map(lab)
+            extra = [group_by]
+        g = (m.groupby([*extra, *keys], sort=False, dropna=False)
+             .agg(mentions=("article_id", "size"), articles=("article_id", "nunique")).reset_index())
+        if extra:
+            tot = pd.Series(words).groupby(pd.Series(lab)).sum()
+            g["n_words"] = g[group_by].map(tot).astype("int64")
+        else:
+            g["n_words"] = int(sum(words.values()))
+    g["per_1000_words"] = 1000 * g["mentions"] / g["n_words"].where(g["n_words"] > 0)
+    sort = (["article_id"] if level == "article" else ([group_by] if group_by else []))
+    return g.sort_values([*sort, "mentions"], ascending=[True] * len(sort) + [False], kind="stable").reset_index(drop=True)
+
+
+def prominence(mentions: pd.DataFrame, docs=None, *, matches=None) -> pd.DataFrame:
+    """How prominently each actor appears in each article, one row per
+    (article, actor):
+
+    ``first_paragraph`` / ``first_sentence`` (1-based; lower = more
+    prominent), ``first_position`` (relative position of the first mention,
+    0 = top), ``in_lede`` (mentioned in paragraph 1), ``paragraphs`` (number
+    of paragraphs that mention the actor), ``paragraph_share`` =
+    ``paragraphs / n_paragraphs`` (0..1, higher = present through more of
+    the article) and ``mentions``.  ``matches`` as in :func:`actor_frequency`."""
+    matches = tuple(m for m in MATCH_TYPES if m != "adjective") if matches is None else tuple(matches)
+    _, paras = _article_sizes(mentions, docs)
+    m = mentions[mentions["match"].isin(matches)]
+    cols = ["article_id", "actor_id", "name", "kind", "side", "first_paragraph", "first_sentence",
+            "first_position", "in_lede", "paragraphs", "n_paragraphs", "paragraph_share", "mentions"]
+    if m.empty:
+        return pd.DataFrame(columns=cols)
+    g = m.groupby(["article_id", "actor_id"], sort=False, dropna=False).agg(
+        name=("name", "first"), kind=("kind", "first"), side=("side", "first"),
+        first_paragraph=("paragraph", "min"), first_sentence=("sentence", "min"),
+        first_position=("relative_position", "min"), paragraphs=("paragraph", "nunique"),
+        mentions=("start", "size"),
+    ).reset_index()
+    g["in_lede"] = g["first_paragraph"] == 1
+    g["n_paragraphs"] = g["article_id"].map(paras).astype("int64")
+    g["paragraph_share"] = g["paragraphs"] / g["n_paragraphs"]
+    return g[cols].sort_values(["article_id", "first_position"], kind="stable").reset_index(drop=True)
+
+
+def cooccurrence(mentions: pd.DataFrame, *, unit: str = "paragraph", level: str = "corpus",
+                 matches=None) -> pd.DataFrame:
+    """Pairs of actors named in the same paragraph (``unit="paragraph"``) or
+    sentence (``"sentence"``).
+
+    One row per unordered pair (``actor_a`` < ``actor_b`` by id, with names
+    and sides), per article (``level="article"``) or over the corpus:
+    ``units`` = number of paragraphs (sentences) naming both, ``articles``
+    = articles with at least one such unit.  Groups are kept as groups; call
+    :func:`expand_groups` first to credit members.  ``matches`` as in
+    :func:`actor_frequency`."""
+    if unit not in ("paragraph", "sentence"):
+        raise ValueError(f"unit must be 'paragraph' or 'sentence', not {unit!r}")
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {list(LEVELS)}, not {level!r}")
+    matches = tuple(m for m in MATCH_TYPES if m != "adjective") if matches is None else tuple(matches)
+    m = mentions[mentions["match"].isin(matches)]
+    info = m.drop_duplicates("actor_id").set_index("actor_id")[["name", "side"]]
+    pairs = []
+    for (aid, u), g in m.groupby(["article_id", unit], sort=False):
+        ids = sorted(set(g["actor_id"]))
+        for i in range(len(ids)):
+            for j in range(i + 1, len(ids)):
+                pairs.append((aid, u, ids[i], ids[j]))
+    cols_key = ["article_id"] if level == "article" else []
+    p = pd.DataFrame(pairs, columns=["article_id", unit, "actor_a", "actor_b"])
+    g = (p.groupby([*cols_key, "actor_a", "actor_b"], sort=False)
+         .agg(units=(unit, "size"), articles=("article_id", "nunique")).reset_index())
+    for s in ("a", "b"):
+        g[f"name_{s}"] = g[f"actor_{s}"].map(info["name"])
+        g[f"side_{s}"] = g[f"actor_{s}"].map(info["side"])
+    g["unit"] = unit
+    order = [*cols_key, "actor_a", "name_a", "side_a", "actor_b", "name_b", "side_b", "unit", "units", "articles"]
+    return g[order].sort_values([*cols_key, "units", "actor_a", "actor_b"], ascending=[True] * len(cols_key) + [False, True, True],
+                                kind="stable").reset_index(drop=True)
+
+
+def actor_table(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per actor found: ``actor_id``, ``name``, ``kind``, ``side``,
+    ``gender``, ``gender_basis``, ``mentions``, ``articles``."""
+    g = mentions.groupby("actor_id", sort=False, dropna=False).agg(
+        name=("name", "first"), kind=("kind", "first"), side=("side", "first"),
+        gender=("gender", "first"), gender_basis=("gender_basis", "first"),
+        mentions=("start", "size"), articles=("article_id", "nunique"),
+    ).reset_index()
+    return g.sort_values("mentions", ascending=False, kind="stable").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------
+# CLI: python -m analysis actors PATH
+
+
+def add_cli_arguments(parser) -> None:
+    parser.add_argument("--codebook", metavar="FILE", help="codebook CSV/YAML (default: the shipped one)")
+    parser.add_argument("--no-discover", dest="discover", action="store_false",
+                        help="codebook matches only (no discovered candidates)")
+    parser.add_argument("--surnames", choices=SURNAME_MODES, default="after_full",
+                        help="count a surname alone only after a full mention (default) or always")
+    parser.add_argument("--table", choices=["mentions", "frequency", "prominence", "cooccurrence", "candidates"],
+                        default="mentions", help="which table to print (default: mentions)")
+
+
+def cli_table(articles: pd.DataFrame, *, codebook=None, discover=True, surnames="after_full",
+              table="mentions", **_ignored) -> pd.DataFrame:
+    if table == "candidates":
+        from analysis.discovery import discover_actors
+
+        return discover_actors(articles, codebook=codebook)
+    mentions = find_mentions(articles, codebook=codebook, discover=discover, surnames=surnames)
+    if table == "mentions":
+        return mentions
+    if table == "frequency":
+        return actor_frequency(mentions, articles)
+    if table == "prominence":
+        return prominence(mentions, articles)
+    return cooccurrence(mentions, level="article")

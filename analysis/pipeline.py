@@ -1,0 +1,1228 @@
+"""Corpus scale: the metric families over thousands (or millions) of articles.
+
+:func:`run` reads a corpus as a stream, cuts it into batches of
+``batch_size`` articles, scores each batch with the chosen families and
+returns (or writes, batch by batch, as Parquet) the tidy tables:
+
+``articles``
+    one row per article: the corpus metadata (as :func:`analysis.load_corpus`
+    gives it, without the body text), ``text_hash``, ``n_sentences``, and the
+    article-level columns of readability and sentiment;
+``paragraphs`` / ``sentences``
+    one row per paragraph / sentence (:func:`analysis.text.paragraph_table`,
+    :func:`analysis.text.sentence_table`) with the readability and sentiment
+    columns of that level joined on ``article_id`` + ``paragraph`` /
+    ``sentence``;
+``mentions`` / ``quotes``
+    :func:`analysis.actors.find_mentions`, :func:`analysis.sourcing.extract_quotes`.
+
+A family column whose name is already taken in the table it joins (other
+than ``start``/``end``/``text``, which are the same spans) is prefixed with
+the family name (``readability_n_words``).  A family table that is not one
+row per unit (for example readability split by ``voice``) is returned as a
+table of its own under its family name (``readability_article``).
+
+The families run per batch in the order actors -> sourcing (reads the
+mentions) -> readability (reads the quotes) -> sentiment, each through its
+public entry point in ``docs/CONTRACTS.md``, imported when the batch runs; a
+family whose module is not installed is left out of ``families="all"``.
+
+Engines (``engine=``), all giving identical tables (same batches, same code):
+
+``"local"``
+    in this process, batch after batch;
+``"process"``
+    a :class:`concurrent.futures.ProcessPoolExecutor` of ``n_workers``
+    processes (``forkserver`` start on Linux, ``spawn`` elsewhere);
+``"dask"``
+    a :mod:`dask.distributed` client: a ``LocalCluster`` of ``n_workers``
+    single-threaded processes started and closed by the run, or an existing
+    cluster given as ``scheduler="tcp://host:8786"`` (or a ``Client``).  The
+    batches are the Dask partitions, submitted as futures a few at a time so
+    that the client never holds the corpus; the workers need the package
+    installed and, when ``out_dir`` is given, the same view of that folder;
+``"auto"`` (default)
+    ``local`` for a corpus of at most two batches, ``process`` above that.
+
+Streaming and Parquet: with ``out_dir`` each batch is written as
+``<out_dir>/<table>/batch-NNNNNN.parquet`` by the worker that scored it, so
+only a window of ``2 * n_workers`` batches is ever in memory.  A batch is
+complete when its manifest ``<out_dir>/_batches/batch-NNNNNN.json`` exists;
+every file is written under a hidden temporary name and renamed, so an
+interrupted run leaves no half-written batch that looks complete.  Running
+again with the same ``out_dir`` resumes: complete batches whose articles
+(ids and text hashes) and family keys are unchanged are kept as they are.
+
+Cache (:mod:`analysis.cache`): results of each family are stored under the
+exact text hash of each body and a key of family, parameters, package
+version and code fingerprint, in ``cache_dir`` (default
+``<out_dir>/cache``; no cache when neither is given).  A second run scores
+nothing; a changed article is scored again, alone.
+
+Bad articles never stop a run: an unreadable record (undecodable bytes,
+malformed JSON, no text field), a duplicate ``article_id``, a body that is
+empty or pathological (see :func:`screen_text`) and an article on which a
+family raises are all skipped and listed, with the reason, in
+``result.summary.skipped``.
+
+Example::
+
+    from analysis import pipeline
+    result = pipeline.run("../shared/corpora/bbc_news_2004_2005/bbc_news.jsonl",
+                          out_dir="out/bbc", engine="process")
+    print(result.summary)          # scored, from cache, skipped (reasons)
+    sentences = result["sentences"]
+
+or ``python -m analysis.pipeline CORPUS --out out/bbc --engine dask``.
+"""
+from __future__ import annotations
+
+import argparse
+import concurrent.futures as cf
+import importlib
+import json
+import multiprocessing
+import os
+import re
+import sys
+import time
+import traceback
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from analysis import corpus as _corpus
+from analysis.cache import HASH_COLUMN, ResultCache, family_key, text_hash, write_parquet_atomic
+
+__all__ = [
+    "run",
+    "read_table",
+    "iter_articles",
+    "screen_text",
+    "available_families",
+    "PipelineResult",
+    "RunSummary",
+    "FAMILIES",
+    "ENGINES",
+    "OUTPUT_TABLES",
+]
+
+ENGINES = ("auto", "local", "process", "dask")
+OUTPUT_TABLES = ("articles", "paragraphs", "sentences", "mentions", "quotes")
+MANIFEST_DIR = "_batches"
+MARKER = "pipeline.json"
+SKIPPED_COLUMNS = ["article_id", "source_path", "line", "stage", "reason"]
+
+# ---------------------------------------------------------------------------
+# the family registry
+
+
+def _step_segmentation(docs, upstream, params):
+    from analysis.text import paragraph_table, sentence_table
+
+    counts = pd.DataFrame(
+        {"article_id": [d.article_id for d in docs], "n_sentences": [d.n_sentences for d in docs]}
+    )
+    return {"article_counts": counts, "paragraphs": paragraph_table(docs), "sentences": sentence_table(docs)}
+
+
+def _step_actors(docs, upstream, params):
+    from analysis.actors import find_mentions
+
+    return {"mentions": find_mentions(docs, codebook=params.get("codebook"), discover=params["discover"])}
+
+
+def _step_sourcing(docs, upstream, params):
+    from analysis.sourcing import extract_quotes
+
+    mentions = upstream.get("mentions")
+    return {"quotes": extract_quotes(docs, codebook=params.get("codebook"), mentions=mentions)}
+
+
+def _step_readability(docs, upstream, params):
+    from analysis.readability import readability
+
+    quotes = upstream.get("quotes")
+    return {
+        f"readability_{level}": readability(docs, level=level, quotes=quotes)
+        for level in ("article", "paragraph", "sentence")
+    }
+
+
+def _step_sentiment(docs, upstream, params):
+    from analysis.sentiment import aggregate_sentiment, sentence_sentiment
+
+    sentences = sentence_sentiment(docs, method=params["method"])
+    return {
+        "sentiment_sentence": sentences,
+        "sentiment_paragraph": aggregate_sentiment(sentences, level="paragraph"),
+        "sentiment_article": aggregate_sentiment(sentences, level="article"),
+    }
+
+
+@dataclass(frozen=True)
+class Family:
+    """One per-batch step: ``step(docs, upstream_tables, params)`` returns
+    ``{raw_table_name: DataFrame}``; ``uses`` names the upstream raw tables it
+    reads when the family that makes them is in the run."""
+
+    name: str
+    module: str
+    step: Callable
+    tables: tuple[str, ...]
+    uses: tuple[str, ...] = ()
+
+
+FAMILIES: dict[str, Family] = {
+    f.name: f
+    for f in [
+        Family("segmentation", "analysis.text", _step_segmentation, ("article_counts", "paragraphs", "sentences")),
+        Family("actors", "analysis.actors", _step_actors, ("mentions",)),
+        Family("sourcing", "analysis.sourcing", _step_sourcing, ("quotes",), uses=("mentions",)),
+        Family("readability", "analysis.readability", _step_readability,
+               ("readability_article", "readability_paragraph", "readability_sentence"), uses=("quotes",)),
+        Family("sentiment", "analysis.sentiment", _step_sentiment,
+               ("sentiment_sentence", "sentiment_paragraph", "sentiment_article")),
+    ]
+}
+MAKER = {t: f.name for f in FAMILIES.values() for t in f.tables}
+# raw tables joined onto an output table: raw name -> (output table, join keys)
+_JOINS = {
+    "article_counts": ("articles", ["article_id"]),
+    "readability_article": ("articles", ["article_id"]),
+    "sentiment_article": ("articles", ["article_id"]),
+    "readability_paragraph": ("paragraphs", ["article_id", "paragraph"]),
+    "sentiment_paragraph": ("paragraphs", ["article_id", "paragraph"]),
+    "readability_sentence": ("sentences", ["article_id", "sentence"]),
+    "sentiment_sentence": ("sentences", ["article_id", "sentence"]),
+}
+_SAME_SPAN = {"start", "end", "text", "paragraph", "sentence"}
+_SPLIT_COLUMNS = ("voice",)
+
+
+def available_families() -> list[str]:
+    """Families whose module imports here, in run order (segmentation first)."""
+    out = []
+    for name, fam in FAMILIES.items():
+        try:
+            importlib.import_module(fam.module)
+        except ImportError:
+            continue
+        out.append(name)
+    return out
+
+
+def _resolve_families(families) -> list[str]:
+    metric = [n for n in FAMILIES if n != "segmentation"]
+    if families in (None, "all"):
+        return available_families()
+    if isinstance(families, str):
+        families = [families]
+    names = list(families)
+    unknown = [n for n in names if n not in FAMILIES]
+    if unknown:
+        raise ValueError(f"unknown famil{'y' if len(unknown) == 1 else 'ies'} {unknown}; "
+                         f"choose from {metric} or 'all'")
+    have = set(available_families())
+    missing = [n for n in names if n not in have]
+    if missing:
+        raise ValueError(f"famil{'y' if len(missing) == 1 else 'ies'} {missing} not available "
+                         f"(module not importable); available: {[n for n in metric if n in have]}")
+    return [n for n in FAMILIES if n == "segmentation" or n in names]
+
+
+# ---------------------------------------------------------------------------
+# reading: a stream of articles
+
+
+def screen_text(text: str, *, max_chars: int = 200_000, max_paragraph_chars: int = 20_000,
+                max_unpunctuated_chars: int = 2_000) -> str | None:
+    """Why a body cannot be scored meaningfully, or None when it can.
+
+    Rules, in order (limits are keyword options of :func:`run`):
+
+    * **empty**: no letter or digit at all;
+    * **too long**: more than ``max_chars`` characters (200,000, about 33,000
+      words; the longest BBC article has 4,428 words);
+    * **one huge paragraph**: a line longer than ``max_paragraph_chars``
+      (20,000 characters, about 3,300 words), such as a 5 MB file on one line;
+    * **no sentence punctuation**: a stretch of more than
+      ``max_unpunctuated_chars`` characters (2,000, over 300 words) with no
+      ``.``, ``!``, ``?``, ``…`` and no line break, where sentences cannot be
+      found and every sentence-level number would be meaningless.
+    """
+    if not re.search(r"[^\W_]", text):
+        return "empty: no letters or digits in the body"
+    if len(text) > max_chars:
+        return f"too long: {len(text):,} characters (limit {max_chars:,})"
+    longest = max((len(line) for line in text.split("\n")), default=0)
+    if longest > max_paragraph_chars:
+        return f"pathological: one paragraph of {longest:,} characters (limit {max_paragraph_chars:,})"
+    m = re.search(r"[^.!?…。！？\n]{%d,}" % (max_unpunctuated_chars + 1), text)
+    if m:
+        return (f"pathological: {len(m.group()):,} characters without sentence-ending punctuation "
+                f"(limit {max_unpunctuated_chars:,})")
+    return None
+
+
+def _problem(path, line, problem, article_id=None, stage="read") -> dict:
+    return {"article_id": article_id, "source_path": str(path) if path is not None else None,
+            "line": line, "stage": stage, "reason": problem}
+
+
+def _jsonl_records(path: Path) -> Iterator[tuple[int, dict | None, dict | None]]:
+    """(line, item, problem) for each non-blank line of a JSON Lines file,
+    read line by line (the file is never held in memory whole)."""
+    with open(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            try:
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always")
+                    line = _corpus._decode(path, raw)
+            except _corpus.CorpusError as exc:
+                yield lineno, None, _problem(path, lineno, exc.problem.replace("file ", "line ", 1))
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield lineno, None, _problem(path, lineno, f"malformed JSON line: {exc.msg} (column {exc.colno})")
+                continue
+            if not isinstance(item, dict):
+                yield lineno, None, _problem(path, lineno, "JSON line is not an object")
+                continue
+            if caught:
+                item = dict(item)
+                item.setdefault("_warning", "not valid UTF-8; decoded as cp1252")
+            yield lineno, item, None
+
+
+def iter_articles(corpus: str | Path | pd.DataFrame) -> Iterator[tuple[dict | None, dict | None]]:
+    """Stream a corpus: ``(record, None)`` for each article, ``(None, problem)``
+    for each record that cannot be read.
+
+    ``corpus`` is what :func:`analysis.load_corpus` reads (a file or a folder
+    of ``.txt``, ``.jsonl``, ``.json``, ``.csv``) or an articles table.  Each
+    record is parsed by :mod:`analysis.corpus` itself (its per-format readers
+    and ``_normalise_record``), so a record has the same ``article_id``,
+    metadata and body as in ``load_corpus``; JSON Lines files are read line by
+    line, one file at a time, so memory does not grow with the corpus.
+    ``content_hash`` and ``n_*`` counts follow ``load_corpus``;
+    ``duplicate_of`` and repeated ids are settled by :func:`run`, which sees
+    the whole stream.  A problem is a dict with ``source_path``, ``line``,
+    ``stage`` and ``reason``.
+    """
+    if isinstance(corpus, pd.DataFrame):
+        missing = {"article_id", "text"} - set(corpus.columns)
+        if missing:
+            raise ValueError(f"articles table lacks column(s) {sorted(missing)}")
+        for rec in corpus.to_dict("records"):
+            rec["article_id"] = str(rec["article_id"])
+            if not isinstance(rec.get("text"), str):
+                yield None, _problem(rec.get("source_path"), None, "text is not a string", rec["article_id"])
+                continue
+            yield rec, None
+        return
+    path = Path(corpus)
+    if path.is_file() and path.suffix.lower() not in _corpus.SUPPORTED_SUFFIXES:
+        raise _corpus.CorpusError(path, f"unsupported file type {path.suffix or '(none)'}; "
+                                        f"use one of {', '.join(_corpus.SUPPORTED_SUFFIXES)}")
+    for f in _corpus._iter_files(path):
+        suffix = f.suffix.lower()
+        if suffix == ".jsonl":
+            items: Iterable = _jsonl_records(f)
+        else:
+            items = _whole_file_records(f)
+        k = 0
+        for line, item, problem in items:
+            if problem is not None:
+                yield None, problem
+                continue
+            try:
+                rec = _corpus._normalise_record(f, line, item, k)
+            except _corpus.CorpusError as exc:
+                yield None, _problem(exc.path, exc.line, exc.problem)
+                continue
+            finally:
+                k += 1
+            rec["source_path"] = str(f)
+            rec["_line"] = line
+            text = rec["text"]
+            rec["n_chars"] = len(text)
+            rec["n_paragraphs"] = sum(1 for ln in text.split("\n") if ln.strip())
+            rec["n_words"] = len(text.split())
+            rec["content_hash"] = _corpus._body_hash(text)
+            rec["article_id"] = str(rec["article_id"])
+            yield rec, None
+
+
+def _whole_file_records(f: Path):
+    try:
+        with warnings.catch_warnings(record=True):
+            warnings.simplefilter("always")
+            for line, item in _corpus._READERS[f.suffix.lower()](f):
+                yield line, item, None
+    except _corpus.CorpusError as exc:
+        yield exc.line, None, _problem(exc.path, exc.line, exc.problem)
+
+
+def _count_records(corpus) -> int | None:
+    """Quick count for the progress bar (None when it would mean parsing)."""
+    if isinstance(corpus, pd.DataFrame):
+        return len(corpus)
+    path = Path(corpus)
+    try:
+        files = _corpus._iter_files(path)
+    except FileNotFoundError:
+        raise
+    total = 0
+    for f in files:
+        suffix = f.suffix.lower()
+        if suffix == ".txt":
+            total += 1
+        elif suffix == ".jsonl":
+            with open(f, "rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        else:
+            return None
+    return total
+
+
+# ---------------------------------------------------------------------------
+# one batch, in a worker
+
+
+@dataclass
+class BatchTask:
+    """Everything a worker needs to score and write one batch."""
+
+    index: int
+    records: list[dict]                 # metadata rows (no text), in corpus order
+    texts: list[str]
+    families: list[str]
+    params: dict[str, dict]
+    keys: dict[str, str]
+    cache_dir: str | None = None
+    cache_hits: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # family -> entry -> hashes
+    out_dir: str | None = None
+    outputs: list[str] = field(default_factory=list)
+    in_worker: bool = False
+
+    @property
+    def ids(self) -> list[str]:
+        return [r["article_id"] for r in self.records]
+
+    @property
+    def hashes(self) -> list[str]:
+        return [r["text_hash"] for r in self.records]
+
+
+@dataclass
+class BatchOutcome:
+    index: int
+    n_articles: int
+    scored: int
+    from_cache: int
+    failed: list[dict]
+    tables: dict[str, pd.DataFrame] | None = None
+    reused: bool = False
+    seconds: float = 0.0
+
+
+def _arrow_normal(df: pd.DataFrame) -> pd.DataFrame:
+    """The table as it comes back from Parquet (same dtypes whether it was
+    just computed, read from the cache or read from the output)."""
+    df = df.reset_index(drop=True)
+    try:
+        table = pa.Table.from_pandas(df, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+        df = df.copy()
+        for col in df.columns:
+            if df[col].dtype == object:
+                try:
+                    pa.array(df[col], from_pandas=True)
+                except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+                    df[col] = df[col].map(lambda v: v if v is None or isinstance(v, str) else json.dumps(v, default=str))
+        table = pa.Table.from_pandas(df, preserve_index=False)
+    return table.to_pandas()
+
+
+def _check_table(family: str, name: str, df) -> pd.DataFrame:
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"{family} returned {type(df).__name__} for {name}, not a DataFrame")
+    if "article_id" not in df.columns:
+        raise ValueError(f"{family} table {name} has no article_id column")
+    return df
+
+
+def _run_family(fam: Family, docs: list, upstream: dict[str, pd.DataFrame], params: dict):
+    """Run one family on docs; on an exception, run it article by article so
+    that only the articles that fail are lost.  Returns (tables, failures)."""
+
+    def once(ds):
+        ids = {d.article_id for d in ds}
+        up = {k: v[v["article_id"].isin(ids)].reset_index(drop=True) for k, v in upstream.items()}
+        out = fam.step(ds, up, params)
+        return {name: _arrow_normal(_check_table(fam.name, name, out[name])) for name in fam.tables}
+
+    try:
+        return once(docs), {}
+    except Exception as exc:  # noqa: BLE001 - isolate, never stop the run
+        if len(docs) == 1:
+            return None, {docs[0].article_id: _reason(fam.name, exc)}
+    parts, failures = [], {}
+    for d in docs:
+        try:
+            parts.append(once([d]))
+        except Exception as exc:  # noqa: BLE001
+            failures[d.article_id] = _reason(fam.name, exc)
+    tables = {name: _concat([p[name] for p in parts]) for name in fam.tables} if parts else None
+    return tables, failures
+
+
+def _reason(family: str, exc: BaseException) -> str:
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" ({Path(frame.filename).name}:{frame.lineno})" if frame else ""
+    return f"{family} failed: {type(exc).__name__}: {str(exc)[:200]}{where}"
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if f is not None]
+    nonempty = [f for f in frames if len(f)]
+    if nonempty:
+        return pd.concat(nonempty, ignore_index=True)
+    return frames[0].iloc[:0].reset_index(drop=True) if frames else pd.DataFrame()
+
+
+def _order_rows(df: pd.DataFrame, position: dict[str, int]) -> pd.DataFrame:
+    """Rows in corpus order of their article, stable within an article."""
+    if not len(df):
+        return df.reset_index(drop=True)
+    order = np.argsort(df["article_id"].map(position).to_numpy(), kind="stable")
+    return df.iloc[order].reset_index(drop=True)
+
+
+def score_batch(task: BatchTask) -> BatchOutcome:
+    """Score one batch: cached results where the cache has them, the family
+    entry points for the rest; write the tables (when ``out_dir``) and the
+    batch manifest last.  Never raises for a bad article."""
+    from analysis.text import segment
+
+    t0 = time.perf_counter()
+    ids, hashes = task.ids, task.hashes
+    hash_of = dict(zip(ids, hashes))
+    text_of = dict(zip(ids, task.texts))
+    position = {a: i for i, a in enumerate(ids)}
+    alive = list(ids)
+    failed: dict[str, str] = {}
+    fresh_ids: set[str] = set()
+    raw: dict[str, pd.DataFrame] = {}
+    cache = ResultCache(task.cache_dir) if task.cache_dir else None
+    docs: dict = {}
+
+    def doc(aid):
+        if aid not in docs:
+            docs[aid] = segment(text_of[aid], aid)
+        return docs[aid]
+
+    for name in task.families:
+        fam = FAMILIES[name]
+        key = task.keys[name]
+        hits = task.cache_hits.get(name, {})
+        hit_hashes = {h for hs in hits.values() for h in hs}
+        cached_ids = [a for a in alive if hash_of[a] in hit_hashes]
+        cached = None
+        if cached_ids and cache is not None:
+            cached = cache.load(name, key, hits, fam.tables)
+            if cached is not None:
+                cached = {t: _from_cache(df, cached_ids, hash_of) for t, df in cached.items()}
+        if cached is None:
+            cached_ids = []
+        miss = [a for a in alive if a not in set(cached_ids)]
+        fresh = None
+        if miss:
+            upstream = {t: raw[t] for t in fam.uses if t in raw}
+            fresh, fails = _run_family(fam, [doc(a) for a in miss], upstream, task.params.get(name, {}))
+            if fails:
+                failed.update(fails)
+                alive = [a for a in alive if a not in fails]
+                miss = [a for a in miss if a not in fails]
+                for t, df in raw.items():
+                    raw[t] = df[~df["article_id"].isin(fails)].reset_index(drop=True)
+            fresh_ids.update(miss)
+            if cache is not None and fresh is not None and miss:
+                _store(cache, name, key, fresh, miss, hash_of, task.index)
+        for t in fam.tables:
+            parts = [cached[t] if cached else None, fresh[t] if fresh else None]
+            raw[t] = _order_rows(_concat(parts), position)
+    tables = _assemble(task, raw, alive)
+    scored = sum(1 for a in alive if a in fresh_ids)
+    outcome = BatchOutcome(
+        index=task.index,
+        n_articles=len(ids),
+        scored=scored,
+        from_cache=len(alive) - scored,
+        failed=[
+            _problem(task.records[position[a]].get("source_path"), task.records[position[a]].get("_line"),
+                     reason, a, stage=reason.split(" ", 1)[0])
+            for a, reason in failed.items()
+        ],
+    )
+    if task.out_dir:
+        _write_batch(task, tables, outcome)
+    else:
+        outcome.tables = tables
+    if task.in_worker:
+        from analysis.text import _segment_cached
+
+        _segment_cached.cache_clear()  # a long-lived worker must not accumulate Documents
+    outcome.seconds = time.perf_counter() - t0
+    return outcome
+
+
+def _from_cache(df: pd.DataFrame, ids: list[str], hash_of: dict[str, str]) -> pd.DataFrame:
+    """Cached rows (keyed by text hash) given the current article ids; a body
+    shared by several articles gets its rows once per article."""
+    want = pd.DataFrame({"article_id": ids, HASH_COLUMN: [hash_of[a] for a in ids]})
+    body = df.drop(columns=["article_id"])
+    merged = want.merge(body, on=HASH_COLUMN, how="inner", sort=False)
+    cols = [c for c in df.columns if c != HASH_COLUMN]
+    return merged[cols].reset_index(drop=True)
+
+
+def _store(cache: ResultCache, family: str, key: str, tables: dict, ids: list[str],
+           hash_of: dict[str, str], index: int) -> None:
+    first: dict[str, str] = {}
+    for a in ids:
+        first.setdefault(hash_of[a], a)
+    keep = set(first.values())
+    out = {}
+    for t, df in tables.items():
+        df = df[df["article_id"].isin(keep)].copy()
+        df[HASH_COLUMN] = df["article_id"].map(hash_of)
+        out[t] = df
+    try:
+        cache.store(family, key, out, first.keys(), label=f"b{index:06d}")
+    except OSError as exc:  # a full disk must not lose the batch itself
+        warnings.warn(f"could not write the {family} cache: {exc}", stacklevel=2)
+
+
+def _assemble(task: BatchTask, raw: dict[str, pd.DataFrame], alive: list[str]) -> dict[str, pd.DataFrame]:
+    keep = set(alive)
+    meta = pd.DataFrame([r for r in task.records if r["article_id"] in keep])
+    if not len(meta):
+        meta = pd.DataFrame({c: pd.Series(dtype=object) for c in task.records[0]}) if task.records else pd.DataFrame()
+    meta = meta.drop(columns=[c for c in meta.columns if c == "text" or str(c).startswith("_")])
+    out: dict[str, pd.DataFrame] = {"articles": meta}
+    if "paragraphs" in raw:
+        out["paragraphs"] = raw["paragraphs"]
+        out["sentences"] = raw["sentences"]
+    if "mentions" in raw:
+        out["mentions"] = raw["mentions"]
+    if "quotes" in raw:
+        out["quotes"] = raw["quotes"]
+    for t, (target, keys) in _JOINS.items():
+        if t not in raw or target not in out:
+            continue
+        extra = raw[t]
+        family = MAKER[t]
+        if any(c in extra.columns for c in _SPLIT_COLUMNS) or extra.duplicated(keys).any():
+            out[t] = extra
+            continue
+        base = out[target]
+        drop = [c for c in extra.columns if c not in keys and c in base.columns and c in _SAME_SPAN]
+        extra = extra.drop(columns=drop)
+        ren = {c: f"{family}_{c}" for c in extra.columns if c not in keys and c in base.columns}
+        extra = extra.rename(columns=ren)
+        extra = extra.drop(columns=[c for c in ("paragraph",) if c in extra.columns and c not in keys
+                                    and target == "sentences"])
+        out[target] = base.merge(extra, on=keys, how="left", sort=False)
+    return {name: _arrow_normal(df) for name, df in out.items()}
+
+
+def _batch_name(index: int) -> str:
+    return f"batch-{index:06d}"
+
+
+def _manifest(task: BatchTask, outcome: BatchOutcome, tables: list[str]) -> dict:
+    return {
+        "batch": task.index,
+        "articles": [[a, h] for a, h in zip(task.ids, task.hashes)],
+        "keys": task.keys,
+        "tables": sorted(tables),
+        "scored": outcome.scored,
+        "from_cache": outcome.from_cache,
+        "failed": outcome.failed,
+    }
+
+
+def _write_batch(task: BatchTask, tables: dict[str, pd.DataFrame], outcome: BatchOutcome) -> None:
+    out = Path(task.out_dir)
+    name = _batch_name(task.index)
+    manifest = out / MANIFEST_DIR / f"{name}.json"
+    manifest.unlink(missing_ok=True)  # the batch is incomplete until the manifest is back
+    for table, df in tables.items():
+        write_parquet_atomic(df, out / table / f"{name}.parquet")
+    for stale in out.glob(f"*/{name}.parquet"):
+        if stale.parent.name not in tables and stale.parent.name != MANIFEST_DIR:
+            stale.unlink()
+    tmp = manifest.with_name(f".{manifest.name}.{os.getpid()}.tmp")
+    tmp.parent.mkdir(parents=True, exist_ok=True)
+    tmp.write_text(json.dumps(_manifest(task, outcome, list(tables)), default=str), encoding="utf-8")
+    os.replace(tmp, manifest)
+
+
+# ---------------------------------------------------------------------------
+# engines: map batches, a few in flight at a time, results as they complete
+
+
+class _LocalEngine:
+    name = "local"
+
+    def __init__(self, n_workers=None, scheduler=None):
+        self.n_workers = 1
+
+    def map(self, fn, tasks: Iterator[BatchTask]):
+        for task in tasks:
+            try:
+                yield task, fn(task), None
+            except Exception as exc:  # noqa: BLE001
+                yield task, None, f"batch failed: {type(exc).__name__}: {exc}"
+
+    def close(self):
+        pass
+
+
+class _ProcessEngine:
+    name = "process"
+
+    def __init__(self, n_workers=None, scheduler=None):
+        self.n_workers = n_workers or _cpu_count()
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        self._ctx = multiprocessing.get_context(method)
+        if method == "forkserver":
+            self._ctx.set_forkserver_preload(["analysis.pipeline"])
+        self._pool = self._new_pool()
+
+    def _new_pool(self):
+        return cf.ProcessPoolExecutor(max_workers=self.n_workers, mp_context=self._ctx)
+
+    def map(self, fn, tasks: Iterator[BatchTask]):
+        window = 2 * self.n_workers
+        pending: dict[cf.Future, BatchTask] = {}
+        retry: list[BatchTask] = []   # batches caught in a crashed pool, rerun one at a time
+        tasks = iter(tasks)
+        exhausted = False
+        while True:
+            while not exhausted and not retry and len(pending) < window:
+                task = next(tasks, None)
+                if task is None:
+                    exhausted = True
+                    break
+                task.in_worker = True
+                pending[self._pool.submit(fn, task)] = task
+            if retry and not pending:
+                task = retry.pop(0)
+                fut = self._pool.submit(fn, task)
+                try:
+                    yield task, fut.result(), None
+                except cf.process.BrokenProcessPool:
+                    self._pool.shutdown(wait=False, cancel_futures=True)
+                    self._pool = self._new_pool()
+                    yield task, None, "worker process died while scoring this batch"
+                except Exception as exc:  # noqa: BLE001
+                    yield task, None, f"batch failed: {type(exc).__name__}: {exc}"
+                continue
+            if not pending:
+                if exhausted and not retry:
+                    return
+                continue
+            done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            broken = False
+            for fut in done:
+                task = pending.pop(fut)
+                try:
+                    yield task, fut.result(), None
+                except cf.process.BrokenProcessPool:
+                    broken = True
+                    retry.append(task)
+                except Exception as exc:  # noqa: BLE001
+                    yield task, None, f"batch failed: {type(exc).__name__}: {exc}"
+            if broken:
+                retry.extend(pending.values())
+                pending.clear()
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = self._new_pool()
+                retry.sort(key=lambda t: t.index)
+
+    def close(self):
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _DaskEngine:
+    name = "dask"
+
+    def __init__(self, n_workers=None, scheduler=None):
+        from dask.distributed import Client, LocalCluster
+
+        self._own = []
+        if scheduler is None:
+            cluster = LocalCluster(n_workers=n_workers or _cpu_count(), threads_per_worker=1,
+                                   processes=True, dashboard_address=None)
+            client = Client(cluster)
+            self._own = [client, cluster]
+        elif isinstance(scheduler, str):
+            client = Client(scheduler)
+            self._own = [client]
+        else:
+            client = scheduler
+        self.client = client
+        self.n_workers = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
+
+    def map(self, fn, tasks: Iterator[BatchTask]):
+        from dask.distributed import as_completed
+
+        window = 2 * self.n_workers
+        tasks = iter(tasks)
+        pending: dict = {}
+
+        def submit():
+            task = next(tasks, None)
+            if task is None:
+                return False
+            task.in_worker = True
+            fut = self.client.submit(fn, task, pure=False, key=f"score-batch-{task.index}-{os.urandom(4).hex()}")
+            pending[fut.key] = task
+            ac.add(fut)
+            return True
+
+        ac = as_completed([])
+        for _ in range(window):
+            if not submit():
+                break
+        for fut in ac:
+            task = pending.pop(fut.key)
+            try:
+                yield task, fut.result(), None
+            except Exception as exc:  # noqa: BLE001 - KilledWorker and the like
+                yield task, None, f"batch failed: {type(exc).__name__}: {exc}"
+            fut.release()
+            submit()
+
+    def close(self):
+        for obj in self._own:
+            obj.close()
+
+
+_ENGINE_CLASSES = {"local": _LocalEngine, "process": _ProcessEngine, "dask": _DaskEngine}
+
+
+def _cpu_count() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# ---------------------------------------------------------------------------
+# results
+
+
+@dataclass
+class RunSummary:
+    """What a run did.  ``scored``: articles scored now by at least one family;
+    ``from_cache``: articles whose every result came from the cache or from a
+    batch already written by an earlier run (``reused``, a subset);
+    ``skipped``: one row per article left out, with ``stage`` and ``reason``."""
+
+    engine: str
+    n_workers: int
+    families: list[str]
+    batches: int = 0
+    batches_reused: int = 0
+    read: int = 0
+    scored: int = 0
+    from_cache: int = 0
+    reused: int = 0
+    skipped: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SKIPPED_COLUMNS))
+    seconds: float = 0.0
+    out_dir: str | None = None
+
+    @property
+    def n_skipped(self) -> int:
+        return len(self.skipped)
+
+    def reasons(self) -> pd.Series:
+        """Skipped articles per kind of reason (the text before the colon)."""
+        if not len(self.skipped):
+            return pd.Series(dtype=int, name="articles")
+        kinds = self.skipped["reason"].str.split(":").str[0]
+        return kinds.value_counts().rename("articles")
+
+    def to_dict(self) -> dict:
+        return {
+            "engine": self.engine, "n_workers": self.n_workers, "families": self.families,
+            "batches": self.batches, "batches_reused": self.batches_reused, "read": self.read,
+            "scored": self.scored, "from_cache": self.from_cache, "reused": self.reused,
+            "skipped": self.n_skipped, "skipped_reasons": self.reasons().to_dict(),
+            "seconds": round(self.seconds, 3), "out_dir": self.out_dir,
+        }
+
+    def __str__(self) -> str:
+        lines = [
+            f"{self.read:,} records read in {self.seconds:.1f} s ({self.engine}, {self.n_workers} worker(s); "
+            f"families: {', '.join(self.families)})",
+            f"  scored now:  {self.scored:,}",
+            f"  from cache:  {self.from_cache:,}" + (f" ({self.reused:,} in {self.batches_reused} batch(es) "
+                                                     f"already written)" if self.reused else ""),
+            f"  skipped:     {self.n_skipped:,}",
+        ]
+        for kind, n in self.reasons().items():
+            lines.append(f"    {n:>6,}  {kind}")
+        return "\n".join(lines)
+
+
+class PipelineResult(Mapping):
+    """The tables of a run by name (``result["sentences"]``), read from
+    ``out_dir`` on first access when the run wrote Parquet; ``summary`` is
+    the :class:`RunSummary`."""
+
+    def __init__(self, names: list[str], summary: RunSummary, tables: dict | None = None,
+                 out_dir: str | Path | None = None):
+        self._names = list(names)
+        self._tables = dict(tables or {})
+        self.summary = summary
+        self.out_dir = Path(out_dir) if out_dir is not None else None
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._names:
+            raise KeyError(f"no table {name!r}; this run has {self._names}")
+        if name not in self._tables:
+            self._tables[name] = read_table(self.out_dir, name)
+        return self._tables[name]
+
+    def __iter__(self):
+        return iter(self._names)
+
+    def __len__(self):
+        return len(self._names)
+
+    def __repr__(self):
+        return f"PipelineResult(tables={self._names}, out_dir={self.out_dir})\n{self.summary}"
+
+
+def read_table(out_dir: str | Path, name: str) -> pd.DataFrame:
+    """One table of a run written to ``out_dir``, all batches in corpus order.
+
+    (For an output too large for memory, read the folder
+    ``<out_dir>/<name>/`` with ``dask.dataframe.read_parquet`` or
+    ``pyarrow.dataset`` instead: one file per batch.)"""
+    folder = Path(out_dir) / name
+    if not folder.is_dir():
+        have = sorted(p.name for p in Path(out_dir).iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+        raise KeyError(f"no table {name!r} in {out_dir}; found {have}")
+    files = sorted(folder.glob("batch-*.parquet"))
+    return _concat([pd.read_parquet(f) for f in files])
+
+
+# ---------------------------------------------------------------------------
+# the run
+
+
+def _codebook_token(codebook) -> Any:
+    if codebook is None:
+        return None
+    if isinstance(codebook, (str, Path)):
+        p = Path(codebook)
+        return {"path": str(p), "sha256": text_hash(p.read_text(encoding="utf-8")) if p.is_file() else None}
+    if isinstance(codebook, pd.DataFrame):
+        return {"table_sha256": text_hash(codebook.to_json(orient="records", default_handler=str))}
+    return {"repr": repr(codebook)}
+
+
+def run(
+    corpus: str | Path | pd.DataFrame,
+    *,
+    families: str | Iterable[str] = "all",
+    engine: str = "auto",
+    out_dir: str | Path | None = None,
+    cache_dir: str | Path | None = None,
+    cache: bool = True,
+    batch_size: int = 200,
+    n_workers: int | None = None,
+    scheduler: Any = None,
+    codebook: Any = None,
+    discover: bool = True,
+    sentiment_method: str = "vader",
+    max_chars: int = 200_000,
+    max_paragraph_chars: int = 20_000,
+    max_unpunctuated_chars: int = 2_000,
+    progress: bool = True,
+) -> PipelineResult:
+    """Run the metric families over a corpus; see the module docstring.
+
+    ``corpus``: a path :func:`analysis.load_corpus` reads, or an articles table.
+    ``families``: ``"all"`` (every family installed) or names from
+    ``actors``, ``sourcing``, ``readability``, ``sentiment`` (segmentation
+    always runs).  ``engine``: one of :data:`ENGINES`.  ``out_dir``: write
+    Parquet there, batch by batch, and resume from it; without it the tables
+    are kept in memory.  ``cache_dir``: where cached results live (default
+    ``<out_dir>/cache``); ``cache=False`` turns the cache off.
+    ``batch_size``: articles per batch (= per Parquet file, per task).
+    ``n_workers``: processes for ``process``/``dask`` (default: the CPUs
+    this process may use).  ``scheduler``: a Dask scheduler address or
+    ``Client`` (default: a LocalCluster).  ``codebook``, ``discover``: passed to
+    the actor and sourcing families; ``sentiment_method`` to sentiment.
+    ``max_*``: limits of :func:`screen_text`.  ``progress``: a tqdm bar
+    (notebook-aware) and the summary on stderr at the end.
+
+    Returns a :class:`PipelineResult`: the tables by name and ``.summary``.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {list(ENGINES)}, not {engine!r}")
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive integer, not {batch_size!r}")
+    if n_workers is not None and (not isinstance(n_workers, int) or n_workers < 1):
+        raise ValueError(f"n_workers must be a positive integer or None, not {n_workers!r}")
+    if not isinstance(corpus, pd.DataFrame) and not Path(corpus).exists():
+        raise FileNotFoundError(f"{corpus}: no such corpus file or folder")
+    t0 = time.perf_counter()
+    names = _resolve_families(families)
+    params = {
+        "segmentation": {},
+        "actors": {"codebook": codebook, "discover": bool(discover)},
+        "sourcing": {"codebook": codebook},
+        "readability": {"levels": ["article", "paragraph", "sentence"]},
+        "sentiment": {"method": sentiment_method},
+    }
+    params = {n: params[n] for n in names}
+    keys: dict[str, str] = {}
+    for n in names:
+        token = {k: (_codebook_token(v) if k == "codebook" else v) for k, v in params[n].items()}
+        upstream = {MAKER[t]: keys[MAKER[t]] for t in FAMILIES[n].uses if MAKER[t] in keys}
+        keys[n] = family_key(n, token, upstream)
+    limits = {"max_chars": max_chars, "max_paragraph_chars": max_paragraph_chars,
+              "max_unpunctuated_chars": max_unpunctuated_chars}
+
+    total = _count_records(corpus)
+    if engine == "auto":
+        engine = "local" if total is not None and total <= 2 * batch_size else "process"
+
+    out = Path(out_dir) if out_dir is not None else None
+    if out is not None:
+        _prepare_out_dir(out, corpus, names, keys, batch_size)
+    if cache and cache_dir is None and out is not None:
+        cache_dir = out / "cache"
+    store = ResultCache(cache_dir) if cache and cache_dir is not None else None
+    index = {n: store.index(n, keys[n]) for n in names} if store else {}
+
+    summary = RunSummary(engine=engine, n_workers=1, families=[n for n in names if n != "segmentation"],
+                         out_dir=str(out) if out else None)
+    skipped: list[dict] = []
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=total, unit="article", desc=f"pipeline [{engine}]", disable=not progress,
+               file=sys.stderr, dynamic_ncols=True)
+    collected: dict[int, dict[str, pd.DataFrame]] = {}
+    outputs_seen: set[str] = set()
+    n_batches = 0
+
+    def tasks() -> Iterator[BatchTask]:
+        nonlocal n_batches
+        seen_ids: set[str] = set()
+        first_of_hash: dict[str, str] = {}
+        batch: list[dict] = []
+        texts: list[str] = []
+
+        def make():
+            nonlocal n_batches
+            task = BatchTask(index=n_batches, records=list(batch), texts=list(texts), families=names,
+                             params=params, keys=keys, cache_dir=str(cache_dir) if store else None,
+                             out_dir=str(out) if out else None)
+            n_batches += 1
+            batch.clear()
+            texts.clear()
+            return task
+
+        for rec, problem in iter_articles(corpus):
+            summary.read += 1
+            if problem is not None:
+                skipped.append(problem)
+                bar.update(1)
+                continue
+            aid = rec["article_id"]
+            text = rec.pop("text")
+            reason = None
+            if aid in seen_ids:
+                reason = "duplicate article_id: an earlier record has the same id"
+            else:
+                reason = screen_text(text, **limits)
+            if reason:
+                skipped.append(_problem(rec.get("source_path"), rec.get("_line"), reason, aid,
+                                       stage="read" if reason.startswith("duplicate") else "screen"))
+                bar.update(1)
+                continue
+            seen_ids.add(aid)
+            ch = rec.get("content_hash") or _corpus._body_hash(text)
+            rec["content_hash"] = ch
+            if "duplicate_of" not in rec or not isinstance(corpus, pd.DataFrame):
+                first = first_of_hash.setdefault(ch, aid)
+                rec["duplicate_of"] = first if first != aid else None
+            rec["text_hash"] = text_hash(text)
+            batch.append(rec)
+            texts.append(text)
+            if len(batch) == batch_size:
+                yield from _prepare(make())
+        if batch:
+            yield from _prepare(make())
+
+    def _prepare(task: BatchTask) -> Iterator[BatchTask]:
+        if store:
+            for n in names:
+                hits: dict[str, list[str]] = {}
+                for h in set(task.hashes):
+                    entry = index[n].get(h)
+                    if entry is not None:
+                        hits.setdefault(entry, []).append(h)
+                task.cache_hits[n] = hits
+        if out is not None:
+            done = _reusable(out, task)
+            if done is not None:
+                _account(done_outcome(task, done), reused=True)
+                return
+        yield task
+
+    def done_outcome(task, manifest) -> BatchOutcome:
+        outputs_seen.update(manifest["tables"])
+        return BatchOutcome(index=task.index, n_articles=len(task.records), scored=0,
+                            from_cache=manifest["scored"] + manifest["from_cache"],
+                            failed=manifest["failed"], reused=True)
+
+    def _account(outcome: BatchOutcome, reused=False):
+        summary.batches += 1
+        summary.scored += outcome.scored
+        summary.from_cache += outcome.from_cache
+        if reused:
+            summary.batches_reused += 1
+            summary.reused += outcome.from_cache
+        skipped.extend(outcome.failed)
+        bar.update(outcome.n_articles)
+
+    eng = _ENGINE_CLASSES[engine](n_workers=n_workers, scheduler=scheduler) if engine != "local" else _LocalEngine()
+    summary.n_workers = eng.n_workers
+    try:
+        for task, outcome, error in eng.map(score_batch, tasks()):
+            if error is not None:
+                outcome = BatchOutcome(index=task.index, n_articles=len(task.records), scored=0, from_cache=0,
+                                       failed=[_problem(r.get("source_path"), r.get("_line"), error,
+                                                        r["article_id"], stage="engine") for r in task.records])
+            _account(outcome)
+            if outcome.tables is not None:
+                collected[task.index] = outcome.tables
+                outputs_seen.update(outcome.tables)
+            elif out is not None and error is None:
+                outputs_seen.update(_read_manifest(out, task.index)["tables"])
+    finally:
+        eng.close()
+        bar.close()
+
+    summary.skipped = pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)
+    summary.seconds = time.perf_counter() - t0
+    order = [t for t in OUTPUT_TABLES if t in outputs_seen] + sorted(outputs_seen - set(OUTPUT_TABLES))
+    if out is not None:
+        _finish_out_dir(out, n_batches, summary)
+        result = PipelineResult(order, summary, out_dir=out)
+    else:
+        tables = {t: _concat([collected[i][t] for i in sorted(collected) if t in collected[i]]) for t in order}
+        result = PipelineResult(order, summary, tables=tables)
+    if progress:
+        print(summary, file=sys.stderr)
+    return result
+
+
+def _prepare_out_dir(out: Path, corpus, names, keys, batch_size) -> None:
+    marker = out / MARKER
+    if out.exists() and any(out.iterdir()) and not marker.exists():
+        raise FileExistsError(f"{out} exists and is not a pipeline output folder (no {MARKER}); "
+                              "choose an empty or new folder")
+    out.mkdir(parents=True, exist_ok=True)
+    info = {"corpus": str(corpus) if not isinstance(corpus, pd.DataFrame) else "<DataFrame>",
+            "families": names, "keys": keys, "batch_size": batch_size}
+    marker.write_text(json.dumps(info, indent=1), encoding="utf-8")
+
+
+def _read_manifest(out: Path, index: int) -> dict | None:
+    path = out / MANIFEST_DIR / f"{_batch_name(index)}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _reusable(out: Path, task: BatchTask) -> dict | None:
+    m = _read_manifest(out, task.index)
+    if m is None:
+        return None
+    if m.get("keys") != task.keys or m.get("articles") != [[a, h] for a, h in zip(task.ids, task.hashes)]:
+        return None
+    name = _batch_name(task.index)
+    if not all((out / t / f"{name}.parquet").exists() for t in m.get("tables", [])):
+        return None
+    return m
+
+
+def _finish_out_dir(out: Path, n_batches: int, summary: RunSummary) -> None:
+    """Remove batches beyond the end of this corpus (left by an earlier, longer
+    run) and write ``skipped.csv`` and ``summary.json``."""
+    for f in list(out.glob("*/batch-*.parquet")) + list((out / MANIFEST_DIR).glob("batch-*.json")):
+        m = re.match(r"batch-(\d+)\.", f.name)
+        if m and int(m.group(1)) >= n_batches and f.parent.name != "cache":
+            f.unlink()
+    for d in out.iterdir():
+        if d.is_dir() and d.name not in {"cache", MANIFEST_DIR} and not any(d.iterdir()):
+            d.rmdir()
+    summary.skipped.to_csv(out / "skipped.csv", index=False)
+    (out / "summary.json").write_text(json.dumps(summary.to_dict(), indent=1, default=str), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------
+# command line: python -m analysis.pipeline CORPUS --out DIR
+
+
+def add_cli_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=ENGINES, default="auto", help="auto (default), local, process or dask")
+    p.add_argument("--families", default="all", help="comma-separated families or 'all' (default)")
+    p.add_argument("--batch-size", type=int, default=200, help="articles per batch and per Parquet file")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (process, dask)")
+    p.add_argument("--scheduler", default=None, help="Dask scheduler address (default: a LocalCluster)")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+    p.add_argument("--cache-dir", default=None, help="cache folder (default: OUT/cache)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis.pipeline",
+                                     description="Score a corpus with every metric family; Parquet out.")
+    parser.add_argument("corpus", help="corpus file or folder")
+    parser.add_argument("--out", required=True, help="output folder (Parquet per table and batch)")
+    add_cli_arguments(parser)
+    args = parser.parse_args(argv)
+    fams = "all" if args.families == "all" else [f.strip() for f in args.families.split(",") if f.strip()]
+    try:
+        result = run(args.corpus, families=fams, engine=args.engine, out_dir=args.out,
+                     batch_size=args.batch_size, n_workers=args.workers, scheduler=args.scheduler,
+                     cache=not args.no_cache, cache_dir=args.cache_dir)
+    except (ValueError, FileNotFoundError, FileExistsError) as exc:
+        print(f"analysis.pipeline: error: {exc}", file=sys.stderr)
+        return 1
+    return 3 if result.summary.n_skipped else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

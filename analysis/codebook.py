@@ -333,10 +333,12 @@ def load_codebook(path: str | Path | None = None) -> pd.DataFrame:
 
 
 def _coerce(codebook) -> pd.DataFrame:
-    if codebook is None:
-        return load_codebook()
-    if isinstance(codebook, (str, Path)):
-        return load_codebook(codebook)
+    """A validated codebook table for internal use (not copied: do not modify)."""
+    if codebook is None or isinstance(codebook, (str, Path)):
+        p = Path(codebook) if codebook is not None else data_path("codebook.csv")
+        if not p.exists():
+            raise FileNotFoundError(f"{p}: no such codebook file")
+        return _load_cached(str(p.resolve()), p.stat().st_mtime)
     if isinstance(codebook, pd.DataFrame):
         if "_validated" in codebook.attrs:
             return codebook

@@ -40,6 +40,7 @@ __all__ = [
     "save_figure",
     "set_provenance",
     "write_figure_index",
+    "SavedFigure",
 ]
 
 SINGLE_COLUMN = 3.5
@@ -105,7 +106,12 @@ def set_provenance(*, notebook: str | None = None, parameters: dict | None = Non
     if notebook:
         _PROVENANCE["notebook"] = notebook
     if parameters is not None:
-        _PROVENANCE["parameters"] = {k: _jsonable(v) for k, v in parameters.items()}
+        # where the output went is not how it was made: output folders are left
+        # out, and paths inside the repository are stored relative to it, so the
+        # JSON is the same in every checkout and every output folder
+        _PROVENANCE["parameters"] = {
+            k: _jsonable(v) for k, v in parameters.items() if k not in _OUTPUT_PARAMETERS
+        }
     if corpus is not None:
         _PROVENANCE["corpus_hash"] = corpus if isinstance(corpus, str) else corpus_hash(corpus)
         if isinstance(corpus, pd.DataFrame):
@@ -113,11 +119,29 @@ def set_provenance(*, notebook: str | None = None, parameters: dict | None = Non
     _PROVENANCE.update({k: _jsonable(v) for k, v in extra.items()})
 
 
+_OUTPUT_PARAMETERS = frozenset({"figures_dir", "reports_dir", "outdir", "output_dir"})
+_REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _repo_relative(v: str | Path) -> str:
+    """``v`` as a POSIX path relative to the repository when it is an absolute
+    path inside it (``/home/x/repo/seeds`` -> ``seeds``), else unchanged."""
+    s = v.as_posix() if isinstance(v, Path) else v
+    if not os.path.isabs(s):
+        return s
+    try:
+        return Path(s).resolve().relative_to(_REPO_ROOT).as_posix() or "."
+    except (ValueError, OSError):
+        return s
+
+
 def _jsonable(v: Any) -> Any:
-    if isinstance(v, (str, int, float, bool)) or v is None:
+    if isinstance(v, str):
+        return _repo_relative(v)
+    if isinstance(v, (int, float, bool)) or v is None:
         return v
     if isinstance(v, Path):
-        return v.as_posix()
+        return _repo_relative(v)
     if isinstance(v, dict):
         return {str(k): _jsonable(x) for k, x in v.items()}
     if isinstance(v, (list, tuple)):
@@ -137,7 +161,11 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, *, caption: st
 
     ``outdir`` defaults to ``$ANALYSIS_FIGURES_DIR`` or ``./figures``.  The
     output is byte-for-byte reproducible: PNG without software/date chunks,
-    PDF without creation date, SVG with a fixed hash salt and no date."""
+    PDF without creation date, SVG with a fixed hash salt and no date.
+
+    Returns a :class:`SavedFigure` (a dict ``format -> Path``).  Inside a
+    Jupyter kernel the saved PNG is also displayed with its caption (this is
+    what the HTML report shows) and ``fig`` is closed."""
     if not name or any(c in name for c in "/\\ "):
         raise ValueError(f"figure name must be a plain file stem, got {name!r}")
     out = Path(outdir) if outdir is not None else _default_outdir()
@@ -165,33 +193,127 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, *, caption: st
     p = out / f"{name}.json"
     p.write_text(json.dumps(prov, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     paths["json"] = p
-    return paths
+    saved = SavedFigure(paths, name=name, caption=caption, width_in=float(fig.get_size_inches()[0]))
+    if _in_notebook_kernel():
+        # show the published PNG with its caption (the report's HTML is built from
+        # these outputs); the figure is closed so the inline backend does not
+        # show it a second time
+        from IPython.display import HTML, display
+
+        display(HTML(saved.html()))
+        plt.close(fig)
+    return saved
+
+
+class SavedFigure(dict):
+    """What :func:`save_figure` wrote: a dict ``format -> Path`` (``png``,
+    ``svg``, ``pdf``, ``csv``, ``json``) that also knows the figure's ``name``,
+    ``caption`` and width in inches.
+
+    In a notebook, :func:`save_figure` has already displayed the saved PNG with
+    its caption, so this object displays nothing itself; :meth:`html` gives
+    that ``<figure>`` block again."""
+
+    def __init__(self, paths: dict, *, name: str, caption: str, width_in: float):
+        super().__init__(paths)
+        self.name, self.caption, self.width_in = name, caption, width_in
+
+    def html(self) -> str:
+        """A ``<figure>`` with the PNG inlined (base64) at its print width
+        (96 CSS px per inch, never wider than the page) and the caption."""
+        import base64
+        import html as _html
+
+        px = round(self.width_in * 96)
+        img = ""
+        if "png" in self:
+            b64 = base64.b64encode(Path(self["png"]).read_bytes()).decode("ascii")
+            alt = _html.escape(self.caption or self.name, quote=True)
+            img = (f'<img src="data:image/png;base64,{b64}" alt="{alt}" width="{px}" '
+                   f'style="max-width:100%;height:auto;display:block">')
+        cap = _html.escape(self.caption) if self.caption else "(no caption)"
+        return (
+            f'<figure class="analysis-figure" id="figure-{_html.escape(self.name, quote=True)}" '
+            f'style="margin:0.8em 0 1.2em 0;max-width:{px}px">{img}'
+            f'<figcaption style="font-size:0.92em;line-height:1.4;color:#333;margin-top:0.4em">'
+            f'<strong>{_html.escape(self.name)}</strong>: {cap}</figcaption></figure>'
+        )
+
+    def _ipython_display_(self) -> None:  # already shown by save_figure
+        return None
+
+
+def _in_notebook_kernel() -> bool:
+    """True inside a Jupyter kernel (not in plain Python, pytest or IPython's terminal)."""
+    import sys
+
+    ipython = sys.modules.get("IPython")
+    if ipython is None:
+        return False
+    shell = ipython.get_ipython()
+    return shell is not None and getattr(shell, "kernel", None) is not None
 
 
 def write_figure_index(outdir: str | Path | None = None) -> Path:
-    """Write ``<outdir>/index.md``: every figure with its caption, source
-    notebook and files, from the provenance JSON files, in name order."""
+    """Write ``<outdir>/index.md``: every figure with a thumbnail, its caption,
+    source notebook and files, from the provenance JSON files.
+
+    Figures are grouped by notebook (in reading order, ``00_`` first) and
+    sorted by name inside a notebook; the page is the same bytes for the same
+    figures."""
     out = Path(outdir) if outdir is not None else _default_outdir()
-    lines = ["# Figure index", "", "Generated by `python -m analysis report`; one entry per figure.", ""]
+    entries: dict[str, list[dict]] = {}
     for p in sorted(out.glob("*.json")):
         try:
             prov = json.loads(p.read_text(encoding="utf-8"))
         except json.JSONDecodeError:
             continue
-        if "figure" not in prov:
+        if not isinstance(prov, dict) or "figure" not in prov:
             continue
-        name = prov["figure"]
-        lines += [
-            f"## {name}",
-            "",
-            f"![{name}]({name}.png)",
-            "",
-            prov.get("caption") or "(no caption)",
-            "",
-            f"Source notebook: `{prov.get('notebook', 'n/a')}`; corpus hash `{prov.get('corpus_hash', 'n/a')}`; "
-            f"files: {', '.join(prov.get('files', []))}.",
-            "",
-        ]
+        entries.setdefault(str(prov.get("notebook") or "(no notebook)"), []).append(prov)
+    n = sum(len(v) for v in entries.values())
+    lines = [
+        "# Figure index",
+        "",
+        f"{n} figure{'s' if n != 1 else ''} made by `python -m analysis report`, grouped by the notebook "
+        "that makes them (`notebooks/<notebook>.py`). Each figure is saved as PNG (300 dpi), "
+        "SVG and PDF (fonts embedded as TrueType), with a CSV of exactly the plotted data "
+        "and a JSON of provenance (caption, notebook, parameters, corpus hash, package version). "
+        "Click a thumbnail for the full-size PNG.",
+        "",
+    ]
+    if entries:
+        lines += ["Notebooks: " + " · ".join(f"[{nb}](#{_md_anchor(nb)})" for nb in sorted(entries)), ""]
+    for nb in sorted(entries):
+        lines += [f"## {nb}", ""]
+        for prov in sorted(entries[nb], key=lambda d: d["figure"]):
+            name = prov["figure"]
+            files = sorted(set(prov.get("files", [])) | {f"{name}.json"},
+                           key=lambda f: _FORMAT_ORDER.get(Path(f).suffix, 9))
+            links = " · ".join(f"[{Path(f).suffix[1:].upper()}]({f})" for f in files)
+            corpus = prov.get("corpus_hash")
+            lines += [
+                f"### {name}",
+                "",
+                f'[<img src="{name}.png" width="360" alt="{name}">]({name}.png)',
+                "",
+                " ".join(str(prov.get("caption") or "(no caption)").split()),
+                "",
+                f"Source notebook: `{nb}` · files: {links}"
+                + (f" · corpus hash `{corpus}`" if corpus else ""),
+                "",
+            ]
     path = out / "index.md"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+_FORMAT_ORDER = {".png": 0, ".svg": 1, ".pdf": 2, ".csv": 3, ".json": 4}
+
+
+def _md_anchor(heading: str) -> str:
+    """GitHub's anchor for a Markdown heading (lower case, spaces to dashes,
+    punctuation other than ``-`` and ``_`` dropped)."""
+    import re
+
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")

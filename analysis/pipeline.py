@@ -148,21 +148,26 @@ def _step_sourcing(docs, upstream, params):
 def _step_readability(docs, upstream, params):
     from analysis.readability import readability
 
+    out = {f"readability_{level}": readability(docs, level=level) for level in ("article", "paragraph", "sentence")}
     quotes = upstream.get("quotes")
-    return {
-        f"readability_{level}": readability(docs, level=level, quotes=quotes)
-        for level in ("article", "paragraph", "sentence")
-    }
+    if quotes is not None:
+        out["readability_voice"] = readability(docs, level="article", quotes=quotes)
+    else:  # same columns, no rows: the table exists whether or not sourcing ran
+        empty = readability(docs[:0], level="article")
+        empty.insert(1, "voice", pd.Series(dtype=object))
+        out["readability_voice"] = empty
+    return out
 
 
 def _step_sentiment(docs, upstream, params):
     from analysis.sentiment import aggregate_sentiment, sentence_sentiment
 
     sentences = sentence_sentiment(docs, method=params["method"])
+    boot = {"n_boot": params["n_boot"]} if params.get("n_boot") is not None else {}
     return {
         "sentiment_sentence": sentences,
-        "sentiment_paragraph": aggregate_sentiment(sentences, level="paragraph"),
-        "sentiment_article": aggregate_sentiment(sentences, level="article"),
+        "sentiment_paragraph": aggregate_sentiment(sentences, level="paragraph", **boot),
+        "sentiment_article": aggregate_sentiment(sentences, level="article", **boot),
     }
 
 
@@ -186,7 +191,8 @@ FAMILIES: dict[str, Family] = {
         Family("actors", "analysis.actors", _step_actors, ("mentions",)),
         Family("sourcing", "analysis.sourcing", _step_sourcing, ("quotes",), uses=("mentions",)),
         Family("readability", "analysis.readability", _step_readability,
-               ("readability_article", "readability_paragraph", "readability_sentence"), uses=("quotes",)),
+               ("readability_article", "readability_paragraph", "readability_sentence", "readability_voice"),
+               uses=("quotes",)),
         Family("sentiment", "analysis.sentiment", _step_sentiment,
                ("sentiment_sentence", "sentiment_paragraph", "sentiment_article")),
     ]
@@ -204,6 +210,30 @@ _JOINS = {
 }
 _SAME_SPAN = {"start", "end", "text", "paragraph", "sentence"}
 _SPLIT_COLUMNS = ("voice",)
+
+
+_WARM_TEXT = ("OTTAWA Prime Minister Justin Trudeau said on Monday that the talks with China would go on. "
+              "\u201cWe are pleased,\u201d he told reporters.\n\nThe two men were released, officials said.")
+
+
+def warm_up(families: Iterable[str] | None = None) -> dict[str, str]:
+    """Run each family once on a two-paragraph text so that its lazily
+    loaded resources are in memory; returns ``{family: "ok" | error}``.
+    Used by the process engine's fork server, so that workers start warm."""
+    from analysis.text import _segment_cached, segment
+
+    status: dict[str, str] = {}
+    doc = segment(_WARM_TEXT, "warm-up")
+    upstream: dict[str, pd.DataFrame] = {}
+    defaults = {"discover": True, "method": "vader", "codebook": None}
+    for name in families or available_families():
+        try:
+            upstream.update(FAMILIES[name].step([doc], upstream, defaults))
+            status[name] = "ok"
+        except Exception as exc:  # noqa: BLE001 - a warm-up never fails
+            status[name] = f"{type(exc).__name__}: {exc}"
+    _segment_cached.cache_clear()
+    return status
 
 
 def available_families() -> list[str]:
@@ -434,6 +464,7 @@ class BatchOutcome:
     tables: dict[str, pd.DataFrame] | None = None
     reused: bool = False
     seconds: float = 0.0
+    family_seconds: dict[str, float] = field(default_factory=dict)
 
 
 def _arrow_normal(df: pd.DataFrame) -> pd.DataFrame:
@@ -526,6 +557,7 @@ def score_batch(task: BatchTask) -> BatchOutcome:
     raw: dict[str, pd.DataFrame] = {}
     cache = ResultCache(task.cache_dir) if task.cache_dir else None
     docs: dict = {}
+    family_seconds: dict[str, float] = {}
 
     def doc(aid):
         if aid not in docs:
@@ -549,7 +581,9 @@ def score_batch(task: BatchTask) -> BatchOutcome:
         fresh = None
         if miss:
             upstream = {t: raw[t] for t in fam.uses if t in raw}
+            t1 = time.perf_counter()
             fresh, fails = _run_family(fam, [doc(a) for a in miss], upstream, task.params.get(name, {}))
+            family_seconds[name] = time.perf_counter() - t1
             if fails:
                 failed.update(fails)
                 alive = [a for a in alive if a not in fails]
@@ -584,6 +618,7 @@ def score_batch(task: BatchTask) -> BatchOutcome:
 
         _segment_cached.cache_clear()  # a long-lived worker must not accumulate Documents
     outcome.seconds = time.perf_counter() - t0
+    outcome.family_seconds = family_seconds
     return outcome
 
 
@@ -620,6 +655,11 @@ def _assemble(task: BatchTask, raw: dict[str, pd.DataFrame], alive: list[str]) -
     if not len(meta):
         meta = pd.DataFrame({c: pd.Series(dtype=object) for c in task.records[0]}) if task.records else pd.DataFrame()
     meta = meta.drop(columns=[c for c in meta.columns if c == "text" or str(c).startswith("_")])
+    for col in _corpus.ARTICLE_COLUMNS:
+        if col != "text" and col not in meta.columns:
+            meta[col] = None
+    first = [c for c in _corpus.ARTICLE_COLUMNS if c != "text"] + ["text_hash"]
+    meta = meta[first + [c for c in meta.columns if c not in first]]
     out: dict[str, pd.DataFrame] = {"articles": meta}
     if "paragraphs" in raw:
         out["paragraphs"] = raw["paragraphs"]
@@ -628,6 +668,9 @@ def _assemble(task: BatchTask, raw: dict[str, pd.DataFrame], alive: list[str]) -
         out["mentions"] = raw["mentions"]
     if "quotes" in raw:
         out["quotes"] = raw["quotes"]
+    for t in raw:
+        if t not in _JOINS and t not in out and t != "article_counts":
+            out[t] = raw[t]  # a table of its own (readability_voice)
     for t, (target, keys) in _JOINS.items():
         if t not in raw or target not in out:
             continue
@@ -708,7 +751,7 @@ class _ProcessEngine:
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         self._ctx = multiprocessing.get_context(method)
         if method == "forkserver":
-            self._ctx.set_forkserver_preload(["analysis.pipeline"])
+            self._ctx.set_forkserver_preload(["analysis._pipeline_warm"])
         self._pool = self._new_pool()
 
     def _new_pool(self):
@@ -840,7 +883,10 @@ class RunSummary:
     """What a run did.  ``scored``: articles scored now by at least one family;
     ``from_cache``: articles whose every result came from the cache or from a
     batch already written by an earlier run (``reused``, a subset);
-    ``skipped``: one row per article left out, with ``stage`` and ``reason``."""
+    ``skipped``: one row per article left out, with ``stage`` and ``reason``;
+    ``worker_seconds``: wall-clock seconds inside the workers per family
+    (segmentation includes building the Documents) and per batch in total
+    (``batch_total``: also cache reads, table assembly and Parquet writes)."""
 
     engine: str
     n_workers: int
@@ -854,6 +900,7 @@ class RunSummary:
     skipped: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SKIPPED_COLUMNS))
     seconds: float = 0.0
     out_dir: str | None = None
+    worker_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def n_skipped(self) -> int:
@@ -873,12 +920,13 @@ class RunSummary:
             "scored": self.scored, "from_cache": self.from_cache, "reused": self.reused,
             "skipped": self.n_skipped, "skipped_reasons": self.reasons().to_dict(),
             "seconds": round(self.seconds, 3), "out_dir": self.out_dir,
+            "worker_seconds": {k: round(v, 3) for k, v in self.worker_seconds.items()},
         }
 
     def __str__(self) -> str:
         lines = [
             f"{self.read:,} records read in {self.seconds:.1f} s ({self.engine}, {self.n_workers} worker(s); "
-            f"families: {', '.join(self.families)})",
+            f"families: {', '.join(self.families) or 'segmentation only'})",
             f"  scored now:  {self.scored:,}",
             f"  from cache:  {self.from_cache:,}" + (f" ({self.reused:,} in {self.batches_reused} batch(es) "
                                                      f"already written)" if self.reused else ""),
@@ -961,6 +1009,7 @@ def run(
     codebook: Any = None,
     discover: bool = True,
     sentiment_method: str = "vader",
+    sentiment_n_boot: int | None = None,
     max_chars: int = 200_000,
     max_paragraph_chars: int = 20_000,
     max_unpunctuated_chars: int = 2_000,
@@ -979,7 +1028,9 @@ def run(
     ``n_workers``: processes for ``process``/``dask`` (default: the CPUs
     this process may use).  ``scheduler``: a Dask scheduler address or
     ``Client`` (default: a LocalCluster).  ``codebook``, ``discover``: passed to
-    the actor and sourcing families; ``sentiment_method`` to sentiment.
+    the actor and sourcing families; ``sentiment_method`` to sentiment, and
+    ``sentiment_n_boot`` (bootstrap draws of the paragraph and article
+    intervals; None = the sentiment module's default, 2,000) to its aggregates.
     ``max_*``: limits of :func:`screen_text`.  ``progress``: a tqdm bar
     (notebook-aware) and the summary on stderr at the end.
 
@@ -1000,7 +1051,7 @@ def run(
         "actors": {"codebook": codebook, "discover": bool(discover)},
         "sourcing": {"codebook": codebook},
         "readability": {"levels": ["article", "paragraph", "sentence"]},
-        "sentiment": {"method": sentiment_method},
+        "sentiment": {"method": sentiment_method, "n_boot": sentiment_n_boot},
     }
     params = {n: params[n] for n in names}
     keys: dict[str, str] = {}
@@ -1113,6 +1164,10 @@ def run(
             summary.batches_reused += 1
             summary.reused += outcome.from_cache
         skipped.extend(outcome.failed)
+        for k, v in outcome.family_seconds.items():
+            summary.worker_seconds[k] = summary.worker_seconds.get(k, 0.0) + v
+        if not reused:
+            summary.worker_seconds["batch_total"] = summary.worker_seconds.get("batch_total", 0.0) + outcome.seconds
         bar.update(outcome.n_articles)
 
     eng = _ENGINE_CLASSES[engine](n_workers=n_workers, scheduler=scheduler) if engine != "local" else _LocalEngine()

@@ -1,0 +1,295 @@
+"""Corpus-scale runs (analysis.pipeline): streaming reader, engines, cache,
+Parquet output, resume and bad articles.
+
+Small corpora are built in tmp_path from the seed article (its paragraphs
+rotated, so every article differs); the streaming reader is also checked
+against load_corpus on the shared Huawei corpus when ../shared is present.
+Families run are whatever is installed (``families="all"``), so these tests exercise
+the real entry points; the fault tests add a failing step by patching the
+registry (local engine, same process)."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import load_corpus, pipeline
+from analysis.pipeline import FAMILIES, Family, screen_text
+
+from .conftest import SEED_FILE, SEEDS
+
+HUAWEI = "corpora/huawei_uk_5g_2019_2022/huawei_uk_5g.jsonl"
+
+
+def _seed_paragraphs() -> list[str]:
+    text = load_corpus(SEED_FILE)["text"].iloc[0]
+    return [p.strip() for p in text.split("\n") if p.strip()]
+
+
+def write_corpus(path: Path, n: int = 12, *, extra_lines: list[bytes] = ()) -> list[dict]:
+    """n articles made of the seed's paragraphs, rotated by i (article i starts
+    with paragraph i), as JSON Lines; extra raw lines are appended."""
+    paras = _seed_paragraphs()
+    rows = []
+    for i in range(n):
+        body = "\n\n".join(paras[i % len(paras):] + paras[: i % len(paras)][:2])
+        rows.append({"id": f"a{i:02d}", "date": f"2021-10-{1 + i:02d}", "outlet": "Seed Wire", "text": body})
+    with open(path, "wb") as fh:
+        for r in rows:
+            fh.write(json.dumps(r, ensure_ascii=False).encode("utf-8") + b"\n")
+        for raw in extra_lines:
+            fh.write(raw.rstrip(b"\n") + b"\n")
+    return rows
+
+
+def assert_same_tables(a, b) -> None:
+    assert list(a) == list(b)
+    for name in a:
+        pd.testing.assert_frame_equal(a[name], b[name], obj=name)
+
+
+# ---------------------------------------------------------------------------
+# reading
+
+
+def test_stream_reads_what_load_corpus_reads(tmp_path):
+    path = tmp_path / "c.jsonl"
+    write_corpus(path, 5)
+    loaded = load_corpus(path)
+    records = [r for r, p in pipeline.iter_articles(path)]
+    assert len(records) == 5 and all(r is not None for r in records)
+    for rec, (_, row) in zip(records, loaded.iterrows()):
+        for col in ["article_id", "date", "outlet", "text", "n_chars", "n_paragraphs", "n_words", "content_hash"]:
+            assert rec[col] == row[col], col
+    # a folder of the wire layout (the seeds) gives the same metadata and body
+    (seed_rec, _), = list(pipeline.iter_articles(SEEDS))
+    seed_row = load_corpus(SEEDS).iloc[0]
+    for col in ["article_id", "date", "dateline", "outlet", "byline", "contributors", "text"]:
+        assert seed_rec[col] == seed_row[col], col
+
+
+def test_stream_matches_load_corpus_on_a_real_corpus(shared_dir):
+    path = shared_dir / HUAWEI
+    loaded = load_corpus(path).drop(columns=["text"])
+    result = pipeline.run(path, families=[], engine="local", progress=False)
+    art = result["articles"]
+    assert len(art) == 68 and result.summary.n_skipped == 0
+    cols = [c for c in loaded.columns if c in art.columns]
+    pd.testing.assert_frame_equal(art[cols], loaded[cols], check_dtype=False)
+    assert art["outlet"].value_counts()["Global Times"] == 13  # as the corpus README lists
+
+
+def test_run_tables_match_the_shared_segmentation(seed_articles):
+    from analysis.text import paragraph_table, sentence_table
+
+    result = pipeline.run(SEEDS, families=[], engine="local", progress=False)
+    pd.testing.assert_frame_equal(result["sentences"], sentence_table(seed_articles))
+    pd.testing.assert_frame_equal(result["paragraphs"], paragraph_table(seed_articles))
+    art = result["articles"]
+    assert art["article_id"].tolist() == ["000_48a317448381530b"]
+    assert "text" not in art.columns
+    # the seed body has 26 paragraphs (one per line) and 36 sentences; paragraph 15
+    # is a three-sentence quote whose middle sentence is sentence 20
+    assert art["n_paragraphs"].iloc[0] == 26 and art["n_sentences"].iloc[0] == 36
+    s20 = result["sentences"].query("sentence == 20").iloc[0]
+    assert (s20["paragraph"], s20["text"]) == (15, "And I hope the shadow of hostage diplomacy has been lifted.")
+    assert art["outlet"].iloc[0] == seed_articles["outlet"].iloc[0]
+    assert result.summary.scored == 1 and result.summary.n_skipped == 0
+
+
+# ---------------------------------------------------------------------------
+# engines
+
+
+def test_three_engines_give_identical_tables(tmp_path):
+    from dask.distributed import Client, LocalCluster
+
+    sample = tmp_path / "sample.jsonl"
+    write_corpus(sample, 8)
+    common = dict(families="all", batch_size=2, progress=False)
+    local = pipeline.run(sample, engine="local", **common)
+    assert local.summary.batches == 4 and local.summary.scored == 8
+    assert local.summary.n_skipped == 0
+    process = pipeline.run(sample, engine="process", n_workers=2, **common)
+    assert process.summary.n_workers == 2
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    client = Client(cluster)
+    try:
+        dask = pipeline.run(sample, engine="dask", scheduler=client, out_dir=tmp_path / "dask_out", **common)
+        assert dask.summary.n_workers == 2
+        dask_tables = {name: dask[name] for name in dask}  # read back from Parquet
+    finally:
+        client.close()
+        cluster.close(timeout=10)
+    assert_same_tables(local, process)
+    assert_same_tables(local, dask_tables)
+    assert local["articles"]["article_id"].tolist() == [f"a{i:02d}" for i in range(8)]
+    # article i is the seed's 26 paragraphs from paragraph i on, then the first min(i, 2)
+    assert local["paragraphs"].groupby("article_id", sort=False).size().tolist() == [26, 26, 26, 25, 24, 23, 22, 21]
+    for name in ("mentions", "quotes"):
+        if name in local:
+            assert len(local[name]) > 0
+            assert set(local[name]["article_id"]) <= set(local["articles"]["article_id"])
+
+
+def test_auto_engine_and_option_errors(tmp_path):
+    path = tmp_path / "c.jsonl"
+    write_corpus(path, 3)
+    assert pipeline.run(path, families=[], progress=False).summary.engine == "local"
+    with pytest.raises(ValueError, match=r"engine must be one of \['auto', 'local', 'process', 'dask'\]"):
+        pipeline.run(path, engine="spark")
+    with pytest.raises(ValueError, match="unknown family"):
+        pipeline.run(path, families=["tone"])
+    with pytest.raises(ValueError, match="batch_size"):
+        pipeline.run(path, batch_size=0)
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "mine.txt").write_text("keep me")
+    with pytest.raises(FileExistsError, match="not a pipeline output folder"):
+        pipeline.run(path, out_dir=tmp_path / "notes", progress=False)
+    assert (tmp_path / "notes" / "mine.txt").read_text() == "keep me"
+
+
+# ---------------------------------------------------------------------------
+# cache and resume
+
+
+def test_cache_second_run_scores_nothing_and_one_change_rescores_one(tmp_path):
+    path = tmp_path / "c.jsonl"
+    rows = write_corpus(path, 12)
+    out = tmp_path / "out"
+    first = pipeline.run(path, out_dir=out, batch_size=5, engine="local", progress=False)
+    assert (first.summary.scored, first.summary.from_cache, first.summary.batches) == (12, 0, 3)
+    tables = {n: first[n] for n in first}
+    assert sorted(p.name for p in (out / "sentences").iterdir()) == [
+        "batch-000000.parquet", "batch-000001.parquet", "batch-000002.parquet"]
+
+    again = pipeline.run(path, out_dir=out, batch_size=5, engine="local", progress=False)
+    assert (again.summary.scored, again.summary.from_cache, again.summary.batches_reused) == (0, 12, 3)
+    assert_same_tables(tables, {n: again[n] for n in again})
+
+    # a new output folder with the same cache: rebuilt from the cache alone
+    fresh_out = pipeline.run(path, out_dir=tmp_path / "out2", cache_dir=out / "cache", batch_size=5,
+                             engine="local", progress=False)
+    assert (fresh_out.summary.scored, fresh_out.summary.from_cache, fresh_out.summary.reused) == (0, 12, 0)
+    assert_same_tables(tables, {n: fresh_out[n] for n in fresh_out})
+
+    # change one article: exactly one is scored again
+    rows[7]["text"] = rows[7]["text"].replace("Biden", "Joe Biden", 1)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    changed = pipeline.run(path, out_dir=out, batch_size=5, engine="local", progress=False)
+    assert (changed.summary.scored, changed.summary.from_cache) == (1, 11)
+    assert changed.summary.batches_reused == 2  # batches 0 and 2 untouched
+    uncached = pipeline.run(path, cache=False, batch_size=5, engine="local", progress=False)
+    assert_same_tables({n: changed[n] for n in changed}, uncached)
+    a07 = changed["sentences"].query("article_id == 'a07'")
+    assert a07["text"].str.contains("Joe Biden").any()
+
+
+def test_interrupted_run_resumes_from_written_batches(tmp_path, monkeypatch):
+    path = tmp_path / "c.jsonl"
+    write_corpus(path, 12)
+    out = tmp_path / "out"
+    seg = FAMILIES["segmentation"]
+
+    def interrupt_on_a08(docs, upstream, params):
+        if any(d.article_id == "a08" for d in docs):
+            raise KeyboardInterrupt  # Ctrl-C while batch 2 (a08-a11) is scored
+        return seg.step(docs, upstream, params)
+
+    monkeypatch.setitem(FAMILIES, "segmentation", Family("segmentation", seg.module, interrupt_on_a08, seg.tables))
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.run(path, out_dir=out, batch_size=4, engine="local", cache=False, progress=False)
+    assert sorted(p.name for p in (out / "_batches").iterdir()) == ["batch-000000.json", "batch-000001.json"]
+    # a half-written file from the interruption is hidden and never read
+    (out / "sentences" / ".batch-000002.parquet.123.tmp").write_bytes(b"PAR1 truncated")
+    monkeypatch.setitem(FAMILIES, "segmentation", seg)
+    resumed = pipeline.run(path, out_dir=out, batch_size=4, engine="local", cache=False, progress=False)
+    s = resumed.summary
+    assert (s.batches, s.batches_reused, s.scored, s.reused) == (3, 2, 4, 8)
+    clean = pipeline.run(path, batch_size=4, engine="local", progress=False)
+    assert_same_tables({n: resumed[n] for n in resumed}, clean)
+
+
+# ---------------------------------------------------------------------------
+# bad articles
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("", "empty"),
+        (" \n\t ... \n", "empty"),
+        ("a " * 150_000, "too long"),
+        ("x" * 30_000 + ".", "pathological: one paragraph of 30,001 characters"),
+        (" ".join(["word"] * 500), "pathological: 2,499 characters without sentence-ending punctuation"),
+        ("Short. Fine text.\nAnother line without a stop", None),
+    ],
+)
+def test_screen_text(text, reason):
+    got = screen_text(text)
+    if reason is None:
+        assert got is None
+    else:
+        assert got is not None and got.startswith(reason), got
+
+
+def test_bad_articles_are_skipped_and_listed(tmp_path, monkeypatch):
+    path = tmp_path / "c.jsonl"
+    bad = [
+        b'{"id": "undecodable", "text": "caf\x81\x8d broken bytes"}',
+        b'{"id": "empty", "text": "   "}',
+        json.dumps({"id": "huge", "text": "x" * 5_000_000}).encode(),
+        json.dumps({"id": "nopunct", "text": " ".join(["word"] * 600)}).encode(),
+        b'{"id": "truncated", "text": "no closing',
+        json.dumps({"id": "a03", "text": "Same id as an earlier article. It is skipped."}).encode(),
+        json.dumps({"id": "crashes", "text": "This article makes a family raise. Nothing else is lost."}).encode(),
+    ]
+    write_corpus(path, 10, extra_lines=bad)
+    seg = FAMILIES["segmentation"]
+
+    def fragile(docs, upstream, params):
+        if any(d.article_id == "crashes" for d in docs):
+            raise RuntimeError("cannot score this one")
+        return seg.step(docs, upstream, params)
+
+    monkeypatch.setitem(FAMILIES, "segmentation", Family("segmentation", seg.module, fragile, seg.tables))
+    out = tmp_path / "out"
+    result = pipeline.run(path, out_dir=out, batch_size=4, engine="local", families=[], progress=False)
+    s = result.summary
+    assert s.read == 17 and s.scored == 10 and s.n_skipped == 7
+    skipped = s.skipped.set_index("line")
+    assert skipped.loc[11, "reason"].startswith("undecodable bytes")
+    assert skipped.loc[12, "reason"] == "record's text is empty"
+    assert skipped.loc[13, "reason"].startswith("too long: 5,000,000 characters")
+    assert skipped.loc[14, "reason"].startswith("pathological: 2,999 characters without sentence-ending")
+    assert skipped.loc[15, "reason"].startswith("malformed JSON line")
+    assert skipped.loc[16, "reason"].startswith("duplicate article_id")
+    assert skipped.loc[17, "reason"].startswith("segmentation failed: RuntimeError: cannot score this one")
+    assert skipped.loc[17, "article_id"] == "crashes"
+    assert result["articles"]["article_id"].tolist() == [f"a{i:02d}" for i in range(10)]
+    assert "crashes" not in set(result["sentences"]["article_id"])
+    listed = pd.read_csv(out / "skipped.csv")
+    assert len(listed) == 7
+    assert json.loads((out / "summary.json").read_text())["skipped"] == 7
+
+
+def test_bad_files_in_a_folder_do_not_stop_the_process_engine(tmp_path):
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    paras = _seed_paragraphs()
+    for i in range(5):
+        (folder / f"story{i}.txt").write_text("\n\n".join(paras[i:] + paras[:i]), encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
+    (folder / "undecodable.txt").write_bytes(b"Caf\x81 \x8d\x8f\x90 bytes no codec maps.")
+    (folder / "blank.txt").write_text("\n\n   \n")
+    result = pipeline.run(folder, engine="process", n_workers=2, batch_size=2, families=[], progress=False)
+    s = result.summary
+    assert s.scored == 5 and s.n_skipped == 3
+    reasons = dict(zip(s.skipped["source_path"].map(lambda p: Path(p).name), s.skipped["reason"]))
+    assert reasons["binary.txt"].startswith("file looks binary")
+    assert reasons["undecodable.txt"].startswith("undecodable bytes")
+    assert reasons["blank.txt"].startswith("file is empty")
+    assert sorted(result["articles"]["article_id"]) == [f"story{i}" for i in range(5)]

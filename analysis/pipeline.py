@@ -14,13 +14,14 @@ returns (or writes, batch by batch, as Parquet) the tidy tables:
     columns of that level joined on ``article_id`` + ``paragraph`` /
     ``sentence``;
 ``mentions`` / ``quotes``
-    :func:`analysis.actors.find_mentions`, :func:`analysis.sourcing.extract_quotes`.
+    :func:`analysis.actors.find_mentions`, :func:`analysis.sourcing.extract_quotes`;
+``readability_voice``
+    one row per article and ``voice`` (quoted / narrative words), from
+    :func:`analysis.readability.readability` given the quotes.
 
 A family column whose name is already taken in the table it joins (other
-than ``start``/``end``/``text``, which are the same spans) is prefixed with
-the family name (``readability_n_words``).  A family table that is not one
-row per unit (for example readability split by ``voice``) is returned as a
-table of its own under its family name (``readability_article``).
+than ``start``/``end``/``text``/``paragraph``, the same spans) is prefixed
+with the family name (``sentiment_n_sentences``).
 
 The families run per batch in the order actors -> sourcing (reads the
 mentions) -> readability (reads the quotes) -> sentiment, each through its
@@ -42,7 +43,8 @@ Engines (``engine=``), all giving identical tables (same batches, same code):
     that the client never holds the corpus; the workers need the package
     installed and, when ``out_dir`` is given, the same view of that folder;
 ``"auto"`` (default)
-    ``local`` for a corpus of at most two batches, ``process`` above that.
+    ``local`` for a corpus of at most two batches (or, when the count is not
+    known without parsing, under 2 MB), ``process`` above that.
 
 Streaming and Parquet: with ``out_dir`` each batch is written as
 ``<out_dir>/<table>/batch-NNNNNN.parquet`` by the worker that scored it, so
@@ -403,6 +405,11 @@ def _whole_file_records(f: Path):
         yield exc.line, None, _problem(exc.path, exc.line, exc.problem)
 
 
+def _corpus_bytes(corpus) -> int:
+    path = Path(corpus)
+    return sum(f.stat().st_size for f in _corpus._iter_files(path))
+
+
 def _count_records(corpus) -> int | None:
     """Quick count for the progress bar (None when it would mean parsing)."""
     if isinstance(corpus, pd.DataFrame):
@@ -753,6 +760,7 @@ class _ProcessEngine:
         if method == "forkserver":
             self._ctx.set_forkserver_preload(["analysis._pipeline_warm"])
         self._pool = self._new_pool()
+        self._succeeded = 0
 
     def _new_pool(self):
         return cf.ProcessPoolExecutor(max_workers=self.n_workers, mp_context=self._ctx)
@@ -775,10 +783,18 @@ class _ProcessEngine:
                 task = retry.pop(0)
                 fut = self._pool.submit(fn, task)
                 try:
-                    yield task, fut.result(), None
+                    result = fut.result()
+                    self._succeeded += 1
+                    yield task, result, None
                 except cf.process.BrokenProcessPool:
                     self._pool.shutdown(wait=False, cancel_futures=True)
                     self._pool = self._new_pool()
+                    if not self._succeeded:
+                        raise RuntimeError(
+                            "the worker processes die before finishing any batch: they may fail to start "
+                            "(a script run without the `if __name__ == \"__main__\":` guard, or from stdin) "
+                            "or run out of memory; use engine='local' to see the error"
+                        ) from None
                     yield task, None, "worker process died while scoring this batch"
                 except Exception as exc:  # noqa: BLE001
                     yield task, None, f"batch failed: {type(exc).__name__}: {exc}"
@@ -792,7 +808,9 @@ class _ProcessEngine:
             for fut in done:
                 task = pending.pop(fut)
                 try:
-                    yield task, fut.result(), None
+                    result = fut.result()
+                    self._succeeded += 1
+                    yield task, result, None
                 except cf.process.BrokenProcessPool:
                     broken = True
                     retry.append(task)
@@ -1064,7 +1082,8 @@ def run(
 
     total = _count_records(corpus)
     if engine == "auto":
-        engine = "local" if total is not None and total <= 2 * batch_size else "process"
+        small = total <= 2 * batch_size if total is not None else _corpus_bytes(corpus) < 2_000_000
+        engine = "local" if small else "process"
 
     out = Path(out_dir) if out_dir is not None else None
     if out is not None:

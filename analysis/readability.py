@@ -380,6 +380,10 @@ def _familiar_forms(name: str) -> frozenset[str]:
     out = set(listed)
     for w in listed:
         for suffix, repl in _INFLECTIONS:
+            if suffix in ("d", "r", "st") and not w.endswith("e"):
+                continue  # used, larger, largest: only after a final e
+            if suffix in ("er", "est") and len(w) < 3:
+                continue  # not "user" from "us"
             if repl == "":
                 out.add(w + suffix)
                 if suffix in ("ing", "ed", "er", "est") and re.search(r"[b-df-hj-np-tv-z]$", w) and len(w) > 1:
@@ -424,12 +428,16 @@ def _token_facts(tok: str) -> tuple[int, int, int, int, int, int, str]:
     ``fog_candidate`` is 3+ syllables and not a compound nor suffix-inflated
     (the capitalisation rule needs the token's position and is applied later)."""
     n = syllables(tok)
-    letters = sum(1 for c in tok if c.isalpha())
-    chars = sum(1 for c in tok if c.isalnum())
-    low = tok.translate(_APOS).lower()
+    if tok.isalpha():
+        letters = chars = len(tok)
+        low = tok.lower()
+    else:
+        letters = sum(1 for c in tok if c.isalpha())
+        chars = sum(1 for c in tok if c.isalnum())
+        low = tok.translate(_APOS).lower()
     dc = not _familiar(low, _familiar_forms("dale_chall_words.txt"))
     sp = not _familiar(low, _familiar_forms("spache_words.txt"))
-    fog = n >= 3 and not re.search(r"[-–]", tok) and not _suffix_inflated(low)
+    fog = n >= 3 and "-" not in tok and "–" not in tok and not _suffix_inflated(low)
     return n, letters, chars, int(dc), int(sp), int(fog), low
 
 
@@ -450,14 +458,12 @@ class _TokenTable:
         self.n = 0
 
     def lookup(self, strings: list[str]) -> np.ndarray:
-        ids = self.ids
-        out = np.empty(len(strings), dtype=np.int64)
-        for k, tok in enumerate(strings):
-            i = ids.get(tok)
-            if i is None:
-                i = self._add(tok)
-            out[k] = i
-        return self.rows[out]
+        get = self.ids.get
+        found = [get(tok) for tok in strings]
+        if None in found:
+            found = [i if i is not None else self.ids.get(tok) if tok in self.ids else self._add(tok)
+                     for tok, i in zip(strings, found)]
+        return self.rows[np.array(found, dtype=np.int64)]
 
     def _add(self, tok: str) -> int:
         n, letters, chars, dc, sp, fog, low = _token_facts(tok)
@@ -725,8 +731,12 @@ def readability_scores(text: str, **options) -> dict:
     :func:`readability` for ``text``; same keyword options)."""
     if not isinstance(text, str):
         raise TypeError(f"readability_scores() needs a str, got {type(text).__name__}")
-    row = readability(text, level="article", **options).iloc[0]
-    return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.drop("article_id").items()}
+    row = readability(text, level="article", **options).iloc[0].drop("article_id")
+    out = {}
+    for k, v in row.items():
+        v = v.item() if hasattr(v, "item") else v
+        out[k] = None if isinstance(v, float) and math.isnan(v) else v
+    return out
 
 
 # ---------------------------------------------------------------------------

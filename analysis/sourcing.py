@@ -76,13 +76,13 @@ import functools
 import html as _html
 import math
 import re
-from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
-from analysis.resources import data_path, read_word_list
+from analysis.resources import read_word_list
 from analysis.text import Document, segment_articles
 
 __all__ = [
@@ -198,6 +198,8 @@ _ORG_WORDS = {
     "affairs", "service", "bureau", "union", "board", "federation", "organization",
     "organisation", "army", "navy", "force", "forces", "huawei", "state",
 }
+_VERBISH = {"is", "was", "were", "are", "had", "has", "have", "would", "will", "could", "should", "did", "does",
+            "do", "can", "may", "might", "must", "'s", "’s"}
 # a participle cue after these takes the sentence's subject ("a statement saying")
 _PARTICIPLE_AFTER = {"and", "before", "after", "while", "when", "by", "in", "statement", "message", "tweet",
                      "letter", "post", "email", "e-mail", "note", "release", "video", "ad", "interview", "speech",
@@ -719,7 +721,8 @@ def _find_frames(ctx: _Ctx) -> list[_Frame]:
             continue
         lemma, tags = verbs[lw]
         prev = ctx.lower[c - 1] if c > s_lo else ""
-        if prev in DETERMINERS or prev in {"to"} and lw not in {"said"}:
+        bare = lw == lemma or lw == lemma + "s" or lw == lemma + "es"
+        if (prev in DETERMINERS and bare) or prev in {"to"} and lw not in {"said"}:
             # "the claim", "to say": not a finite cue
             if prev != "to":
                 continue
@@ -771,6 +774,7 @@ def _find_frames(ctx: _Ctx) -> list[_Frame]:
             frames.append(f)
             continue
         if j - 1 >= s_lo and ctx.lower[j] == "who" and ctx.strs[j - 1] == ",":
+            f.order = "relative"
             # "Sen. Ron Johnson (R-Wis.), who told a newspaper that ...": the antecedent
             k = j - 2
             if k >= s_lo and ctx.strs[k] == ")":
@@ -799,26 +803,64 @@ def _find_frames(ctx: _Ctx) -> list[_Frame]:
             continue
         # verb before subject: `,” said Garneau` / `, said the ministry`
         if j >= s_lo and (ctx.strs[j] in {",", "—", "–", ":"} or ctx.tok_in_quote(j)) or j < s_lo:
-            rng = _np_forward(ctx, c + 1, s_hi)
+            m = c + 1
+            while m < s_hi and ctx.lower[m].endswith("ly") and ctx.strs[m].islower():
+                m += 1  # `said matter-of-factly`
+            rng = _np_forward(ctx, m, s_hi)
+            if rng is not None and (ctx.lower[rng[0]] in {"his", "her", "their", "its", "our", "my", "your", "that", "this"}
+                                    or rng[1] < s_hi and ctx.lower[rng[1]] in _VERBISH):
+                rng = None  # `said his boss was ...`: the content's subject, not the speaker
             if rng is not None:
                 f.order = "vs"
                 f.sp_start, f.sp_end = rng
                 if ctx.lower[rng[0]] in PRONOUNS:
                     f.pronoun = ctx.lower[rng[0]]
                 frames.append(f)
+    frames.extend(_colon_frames(ctx))
+    frames.sort(key=lambda f: f.cue_tok)
     return frames
+
+
+def _colon_frames(ctx: _Ctx) -> list[_Frame]:
+    """``Name: words`` at the start of a paragraph (headlines, transcripts):
+    the name is the speaker of the rest of the paragraph."""
+    out = []
+    doc = ctx.doc
+    for pi in range(doc.n_paragraphs):
+        ps, pe = (int(x) for x in doc.paragraphs[pi])
+        lo, hi = (int(x) for x in np.searchsorted(ctx.tok[:, 0], [ps, pe]))
+        for c in range(lo, min(hi, lo + 6)):
+            if ctx.strs[c] == ":":
+                break
+        else:
+            continue
+        if c == lo or c + 1 >= hi or ctx.tok_in_quote(c):
+            continue
+        rng = _np_forward(ctx, lo, c)
+        if rng is None or rng != (lo, c):
+            continue
+        words = [ctx.strs[t] for t in range(lo, c) if doc.token_is_word[t]]
+        if not words or len(words) > 4 or not all(w[:1].isupper() for w in words) or len("".join(words)) < 3:
+            continue
+        if all(w.lower() in ctx.titles | ctx.nouns | _STOP for w in words):
+            continue
+        f = _Frame(c, ":", ":", frozenset(), sp_start=lo, sp_end=c, order="colon",
+                   sentence=int(ctx.tsent[c]))
+        out.append(f)
+    return out
 
 
 def _apposition(ctx: _Ctx, j: int, lo: int) -> tuple[int, int] | None:
     """Subject before ``X, <apposition>, said``: the name before the first comma,
     or the name inside the commas when what precedes is a description."""
     first_np = _np_forward(ctx, lo, j)
-    if first_np is not None and first_np[1] < j and ctx.strs[first_np[1]] == "," and ctx.is_cap(first_np[1] - 1) and not any(ctx.tok_in_quote(t) or ctx.strs[t] in _SENT_END for t in range(first_np[1], j)):
+    if first_np is not None and first_np[1] < j and ctx.strs[first_np[1]] == "," and ctx.is_cap(first_np[1] - 1) and not any(
+            ctx.strs[t] in _SENT_END and not ctx.tok_in_quote(t) for t in range(first_np[1], j)):
         # "Clinton, during a town hall in Columbus, Ohio, said": the sentence's subject
         return first_np
     k = j - 1
-    while k >= lo and ctx.strs[k] != "," and j - k < 16:
-        if ctx.tok_in_quote(k) or ctx.strs[k] in {"!", "?", ";"}:
+    while k >= lo and (ctx.strs[k] != "," or ctx.tok_in_quote(k)) and j - k < 16:
+        if ctx.strs[k] in {"!", "?", ";"} and not ctx.tok_in_quote(k):
             return None
         k -= 1
     if k < lo or ctx.strs[k] != ",":
@@ -865,7 +907,8 @@ def _indirect_content(ctx: _Ctx, f: _Frame, frames_in_sentence: list[_Frame]) ->
         end_tok -= 1
     if f.order == "according":
         # "According to X, CONTENT." or "CONTENT, according to X."
-        if f.sp_end is not None and f.sp_end < end_tok and ctx.strs[f.sp_end] == ",":
+        words_before = sum(1 for t in range(lo, f.cue_tok) if ctx.doc.token_is_word[t])
+        if words_before <= 3 and f.sp_end is not None and f.sp_end < end_tok and ctx.strs[f.sp_end] == ",":
             a, b = f.sp_end + 1, end_tok
         else:
             a, b = lo, f.cue_tok
@@ -876,7 +919,9 @@ def _indirect_content(ctx: _Ctx, f: _Frame, frames_in_sentence: list[_Frame]) ->
     after = f.cue_tok + 1 if f.order != "vs" else (f.sp_end or f.cue_tok + 1)
     rest = [k for k in range(after, end_tok)]
     head = f.sp_start if f.order == "sv" and f.sp_start is not None else f.cue_tok
-    if f.order in ("sv", "vs") and all(ctx.lower[k] in _TIME_WORDS or not ctx.doc.token_is_word[k] for k in rest):
+    trailing = all(ctx.lower[k] in _TIME_WORDS or not ctx.doc.token_is_word[k] for k in rest) or (
+        rest and ctx.lower[rest[0]] in _ADVERBIAL_START and _only_adverbial(ctx, rest[0], end_tok, 12))
+    if f.order in ("sv", "vs") and trailing:
         b = head
         while b > lo and (ctx.strs[b - 1] in {",", "—", "–"} or ctx.doc.quote_text[ctx.tok[b - 1][0]] in "\"'"):
             b -= 1
@@ -890,6 +935,19 @@ def _indirect_content(ctx: _Ctx, f: _Frame, frames_in_sentence: list[_Frame]) ->
         return None
     if f.order == "vs":
         return None
+    if f.order == "colon":
+        pi = ctx.doc.paragraph_at(int(ctx.tok[f.cue_tok][0]))
+        pe = int(ctx.doc.paragraphs[pi][1])
+        hi = int(np.searchsorted(ctx.tok[:, 0], pe))
+        while hi > f.cue_tok + 1 and not ctx.doc.token_is_word[hi - 1] and not ctx.tok_in_quote(hi - 1):
+            hi -= 1
+        return _tok_span(ctx, f.cue_tok + 1, hi)
+    if f.order == "relative":
+        # "X, who said Clinton raped her in 1978, recounted ...": up to the comma
+        for m in range(f.cue_tok + 1, end_tok):
+            if ctx.strs[m] == "," and not ctx.tok_in_quote(m):
+                end_tok = m
+                break
     # content after the cue
     k = f.cue_tok + 1
     if k < end_tok and ctx.strs[k] in {":", ","}:
@@ -928,7 +986,17 @@ def _indirect_content(ctx: _Ctx, f: _Frame, frames_in_sentence: list[_Frame]) ->
         return None  # `,” Clinton said at a Monday rally.`: no reported content
     # end: a coordinated cue with the same subject ("... and said ...")
     b = end_tok
-    for m in range(k, end_tok):
+    # the next attribution in the sentence starts a new quote
+    # ("... a legitimate criticism, though Mrs. Fiorina said ...")
+    for g in frames_in_sentence:
+        if g is f or g.cue_tok <= k:
+            continue
+        first = g.sp_start if g.order in ("sv", "relative") and g.sp_start is not None and g.sp_start > k else g.cue_tok
+        if first < b and g.order != "participle" and (g.order == "sv" or g.order == "relative"):
+            b = first
+            while b > k and ctx.lower[b - 1] in {"but", "and", "though", "although", "while", "whereas", "as", "yet"}:
+                b -= 1
+    for m in range(k, b):
         if ctx.tok_in_quote(m):
             continue
         if ctx.lower[m] == "and":
@@ -951,11 +1019,13 @@ def _indirect_content(ctx: _Ctx, f: _Frame, frames_in_sentence: list[_Frame]) ->
     return _tok_span(ctx, k, b)
 
 
-def _only_adverbial(ctx: _Ctx, k: int, end: int) -> bool:
+def _only_adverbial(ctx: _Ctx, k: int, end: int, max_words: int = 6) -> bool:
     """True when tokens [k, end) are one short prepositional phrase with no
     clause in it (`at a Monday rally`, `during the debate`)."""
     words = [ctx.lower[t] for t in range(k, end) if ctx.doc.token_is_word[t]]
-    return len(words) <= 6 and not any(w in PRONOUNS or w in {"that", "is", "was", "are", "were", "will", "would"} for w in words)
+    if any(ctx.tok_in_quote(t) for t in range(k, end)):
+        return False
+    return len(words) <= max_words and not any(w in PRONOUNS or w in {"that", "is", "was", "are", "were", "will", "would"} for w in words)
 
 
 def _tok_span(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
@@ -965,8 +1035,10 @@ def _tok_span(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     if words < 2:
         return None
     s, e = int(ctx.tok[a][0]), int(ctx.tok[b - 1][1])
-    # do not cut a quotation mark pair: extend to the closing mark when it is just after
-    if e < len(ctx.text) and ctx.doc.quote_text[e : e + 1] == '"' and ctx.inq[e]:
+    # do not cut a quotation: extend over the punctuation and closing mark of a
+    # quote that the content ends in (`was “a greatly respected colleague,”`)
+    n = len(ctx.text)
+    while e < n and ctx.inq[e] and (ctx.doc.quote_text[e] in "\"'" or ctx.text[e] in ",.;:!?") and ctx.inq[e - 1]:
         e += 1
     return s, e
 
@@ -1269,6 +1341,11 @@ def _article_quotes(doc: Document, codebook, mentions=None) -> list[dict]:
         r["quote_id"] = f"{doc.article_id}-q{k + 1}"
     for r in rows:
         r["parent_quote_id"] = None
+        if r["kind"] == "direct" and r["irregular"] == "" and any(
+                s < r["start"] and r["end"] <= e for s, e, _ in indirect):
+            # `said the turmoil was not the fault of banks, “not by a long shot.”`:
+            # quotation marks inside a paraphrase make a partial quote
+            r["kind"] = "partial"
         if r["kind"] == "partial":
             for s, e, k in indirect:
                 if s <= r["start"] and r["end"] <= e:
@@ -1333,7 +1410,10 @@ def _attribute_span(ctx: _Ctx, q: _QSpan, frames: list[_Frame]) -> tuple[_Frame 
     if not usable:
         return None, ""
     # adjacent after the closing mark: `,” Psaki said.`, `,” said Garneau`
+    ends_sentence = text[q.end - 1 : q.end] in ".!?" if q.end > q.start else False
     for f in usable:
+        if f.content is not None and ends_sentence and f.order != "colon":
+            continue  # `“... character.” Reid said both ...`: a new sentence of its own
         first_tok = min(f.cue_tok, f.sp_start if f.sp_start is not None else f.cue_tok)
         gap_s = q.outer_end
         gap_e = int(ctx.tok[first_tok][0])

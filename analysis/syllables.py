@@ -84,13 +84,15 @@ def _count_vowel_phones(phones: list[str]) -> int:
     return sum(1 for p in phones if p[-1].isdigit())
 
 
+@functools.cache
+def _cmu_first_counts() -> dict[str, int]:
+    return {w: _count_vowel_phones(p[0]) for w, p in cmu_dictionary().items()}
+
+
 def cmu_syllables(word: str) -> int | None:
     """Syllables of ``word`` (any case) in the CMU dictionary's first
     pronunciation, or ``None`` when the dictionary lacks it."""
-    prons = cmu_dictionary().get(word.lower())
-    if not prons:
-        return None
-    return _count_vowel_phones(prons[0])
+    return _cmu_first_counts().get(word.lower())
 
 
 def _letter_syllables(letters: str) -> int:
@@ -301,6 +303,10 @@ def word_syllables(word: str) -> int:
     if not w:
         return 0
     lower = w.lower()
+    if not (len(w) >= 2 and w.isupper()):
+        n = _cmu_first_counts().get(lower)
+        if n is not None:
+            return max(1, n)
     prons = cmu_dictionary().get(lower)
     letters = "".join(c for c in w if c.isalpha())
     all_caps = len(letters) >= 2 and letters.isupper()
@@ -331,6 +337,8 @@ def syllables(token: str) -> int:
     """Syllables of one token of the shared segmentation (a word, a number,
     an abbreviation such as ``U.S.``, a hyphenated compound): 0 for
     punctuation.  Hyphenated and mixed tokens are the sum of their parts."""
+    if token.isalpha():  # fast path: a plain word
+        return word_syllables(token)
     tok = token.translate(_APOSTROPHES)
     if not any(c.isalnum() for c in tok):
         return 0

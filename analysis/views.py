@@ -353,9 +353,9 @@ def _snake(s: str) -> str:
 
 def _metrics_html(metrics: pd.DataFrame) -> str:
     cells = "".join(
-        f'<tr><td style="padding:1px 10px 1px 0">{html.escape(str(r.metric))}</td>'
+        f'<tr><td style="padding:1px 10px 1px 0;text-align:left">{html.escape(str(r.metric))}</td>'
         f'<td style="padding:1px 10px 1px 0;text-align:right"><strong>{html.escape(_fmt(r.value))}</strong></td>'
-        f'<td style="padding:1px 0;color:#555">{html.escape(str(r.meaning))}</td></tr>'
+        f'<td style="padding:1px 0;color:#555;text-align:left">{html.escape(str(r.meaning))}</td></tr>'
         for r in metrics.itertuples(index=False)
     )
     return (

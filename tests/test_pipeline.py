@@ -293,3 +293,29 @@ def test_bad_files_in_a_folder_do_not_stop_the_process_engine(tmp_path):
     assert reasons["undecodable.txt"].startswith("undecodable bytes")
     assert reasons["blank.txt"].startswith("file is empty")
     assert sorted(result["articles"]["article_id"]) == [f"story{i}" for i in range(5)]
+
+
+def _die_on_batch_1(task):
+    """Scores a batch in a worker, except batch 1, whose worker process dies
+    (as it would on a segfault or the out-of-memory killer)."""
+    if task.index == 1:
+        os._exit(3)
+    return pipeline.score_batch(task)
+
+
+def test_a_dying_worker_loses_only_its_batch(tmp_path, monkeypatch):
+    path = tmp_path / "c.jsonl"
+    write_corpus(path, 8)
+    monkeypatch.setattr(pipeline, "score_batch", _die_on_batch_1)
+    out = tmp_path / "out"
+    result = pipeline.run(path, engine="process", n_workers=2, batch_size=2, families=[], out_dir=out,
+                          progress=False)
+    s = result.summary
+    assert (s.batches, s.scored, s.n_skipped) == (4, 6, 2)
+    assert s.skipped["article_id"].tolist() == ["a02", "a03"]
+    assert set(s.skipped["reason"]) == {"worker process died while scoring this batch"}
+    assert result["articles"]["article_id"].tolist() == ["a00", "a01", "a04", "a05", "a06", "a07"]
+    # the lost batch is not marked complete, so the next run scores it
+    monkeypatch.undo()
+    again = pipeline.run(path, engine="local", batch_size=2, families=[], out_dir=out, progress=False)
+    assert (again.summary.scored, again.summary.batches_reused) == (2, 3)

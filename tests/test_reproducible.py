@@ -147,3 +147,13 @@ def test_every_figure_has_its_files_and_caption(png):
     assert prov["figure"] == name and prov.get("caption"), f"{name} has no caption"
     assert re.fullmatch(r"\d\d_\w+", prov.get("notebook", "")), f"{name}: no source notebook in provenance"
     assert f"### {name}" in (COMMITTED / "index.md").read_text(encoding="utf-8"), f"{name} is not in figures/index.md"
+
+
+def test_readme_gallery_shows_every_committed_figure():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = set(re.findall(r'<img src="figures/([^"]+\.png)"', text))
+    assert shown, "the README has no gallery"
+    missing_files = sorted(s for s in shown if not (COMMITTED / s).exists())
+    assert not missing_files, f"README shows figures that figures/ lacks: {missing_files}"
+    not_shown = sorted(p.name for p in PNGS if p.name not in shown)
+    assert not not_shown, f"figures/ has figures the README gallery does not show: {not_shown}"

@@ -324,9 +324,9 @@ def test_news_model_file_is_reproducible(gold):
     for t in gold["text"]:
         d = segment(t)
         tokens.append([d.quote_text[s:e] for (s, e), w in zip(d.tokens.tolist(), d.token_is_word) if w])
-    model = S.fit_news_model(list(gold["text"]), gold["human_score"], gold["id"].str.split("_").str[0],
-                             tokens=tokens, min_groups=mg, word_penalty=wp)
     saved = S.load_news_model()
+    model = S.fit_news_model(list(gold["text"]), gold["human_score"], gold["id"].str.split("_").str[0],
+                             tokens=tokens, min_groups=mg, word_penalty=wp, neutral_band=saved.neutral_band)
     assert model.neutral_band == saved.neutral_band
     assert model.intercept == pytest.approx(saved.intercept, abs=1e-6)
     for k in S.NEWS_FEATURES:
@@ -335,6 +335,32 @@ def test_news_model_file_is_reproducible(gold):
     assert max(abs(model.word_weights[w] - saved.word_weights[w]) for w in saved.word_weights) < 1e-6
     # no proper noun entered the learned vocabulary
     assert not {"china", "bush", "reagan", "america"} & set(saved.word_weights)
+
+
+def test_word_terms_mark_negation_and_case():
+    terms = S.word_terms(["China", "did", "not", "help", "the", "poor", "Canadians", "at", "all"])
+    assert [t for t, _ in terms] == ["china", "did", "not", "~help", "~the", "~poor", "canadians", "at", "all"]
+    assert [lower for _, lower in terms] == [False, True, True, True, True, True, False, True, True]
+    assert [t for t, _ in S.word_terms(["There", "was", "no", "good", "news"])] == ["there", "was", "no", "~good", "~news"]
+    assert [t for t, _ in S.word_terms(["don’t", "like"])] == ["don't", "~like"]
+
+
+def test_fit_news_model_learns_a_word_and_ignores_names():
+    # a toy set: "dreadful" makes the rating negative, "Xland" is a capitalised
+    # name that co-occurs with it but must not enter the vocabulary
+    texts, scores, groups, tokens = [], [], [], []
+    for i in range(40):
+        bad = i % 2 == 0
+        words = (["Xland", "had", "a", "dreadful", "week"] if bad else ["Xland", "had", "a", "quiet", "week"])
+        texts.append(" ".join(words) + ".")
+        tokens.append(words)
+        scores.append(-2.0 if bad else 0.0)
+        groups.append(f"e{i // 2 if i < 20 else i}")
+    m = S.fit_news_model(texts, scores, groups, tokens=tokens, min_groups=3, word_penalty=1.0)
+    assert "xland" not in m.word_weights
+    assert m.word_weights["dreadful"] < m.word_weights.get("quiet", 0.0)
+    pred = m.predict(texts[:2], tokens[:2])
+    assert pred[0] < -1.0 and pred[1] > -1.0
 
 
 def test_grouped_folds_keep_groups_together():

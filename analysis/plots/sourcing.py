@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.figures import SIDE_COLORS, SIDE_ORDER, new_figure, side_color
+from analysis.figures import SIDE_ORDER, new_figure, side_color
 
 _ORDER = SIDE_ORDER + ["unknown", "unattributed"]
 _KIND_MARKERS = {"direct": "o", "partial": "D", "indirect": "s"}

@@ -38,15 +38,20 @@ def heard_and_mentioned(table: pd.DataFrame, *, top: int = 20):
     left.barh(y, data["mentions"], color=colors, height=0.7)
     right.barh(y, data["quotes"], color=colors, height=0.7)
     xmax_q = max(float(data["quotes"].max()) if n else 1.0, 1.0)
+    xmax_m = max(float(data["mentions"].max()) if n else 1.0, 1.0)
     for yi, r in zip(y, data.itertuples(index=False)):
+        left.text(r.mentions + 0.01 * xmax_m, yi, f"{r.mentions:,}", va="center", ha="right", fontsize=6,
+                  color="#333333")
         if r.quotes == 0:
             right.text(0.02 * xmax_q, yi, "not quoted", va="center", ha="left", fontsize=6.5,
                        color="#555555", style="italic")
+        else:
+            right.text(r.quotes + 0.01 * xmax_q, yi, f"{r.quotes:,}", va="center", ha="left", fontsize=6,
+                       color="#333333")
     left.set_yticks(y)
     left.set_yticklabels([f"{r.name} ({r.side})" if r.side != "unknown" else str(r.name)
                           for r in data.itertuples(index=False)])
     left.invert_yaxis()
-    left.invert_xaxis()  # bars grow outwards from the names
     left.yaxis.tick_right()
     left.tick_params(axis="y", length=0, pad=4)
     right.tick_params(axis="y", length=0)
@@ -60,7 +65,8 @@ def heard_and_mentioned(table: pd.DataFrame, *, top: int = 20):
     right.set_xlabel("Quotes (as the speaker)")
     left.set_title("Talked about", loc="right")
     right.set_title("Heard", loc="left")
-    right.set_xlim(0, xmax_q * 1.08)
+    right.set_xlim(0, xmax_q * 1.12)
+    left.set_xlim(xmax_m * 1.12, 0)
     return fig, data
 
 
@@ -97,10 +103,12 @@ def tone_by_voice(table: pd.DataFrame):
             face = color if voice == "quoted" else "white"
             ax.scatter([r["mean_compound"]], [yi], s=34, marker="o", facecolor=face, edgecolor=color,
                        linewidth=1.2, zorder=3)
-            ax.annotate(f"{int(r['n_sentences'])}", (r["mean_compound"], yi), xytext=(0, 5.5),
-                        textcoords="offset points", ha="center", va="bottom", fontsize=6, color="#444444")
+            above = voice == "narration about"  # counts above the open dot, below the filled one
+            ax.annotate(f"{int(r['n_sentences'])}", (r["mean_compound"], yi), xytext=(0, 5.5 if above else -5.5),
+                        textcoords="offset points", ha="center", va="bottom" if above else "top", fontsize=6,
+                        color="#444444")
     ax.set_yticks(range(len(sides)))
-    ax.set_yticklabels(sides)
+    ax.set_yticklabels(["no side" if s == "unknown" else s for s in sides])
     ax.set_ylim(len(sides) - 0.4, -0.7)
     lo = min(-0.1, float(np.nanmin(data[["mean_compound", "mean_compound_low"]].to_numpy(dtype=float))) - 0.05)
     hi = max(0.1, float(np.nanmax(data[["mean_compound", "mean_compound_high"]].to_numpy(dtype=float))) + 0.05)
@@ -160,7 +168,7 @@ def readability_by_voice(table: pd.DataFrame, *, index: str = "flesch_kincaid_gr
         note = (f"{v:.1f}" + (" (too few words)" if few else "")) if np.isfinite(v) else "n/a"
         ax.text((v if np.isfinite(v) else 0) + xmax * 0.02, yi, note, va="center", ha="left", fontsize=6.5)
     ax.set_yticks(y)
-    ax.set_yticklabels([f"{name}\n{w} words" for name, w in zip(names, data["words"])], fontsize=6.5)
+    ax.set_yticklabels([f"{name}\n{w:,} words" for name, w in zip(names, data["words"])], fontsize=6.5)
     ax.invert_yaxis()
     ax.set_xlim(0, xmax * 1.6)
     ax.set_xlabel(labels[index])

@@ -444,7 +444,9 @@ def _token_facts(tok: str) -> tuple[int, int, int, int, int, int, str]:
 class _TokenTable:
     """Facts of every distinct word token seen so far, one row per token
     string (numpy, grown by doubling), so a document's facts are one
-    dictionary lookup per token and one fancy-index per column."""
+    dictionary lookup per token and one fancy-index per column.  It lives
+    for the process and grows with the number of distinct token strings
+    (about 200 bytes each: 40,000 strings for 2,225 BBC articles)."""
 
     COLS = 9  # syllables, letters, characters, dc, spache, fog, capitalised, form id, numeral
 

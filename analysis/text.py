@@ -76,7 +76,7 @@ def normalise_quotes(text: str) -> str:
 _TOKEN_RE = re.compile(
     r"""
     (?:[^\W\d_]\.){2,}(?![^\W\d_])          # U.S.  a.m.  U.S.S.R.
-    | \d+(?:[.,:/]\d+)*(?:%|(?:[-–]\w+)+)?  # 1,000  3.5  9:30  11-year  76%
+    | \d+(?:[.,:/]\d+)*(?:%|[^\W_]+)?(?:[-–]\w+)*  # 1,000  3.5  9:30  11-year  76%  1st  1990s  5G
     | \w+(?:['’]\w+)*(?:[-–]\w+(?:['’]\w+)*)*  # Biden’s  Saint-Jacques  don't
     | [^\w\s]                               # one punctuation character
     """,
@@ -175,8 +175,16 @@ class Document:
         return np.arange(lo, hi)
 
 
+_TRAILING_NONWORD = re.compile(r"[\W_]*$")
+
+
 def _split_sentences(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:
     para = text[p_start:p_end]
+    core = para[: _TRAILING_NONWORD.search(para).start()]
+    if "." not in core and "?" not in core and "!" not in core:
+        # Punkt only breaks after . ? !; none before the closing punctuation
+        # means one sentence (most news paragraphs), without running Punkt.
+        return [(p_start, p_end)]
     spans = list(_punkt().span_tokenize(para))
     merged: list[list[int]] = []
     for s, e in spans:

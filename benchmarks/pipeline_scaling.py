@@ -17,7 +17,10 @@ or the fork server that holds the preloaded resources) and the peak of the sum o
 PSS (proportional set size: pages shared copy-on-write between the fork server
 and its workers are counted once) over all processes.  Time per article should stay flat as the
 corpus grows and memory should not grow with it (each batch is written and
-dropped).  The 22,250 run uses only the largest worker count, to keep the
+dropped).  CPU ms/article is the user + system time of the driver and all
+its descendants (sampled, so the last 0.25 s of a process may be missed) per
+article: unlike wall-clock time it does not grow when other users load the
+machine.  The load column is the 1-minute load average after the run.  The 22,250 run uses only the largest worker count, to keep the
 benchmark under half an hour on two shared cores.
 
 Ends with a one-line summary.
@@ -63,6 +66,7 @@ class MemorySampler(threading.Thread):
         self.interval = interval
         self.stop = threading.Event()
         self.driver = self.worker = self.total = 0
+        self.cpu: dict[int, float] = {}  # pid -> user + system seconds, last seen
 
     def run(self):
         import psutil
@@ -71,9 +75,12 @@ class MemorySampler(threading.Thread):
             try:
                 me = self.proc.memory_full_info()
                 kids = []
-                for c in self.proc.children(recursive=True):
+                for c in [self.proc] + self.proc.children(recursive=True):
                     try:
-                        kids.append(c.memory_full_info())
+                        t = c.cpu_times()
+                        self.cpu[c.pid] = t.user + t.system
+                        if c.pid != self.proc.pid:
+                            kids.append(c.memory_full_info())
                     except psutil.Error:
                         pass
                 self.driver = max(self.driver, me.rss)
@@ -101,7 +108,8 @@ def one(corpus: Path, workers: int, engine: str, batch_size: int) -> dict:
     return {"articles": s.scored, "skipped": s.n_skipped, "workers": s.n_workers, "engine": s.engine,
             "seconds": secs, "ms_per_article": 1000 * secs / max(s.scored, 1),
             "driver_mb": sampler.driver / 2**20, "worker_mb": sampler.worker / 2**20,
-            "total_mb": sampler.total / 2**20, "families": s.families}
+            "total_mb": sampler.total / 2**20, "families": s.families,
+            "cpu_ms_per_article": 1000 * sum(sampler.cpu.values()) / max(s.scored, 1)}
 
 
 def main() -> int:
@@ -124,8 +132,8 @@ def main() -> int:
     workers = [int(x) for x in args.workers.split(",")]
     print(f"engine {args.engine}, batch size {args.batch_size}; load average {os.getloadavg()[0]:.2f} "
           f"on {os.cpu_count()} CPUs", flush=True)
-    print(f"{'articles':>9} {'workers':>7} {'seconds':>8} {'ms/article':>10} {'driver MB':>9} "
-          f"{'worker MB':>9} {'total MB':>8}", flush=True)
+    print(f"{'articles':>9} {'workers':>7} {'seconds':>8} {'ms/article':>10} {'CPU ms/art':>10} {'driver MB':>9} "
+          f"{'worker MB':>9} {'total MB':>8} {'load':>5}", flush=True)
     results = []
     with tempfile.TemporaryDirectory(prefix="pipeline_scaling_") as tmp:
         for size in sizes:
@@ -140,7 +148,8 @@ def main() -> int:
                 r = json.loads(proc.stdout.strip().splitlines()[-1])
                 results.append(r)
                 print(f"{r['articles']:>9,} {r['workers']:>7} {r['seconds']:>8.1f} {r['ms_per_article']:>10.1f} "
-                      f"{r['driver_mb']:>9.0f} {r['worker_mb']:>9.0f} {r['total_mb']:>8.0f}", flush=True)
+                      f"{r['cpu_ms_per_article']:>10.1f} {r['driver_mb']:>9.0f} {r['worker_mb']:>9.0f} "
+                      f"{r['total_mb']:>8.0f} {os.getloadavg()[0]:>5.1f}", flush=True)
     print(f"load average after: {os.getloadavg()[0]:.2f}; families: {', '.join(results[0]['families'])}")
     by = {(r["articles"], r["workers"]): r for r in results}
     mid = [r for r in results if r["articles"] == max(x["articles"] for x in results if x["articles"] <= 5000)]
@@ -152,6 +161,7 @@ def main() -> int:
     w_max = max(workers)
     flat = [by[k] for k in sorted(by) if k[1] == w_max]
     print("SUMMARY pipeline_scaling: ms/article " + ", ".join(f"{r['articles']:,}: {r['ms_per_article']:.0f}" for r in flat)
+          + "; CPU ms/article " + ", ".join(f"{r['cpu_ms_per_article']:.0f}" for r in flat)
           + f" ({w_max} workers); peak total MB " + ", ".join(f"{r['total_mb']:.0f}" for r in flat) + speedup)
     return 0
 

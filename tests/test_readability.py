@@ -333,3 +333,45 @@ def test_cli_prints_json_lines(seed_articles):
     assert {"article_id", "paragraph", "words", "syllables", "flesch_kincaid_grade", "smog_index"} <= set(rows[0])
     assert rows[0]["smog_index"] is None  # NaN becomes null
     assert sum(r["words"] for r in rows) == 880
+
+
+# ---------------------------------------------------------------------------
+# 7. Word rules and pooling
+
+
+@pytest.mark.parametrize("word, familiar", [
+    ("house", True), ("houses", True), ("house's", True), ("running", True), ("stopped", True),
+    ("babies", True), ("happier", True), ("larger", True), ("largest", True), ("1,000", True),
+    ("well-known", True), ("counterpart", False), ("Biden", False), ("negotiation", False),
+])
+def test_dale_chall_familiarity_rules(word, familiar):
+    assert R.is_familiar(word) is familiar
+
+
+def test_is_familiar_error_lists_lists():
+    with pytest.raises(ValueError, match="dale_chall.*spache"):
+        R.is_familiar("house", "ogden")
+
+
+def test_fog_complex_word_rules():
+    # 3+ syllables: "negotiations" (5) and "counterparts" (3) are complex;
+    # "created" (3) is create (2) + -ed; "Canadians" is a proper noun mid-sentence;
+    # "Saint-Jacques-Montreal" is hyphenated; "Negotiators" starts the sentence, so it counts
+    text = "Negotiators met counterparts and created negotiations with Canadians in Saint-Jacques-Montreal today."
+    row = readability(text).iloc[0]
+    assert row["polysyllabic_words"] >= 5
+    assert row["complex_words"] == 3  # Negotiators, counterparts, negotiations
+
+
+def test_pool_sums_counts_and_recomputes(seed_articles):
+    par = readability(seed_articles, level="paragraph")
+    pooled = pool_all = R.pool(par)
+    art = readability(seed_articles).iloc[0]
+    assert pooled["units"].iloc[0] == 26
+    for c in ["sentences", "words", "syllables", "difficult_words", "letters"]:
+        assert pooled[c].iloc[0] == art[c]
+    for c in INDEX_COLUMNS:  # same counts -> same indices (Spache's unique words differ by design)
+        if c != "spache":
+            assert pool_all[c].iloc[0] == pytest.approx(art[c], nan_ok=True)
+    with pytest.raises(ValueError, match="cannot pool by"):
+        R.pool(par, by="voice")

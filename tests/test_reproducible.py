@@ -89,7 +89,8 @@ def test_provenance_is_portable(run_a):
         assert str(ROOT) not in text, f"{p.name} holds the checkout path {ROOT}"
         assert str(run_a["figures_dir"]) not in text, f"{p.name} holds the output folder"
         prov = json.loads(text)
-        assert prov["parameters"]["corpus"] == "seeds"
+        if "corpus" in prov.get("parameters", {}):  # notebook 90 does not read the corpus
+            assert prov["parameters"]["corpus"] == "seeds", p.name
 
 
 def test_repo_paths_stored_relative(tmp_path):

@@ -101,6 +101,7 @@ def test_sentences_never_cross_paragraphs():
         ("Biden’s U.S. visit", ["Biden’s", "U.S.", "visit"]),
         ("Guy Saint-Jacques, 1,000 people", ["Guy", "Saint-Jacques", ",", "1,000", "people"]),
         ("an 11-year sentence at 9:30", ["an", "11-year", "sentence", "at", "9:30"]),
+        ("the 1st and 2nd in the 1990s on 5G, up 76%", ["the", "1st", "and", "2nd", "in", "the", "1990s", "on", "5G", ",", "up", "76%"]),
         ("don't “quote”.", ["don't", "“", "quote", "”", "."]),
     ],
 )

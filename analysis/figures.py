@@ -235,8 +235,9 @@ class SavedFigure(dict):
         cap = _html.escape(self.caption) if self.caption else "(no caption)"
         return (
             f'<figure class="analysis-figure" id="figure-{_html.escape(self.name, quote=True)}" '
-            f'style="margin:0.8em 0 1.2em 0;max-width:{px}px">{img}'
-            f'<figcaption style="font-size:0.92em;line-height:1.4;color:#333;margin-top:0.4em">'
+            f'style="margin:0.8em 0 1.2em 0">{img}'
+            f'<figcaption style="font-size:0.92em;line-height:1.4;color:#333;margin-top:0.4em;'
+            f'max-width:{max(px, 640)}px">'
             f'<strong>{_html.escape(self.name)}</strong>: {cap}</figcaption></figure>'
         )
 

@@ -158,34 +158,34 @@ def test_auto_engine_and_option_errors(tmp_path):
 
 def test_cache_second_run_scores_nothing_and_one_change_rescores_one(tmp_path):
     path = tmp_path / "c.jsonl"
-    rows = write_corpus(path, 12)
+    rows = write_corpus(path, 6)
     out = tmp_path / "out"
-    first = pipeline.run(path, out_dir=out, batch_size=5, engine="local", progress=False)
-    assert (first.summary.scored, first.summary.from_cache, first.summary.batches) == (12, 0, 3)
+    first = pipeline.run(path, out_dir=out, batch_size=2, engine="local", progress=False)
+    assert (first.summary.scored, first.summary.from_cache, first.summary.batches) == (6, 0, 3)
     tables = {n: first[n] for n in first}
     assert sorted(p.name for p in (out / "sentences").iterdir()) == [
         "batch-000000.parquet", "batch-000001.parquet", "batch-000002.parquet"]
 
-    again = pipeline.run(path, out_dir=out, batch_size=5, engine="local", progress=False)
-    assert (again.summary.scored, again.summary.from_cache, again.summary.batches_reused) == (0, 12, 3)
+    again = pipeline.run(path, out_dir=out, batch_size=2, engine="local", progress=False)
+    assert (again.summary.scored, again.summary.from_cache, again.summary.batches_reused) == (0, 6, 3)
     assert_same_tables(tables, {n: again[n] for n in again})
 
     # a new output folder with the same cache: rebuilt from the cache alone
-    fresh_out = pipeline.run(path, out_dir=tmp_path / "out2", cache_dir=out / "cache", batch_size=5,
+    fresh_out = pipeline.run(path, out_dir=tmp_path / "out2", cache_dir=out / "cache", batch_size=2,
                              engine="local", progress=False)
-    assert (fresh_out.summary.scored, fresh_out.summary.from_cache, fresh_out.summary.reused) == (0, 12, 0)
+    assert (fresh_out.summary.scored, fresh_out.summary.from_cache, fresh_out.summary.reused) == (0, 6, 0)
     assert_same_tables(tables, {n: fresh_out[n] for n in fresh_out})
 
     # change one article: exactly one is scored again
-    rows[7]["text"] = rows[7]["text"].replace("Biden", "Joe Biden", 1)
+    rows[3]["text"] = rows[3]["text"].replace("Biden", "Joe Biden", 1)
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    changed = pipeline.run(path, out_dir=out, batch_size=5, engine="local", progress=False)
-    assert (changed.summary.scored, changed.summary.from_cache) == (1, 11)
-    assert changed.summary.batches_reused == 2  # batches 0 and 2 untouched
-    uncached = pipeline.run(path, cache=False, batch_size=5, engine="local", progress=False)
+    changed = pipeline.run(path, out_dir=out, batch_size=2, engine="local", progress=False)
+    assert (changed.summary.scored, changed.summary.from_cache) == (1, 5)
+    assert changed.summary.batches_reused == 2  # batches 0 and 2 untouched, a03 is in batch 1
+    uncached = pipeline.run(path, cache=False, batch_size=2, engine="local", progress=False)
     assert_same_tables({n: changed[n] for n in changed}, uncached)
-    a07 = changed["sentences"].query("article_id == 'a07'")
-    assert a07["text"].str.contains("Joe Biden").any()
+    a03 = changed["sentences"].query("article_id == 'a03'")
+    assert a03["text"].str.startswith("But she said Joe Biden pushed").sum() == 1
 
 
 def test_interrupted_run_resumes_from_written_batches(tmp_path, monkeypatch):
@@ -201,15 +201,16 @@ def test_interrupted_run_resumes_from_written_batches(tmp_path, monkeypatch):
 
     monkeypatch.setitem(FAMILIES, "segmentation", Family("segmentation", seg.module, interrupt_on_a08, seg.tables))
     with pytest.raises(KeyboardInterrupt):
-        pipeline.run(path, out_dir=out, batch_size=4, engine="local", cache=False, progress=False)
+        pipeline.run(path, out_dir=out, batch_size=4, engine="local", cache=False, families=[], progress=False)
     assert sorted(p.name for p in (out / "_batches").iterdir()) == ["batch-000000.json", "batch-000001.json"]
     # a half-written file from the interruption is hidden and never read
     (out / "sentences" / ".batch-000002.parquet.123.tmp").write_bytes(b"PAR1 truncated")
     monkeypatch.setitem(FAMILIES, "segmentation", seg)
-    resumed = pipeline.run(path, out_dir=out, batch_size=4, engine="local", cache=False, progress=False)
+    resumed = pipeline.run(path, out_dir=out, batch_size=4, engine="local", cache=False, families=[],
+                           progress=False)
     s = resumed.summary
     assert (s.batches, s.batches_reused, s.scored, s.reused) == (3, 2, 4, 8)
-    clean = pipeline.run(path, batch_size=4, engine="local", progress=False)
+    clean = pipeline.run(path, batch_size=4, engine="local", families=[], progress=False)
     assert_same_tables({n: resumed[n] for n in resumed}, clean)
 
 

@@ -81,9 +81,12 @@ def test_code_hidden_by_default_with_a_toggle(html):
     assert 'notebook_name = "00_corpus_overview"' not in html
 
 
-def test_figures_carry_their_captions(html):
+def test_figures_carry_their_captions(html, report):
     figures = re.findall(r"<figure class=\"analysis-figure\".*?</figure>", html, re.DOTALL)
     assert figures
+    shown = set(re.findall(r'<figure class="analysis-figure" id="figure-([^"]+)"', html))
+    saved = {p.stem for p in Path(report["figures_dir"]).glob("*.png")}
+    assert shown == saved, f"figures saved but not shown: {saved - shown}; shown but not saved: {shown - saved}"
     corpus_fig = next(f for f in figures if 'id="figure-corpus_paragraph_lengths"' in f)
     assert "<figcaption" in corpus_fig and "Words per paragraph along the article" in corpus_fig
     for f in figures:

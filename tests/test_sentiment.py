@@ -371,3 +371,31 @@ def test_grouped_folds_keep_groups_together():
     assert sorted(df["f"].unique()) == list(range(10))
     with pytest.raises(ValueError, match="at least 10 groups"):
         S.grouped_folds(["a", "b"], n_folds=10)
+
+
+def test_empty_mentions_and_quotes(seed_articles, seed_sentences):
+    empty = pd.DataFrame(columns=["article_id", "actor_id", "name", "kind", "side", "start", "end"])
+    out = S.targeted_sentiment(seed_articles, empty)
+    assert len(out) == 0 and "mean_compound" in out.columns
+    q = pd.DataFrame(columns=["article_id", "quote_id", "kind", "start", "end", "speaker_name", "side"])
+    by = S.sentiment_by_voice(seed_sentences, q)
+    assert by[["voice", "side", "n_sentences"]].values.tolist() == [["narrative", "narration", 36]]
+
+
+def test_plot_helpers_return_what_they_draw(seed_sentences):
+    import matplotlib.pyplot as plt
+
+    from analysis.plots import sentiment as P
+
+    paragraphs = S.aggregate_sentiment(seed_sentences, level="paragraph", n_boot=200)
+    fig, data = P.paragraph_arc(seed_sentences, paragraphs)
+    assert len(data) == 36 and data["paragraph"].max() == 26
+    # paragraph 11 holds Garneau's two quoted sentences: (0.7269 + 0.9460) / 2
+    assert data.loc[data["paragraph"] == 11, "paragraph_mean"].iloc[0] == pytest.approx(0.83645, abs=1e-4)
+    plt.close(fig)
+    voices = pd.DataFrame({"voice": ["narrative", "quoted"], "side": ["narration", "China"], "n_sentences": [3, 2],
+                           "mean_compound": [0.1, -0.2], "mean_compound_low": [0.0, float("nan")],
+                           "mean_compound_high": [0.2, float("nan")], "method": "vader"})
+    fig, data = P.voice_tone(voices)
+    assert data["label"].tolist() == ["Quoted: China (2)", "Narrative voice (3)"]  # narration drawn on top
+    plt.close(fig)

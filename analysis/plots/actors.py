@@ -106,9 +106,9 @@ def cooccurrence_matrix(cooc: pd.DataFrame, *, top: int = 12, title: str = "Who 
     for r in both.itertuples(index=False):
         mat[idx[r.x], idx[r.y]] = r.units
     size = 1.6 + 0.3 * len(order)
-    fig, ax = new_figure(min(max(size + 1.2, 3.5), 7.2), size)
+    fig, ax = new_figure("double", size)
     masked = np.ma.masked_where(mat == 0, mat)
-    im = ax.imshow(masked, cmap="Greys", vmin=0, vmax=max(mat.max(), 1) * 1.25)
+    im = ax.imshow(masked, cmap="Greys", vmin=0, vmax=max(mat.max(), 1))
     for i in range(len(order)):
         for j in range(len(order)):
             if mat[i, j]:

@@ -135,8 +135,13 @@ def main(argv: list[str] | None = None) -> int:
         with open(args.output, "w", encoding="utf-8", newline="") as fh:
             write_table(table, args.format, fh)
     else:
-        write_table(table, args.format, sys.stdout)
-        sys.stdout.flush()
+        try:
+            write_table(table, args.format, sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:  # e.g. `... | head`: the reader has what it wanted
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 3 if n_bad else 0
 
 

@@ -43,8 +43,9 @@ Engines (``engine=``), all giving identical tables (same batches, same code):
     that the client never holds the corpus; the workers need the package
     installed and, when ``out_dir`` is given, the same view of that folder;
 ``"auto"`` (default)
-    ``local`` for a corpus of at most two batches (or, when the count is not
-    known without parsing, under 2 MB), ``process`` above that.
+    ``dask`` when a ``scheduler`` is given; else ``local`` for a corpus of at
+    most two batches (or, when the count is not known without parsing, under
+    2 MB), ``process`` above that.
 
 Streaming and Parquet: with ``out_dir`` each batch is written as
 ``<out_dir>/<table>/batch-NNNNNN.parquet`` by the worker that scored it, so
@@ -1081,6 +1082,8 @@ def run(
               "max_unpunctuated_chars": max_unpunctuated_chars}
 
     total = _count_records(corpus)
+    if engine == "auto" and scheduler is not None:
+        engine = "dask"
     if engine == "auto":
         small = total <= 2 * batch_size if total is not None else _corpus_bytes(corpus) < 2_000_000
         engine = "local" if small else "process"

@@ -524,11 +524,16 @@ def bootstrap_mean_ci(values: Sequence[float], *, clusters: Sequence | None = No
     ``clusters`` (e.g. article ids) whole clusters are resampled and the mean
     is taken over all values of the drawn clusters (a cluster bootstrap, right
     when sentences of one article are not independent).  ``(nan, nan)`` when
-    fewer than two values (or clusters) are available.  Reproducible: the
+    fewer than two values (or clusters) are available, or when ``n_boot=0``
+    (no interval wanted).  Reproducible: the
     draws depend only on ``seed`` and ``key``."""
     x = np.asarray(values, dtype=float)
     if not 0 < ci < 1:
         raise ValueError(f"ci must be between 0 and 1, got {ci}")
+    if n_boot < 0:
+        raise ValueError(f"n_boot must be 0 (no interval) or a positive number of draws, got {n_boot}")
+    if n_boot == 0:
+        return (math.nan, math.nan)
     rng = _rng(seed, key)
     alpha = (1 - ci) / 2
     if clusters is None:

@@ -821,6 +821,13 @@ def _find_frames(ctx: _Ctx) -> list[_Frame]:
     return frames
 
 
+@functools.cache
+def _page_labels() -> frozenset[str]:
+    from analysis.resources import read_word_list
+
+    return frozenset(w.lower() for w in read_word_list("page_labels.txt"))
+
+
 def _colon_frames(ctx: _Ctx) -> list[_Frame]:
     """``Name: words`` at the start of a paragraph (headlines, transcripts):
     the name is the speaker of the rest of the paragraph."""
@@ -844,6 +851,8 @@ def _colon_frames(ctx: _Ctx) -> list[_Frame]:
             continue
         if all(w.lower() in ctx.titles | ctx.nouns | _STOP for w in words):
             continue
+        if " ".join(words).lower() in _page_labels() or doc.text[int(ctx.tok[c + 1, 0])].isdigit():
+            continue  # page furniture ("PUBLISHED: 13:23 ..."), not a speaker
         f = _Frame(c, ":", ":", frozenset(), sp_start=lo, sp_end=c, order="colon",
                    sentence=int(ctx.tsent[c]))
         out.append(f)

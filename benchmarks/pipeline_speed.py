@@ -81,6 +81,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--engines", default="local,process,dask")
     parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--sentiment-n-boot", type=int, default=None,
+                        help="bootstrap draws of the sentiment intervals (default: the sentiment module's)")
     args = parser.parse_args()
     corpus = Path(args.corpus)
     if not corpus.exists():
@@ -91,7 +93,7 @@ def main() -> int:
     from analysis.text import segment_articles
 
     families = [f for f in pipeline.available_families() if f != "segmentation"]
-    print(f"families: {', '.join(families)}; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    print(f"families: {', '.join(families)}; sentiment_n_boot {args.sentiment_n_boot or 'default'}; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     rows = []
     with tempfile.TemporaryDirectory(prefix="pipeline_speed_") as tmp:
         tmp = Path(tmp)
@@ -101,7 +103,8 @@ def main() -> int:
             workers = None if engine == "local" else args.workers
             t0 = time.perf_counter()
             result = pipeline.run(sample, engine=engine, n_workers=workers, out_dir=out,
-                                  batch_size=args.batch_size, progress=False)
+                                  batch_size=args.batch_size, sentiment_n_boot=args.sentiment_n_boot,
+                                  progress=False)
             secs = time.perf_counter() - t0
             s = result.summary
             rows.append((engine, s.n_workers, s.scored, secs))
@@ -111,7 +114,7 @@ def main() -> int:
             if engine == "local":
                 t0 = time.perf_counter()
                 again = pipeline.run(sample, engine="local", out_dir=out, batch_size=args.batch_size,
-                                     progress=False)
+                                     sentiment_n_boot=args.sentiment_n_boot, progress=False)
                 rsecs = time.perf_counter() - t0
                 print(f"   rerun (all from cache/written batches): {again.summary.from_cache} articles "
                       f"in {rsecs:.2f} s", flush=True)

@@ -399,3 +399,14 @@ def test_plot_helpers_return_what_they_draw(seed_sentences):
     fig, data = P.voice_tone(voices)
     assert data["label"].tolist() == ["Quoted: China (2)", "Narrative voice (3)"]  # narration drawn on top
     plt.close(fig)
+
+
+def test_bootstrap_n_boot_zero_and_negative():
+    import math
+
+    from analysis.sentiment import bootstrap_mean_ci
+
+    lo, hi = bootstrap_mean_ci([0.1, 0.5, -0.2], n_boot=0)
+    assert math.isnan(lo) and math.isnan(hi)
+    with pytest.raises(ValueError, match="n_boot"):
+        bootstrap_mean_ci([0.1, 0.5], n_boot=-1)

@@ -305,3 +305,15 @@ def test_polnear_subset(shared_dir):
     # the whole development half gives 86.4 (see README); these 60 articles a little less
     assert res["overlap@0.5"]["f1"] > 78  # 83.6 on these 60
     assert res["speaker_acc"]["acc"] > 80  # 86.1 on these 60, 90.3 on all 504
+
+
+def test_page_furniture_label_is_not_a_speaker():
+    from analysis.sourcing import extract_quotes
+
+    text = ("As US pushes to ban Huawei, UK considers softer approach\n"
+            "PUBLISHED: 13:23, 20 February 2019 | UPDATED: 01:53, 21 February 2019\n"
+            "Photo: Xinhua\n"
+            "Britain can handle the security risks, officials said.")
+    q = extract_quotes(text)
+    assert "PUBLISHED" not in set(q["speaker"].dropna())
+    assert "Photo" not in set(q["speaker"].dropna())

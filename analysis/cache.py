@@ -39,6 +39,8 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 __all__ = ["ResultCache", "text_hash", "family_key", "code_fingerprint", "write_parquet_atomic", "HASH_COLUMN"]
 
@@ -96,11 +98,25 @@ def write_parquet_atomic(df: pd.DataFrame, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        df.to_parquet(tmp, engine="pyarrow", index=False)
+        pq.write_table(_arrow_table(df), tmp)
         os.replace(tmp, path)
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _arrow_table(df: pd.DataFrame) -> pa.Table:
+    """``df`` as Arrow, with columns that hold only missing values typed as
+    strings rather than Arrow's ``null`` type.  Read back with pandas they are
+    the same (``None`` in an object column), but every batch file then has the
+    same type for metadata that is empty in some batches (``byline``), so
+    readers of a whole folder (``pandas.read_parquet``, ``dask``) can combine
+    them."""
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    for i, f in enumerate(table.schema):
+        if pa.types.is_null(f.type):
+            table = table.set_column(i, pa.field(f.name, pa.string()), table.column(i).cast(pa.string()))
+    return table
 
 
 class ResultCache:

@@ -320,3 +320,15 @@ def test_a_dying_worker_loses_only_its_batch(tmp_path, monkeypatch):
     monkeypatch.undo()
     again = pipeline.run(path, engine="local", batch_size=2, families=[], out_dir=out, progress=False)
     assert (again.summary.scored, again.summary.batches_reused) == (2, 3)
+
+
+def test_batches_share_column_types_so_the_folder_reads_whole(tmp_path):
+    path = tmp_path / "c.jsonl"
+    rows = write_corpus(path, 4)
+    rows[3]["byline"] = "Jane Reporter"  # batch 0 (a00, a01) has no byline at all, batch 1 has one
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out"
+    result = pipeline.run(path, out_dir=out, batch_size=2, families=[], engine="local", progress=False)
+    whole = pd.read_parquet(out / "articles")  # pyarrow reads the folder as one dataset
+    assert whole["byline"].tolist() == [None, None, None, "Jane Reporter"]
+    pd.testing.assert_frame_equal(whole, result["articles"])

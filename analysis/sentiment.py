@@ -554,29 +554,35 @@ def bootstrap_mean_ci(values: Sequence[float], *, clusters: Sequence | None = No
     return (float(lo), float(hi))
 
 
+_ORDER_COLUMNS = ("article_id", "paragraph", "sentence", "start", "end")
+
+
 def _summarise(group: pd.DataFrame, key, *, clusters: str | None, n_boot: int, ci: float, seed: int) -> dict:
     # a fixed order, so the draws do not depend on the order rows came in
-    order = [c for c in ("article_id", "paragraph", "sentence", "start", "end") if c in group.columns]
+    order = [c for c in _ORDER_COLUMNS if c in group.columns]
     if order:
         group = group.sort_values(order, kind="stable")
-    comp = group["compound"].to_numpy(dtype=float)
     cl = group[clusters].to_numpy() if clusters else None
+    return _summarise_arrays(group["compound"].to_numpy(dtype=float), group["label"].to_numpy(), cl, key,
+                             n_boot=n_boot, ci=ci, seed=seed)
+
+
+def _summarise_arrays(comp: np.ndarray, labels: np.ndarray, cl, key, *, n_boot: int, ci: float,
+                      seed: int) -> dict:
     lo, hi = bootstrap_mean_ci(comp, clusters=cl, n_boot=n_boot, ci=ci, seed=seed, key=(key, "compound"))
     out = {
-        "n_sentences": int(len(group)),
+        "n_sentences": int(len(comp)),
         "mean_compound": float(comp.mean()) if len(comp) else math.nan,
         "mean_compound_low": lo,
         "mean_compound_high": hi,
     }
     for lab in ("positive", "negative", "neutral"):
-        ind = (group["label"].to_numpy() == lab).astype(float)
+        ind = (labels == lab).astype(float)
         out[f"share_{lab}"] = float(ind.mean()) if len(ind) else math.nan
-    ind = (group["label"].to_numpy() == "negative").astype(float)
-    lo, hi = bootstrap_mean_ci(ind, clusters=cl, n_boot=n_boot, ci=ci, seed=seed, key=(key, "negative"))
-    out["share_negative_low"], out["share_negative_high"] = lo, hi
-    ind = (group["label"].to_numpy() == "positive").astype(float)
-    lo, hi = bootstrap_mean_ci(ind, clusters=cl, n_boot=n_boot, ci=ci, seed=seed, key=(key, "positive"))
-    out["share_positive_low"], out["share_positive_high"] = lo, hi
+    for lab in ("negative", "positive"):
+        ind = (labels == lab).astype(float)
+        lo, hi = bootstrap_mean_ci(ind, clusters=cl, n_boot=n_boot, ci=ci, seed=seed, key=(key, lab))
+        out[f"share_{lab}_low"], out[f"share_{lab}_high"] = lo, hi
     return out
 
 
@@ -621,9 +627,20 @@ def aggregate_sentiment(sentences: pd.DataFrame, *, level: str = "article", n_bo
             rows.append(s)
         out = pd.DataFrame(rows, columns=["n_articles"] + AGGREGATE_VALUE_COLUMNS)
     else:
-        for key, grp in sentences.groupby(keys, sort=False):
-            key = key if isinstance(key, tuple) else (key,)
-            rows.append({**dict(zip(keys, key)), **_summarise(grp, key, clusters=None, n_boot=n_boot, ci=ci, seed=seed)})
+        # sort once (not once per group): each group's rows are then in the
+        # fixed order the bootstrap draws depend on
+        order = [c for c in _ORDER_COLUMNS if c in sentences.columns]
+        ordered = sentences.sort_values(order, kind="stable")
+        positions = ordered.groupby(keys, sort=False).indices
+        comp_all = ordered["compound"].to_numpy(dtype=float)
+        labels_all = ordered["label"].to_numpy()
+        first = {k: v.min() for k, v in sentences.groupby(keys, sort=False).indices.items()}
+        for gkey in sorted(first, key=first.__getitem__):  # groups in order of first appearance
+            pos = positions[gkey]
+            key = gkey if isinstance(gkey, tuple) else (gkey,)
+            rows.append({**dict(zip(keys, key)),
+                         **_summarise_arrays(comp_all[pos], labels_all[pos], None, key,
+                                             n_boot=n_boot, ci=ci, seed=seed)})
         out = pd.DataFrame(rows, columns=keys + AGGREGATE_VALUE_COLUMNS)
     if method is not None:
         out["method"] = method

@@ -59,3 +59,34 @@ if articles["article_id"].nunique() > 1:
     fig, data = corpus_plots.paragraph_length_distribution(paragraphs)
     save_figure(fig, "corpus_paragraph_length_distribution", data, outdir=figures_dir,
                 caption="Distribution of words per paragraph over every article in the corpus.")
+
+# %% [markdown]
+# ## The corpus over time and by outlet
+#
+# For a corpus with several outlets or dates, the articles are scored at scale
+# (`analysis.pipeline`, with the engine from the parameters) and compared:
+# how many articles appear each month, and how hard to read and how positive
+# or negative each outlet's articles are on average. A single article (the
+# seeds) has nothing to compare, so these views are skipped.
+
+# %%
+has_dates = articles["date"].notna().sum() > 1 and articles["date"].nunique() > 1
+has_outlets = articles["outlet"].nunique(dropna=True) > 1
+if not (has_dates or has_outlets):
+    print("One outlet and one date: no corpus views to draw.")
+
+# %%
+if has_dates:
+    fig, data = corpus_plots.articles_over_time(articles)
+    save_figure(fig, "corpus_articles_over_time", data, outdir=figures_dir,
+                caption="Articles per month in the corpus (undated articles are counted in the title).")
+
+# %%
+if has_outlets:
+    from analysis import pipeline
+
+    scored = pipeline.run(corpus, families=["readability", "sentiment"], engine=engine, progress=False)["articles"]
+    fig, data = corpus_plots.outlet_profile(scored)
+    save_figure(fig, "corpus_outlet_profile", data, outdir=figures_dir,
+                caption="Mean Flesch–Kincaid grade and mean sentence tone of each outlet's articles, "
+                        "with 95% intervals over articles; outlets with one article are left out.")

@@ -45,3 +45,72 @@ def paragraph_length_distribution(paragraphs: pd.DataFrame):
     ax.grid(axis="y", visible=True)
     ax.set_title("Paragraph lengths, whole corpus")
     return fig, data
+
+
+def articles_over_time(articles: pd.DataFrame, *, freq: str = "M"):
+    """Articles per month (``freq="M"``) or per year (``"Y"``) from the
+    ``date`` column (ISO ``YYYY-MM-DD`` or ``YYYY-MM``; undated articles are
+    counted in the caption, not plotted).  Returns ``(fig, data)`` with
+    ``period`` and ``articles``."""
+    if freq not in ("M", "Y"):
+        raise ValueError(f"freq must be 'M' or 'Y', not {freq!r}")
+    dates = pd.to_datetime(articles["date"].astype("string").str.slice(0, 7), format="%Y-%m", errors="coerce")
+    periods = dates.dropna().dt.to_period(freq)
+    if periods.empty:
+        raise ValueError("no article has a usable date")
+    full = pd.period_range(periods.min(), periods.max(), freq=freq)
+    counts = periods.value_counts().reindex(full, fill_value=0)
+    data = pd.DataFrame({"period": [str(p) for p in full], "articles": counts.to_numpy()})
+    fig, ax = new_figure("double", 2.4)
+    ax.bar(range(len(data)), data["articles"], color=NEUTRAL_COLOR, width=0.8)
+    step = max(1, len(data) // 12)
+    ax.set_xticks(range(0, len(data), step))
+    ax.set_xticklabels(data["period"].iloc[::step], rotation=45, ha="right")
+    ax.set_xlabel("Month" if freq == "M" else "Year")
+    ax.set_ylabel("Articles")
+    ax.grid(axis="x", visible=False)
+    ax.grid(axis="y", visible=True)
+    undated = int(dates.isna().sum())
+    ax.set_title("Articles over time" + (f" ({undated} undated not shown)" if undated else ""))
+    return fig, data
+
+
+def outlet_profile(scored: pd.DataFrame, *, outlet: str = "outlet", min_articles: int = 2):
+    """Per outlet: mean Flesch–Kincaid grade (higher = harder to read) and mean
+    sentence tone (VADER compound, −1..1, higher = more positive) of its
+    articles, each with a 95% interval (mean ± 1.96 standard errors over
+    articles).  ``scored`` is the articles table of :func:`analysis.pipeline.run`
+    with the readability and sentiment families.  Outlets with fewer than
+    ``min_articles`` articles are left out.  Returns ``(fig, data)``."""
+    need = {outlet, "flesch_kincaid_grade", "mean_compound"}
+    if need - set(scored.columns):
+        raise ValueError(f"scored articles lack column(s) {sorted(need - set(scored.columns))}")
+    rows = []
+    for name, grp in scored.groupby(outlet, dropna=True):
+        if len(grp) < min_articles:
+            continue
+        row = {"outlet": name, "articles": len(grp)}
+        for col in ("flesch_kincaid_grade", "mean_compound"):
+            x = grp[col].dropna().to_numpy(dtype=float)
+            mean = float(x.mean()) if len(x) else np.nan
+            se = float(x.std(ddof=1) / np.sqrt(len(x))) if len(x) > 1 else np.nan
+            row[col] = mean
+            row[f"{col}_low"], row[f"{col}_high"] = mean - 1.96 * se, mean + 1.96 * se
+        rows.append(row)
+    data = pd.DataFrame(rows).sort_values("flesch_kincaid_grade", kind="stable").reset_index(drop=True)
+    fig, (left, right) = new_figure("double", 0.9 + 0.28 * max(len(data), 2), ncols=2, sharey=True)
+    y = np.arange(len(data))
+    labels = [f"{o} ({n})" for o, n in zip(data["outlet"], data["articles"])]
+    for ax, col, xlabel in (
+        (left, "flesch_kincaid_grade", "Flesch–Kincaid grade (higher = harder)"),
+        (right, "mean_compound", "Mean sentence tone (−1 negative … +1 positive)"),
+    ):
+        ax.errorbar(data[col], y, xerr=[data[col] - data[f"{col}_low"], data[f"{col}_high"] - data[col]],
+                    fmt="o", color=NEUTRAL_COLOR, ecolor="#999999", elinewidth=0.8, capsize=0, markersize=4)
+        ax.set_xlabel(xlabel)
+        ax.grid(axis="y", visible=False)
+    right.axvline(0, color="black", linewidth=0.6)
+    left.set_yticks(y)
+    left.set_yticklabels(labels)
+    left.set_title("Readability and tone by outlet (articles in brackets; bars: 95% interval)")
+    return fig, data

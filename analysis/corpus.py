@@ -267,16 +267,65 @@ def _records_txt(path: Path) -> Iterator[tuple[int | None, dict]]:
     yield None, rec
 
 
-def _records_json(path: Path) -> Iterator[tuple[int | None, dict]]:
+def _parse_json_line(path: Path, lineno: int, line: str):
+    """The object on one JSON line, or a :class:`CorpusError` (yielded, not
+    raised, so one bad line does not lose the file's other records)."""
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return CorpusError(path, f"malformed JSON line: {exc.msg} (column {exc.colno})", lineno)
+    if not isinstance(item, dict):
+        return CorpusError(path, "JSON line is not an object", lineno)
+    return item
+
+
+def _records_jsonl(path: Path) -> Iterator[tuple[int | None, dict | CorpusError]]:
+    """JSON Lines, read and decoded line by line: the file is never held in
+    memory whole (corpora of any size stream through), and a line that cannot
+    be decoded or parsed is reported with its number while the others load."""
+    with open(path, "rb") as fh:
+        if b"\x00" in fh.read(8192):
+            raise CorpusError(path, "file looks binary (it contains NUL bytes), not text")
+        fh.seek(0)
+        n_records, cp1252_lines = 0, []
+        for lineno, raw in enumerate(fh, 1):
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            n_records += 1
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                try:
+                    line = raw.decode("cp1252")
+                    cp1252_lines.append(lineno)
+                except UnicodeDecodeError:
+                    yield lineno, CorpusError(
+                        path, f"undecodable bytes (not UTF-8 and not cp1252) at byte {exc.start} of the line", lineno)
+                    continue
+            yield lineno, _parse_json_line(path, lineno, line.rstrip("\r\n"))
+    if cp1252_lines:
+        warnings.warn(
+            f"{path}: line(s) {', '.join(map(str, cp1252_lines[:5]))}{' ...' if len(cp1252_lines) > 5 else ''} "
+            "not valid UTF-8; decoded as cp1252 (Windows-1252/Latin-1)",
+            EncodingWarning,
+            stacklevel=3,
+        )
+    if not n_records:
+        raise CorpusError(path, "file is empty or contains only white space")
+
+
+def _records_json(path: Path) -> Iterator[tuple[int | None, dict | CorpusError]]:
     text = _decode(path, path.read_bytes())
     stripped = text.lstrip()
-    if path.suffix == ".json" and stripped.startswith(("[", "{")):
+    if stripped.startswith(("[", "{")):
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            if path.suffix == ".json" and stripped.startswith("["):
+            if stripped.startswith("["):
                 raise CorpusError(path, f"malformed JSON: {exc.msg}", exc.lineno) from None
-            data = None
+            data = None  # several objects, one per line: JSON Lines under a .json name
         if data is not None:
             items = data if isinstance(data, list) else [data]
             for k, item in enumerate(items, 1):
@@ -285,18 +334,8 @@ def _records_json(path: Path) -> Iterator[tuple[int | None, dict]]:
                 yield None, item
             return
     for lineno, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            # one bad line does not lose the file's other records
-            yield lineno, CorpusError(path, f"malformed JSON line: {exc.msg} (column {exc.colno})", lineno)
-            continue
-        if not isinstance(item, dict):
-            yield lineno, CorpusError(path, "JSON line is not an object", lineno)
-            continue
-        yield lineno, item
+        if line.strip():
+            yield lineno, _parse_json_line(path, lineno, line)
 
 
 def _records_csv(path: Path) -> Iterator[tuple[int | None, dict]]:
@@ -312,7 +351,7 @@ def _records_csv(path: Path) -> Iterator[tuple[int | None, dict]]:
         yield lineno, {(k or "").strip().lower(): v for k, v in row.items()}
 
 
-_READERS = {".txt": _records_txt, ".jsonl": _records_json, ".json": _records_json, ".csv": _records_csv}
+_READERS = {".txt": _records_txt, ".jsonl": _records_jsonl, ".json": _records_json, ".csv": _records_csv}
 
 
 def _normalise_record(path: Path, line: int | None, item: dict, index: int) -> dict:
@@ -385,6 +424,19 @@ def _body_hash(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
 
 
+def body_counts(text: str) -> dict:
+    """The basic counts of a body, as in the articles table: ``n_chars``,
+    ``n_paragraphs`` (non-blank lines), ``n_words`` (white-space separated)
+    and ``content_hash``.  One definition for :func:`load_corpus` and the
+    streaming reader of :mod:`analysis.pipeline`."""
+    return {
+        "n_chars": len(text),
+        "n_paragraphs": sum(1 for ln in text.split("\n") if ln.strip()),
+        "n_words": len(text.split()),
+        "content_hash": _body_hash(text),
+    }
+
+
 def load_corpus(path: str | Path, *, on_error: str = "report") -> pd.DataFrame:
     """Load articles from a file or a folder (searched recursively).
 
@@ -454,11 +506,9 @@ def load_corpus(path: str | Path, *, on_error: str = "report") -> pd.DataFrame:
             raise CorpusError(
                 path, f"article_id values repeat across records: {', '.join(map(str, dup_ids[:5]))}"
             )
-        texts = df["text"]
-        df["n_chars"] = texts.str.len()
-        df["n_paragraphs"] = texts.map(lambda t: sum(1 for ln in t.split("\n") if ln.strip()))
-        df["n_words"] = texts.str.split().str.len()
-        df["content_hash"] = texts.map(_body_hash)
+        counts = pd.DataFrame([body_counts(t) for t in df["text"]], index=df.index)
+        for col in counts.columns:
+            df[col] = counts[col]
         first = df.groupby("content_hash", sort=False)["article_id"].transform("first")
         df["duplicate_of"] = first.where(first != df["article_id"], None)
     extra = [c for c in df.columns if c not in ARTICLE_COLUMNS]

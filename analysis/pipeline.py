@@ -309,34 +309,6 @@ def _problem(path, line, problem, article_id=None, stage="read") -> dict:
             "line": line, "stage": stage, "reason": problem}
 
 
-def _jsonl_records(path: Path) -> Iterator[tuple[int, dict | None, dict | None]]:
-    """(line, item, problem) for each non-blank line of a JSON Lines file,
-    read line by line (the file is never held in memory whole)."""
-    with open(path, "rb") as fh:
-        for lineno, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            try:
-                with warnings.catch_warnings(record=True) as caught:
-                    warnings.simplefilter("always")
-                    line = _corpus._decode(path, raw)
-            except _corpus.CorpusError as exc:
-                yield lineno, None, _problem(path, lineno, exc.problem.replace("file ", "line ", 1))
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield lineno, None, _problem(path, lineno, f"malformed JSON line: {exc.msg} (column {exc.colno})")
-                continue
-            if not isinstance(item, dict):
-                yield lineno, None, _problem(path, lineno, "JSON line is not an object")
-                continue
-            if caught:
-                item = dict(item)
-                item.setdefault("_warning", "not valid UTF-8; decoded as cp1252")
-            yield lineno, item, None
-
-
 def iter_articles(corpus: str | Path | pd.DataFrame) -> Iterator[tuple[dict | None, dict | None]]:
     """Stream a corpus: ``(record, None)`` for each article, ``(None, problem)``
     for each record that cannot be read.
@@ -368,13 +340,8 @@ def iter_articles(corpus: str | Path | pd.DataFrame) -> Iterator[tuple[dict | No
         raise _corpus.CorpusError(path, f"unsupported file type {path.suffix or '(none)'}; "
                                         f"use one of {', '.join(_corpus.SUPPORTED_SUFFIXES)}")
     for f in _corpus._iter_files(path):
-        suffix = f.suffix.lower()
-        if suffix == ".jsonl":
-            items: Iterable = _jsonl_records(f)
-        else:
-            items = _whole_file_records(f)
         k = 0
-        for line, item, problem in items:
+        for line, item, problem in _file_records(f):
             if problem is not None:
                 yield None, problem
                 continue
@@ -387,21 +354,23 @@ def iter_articles(corpus: str | Path | pd.DataFrame) -> Iterator[tuple[dict | No
                 k += 1
             rec["source_path"] = str(f)
             rec["_line"] = line
-            text = rec["text"]
-            rec["n_chars"] = len(text)
-            rec["n_paragraphs"] = sum(1 for ln in text.split("\n") if ln.strip())
-            rec["n_words"] = len(text.split())
-            rec["content_hash"] = _corpus._body_hash(text)
+            rec.update(_corpus.body_counts(rec["text"]))
             rec["article_id"] = str(rec["article_id"])
             yield rec, None
 
 
-def _whole_file_records(f: Path):
+def _file_records(f: Path):
+    """(line, item, problem) for every record of one file, through
+    :mod:`analysis.corpus`'s own reader for its format (JSON Lines stream
+    line by line); a file-level error is one problem, a bad record another."""
     try:
         with warnings.catch_warnings(record=True):
             warnings.simplefilter("always")
             for line, item in _corpus._READERS[f.suffix.lower()](f):
-                yield line, item, None
+                if isinstance(item, _corpus.CorpusError):
+                    yield line, None, _problem(item.path, item.line, item.problem)
+                else:
+                    yield line, item, None
     except _corpus.CorpusError as exc:
         yield exc.line, None, _problem(exc.path, exc.line, exc.problem)
 

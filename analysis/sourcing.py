@@ -1749,64 +1749,20 @@ def quote_positions(quotes: pd.DataFrame, docs) -> pd.DataFrame:
 
 def html_view(doc, quotes: pd.DataFrame | None = None, *, as_string: bool = False, title: str | None = None):
     """The article with every quote highlighted in its speaker's side colour
-    and the speaker, kind and cue shown on hover (a ``title`` tooltip).
+    and the speaker, kind, attribution and cue shown on hover.
 
     ``doc`` is a :class:`~analysis.text.Document` or a body string; ``quotes``
     its rows of :func:`extract_quotes` (computed when None).  Returns an
     :class:`IPython.display.HTML` object for JupyterLab (the string with
-    ``as_string=True``).  Direct quotes are filled, partial quotes filled and
-    underlined, indirect quotes underlined only; a partial quote inside an
-    indirect one is drawn inside it."""
-    from analysis.figures import SIDE_COLORS, side_color
+    ``as_string=True``).  The rendering is :func:`analysis.views.article_html`
+    with quotes only (one visual language for every article view): direct
+    quotes filled, partial quotes filled and dotted, indirect quotes dashed
+    underneath; a partial quote inside an indirect one is drawn inside it."""
+    from analysis.views import article_html
 
     d = segment_articles(doc)[0]
-    q = extract_quotes([d]) if quotes is None else quotes[quotes["article_id"] == d.article_id]
-    q = q.sort_values(["start", "end"], ascending=[True, False])
-    text = d.text
-    # events: open/close tags at offsets (nested quotes close before their parent)
-    opens: dict[int, list] = {}
-    closes: dict[int, int] = {}
-    for r in q.itertuples(index=False):
-        colour = side_color(r.side) if isinstance(r.side, str) else SIDE_COLORS["unknown"]
-        who = r.speaker_name if isinstance(r.speaker_name, str) else "no speaker found"
-        side = r.side if isinstance(r.side, str) else "side unknown"
-        tip = f"{who} ({side}) · {r.kind}" + (f" · cue: {r.cue}" if isinstance(r.cue, str) else "") + f" · {r.attribution}"
-        if r.kind == "indirect":
-            style = f"border-bottom:2px solid {colour};"
-        elif r.kind == "partial":
-            style = f"background:{colour}40;border-bottom:2px dotted {colour};"
-        else:
-            style = f"background:{colour}40;"
-        opens.setdefault(int(r.start), []).append(
-            f'<span class="quote {r.kind}" style="{style}" title="{_html.escape(tip, quote=True)}">')
-        closes[int(r.end)] = closes.get(int(r.end), 0) + 1
-    parts = []
-    for pi, (ps, pe) in enumerate(d.paragraphs.tolist()):
-        buf, depth = [], 0
-        for i in range(ps, pe + 1):
-            n_close = closes.get(i, 0)
-            if n_close and depth:
-                k = min(n_close, depth)
-                buf.append("</span>" * k)
-                depth -= k
-            if i < pe:
-                for tag in opens.get(i, []):
-                    buf.append(tag)
-                    depth += 1
-                buf.append(_html.escape(text[i]))
-        buf.append("</span>" * depth)
-        parts.append(f"<p>{''.join(buf)}</p>")
-    legend = " ".join(
-        f'<span style="background:{SIDE_COLORS[s]}40;border-bottom:2px solid {SIDE_COLORS[s]};padding:0 4px">{s}</span>'
-        for s in ("Canada", "China", "United States", "other", "unknown")
-    )
-    head = f"<h4>{_html.escape(title)}</h4>" if title else ""
-    page = (
-        f'<div class="sourcing-view" style="font-family:Georgia,serif;line-height:1.5;max-width:46em">{head}'
-        f'<p style="font-family:sans-serif;font-size:0.85em">Side colours: {legend}. Filled: direct; '
-        f"filled and dotted: partial; underlined: indirect (paraphrase). Hover over a quote for its speaker.</p>"
-        + "".join(parts) + "</div>"
-    )
+    q = extract_quotes([d]) if quotes is None else quotes
+    page = article_html(d, quotes=q, mentions=None, compute=False, title=title)
     if as_string:
         return page
     from IPython.display import HTML

@@ -220,3 +220,33 @@ def test_inputs_never_written(tmp_path):
     assert len(df) == 3
     assert all(p.read_bytes() == b for p, b in files.items())
     assert sorted(os.listdir(tmp_path)) == ["a.txt", "b.jsonl", "c.csv"]
+
+
+def test_jsonl_streams_line_by_line_and_keeps_good_lines(tmp_path):
+    p = tmp_path / "mixed.jsonl"
+    p.write_bytes(
+        b'\xef\xbb\xbf{"id": "a", "text": "First body."}\n'
+        b'{"id": "b", "text": "Bad \x81\x8d bytes."}\n'
+        b'\n'
+        + '{"id": "c", "text": "Caf\u00e9 body."}\n'.encode("cp1252")
+        + b'{"id": "d", "text": "Last body."}\r\n'
+    )
+    with pytest.warns(EncodingWarning, match=r"line\(s\) 4 not valid UTF-8"), \
+            pytest.warns(UserWarning, match="1 bad file"):
+        df = load_corpus(p)
+    assert list(df.article_id) == ["a", "c", "d"]
+    assert df.set_index("article_id").loc["c", "text"] == "Café body."
+    problems = df.attrs["problems"]
+    assert problems[["line"]].to_dict("list") == {"line": [2]}
+    assert "undecodable" in problems.problem.iloc[0]
+
+
+def test_jsonl_empty_and_binary(tmp_path):
+    empty = tmp_path / "e.jsonl"
+    empty.write_bytes(b"\n  \n")
+    with pytest.raises(CorpusError, match="empty"):
+        load_corpus(empty)
+    binary = tmp_path / "b.jsonl"
+    binary.write_bytes(b'{"text": "x"}\n\x00\x00\x00')
+    with pytest.raises(CorpusError, match="binary"):
+        load_corpus(binary)

@@ -259,10 +259,20 @@ def test_bad_options_list_allowed_values():
 def test_html_view(seed_doc, seed_quotes):
     from analysis.figures import SIDE_COLORS
 
+    from analysis.views import _rgba
+
     page = sourcing.html_view(seed_doc, seed_quotes, as_string=True)
-    assert 'title="Jen Psaki (United States) · direct · cue: said · explicit"' in page
-    assert f"background:{SIDE_COLORS['China']}40" in page
-    assert page.count("<p>") == seed_doc.n_paragraphs
+    assert ('title="direct quote · speaker: Jen Psaki (United States, person) · attribution: explicit · cue: said"'
+            in page)
+    assert f"background:{_rgba(SIDE_COLORS['China'], 0.30)}" in page
+    # every quote of the article is marked once, and the body text is all there
+    assert page.count('class="av-quote ') == len(seed_quotes)
+    assert page.count('data-speaker="Hua Chunying"') == int((seed_quotes["speaker_name"] == "Hua Chunying").sum())
+    import html as _h
+    import re as _re
+
+    body = _re.search(r'<div class="av-text"[^>]*>(.*)</div></div>$', page, _re.S).group(1)
+    assert _h.unescape(_re.sub(r"<[^>]+>", "", body)) == seed_doc.text
     html = sourcing.html_view(seed_doc, seed_quotes)
     assert html.data == page
 

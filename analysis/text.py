@@ -14,15 +14,24 @@ Rules, in the order they apply:
 * **Sentences**: NLTK's Punkt algorithm inside each paragraph (a sentence
   never crosses a paragraph), with no trained model but with the reviewed
   abbreviation list in ``analysis/data/abbreviations.txt`` (titles, months,
-  ``U.S.``).  Two rules run after Punkt: a single capital letter followed by
-  a period is an initial (``J. Smith``) and does not end a sentence; a
-  sentence made only of punctuation (a stray ``.`` or a lone quotation mark)
-  is merged into the sentence before it; so is a piece that starts in lower
-  case after a question or exclamation mark (``“Is it over?” she asked.``).
+  ``U.S.``).  Punkt's decisions are re-implemented here for speed
+  (:func:`_punkt_spans`, about ten times faster than NLTK's object-per-token
+  code; the rare paragraph with a character on which Python's ``re`` and
+  NLTK's ``regex`` engine disagree goes to NLTK itself).  The spans are
+  identical to NLTK 3.10's ``PunktSentenceTokenizer.span_tokenize`` with these
+  parameters, checked by a Hypothesis property in ``tests/test_text.py`` and,
+  when written, on every paragraph of the shared corpora and benchmarks plus
+  200,000 fuzzed paragraphs.  Two rules run after Punkt: a single capital
+  letter followed by a period is an initial (``J. Smith``) and does not end a
+  sentence; a sentence made only of punctuation (a stray ``.`` or a lone
+  quotation mark) is merged into the sentence before it; so is a piece that
+  starts in lower case after a question or exclamation mark (``“Is it over?”
+  she asked.``).
 * **Tokens**: one regular expression pass over the body: abbreviations with
   inner periods (``U.S.``), numbers (``1,000``, ``3.5``, ``11-year``), words
   with inner apostrophes or hyphens (``Biden’s``, ``Saint-Jacques``) and single
-  punctuation characters.  ``is_word`` marks tokens with a letter or digit.
+  punctuation characters.  ``is_word`` marks tokens with a letter or digit:
+  every token except a single punctuation character.
 
 Quotation marks are normalised for matching by :func:`normalise_quotes`, which
 maps every curly or typographic mark to its straight form *one character for
@@ -73,30 +82,196 @@ def normalise_quotes(text: str) -> str:
     return text.translate(_QUOTE_TABLE)
 
 
-_TOKEN_RE = re.compile(
-    r"""
-    (?:[^\W\d_]\.){2,}(?![^\W\d_])          # U.S.  a.m.  U.S.S.R.
+_TOKEN_PATTERN = r"""
+    [^\W\d_]\.(?:[^\W\d_]\.)+(?![^\W\d_])   # U.S.  a.m.  U.S.S.R.
     | \d+(?:[.,:/]\d+)*(?:%|[^\W_]+)?(?:[-–]\w+)*  # 1,000  3.5  9:30  11-year  76%  1st  1990s  5G
     | \w+(?:['’]\w+)*(?:[-–]\w+(?:['’]\w+)*)*  # Biden’s  Saint-Jacques  don't
-    | [^\w\s]                               # one punctuation character
-    """,
-    re.VERBOSE,
-)
-_LINE_RE = re.compile(r"[^\n]+")
-_HAS_ALNUM = re.compile(r"\w")
-_INITIAL_END = re.compile(r"(?:^|[\s(“\"‘'])[A-Z]\.$")
+    | \S                                    # one punctuation character (any \w starts a word above)
+"""
+_TOKEN_RE = re.compile(_TOKEN_PATTERN, re.VERBOSE)
+# The same pattern as one capturing group: re.split gives the gaps (white space)
+# and the tokens alternately, so no match object is made per token.
+_TOKEN_SPLIT = re.compile("(" + _TOKEN_PATTERN + ")", re.VERBOSE)
+_ASCII_WORD = np.array([chr(c).isalnum() or chr(c) == "_" for c in range(128)])  # \w
+# A paragraph: a line without its leading and trailing white space, if any is left.
+_PARAGRAPH_RE = re.compile(r"\S(?:[^\n]*\S)?")
 _ONLY_PUNCT = re.compile(r"^[^\w]*$")
-_QUESTION_END = re.compile(r"[?!][”\"’']*$")
 _LOWER_START = re.compile(r"^[a-z]")
+_CLOSING_MARKS = "”\"’'"  # may follow the ? or ! of a question that goes on in lower case
+_BEFORE_INITIAL = "(“\"‘'"  # may stand before an initial (besides white space)
+
+
+# --------------------------------------------------------------------------- Punkt
+# NLTK's untrained Punkt (PunktSentenceTokenizer.span_tokenize, NLTK 3.10) with
+# only ``abbrev_types`` set, re-implemented: no collocations, sentence starters or
+# orthographic context means most of its heuristics can never fire, and what is
+# left is decided on strings instead of a PunktToken object per token.  The
+# regular expressions are PunktLanguageVars' (and PunktToken's), written out.
+
+_ABBREVIATIONS = abbreviations()
+_PUNKT_NONWORD = r"""[)";}\]*:@'({\[‘’“”«»?!]"""  # cannot be inside a word; ends one
+_PUNKT_MULTICHAR = r"(?:-{2,}|\.{2,}|(?:\.\s){2,}\.)"  # dashes and ellipses
+# A possible sentence end: . ? or ! followed by punctuation or by white space and a token.
+_PUNKT_PERIOD_CONTEXT = re.compile(
+    r"[.?!](?=(?P<after_tok>" + _PUNKT_NONWORD + r"|\s+(?P<next_tok>\S+)))"
+)
+# Punkt's word tokens: punctuation other than the period is split off words.
+_PUNKT_WORDS = re.compile(
+    _PUNKT_MULTICHAR
+    + r"|(?=[^(\"`{\[:;&#*@)}\]\-,])\S+?(?=\s|$|" + _PUNKT_NONWORD + "|" + _PUNKT_MULTICHAR
+    + r"|,(?=$|\s|" + _PUNKT_NONWORD + "|" + _PUNKT_MULTICHAR + r"))"
+    + r"|\S"
+)
+# Closing quotes and brackets after a sentence end belong to that sentence.
+_PUNKT_REALIGN = re.compile(r"""["')\]}‘’“”«»]+?(?:\s+|(?=--)|$)""", re.MULTILINE)
+_PUNKT_INITIAL = re.compile(r"[^\W\d]\.$")
+_PUNKT_NUMBER = re.compile(r"-?[.,]?\d[\d,.-]*\.?$")
+_PUNKT_NOT_STARTERS = frozenset(";:,.!?")  # Punkt: sentences don't start with these
+# NLTK compiles its expressions with the third-party ``regex`` engine, ``re`` is
+# used here.  The two agree on ``\s`` except for U+001C..U+001F (handed to NLTK
+# whole), and on ``\w`` and ``\d`` for every character of these ranges (Latin,
+# Greek, Cyrillic, general punctuation, symbols, CJK; not combining marks or
+# ``²`` ``½``), checked in tests/test_text.py.  Where it matters (an initial
+# or a number before a period) and a character lies outside them, NLTK decides.
+_PUNKT_SAFE_RANGES = (
+    "\x00-\x1b\x20-\xb1\xb4-\xb8\xba\xbb\xbf-\u02ff\u0370-\u0482\u048a-\u052f"
+    "\u1e00-\u200b\u200e-\u203e\u2041-\u2053\u2055-\u206f\u20a0-\u20c0\u2100-\u214f"
+    "\u2190-\u245f\u2500-\u2775\u2794-\u2bff\u3000-\u3029\u4e00-\u9fef"
+)
+_PUNKT_UNSAFE = re.compile("[^" + _PUNKT_SAFE_RANGES + "]")
+_PUNKT_REGEX_SPACE = re.compile("[\x1c-\x1f]")  # white space to ``re``, not to ``regex``
+
+
+class _AskNLTK(Exception):
+    """Raised by the re-implementation for a case it leaves to NLTK."""
 
 
 @functools.cache
 def _punkt():
+    """NLTK's own Punkt with the same parameters (the reference, and the
+    fallback for the rare characters on which ``re`` and ``regex`` differ)."""
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
-    params.abbrev_types = set(abbreviations())
+    params.abbrev_types = set(_ABBREVIATIONS)
     return PunktSentenceTokenizer(params)
+
+
+def _punkt_breaks(context: str) -> bool:
+    """Punkt's ``text_contains_sentbreak`` for one period context: does a token
+    other than the last one end a sentence after both annotation passes?"""
+    tokens = _PUNKT_WORDS.findall(context)
+    for k in range(len(tokens) - 1):
+        tok = tokens[k]
+        if tok[-1] != ".":
+            if tok == "?" or tok == "!":
+                return True
+            continue
+        if tok == ".":
+            return True
+        if tok.endswith(".."):  # an ellipsis, or a token Punkt leaves unmarked
+            continue
+        low = tok[:-1].lower()
+        if low in _ABBREVIATIONS or low.split("-")[-1] in _ABBREVIATIONS:
+            continue
+        # A sentence break after the first pass.  The second pass takes it back
+        # after an initial or a number if the next token cannot start a sentence
+        # (punctuation or lower case; for an initial also upper case).
+        typ = tok.lower()
+        if not tok.isascii() and (_PUNKT_UNSAFE.search(tok) or _PUNKT_UNSAFE.search(typ)):
+            raise _AskNLTK
+        nxt = tokens[k + 1]
+        if _PUNKT_INITIAL.match(tok):
+            c = nxt[0]
+            if nxt in _PUNKT_NOT_STARTERS or c.islower() or c.isupper():
+                continue
+        elif _PUNKT_NUMBER.match(typ):
+            if nxt in _PUNKT_NOT_STARTERS or nxt[0].islower():
+                continue
+        return True
+    return False
+
+
+def _punkt_spans(text: str) -> list[tuple[int, int]]:
+    """``list(PunktSentenceTokenizer(params).span_tokenize(text))`` for the
+    untrained parameters of :func:`_punkt` (``text`` without a newline)."""
+    if _PUNKT_REGEX_SPACE.search(text):
+        return list(_punkt().span_tokenize(text))
+    try:
+        slices = _punkt_slices(text)
+    except _AskNLTK:
+        return list(_punkt().span_tokenize(text))
+    # Realign: closing quotes and brackets at the start of the next sentence
+    # move to the end of this one.
+    spans = []
+    shift = 0
+    last = len(slices) - 1
+    for k, (s, e) in enumerate(slices):
+        s += shift
+        if k < last:
+            s2, e2 = slices[k + 1]
+            m = _PUNKT_REALIGN.match(text, s2, e2)
+            if m:
+                spans.append((s, s2 + len(m.group().rstrip())))
+                shift = m.end() - s2
+                continue
+            shift = 0
+        if s < e:
+            spans.append((s, e))
+    return spans
+
+
+def _punkt_slices(text: str) -> list[tuple[int, int]]:
+    """Punkt's ``_slices_from_text``: sentence slices before realignment."""
+    # Punkt's context of a possible end is the word before it, found by the last
+    # ASCII white space (string.whitespace) since the previous possible end; a
+    # possible end whose word reaches back over the next one's is skipped.
+    other_space = "\t" in text or "\r" in text or "\x0b" in text or "\x0c" in text
+    slices = []
+    last_break = 0
+    prev = None
+    prev_start = prev_stop = 0
+    for m in _PUNKT_PERIOD_CONTEXT.finditer(text):
+        stop = m.start()
+        i = text.rfind(" ", prev_stop, stop)
+        if other_space:
+            for c in "\t\r\x0b\x0c":
+                i = max(i, text.rfind(c, prev_stop, stop))
+        start = i + 1 if i > prev_stop else prev_start
+        if prev is not None and prev_stop <= start:
+            if _punkt_is_break(text, prev, prev_start):
+                slices.append((last_break, prev.end()))
+                nxt = prev.start("next_tok")
+                last_break = nxt if nxt >= 0 else prev.end()
+        prev, prev_start, prev_stop = m, start, stop
+    if prev is not None and _punkt_is_break(text, prev, prev_start):
+        slices.append((last_break, prev.end()))
+        nxt = prev.start("next_tok")
+        last_break = nxt if nxt >= 0 else prev.end()
+    slices.append((last_break, len(text.rstrip())))
+    return slices
+
+
+def _punkt_is_break(text: str, m: re.Match, word_start: int) -> bool:
+    """Is the possible end ``m`` (with its word from ``word_start``) a break?"""
+    end = m.start()
+    if text[end] != ".":
+        # ? and ! are always a token of their own, and something follows
+        return True
+    word = text[word_start:end]
+    nxt = m.group("next_tok")
+    if (
+        len(word) > 1
+        and word.isascii()
+        and word.isalpha()
+        and word.lower() not in _ABBREVIATIONS
+        and (nxt is None or nxt[0] != ".")
+    ):
+        # The common case, "word." then a token: not an abbreviation, an
+        # initial or a number, so a break.  (A following ". ." could make
+        # the period part of an ellipsis, hence the last condition.)
+        return True
+    return _punkt_breaks(text[word_start : m.end("after_tok")])
 
 
 @dataclass(eq=False)
@@ -175,31 +350,67 @@ class Document:
         return np.arange(lo, hi)
 
 
-_TRAILING_NONWORD = re.compile(r"[\W_]*$")
-
-
 def _split_sentences(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:
-    para = text[p_start:p_end]
-    core = para[: _TRAILING_NONWORD.search(para).start()]
-    if "." not in core and "?" not in core and "!" not in core:
+    core_end = p_end
+    while core_end > p_start and not text[core_end - 1].isalnum():
+        core_end -= 1
+    if (
+        text.find(".", p_start, core_end) < 0
+        and text.find("?", p_start, core_end) < 0
+        and text.find("!", p_start, core_end) < 0
+    ):
         # Punkt only breaks after . ? !; none before the closing punctuation
         # means one sentence (most news paragraphs), without running Punkt.
         return [(p_start, p_end)]
-    spans = list(_punkt().span_tokenize(para))
+    para = text[p_start:p_end]
+    spans = _punkt_spans(para)
     merged: list[list[int]] = []
     for s, e in spans:
-        piece = para[s:e]
         if merged:
+            piece = para[s:e]
             prev = para[merged[-1][0] : merged[-1][1]]
             if (
                 _ONLY_PUNCT.match(piece)
-                or _INITIAL_END.search(prev)
-                or (_QUESTION_END.search(prev) and _LOWER_START.match(piece))
+                or _ends_with_initial(prev)
+                or (prev.rstrip(_CLOSING_MARKS)[-1:] in ("?", "!") and _LOWER_START.match(piece))
             ):
                 merged[-1][1] = e
                 continue
         merged.append([s, e])
     return [(p_start + s, p_start + e) for s, e in merged]
+
+
+def _ends_with_initial(sentence: str) -> bool:
+    """Does ``sentence`` end with an initial, a capital and a period after white
+    space, an opening bracket or quotation mark, or alone (``J.``)?"""
+    return (
+        sentence[-1:] == "."
+        and "A" <= sentence[-2:-1] <= "Z"
+        and (len(sentence) == 2 or sentence[-3].isspace() or sentence[-3] in _BEFORE_INITIAL)
+    )
+
+
+def _tokenise(text: str) -> tuple[np.ndarray, np.ndarray]:
+    r"""Token offsets ``(n, 2)`` and ``is_word`` flags: the matches of
+    ``_TOKEN_RE`` in order, and whether each has a ``\w`` character."""
+    parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
+    n = len(parts) // 2
+    if "\x00" in text:
+        bounds = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=2 * n + 1))[:-1]
+    else:
+        # The end of every part but the last: join with NUL and find the NULs
+        # (numpy on the code points instead of len() of each part).
+        joined = "\x00".join(parts).encode("utf-32-le", "surrogatepass")
+        bounds = np.flatnonzero(np.frombuffer(joined, dtype=np.uint32) == 0) - np.arange(2 * n)
+    tokens = bounds.astype(np.int64, copy=False).reshape(n, 2)  # token k: end of gap k, end of token k
+    # Every token but a single punctuation character starts with a \w
+    # character, so a token is a word if it is longer than one character or its
+    # character is \w (for a non-ASCII character: str.isalnum()).
+    first = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)[tokens[:, 0]]
+    is_word = (tokens[:, 1] - tokens[:, 0] > 1) | _ASCII_WORD[np.minimum(first, 127)]
+    for i in np.flatnonzero(~is_word & (first > 127)).tolist():
+        is_word[i] = chr(first[i]).isalnum()
+    return tokens, is_word
 
 
 def segment(text: str, article_id: str = "") -> Document:
@@ -215,16 +426,7 @@ def segment(text: str, article_id: str = "") -> Document:
 
 @functools.lru_cache(maxsize=4096)
 def _segment_cached(article_id: str, text: str) -> Document:
-    paragraphs: list[tuple[int, int]] = []
-    for m in _LINE_RE.finditer(text):
-        s, e = m.span()
-        line = m.group()
-        stripped = line.strip()
-        if not stripped:
-            continue
-        s += len(line) - len(line.lstrip())
-        e -= len(line) - len(line.rstrip())
-        paragraphs.append((s, e))
+    paragraphs = [m.span() for m in _PARAGRAPH_RE.finditer(text)]
 
     sentences: list[tuple[int, int]] = []
     sentence_paragraph: list[int] = []
@@ -233,17 +435,13 @@ def _segment_cached(article_id: str, text: str) -> Document:
             sentences.append(span)
             sentence_paragraph.append(pi)
 
-    tok = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-    tokens = np.array(tok, dtype=np.int64).reshape(-1, 2)
+    tokens, is_word = _tokenise(text)
     sent = np.array(sentences, dtype=np.int64).reshape(-1, 2)
     if len(sent):
         token_sentence = np.searchsorted(sent[:, 0], tokens[:, 0], side="right") - 1
-        token_sentence = np.clip(token_sentence, 0, None)
+        np.maximum(token_sentence, 0, out=token_sentence)
     else:
         token_sentence = np.zeros(len(tokens), dtype=np.int64)
-    is_word = np.fromiter(
-        (bool(_HAS_ALNUM.search(text, s, e)) for s, e in tok), dtype=bool, count=len(tok)
-    )
     return Document(
         article_id=article_id,
         text=text,

@@ -1,12 +1,18 @@
 """analysis.text: the one shared segmentation."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.text import (
+    _TOKEN_RE,
+    _punkt,
+    _punkt_spans,
+    _tokenise,
     normalise_quotes,
     paragraph_table,
     segment,
@@ -184,3 +190,127 @@ def test_segments_cover_text_in_order(text):
     for table in (paragraph_table([d]), sentence_table([d]), token_table([d])):
         for row in table.itertuples():
             assert text[row.start : row.end] == row.text
+
+
+# --------------------------------------------------------------------------- Punkt, re-implemented
+# analysis.text decides sentence ends as NLTK's untrained Punkt does, without
+# running it; these tests hold the re-implementation to NLTK itself.
+
+
+def nltk_spans(para: str) -> list[tuple[int, int]]:
+    return list(_punkt().span_tokenize(para))
+
+
+@pytest.mark.parametrize(
+    "para, spans",
+    [
+        # a run of ! is one end
+        ("Very bad acting!!! I promise.", [(0, 18), (19, 29)]),
+        # a closing quotation mark or bracket moves to the sentence it closes
+        ('He said "Stop." Then he left.', [(0, 15), (16, 29)]),
+        ("Is it? (Yes.) Good.", [(0, 6), (7, 13), (14, 19)]),
+        ("“Is it over?” she asked.", [(0, 13), (14, 24)]),
+        # a number ends a sentence unless punctuation or a lower-case word follows
+        ("It was 1990. and then", [(0, 21)]),
+        ("It rose in 1990. Then it fell.", [(0, 16), (17, 30)]),
+        ("Section 3. (see above) ends.", [(0, 10), (11, 28)]),
+        # a single letter (an initial) does not end one before a capital or a
+        # lower-case word, but does before a digit
+        ("Plan B. It failed.", [(0, 18)]),
+        ("See p. 5. Done.", [(0, 6), (7, 9), (10, 15)]),
+        # abbreviations, also the last part after a hyphen
+        ("The U.S. Embassy opened. Mr. Smith spoke.", [(0, 24), (25, 41)]),
+        ("Lt.-Gov. Jones and ex-Gov. Smith met.", [(0, 37)]),
+        # an ellipsis does not end a sentence; spaced periods each do
+        ("Wait... what? No.", [(0, 13), (14, 17)]),
+        ("He paused . . . then went on.", [(0, 11), (12, 13), (14, 15), (16, 29)]),
+        # any white space separates, but only ASCII white space starts Punkt's "word"
+        ("End.\tNext one.", [(0, 4), (5, 14)]),
+        ("End.\xa0Next one.", [(0, 4), (5, 14)]),
+        ("", []),
+    ],
+)
+def test_punkt_regressions(para, spans):
+    assert nltk_spans(para) == spans
+    assert _punkt_spans(para) == spans
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "One.\x1cTwo. Three.",  # white space to re, not to NLTK's regex engine
+        "Plan e\u0301. It failed. See x\u0301. Then",  # combining marks are \w to regex only
+        "Part \u00bd. Then ² and 3². Fine.",  # numbers to re only
+    ],
+)
+def test_punkt_characters_left_to_nltk(para):
+    assert _punkt_spans(para) == nltk_spans(para)
+
+
+def test_punkt_safe_characters_agree_between_re_and_regex():
+    """The re-implementation uses ``re``; NLTK uses ``regex``.  They must agree on
+    ``\\s`` everywhere but U+001C..U+001F and on ``\\w``, ``\\d`` and ``[^\\W\\d]``
+    for every character the re-implementation decides itself."""
+    import sys
+
+    from analysis.text import _PUNKT_SAFE_RANGES
+
+    regex = pytest.importorskip("regex")
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    spaces = set(re.findall(r"\s", every)) ^ set(regex.findall(r"\s", every))
+    assert spaces == set("\x1c\x1d\x1e\x1f")
+    safe = "".join(re.findall("[" + _PUNKT_SAFE_RANGES + "]", every))
+    for pattern in (r"\w", r"\d", r"[^\W\d]"):
+        assert re.findall(pattern, safe) == regex.findall(pattern, safe), pattern
+
+
+_punkt_pieces = st.sampled_from(
+    [
+        "word", "Word", "WORD", "said", "É", "été", "x", "J", "j", "_", "3", "3.5", "1990", "1,000", "-3", ".5",
+        "-", "--", "—", ".", ".", ".", "..", "...", ". . .", "?", "!", "?!", ",", ";", ":", '"', "'", "“", "”",
+        "‘", "’", "«", "»", "`", "(", ")", "[", "]", "{", "}", "&", "#", "*", "@", "%", "/",
+        " ", " ", " ", " ", " ", "  ", "\t", "\xa0", "\r", "\x0c", "\u2009",
+        "Mr.", "mr.", "U.S.", "Dec.", "Sept.", "Lt.-Gov.", "ex-Gov.", "No.", "Mass.", "e.g.", "v.", "vs.", "etc.",
+        "\u0301", "²", "\x1c",
+    ]
+)
+_punkt_paragraphs = st.lists(_punkt_pieces, min_size=1, max_size=40).map("".join) | st.text(
+    alphabet="aB x.?!\"'“”‘’()[]-,;: \t1É_…«»", max_size=60
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_punkt_paragraphs)
+def test_punkt_reimplementation_matches_nltk(para):
+    assert _punkt_spans(para) == nltk_spans(para)
+    assert _punkt_spans(para.strip()) == nltk_spans(para.strip())
+
+
+# The token pattern as first written (before it was rearranged for speed).
+_TOKEN_RE_AS_WRITTEN = re.compile(
+    r"""
+    (?:[^\W\d_]\.){2,}(?![^\W\d_])
+    | \d+(?:[.,:/]\d+)*(?:%|[^\W_]+)?(?:[-–]\w+)*
+    | \w+(?:['’]\w+)*(?:[-–]\w+(?:['’]\w+)*)*
+    | [^\w\s]
+    """,
+    re.VERBOSE,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["U.S.", "a.m.", "x.", "1,000", "3.5", "9:30", "11-year", "76%", "1990s", "Biden’s",
+                         "Saint-Jacques", "don't", "_", "é", "½", "²", "x\u0301", "\x00", "\ud800", "—", ".", " ", "\n", "\t"])
+        | st.characters(),
+        max_size=60,
+    ).map("".join)
+)
+def test_tokeniser_is_the_token_pattern(text):
+    tokens, is_word = _tokenise(text)
+    spans = [m.span() for m in _TOKEN_RE_AS_WRITTEN.finditer(text)]
+    assert [m.span() for m in _TOKEN_RE.finditer(text)] == spans
+    assert tokens.dtype == np.int64 and tokens.shape == (len(spans), 2)
+    assert [tuple(t) for t in tokens.tolist()] == spans
+    assert is_word.tolist() == [re.search(r"\w", text[s:e]) is not None for s, e in spans]

@@ -102,6 +102,159 @@ def test_empty_input_gives_empty_table():
     assert len(out) == 0 and list(out.columns) == S.SENTENCE_COLUMNS
 
 
+# --- the VADER port (analysis.vader) against vaderSentiment 3.3.2 ------------
+
+
+@pytest.fixture(scope="module")
+def vader_pair():
+    """(port, reference, reference with the valence sums): the sums as the
+    ``news`` features took them from vaderSentiment's ``score_valence``."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from analysis.resources import vader_lexicon_path
+    from analysis.vader import Vader
+
+    class WithSums(SentimentIntensityAnalyzer):
+        def score_valence(self, sentiments, text):
+            out = super().score_valence(sentiments, text)
+            s = [float(x) for x in sentiments] or [0.0]
+            pos = [x for x in s if x > 0]
+            neg = [x for x in s if x < 0]
+            out.update(_sum=sum(s), _pos_sum=sum(pos), _neg_sum=sum(neg), _n_pos=len(pos), _n_neg=len(neg),
+                       _max=max(s), _min=min(s), _n_items=len(sentiments))
+            return out
+
+    lexicon = str(vader_lexicon_path())
+    return Vader(), SentimentIntensityAnalyzer(lexicon_file=lexicon), WithSums(lexicon_file=lexicon)
+
+
+def _exact(d: dict) -> list:
+    """Keys in order, value types and reprs: tells 0 from 0.0 and 0.0 from -0.0."""
+    return [(k, type(v).__name__, repr(v)) for k, v in d.items()]
+
+
+def _port_differences(pair, texts) -> list[str]:
+    port, ref, ref_sums = pair
+    return [t for t in texts if _exact(port.polarity_scores(t)) != _exact(ref.polarity_scores(t))
+            or _exact(port.polarity_scores_with_sums(t)) != _exact(ref_sums.polarity_scores(t))]
+
+
+def _doc_sentences(docs, bodies=None) -> list[str]:
+    """Each sentence as sentence_sentiment scores it (quote-normalised) and as written."""
+    out = []
+    for d in docs:
+        for s, e in d.sentences.tolist():
+            out.append(d.quote_text[s:e])
+            if bodies is not None:
+                out.append(bodies[str(d.article_id)][s:e])
+    return out
+
+
+def test_vader_port_equals_vadersentiment_on_the_seed(vader_pair, seed_articles):
+    from analysis.text import segment_articles
+
+    bodies = dict(zip(seed_articles["article_id"].astype(str), seed_articles["text"]))
+    texts = _doc_sentences(segment_articles(seed_articles), bodies)
+    assert len(texts) == 72
+    assert _port_differences(vader_pair, texts) == []
+    assert _port_differences(vader_pair, [seed_articles["text"].iloc[0]]) == []  # the whole article too
+
+
+VADER_EDGE_CASES = {
+    "empty and blank": ["", " ", "\n\t ", ".", "!!!", "a"],
+    "emoji and emoticons": ["I ❤ it", "I ❤it", "love💘love", "😁", " 😁 ", "😁😁 good", "great 🇬🇧 flag", "© 2004 good",
+                            "®", "good :)", ":) :(", "Make sure you :) or :D today!", "sad :-( but ok <3",
+                            "Catch utf-8 emoji such as 💘 and 💋 and 😁"],
+    "punctuation stripping": ["'Brilliant'", "''lively", "(good)", "\"Confidence is gone,\" he said.",
+                              "“Confidence is gone,” he said.", "don’t like it", "good.\tbad", "good\u00a0bad",
+                              "--good--", "ok!", ":-D!"],
+    "caps differential": ["GOOD", "This is GOOD", "VERY GOOD", "very GOOD", "VERY good", "NOT BAD", "Today SUX!",
+                          "US UK BBC good", "A I good", "BAD news for the EU", "İYİ good", "ΣΟΦΟΣ good",
+                          "VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!"],
+    "boosters and dampeners": ["very good", "very very very good", "extremely bad", "barely bad", "so so good",
+                               "kinda good", "kind of good", "kind good", "good kind of", "KIND OF GOOD",
+                               "sort of good", "just enough good", "most very really good", "hardly very bad",
+                               "deeply troubling", "not very good", "Extremely good!"],
+    "negation": ["not good", "isn't good", "no good", "no no good", "no, or good", "no problem or good",
+                 "no way or great", "no way nor great", "not at all good", "never good", "without good",
+                 "nope, never good", "uh-uh good", "ain't bad", "it's not bad at all", "Not bad at all", "no",
+                 "no no", "good no", "no good good", "NO GOOD", "none of it good",
+                 "there was no no negotiation on this call"],
+    "never and without doubt": ["never so good", "never this good", "never really good", "never so very good",
+                                "it was so good", "this is so good", "without doubt good",
+                                "without any doubt good", "without a doubt, excellent", "never this so good"],
+    "least": ["least good", "at least good", "the very least good", "not least good", "least", "at least",
+              "Roger Dodger is one of the least compelling variations on this theme."],
+    "special idioms": ["the shit", "this is the shit", "it was the bomb", "he is a bad ass", "he is bad ass man",
+                       "yeah right that is great", "kiss of death for them", "a cake to die for", "his beating heart",
+                       "at the bus stop good", "it is kind of the shit", "she sort of loves it", "just enough love"],
+    "but": ["good but bad", "bad but good", "good, but bad but good", "good good but good good", "good but",
+            "but good", "nice great but ugly nice", "but but good bad", "good but kind of bad",
+            "love hate love but love hate", "Today only kinda sux! But I'll get by, lol", "BUT it is good",
+            # the loop's list.index() finds an earlier equal value: 2.8 / 2 == 1.4 (agreeing),
+            # -2.2 / 2 == -1.1 (alarms), 1.8 * 1.5 == 2.7 (happy)
+            "a win, but agreeing is hard", "fear but alarms", "but nice and happy", "nice but nice happy"],
+    "! and ? emphasis": ["good!", "good!!", "good!!!!!!", "good?", "good??", "good???", "good????", "bad!!!",
+                         "bad??", "good?!?!", "? good ?", "neutral words only!!!"],
+}
+
+
+@pytest.mark.parametrize("family", sorted(VADER_EDGE_CASES))
+def test_vader_port_reproduces_every_rule(vader_pair, family):
+    assert _port_differences(vader_pair, VADER_EDGE_CASES[family]) == []
+
+
+def test_vader_port_on_random_sentences(vader_pair):
+    """Random word salads of lexicon words, boosters, negations, rule words,
+    capitals, punctuation, emojis and repeated words (the "but" rule's
+    ``list.index`` quirk); 100,000+ of them were checked when the port was
+    written."""
+    import random
+
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SPECIAL_CASES
+
+    port = vader_pair[0]
+    rng = random.Random(20261128)
+    pools = [sorted(port.lexicon), sorted(BOOSTER_DICT), NEGATE, [w for k in SPECIAL_CASES for w in k.split()],
+             ["no", "not", "never", "so", "this", "without", "doubt", "kind", "of", "sort", "least", "at", "very",
+              "or", "nor", "but", "isn't", "the", "US", "said"],
+             sorted(k for k in port.emojis if len(k) == 1)[:200] + [":)", ":(", ":D", "<3", "©"]]
+    texts = []
+    for _ in range(3000):
+        words = []
+        for _ in range(rng.choice([1, 3, 6, 12, 25])):
+            w = rng.choice(words) if words and rng.random() < 0.08 else rng.choice(rng.choice(pools))
+            w = rng.choice([w, w, w, w.upper(), w.capitalize()])
+            words.append(rng.choice(["", "", "", "\"", "("]) + w + rng.choice(["", "", "", ",", ".", "!", "??", "'"]))
+        texts.append(" ".join(words))
+    assert _port_differences(vader_pair, texts) == []
+
+
+@pytest.mark.needs_shared
+def test_vader_port_on_corpus_sentences(vader_pair, shared_dir):
+    """Every sentence of the Huawei corpus and of the NYT editorials (as
+    scored and as written) and every 20th sentence of the first 500 BBC
+    articles."""
+    from analysis import load_corpus
+    from analysis.text import segment_articles
+
+    texts = []
+    for rel, every, head in (("corpora/huawei_uk_5g_2019_2022/huawei_uk_5g.jsonl", 1, None),
+                             ("corpora/bbc_news_2004_2005/bbc_news.jsonl", 20, 500)):
+        path = shared_dir / rel
+        if not path.exists():
+            pytest.skip(f"{path} is absent")
+        articles = load_corpus(path).head(head) if head else load_corpus(path)
+        bodies = dict(zip(articles["article_id"].astype(str), articles["text"]))
+        texts += _doc_sentences(segment_articles(articles), bodies)[::every]
+    gold = shared_dir / "benchmarks" / "sentiment" / "nyt_editorial_dev.tsv"
+    if gold.exists():
+        raw = pd.read_csv(gold, sep="\t", quoting=csv.QUOTE_NONE, dtype={"id": str})["text"].tolist()
+        texts += raw + [segment(t).quote_text for t in raw]
+    assert len(texts) > 5000
+    assert _port_differences(vader_pair, texts) == []
+
+
 # --- aggregates --------------------------------------------------------------
 
 
@@ -410,3 +563,26 @@ def test_bootstrap_n_boot_zero_and_negative():
     assert math.isnan(lo) and math.isnan(hi)
     with pytest.raises(ValueError, match="n_boot"):
         bootstrap_mean_ci([0.1, 0.5], n_boot=-1)
+
+
+def test_news_scores_do_not_depend_on_the_hash_seed():
+    # the word part of the news model once summed over a set of terms, whose
+    # order (and so the last bit of the sum: ...995, ...998, ...993 here)
+    # changed with PYTHONHASHSEED
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    code = ("from analysis import sentiment as S; from analysis.text import segment; "
+            "d = segment('He deserves it despite the development, did difficult dime dinner direction "
+            "directly design develop deserved determined.'); "
+            "print(repr(float(S.load_news_model().word_part([S._sentence_words(d, 0)])[0])))")
+    outs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        outs.append(subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True,
+                                   text=True, check=True).stdout)
+    assert float(outs[0]) == pytest.approx(0.128458, abs=1e-6)
+    assert outs[0] == outs[1] == outs[2]

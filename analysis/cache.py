@@ -16,10 +16,16 @@ Results depend on the body only, never on the ``article_id``: a cached row is
 stored under its text hash and given the current ``article_id`` when it is
 read back, so a renamed or duplicated article is a cache hit.
 
-Layout (plain Parquet files, nothing hidden, only where the caller asks)::
+Layout (plain Arrow IPC files, readable with ``pyarrow.feather.read_table``
+or ``pandas.read_feather``; nothing hidden, only where the caller asks)::
 
-    <root>/<family>/<family_key>/<entry>.<table>.parquet   rows, with column _text_hash
-    <root>/<family>/<family_key>/<entry>.done.parquet      the hashes the entry covers
+    <root>/<family>/<family_key>/<entry>.<table>.arrow   rows, with column _text_hash
+    <root>/<family>/<family_key>/<entry>.done.arrow      the hashes the entry covers
+
+Uncompressed Arrow rather than Parquet: the cache is written for every batch
+and read back whole, and Arrow IPC writes about 3 times and reads about 3
+times faster than Parquet (at 2-3 times the disk space; the *outputs* of a
+run stay Parquet).
 
 An entry is one store call (one batch of one run).  Its table files are written
 first and the ``done`` file last, each under a temporary name and then renamed,
@@ -40,9 +46,10 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.feather as feather
 import pyarrow.parquet as pq
 
-__all__ = ["ResultCache", "text_hash", "family_key", "code_fingerprint", "write_parquet_atomic", "HASH_COLUMN"]
+__all__ = ["ResultCache", "text_hash", "family_key", "code_fingerprint", "write_parquet_atomic", "write_arrow_atomic", "HASH_COLUMN"]
 
 HASH_COLUMN = "_text_hash"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -91,28 +98,42 @@ def family_key(family: str, params: Mapping, upstream: Mapping[str, str] | None 
     return hashlib.sha256(blob).hexdigest()[:16]
 
 
-def write_parquet_atomic(df: pd.DataFrame, path: Path) -> None:
-    """Write ``df`` to ``path`` through a hidden temporary file in the same
-    folder and an atomic rename: readers never see a half-written file."""
+def _write_atomic(write, df: pd.DataFrame, path: Path) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        pq.write_table(_arrow_table(df), tmp)
+        write(_arrow_table(df), tmp)
         os.replace(tmp, path)
     finally:
         if tmp.exists():
             tmp.unlink()
 
 
-def _arrow_table(df: pd.DataFrame) -> pa.Table:
+def write_parquet_atomic(df: pd.DataFrame | pa.Table, path: Path) -> None:
+    """Write ``df`` (a DataFrame or an Arrow table) to ``path`` (Parquet) through a hidden temporary file in
+    the same folder and an atomic rename: readers never see a half-written
+    file."""
+    _write_atomic(pq.write_table, df, path)
+
+
+def write_arrow_atomic(df: pd.DataFrame, path: Path) -> None:
+    """As :func:`write_parquet_atomic`, as an uncompressed Arrow IPC file."""
+    _write_atomic(lambda table, where: feather.write_feather(table, where, compression="uncompressed"), df, path)
+
+
+def _arrow_table(df: pd.DataFrame | pa.Table) -> pa.Table:
     """``df`` as Arrow, with columns that hold only missing values typed as
     strings rather than Arrow's ``null`` type.  Read back with pandas they are
     the same (``None`` in an object column), but every batch file then has the
     same type for metadata that is empty in some batches (``byline``), so
     readers of a whole folder (``pandas.read_parquet``, ``dask``) can combine
     them."""
-    table = pa.Table.from_pandas(df, preserve_index=False)
+    if isinstance(df, pa.Table):
+        table = df
+    else:
+        df.attrs = {}  # pandas deep-copies attrs on every column access
+        table = pa.Table.from_pandas(df, preserve_index=False, nthreads=1)
     for i, f in enumerate(table.schema):
         if pa.types.is_null(f.type):
             table = table.set_column(i, pa.field(f.name, pa.string()), table.column(i).cast(pa.string()))
@@ -137,13 +158,13 @@ class ResultCache:
         out: dict[str, str] = {}
         if not folder.is_dir():
             return out
-        for done in sorted(folder.glob("*.done.parquet")):
-            entry = done.name[: -len(".done.parquet")]
+        for done in sorted(folder.glob("*.done.arrow")):
+            entry = done.name[: -len(".done.arrow")]
             try:
-                hashes = pd.read_parquet(done, columns=[HASH_COLUMN])[HASH_COLUMN]
+                hashes = feather.read_table(done, columns=[HASH_COLUMN]).column(0).to_pylist()
             except Exception:  # an unreadable entry is a miss, never an error
                 continue
-            out.update(dict.fromkeys(hashes.tolist(), entry))
+            out.update(dict.fromkeys(hashes, entry))
         return out
 
     def load(self, family: str, key: str, entries: Mapping[str, Iterable[str]],
@@ -158,7 +179,7 @@ class ResultCache:
             for entry, hashes in sorted(entries.items()):
                 wanted = set(hashes)
                 for table in out:
-                    df = pd.read_parquet(folder / f"{entry}.{table}.parquet")
+                    df = feather.read_table(folder / f"{entry}.{table}.arrow").to_pandas()
                     out[table].append(df[df[HASH_COLUMN].isin(wanted)])
         except Exception:
             return None
@@ -175,6 +196,6 @@ class ResultCache:
         for table, df in tables.items():
             if HASH_COLUMN not in df.columns:
                 raise ValueError(f"cache table {table!r} lacks the {HASH_COLUMN} column")
-            write_parquet_atomic(df, folder / f"{entry}.{table}.parquet")
-        write_parquet_atomic(pd.DataFrame({HASH_COLUMN: sorted(set(hashes))}), folder / f"{entry}.done.parquet")
+            write_arrow_atomic(df, folder / f"{entry}.{table}.arrow")
+        write_arrow_atomic(pd.DataFrame({HASH_COLUMN: sorted(set(hashes))}), folder / f"{entry}.done.arrow")
         return entry

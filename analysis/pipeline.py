@@ -149,14 +149,16 @@ def _step_sourcing(docs, upstream, params):
 
 
 def _step_readability(docs, upstream, params):
-    from analysis.readability import readability
+    from analysis.readability import readability_levels
 
-    out = {f"readability_{level}": readability(docs, level=level) for level in ("article", "paragraph", "sentence")}
+    # one counting pass for the three levels and the voice split of articles
     quotes = upstream.get("quotes")
+    tables = readability_levels(docs, ("article", "paragraph", "sentence"), quotes=quotes, voice_level="article")
+    out = {f"readability_{level}": tables[level] for level in ("article", "paragraph", "sentence")}
     if quotes is not None:
-        out["readability_voice"] = readability(docs, level="article", quotes=quotes)
+        out["readability_voice"] = tables["voice"]
     else:  # same columns, no rows: the table exists whether or not sourcing ran
-        empty = readability(docs[:0], level="article")
+        empty = tables["article"].iloc[:0].reset_index(drop=True)
         empty.insert(1, "voice", pd.Series(dtype=object))
         out["readability_voice"] = empty
     return out
@@ -444,12 +446,13 @@ class BatchOutcome:
     family_seconds: dict[str, float] = field(default_factory=dict)
 
 
-def _arrow_normal(df: pd.DataFrame) -> pd.DataFrame:
-    """The table as it comes back from Parquet (same dtypes whether it was
-    just computed, read from the cache or read from the output)."""
+def _to_arrow(df: pd.DataFrame) -> pa.Table:
+    """The table as Arrow; a column of mixed Python objects Arrow cannot type
+    is written as JSON text."""
+    df.attrs = {}  # pandas deep-copies attrs on every column access
     df = df.reset_index(drop=True)
     try:
-        table = pa.Table.from_pandas(df, preserve_index=False)
+        return pa.Table.from_pandas(df, preserve_index=False, nthreads=1)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
         df = df.copy()
         for col in df.columns:
@@ -458,8 +461,13 @@ def _arrow_normal(df: pd.DataFrame) -> pd.DataFrame:
                     pa.array(df[col], from_pandas=True)
                 except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
                     df[col] = df[col].map(lambda v: v if v is None or isinstance(v, str) else json.dumps(v, default=str))
-        table = pa.Table.from_pandas(df, preserve_index=False)
-    return table.to_pandas()
+        return pa.Table.from_pandas(df, preserve_index=False, nthreads=1)
+
+
+def _arrow_normal(df: pd.DataFrame) -> pd.DataFrame:
+    """The table as it comes back from Parquet (same dtypes whether it was
+    just computed, read from the cache or read from the output)."""
+    return _to_arrow(df).to_pandas()
 
 
 def _check_table(family: str, name: str, df) -> pd.DataFrame:
@@ -478,7 +486,7 @@ def _run_family(fam: Family, docs: list, upstream: dict[str, pd.DataFrame], para
         ids = {d.article_id for d in ds}
         up = {k: v[v["article_id"].isin(ids)].reset_index(drop=True) for k, v in upstream.items()}
         out = fam.step(ds, up, params)
-        return {name: _arrow_normal(_check_table(fam.name, name, out[name])) for name in fam.tables}
+        return {name: _check_table(fam.name, name, out[name]) for name in fam.tables}
 
     try:
         return once(docs), {}
@@ -571,7 +579,10 @@ def score_batch(task: BatchTask) -> BatchOutcome:
             if cache is not None and fresh is not None and miss:
                 _store(cache, name, key, fresh, miss, hash_of, task.index)
         for t in fam.tables:
-            parts = [cached[t] if cached else None, fresh[t] if fresh else None]
+            if cached and fresh:  # as the cache gives them back, so both parts have the same dtypes
+                parts = [cached[t], _arrow_normal(fresh[t])]
+            else:
+                parts = [cached[t] if cached else None, fresh[t] if fresh else None]
             raw[t] = _order_rows(_concat(parts), position)
     tables = _assemble(task, raw, alive)
     scored = sum(1 for a in alive if a in fresh_ids)
@@ -589,7 +600,7 @@ def score_batch(task: BatchTask) -> BatchOutcome:
     if task.out_dir:
         _write_batch(task, tables, outcome)
     else:
-        outcome.tables = tables
+        outcome.tables = {name: table.to_pandas() for name, table in tables.items()}
     if task.in_worker:
         from analysis.text import _segment_cached
 
@@ -626,7 +637,7 @@ def _store(cache: ResultCache, family: str, key: str, tables: dict, ids: list[st
         warnings.warn(f"could not write the {family} cache: {exc}", stacklevel=2)
 
 
-def _assemble(task: BatchTask, raw: dict[str, pd.DataFrame], alive: list[str]) -> dict[str, pd.DataFrame]:
+def _assemble(task: BatchTask, raw: dict[str, pd.DataFrame], alive: list[str]) -> dict[str, pa.Table]:
     keep = set(alive)
     meta = pd.DataFrame([r for r in task.records if r["article_id"] in keep])
     if not len(meta):
@@ -664,7 +675,7 @@ def _assemble(task: BatchTask, raw: dict[str, pd.DataFrame], alive: list[str]) -
         extra = extra.drop(columns=[c for c in ("paragraph",) if c in extra.columns and c not in keys
                                     and target == "sentences"])
         out[target] = base.merge(extra, on=keys, how="left", sort=False)
-    return {name: _arrow_normal(df) for name, df in out.items()}
+    return {name: _to_arrow(df) for name, df in out.items()}
 
 
 def _batch_name(index: int) -> str:
@@ -683,7 +694,7 @@ def _manifest(task: BatchTask, outcome: BatchOutcome, tables: list[str]) -> dict
     }
 
 
-def _write_batch(task: BatchTask, tables: dict[str, pd.DataFrame], outcome: BatchOutcome) -> None:
+def _write_batch(task: BatchTask, tables: dict[str, pa.Table], outcome: BatchOutcome) -> None:
     out = Path(task.out_dir)
     name = _batch_name(task.index)
     manifest = out / MANIFEST_DIR / f"{name}.json"
@@ -720,15 +731,27 @@ class _LocalEngine:
         pass
 
 
+def _start_forkserver():
+    """The process engine's multiprocessing context.  With a fork server
+    (Linux, macOS) the server is started at once and preloads
+    :mod:`analysis._pipeline_warm` in the background, so the workers forked
+    from it later start warm; elsewhere plain ``spawn``."""
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+    if method == "forkserver":
+        ctx.set_forkserver_preload(["analysis._pipeline_warm"])
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+    return ctx
+
+
 class _ProcessEngine:
     name = "process"
 
     def __init__(self, n_workers=None, scheduler=None):
         self.n_workers = n_workers or _cpu_count()
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        self._ctx = multiprocessing.get_context(method)
-        if method == "forkserver":
-            self._ctx.set_forkserver_preload(["analysis._pipeline_warm"])
+        self._ctx = _start_forkserver()
         self._pool = self._new_pool()
         self._succeeded = 0
 
@@ -1017,8 +1040,9 @@ def run(
     this process may use).  ``scheduler``: a Dask scheduler address or
     ``Client`` (default: a LocalCluster).  ``codebook``, ``discover``: passed to
     the actor and sourcing families; ``sentiment_method`` to sentiment, and
-    ``sentiment_n_boot`` (bootstrap draws of the paragraph and article
-    intervals; None = the sentiment module's default, 2,000) to its aggregates.
+    ``sentiment_n_boot`` to its aggregates (the paragraph and article
+    intervals are computed, not sampled: ``0`` switches them off, any other
+    value leaves them as they are; None = the sentiment module's default).
     ``max_*``: limits of :func:`screen_text`.  ``progress``: a tqdm bar
     (notebook-aware) and the summary on stderr at the end.
 
@@ -1033,6 +1057,14 @@ def run(
     if not isinstance(corpus, pd.DataFrame) and not Path(corpus).exists():
         raise FileNotFoundError(f"{corpus}: no such corpus file or folder")
     t0 = time.perf_counter()
+    total = _count_records(corpus)
+    if engine == "auto" and scheduler is not None:
+        engine = "dask"
+    if engine == "auto":
+        small = total <= 2 * batch_size if total is not None else _corpus_bytes(corpus) < 2_000_000
+        engine = "local" if small else "process"
+    if engine == "process":
+        _start_forkserver()  # it loads every resource while this process reads the corpus
     names = _resolve_families(families)
     params = {
         "segmentation": {},
@@ -1049,13 +1081,6 @@ def run(
         keys[n] = family_key(n, token, upstream)
     limits = {"max_chars": max_chars, "max_paragraph_chars": max_paragraph_chars,
               "max_unpunctuated_chars": max_unpunctuated_chars}
-
-    total = _count_records(corpus)
-    if engine == "auto" and scheduler is not None:
-        engine = "dask"
-    if engine == "auto":
-        small = total <= 2 * batch_size if total is not None else _corpus_bytes(corpus) < 2_000_000
-        engine = "local" if small else "process"
 
     out = Path(out_dir) if out_dir is not None else None
     if out is not None:

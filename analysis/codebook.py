@@ -188,6 +188,22 @@ def name_parts(name: str) -> dict:
     string; otherwise the last token (hyphenated names whole:
     ``Saint-Jacques``) is the surname.  Returns ``{"given", "surname",
     "surname_first"}`` (``given`` may be empty)."""
+    if type(name) is not str:
+        return _name_parts(name)
+    parts = _NAME_PARTS_MEMO.get(name)
+    if parts is None:
+        if len(_NAME_PARTS_MEMO) >= 100_000:
+            _NAME_PARTS_MEMO.clear()
+        parts = _NAME_PARTS_MEMO[name] = _name_parts(name)
+    return dict(parts)  # a copy: the caller may change it
+
+
+# name -> its parts: discovery and gender inference ask for the same names in
+# every article that mentions them
+_NAME_PARTS_MEMO: dict[str, dict] = {}
+
+
+def _name_parts(name: str) -> dict:
     tokens = strip_title(name).split()
     if not tokens:
         return {"given": "", "surname": "", "surname_first": False}

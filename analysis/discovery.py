@@ -104,9 +104,15 @@ _DATE_RE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
 _DASH_RE = re.compile(r"^\s*(?:\(\w+\)\s*)?[-—–]{1,2}\s")
 _NOUN_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ship|ance|ence|ary|ory|ive|ous|ical|ing|ure|ists?)$")
 _SCORE_RE = re.compile(r"^\d{1,3}-\d{1,3}$")
+# a sport named in the text (only ever asked whether it matches): soccer,
+# football, cricket, tennis, golf, rugby, baseball, basketball, boxing,
+# athletics, cycling, hockey, racing, squash, skiing, swimming, formula one,
+# motor racing, volleyball, handball, snooker, olympic(s); the words grouped by
+# first letter so that ``re`` rejects most positions at once
 _SPORT_WORDS = re.compile(
-    r"\b(?:soccer|football|cricket|tennis|golf|rugby|baseball|basketball|boxing|athletics|cycling|hockey|"
-    r"racing|squash|skiing|swimming|formula one|motor racing|volleyball|handball|snooker|olympics?)\b", re.I)
+    r"(?=[sfctgrbahmvo])\b(?:s(?:occer|quash|kiing|wimming|nooker)|f(?:ootball|ormula one)|c(?:ricket|ycling)|"
+    r"tennis|golf|r(?:ugby|acing)|b(?:aseball|asketball|oxing)|athletics|h(?:ockey|andball)|motor racing|"
+    r"volleyball|olympics?)\b", re.I)
 _LOC_PREPS = {"in", "at", "from", "near", "to", "across", "into", "outside", "around", "of", "via", "throughout"}
 
 
@@ -117,15 +123,43 @@ _LOC_PREPS = {"in", "at", "from", "near", "to", "across", "into", "outside", "ar
 @functools.cache
 def _first_names() -> dict[str, str]:
     """Lower-case first name -> gender-guesser's verdict for it (``male``,
-    ``female``, ``mostly_male``, ``mostly_female``, ``andy``)."""
+    ``female``, ``mostly_male``, ``mostly_female``, ``andy``).
+
+    The same as ``Detector(case_sensitive=False).get_gender(name.capitalize())``
+    for every name of the detector (gender-guesser 0.4.0, pinned), computed
+    twice as fast: the data file is read in one go instead of line by line
+    through ``codecs``, and the verdict (the gender listed in the most
+    countries, ties to the higher country scores) is computed once per
+    distinct list of country values instead of in one call per name."""
+    import os
+
     import gender_guesser.detector as gd
 
-    det = gd.Detector(case_sensitive=False)
+    det = gd.Detector.__new__(gd.Detector)  # without its slow parse
+    det.case_sensitive = False
+    det.names = {}
+    with open(os.path.join(os.path.dirname(gd.__file__), "data", "nam_dict.txt"), encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    for line in lines:
+        det._eat_name_line(line.strip())
+    names = det.names
+    scores: dict[str, tuple[int, int]] = {}  # country values -> (count, tie) as get_gender counts them
     out = {}
-    for name in det.names:
-        g = det.get_gender(name.capitalize())
-        if g != "unknown":
-            out[name.lower()] = g
+    for name in names:
+        entry = names.get(name.capitalize().lower())
+        if entry is None:  # get_gender: "unknown"
+            continue
+        max_count = max_tie = 0
+        best = next(iter(entry))
+        for gender, country_values in entry.items():
+            score = scores.get(country_values)
+            if score is None:
+                values = [ord(c) for c in country_values.replace(" ", "")]
+                score = scores[country_values] = (len(values), sum(c > 64 and c - 55 or c - 48 for c in values))
+            count, tie = score
+            if count > max_count or (count == max_count and tie > max_tie):
+                max_count, max_tie, best = count, tie, gender
+        out[name.lower()] = best if max_count > 0 else "andy"
     return out
 
 
@@ -152,9 +186,10 @@ def _places() -> dict[str, str]:
     for c in gc.get_cities().values():
         if c.get("population", 0) >= 15000:
             out.setdefault(c["name"], "city")
-            for alt in c.get("alternatenames", ()):
-                if alt and alt[0].isupper() and alt.isascii() and " " not in alt and len(alt) > 3 and c["population"] > 500000:
-                    out.setdefault(alt, "city")
+            if c["population"] > 500000:
+                for alt in c.get("alternatenames", ()):
+                    if alt and alt[0].isupper() and alt.isascii() and " " not in alt and len(alt) > 3:
+                        out.setdefault(alt, "city")
     for s in gc.get_us_states().values():
         out[s["name"]] = "state"
     for c in gc.get_countries().values():
@@ -264,34 +299,79 @@ def _title_case(tok: str) -> str:
     return "-".join(p[:1] + p[1:].lower() for p in tok.split("-"))
 
 
-def _allcaps_sentence(strings: list[str]) -> bool:
-    alpha = [s for s in strings if any(c.isalpha() for c in s) and len(s) > 1]
-    if len(alpha) < 2:
-        return False
-    return sum(s.isupper() for s in alpha) / len(alpha) > 0.6
+# Per-token facts the rules ask about, one bit each.  They depend only on the
+# token's string, so they are computed once per distinct string for the whole
+# process (:data:`_FLAGS`) and a document gets them as one byte per token;
+# sentence-level questions are then counts over those bytes instead of Python
+# loops over every token of every sentence.
+_CAP = 1  # capitalised word (_is_cap): can be part of a name
+_ALPHA2 = 2  # has a letter and is longer than one character (all-capital test)
+_UPPER = 4  # str.isupper()
+_SCORE = 8  # a sports score such as 2-1
+_POSS = 16  # capitalised with a possessive 's / ’s
+_SKIP = 32  # a month, weekday or sentence-initial function word: alone, never a name
 
 
-def _runs(strings: list[str], starts: np.ndarray, ends: np.ndarray, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Token index ranges [a, b) of capitalised runs in sentence tokens lo..hi."""
+def _token_flags(tok: str) -> int:
+    f = 0
+    if _is_cap(tok):
+        f |= _CAP
+    if len(tok) > 1 and any(map(str.isalpha, tok)):
+        f |= _ALPHA2
+    if tok.isupper():
+        f |= _UPPER
+    if _SCORE_RE.match(tok):
+        f |= _SCORE
+    if len(tok) > 2 and tok[-2] in "'’" and tok[-1] == "s" and tok[0].isupper():
+        f |= _POSS
+    if tok in _MONTHS_DAYS or tok in _PRONOUNS_START:
+        f |= _SKIP
+    return f
+
+
+class _FlagCache(dict):
+    """Token string -> its flag byte, filled on first sight (bounded)."""
+
+    def __missing__(self, tok: str) -> int:
+        if len(self) >= 200_000:
+            self.clear()
+        f = self[tok] = _token_flags(tok)
+        return f
+
+
+_FLAGS = _FlagCache()
+
+
+def _bit_table(bit: int, both: int | None = None) -> bytes:
+    """A ``bytes.translate`` table mapping a flag byte to 1 when it has ``bit``
+    (and ``both``, when given), else 0."""
+    need = bit | (both or 0)
+    return bytes(1 if (v & need) == need else 0 for v in range(256))
+
+
+_CAP_T, _ALPHA2_T, _ALPHA_UPPER_T = _bit_table(_CAP), _bit_table(_ALPHA2), _bit_table(_ALPHA2, _UPPER)
+_SCORE_T, _POSS_T = _bit_table(_SCORE), _bit_table(_POSS)
+
+
+def _runs(strings: list[str], starts: list, ends: list, cap: bytes, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Token index ranges [a, b) of capitalised runs in sentence tokens lo..hi
+    (``cap``: one 0/1 byte per token of the document, 1 for a capitalised word)."""
     out = []
-    i = lo
     orgs = _org_words()
-    while i < hi:
-        if not _is_cap(strings[i]):
-            i += 1
-            continue
+    i = cap.find(1, lo, hi)
+    while i >= 0:
         j = i + 1
         while j < hi:
-            s = strings[j]
-            if _is_cap(s):
+            if cap[j]:
                 j += 1
                 continue
+            s = strings[j]
             # initial: "J" "." directly attached
             if s == "." and len(strings[j - 1]) == 1 and strings[j - 1].isupper() and starts[j] == ends[j - 1] \
-                    and j + 1 < hi and _is_cap(strings[j + 1]):
+                    and j + 1 < hi and cap[j + 1]:
                 j += 1
                 continue
-            if j + 1 < hi and _is_cap(strings[j + 1]):
+            if j + 1 < hi and cap[j + 1]:
                 if s in _CONNECT_ALWAYS:
                     j += 1
                     continue
@@ -300,7 +380,7 @@ def _runs(strings: list[str], starts: np.ndarray, ends: np.ndarray, lo: int, hi:
                     continue
             break
         out.append((i, j))
-        i = j
+        i = cap.find(1, j, hi)
     return out
 
 
@@ -395,6 +475,9 @@ def _split_run(strings: list[str], a: int, b: int, person_titles: dict) -> list[
     last title inside it (``Israeli Foreign Minister | David Levy``); returns
     pieces ``(a, b, title_gender)`` where title_gender is set for the piece
     that follows a title."""
+    if b - a == 1:  # what the steps below come to for one token
+        t = strings[a]
+        return [] if "-" in t and _MODIFIER_SUFFIX.search(t) else [(a, b, None)]
     pieces = []
     start = a
     # a leading demonym describes the name that follows ("Canadians Michael
@@ -406,7 +489,7 @@ def _split_run(strings: list[str], a: int, b: int, person_titles: dict) -> list[
                and " ".join(strings[start + 1:b]) not in _places()):
             start += 1
     for k in range(start, b):
-        if _MODIFIER_SUFFIX.search(strings[k]):
+        if "-" in strings[k] and _MODIFIER_SUFFIX.search(strings[k]):
             if k > start:
                 pieces.append((start, k, None))
             start = k + 1
@@ -437,140 +520,265 @@ def _split_run(strings: list[str], a: int, b: int, person_titles: dict) -> list[
     return out
 
 
+_AFTER_QUOTE = frozenset({'"', "“", "‘", "'", "(", ":", "-", "--", "—"})
+
+# Memoised rule results: the rules below read only a run's tokens (and the few
+# context facts in the key) and the reference lists, which do not change
+# within a process, so a name seen before costs one dictionary lookup.  Keys
+# are the tokens joined by _SEP (None, and no memo, in the unlikely case that
+# a token contains it) and values are flat tuples of strings and numbers:
+# plain strings are invisible to the garbage collector, and fewer container
+# objects that live on mean fewer full collections.
+_MEMO_LIMIT = 100_000
+_SEP = "\x00"
+_PLAN_MEMO: tuple[dict, dict] = ({}, {})  # by at_start: False, True
+_CLASSIFY_MEMO: dict = {}  # (title gender, age, speech) -> {tokens key: (label, rule)}
+_CLASSIFY_RESULTS: dict = {}  # one shared tuple per distinct (label, rule)
+_SURNAME_MEMO: dict = {}
+
+
+def _memo_put(memo: dict, key, value):
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+def _lead_cut(toks: list[str], at_start: bool) -> tuple[int, str | None, tuple]:
+    """Where the name starts in a capitalised run ``toks``: leading titles
+    (kept as evidence: their gender, ``""`` when neutral, else None), months,
+    weekdays and pronouns are cut off, and so is a word common in lower case
+    that is capitalised only because it starts the sentence (``at_start``:
+    the run starts the sentence or follows an opening quote, bracket, colon or
+    dash); those words are returned as pending offsets.  Returns ``(offset of
+    the first name token, title gender, pending offsets)``."""
+    person_titles, _ = _title_info()
+    title_gender = None
+    pending = []
+    b = len(toks)
+    k = 0
+    while k < b:
+        t = toks[k]
+        two = f"{t} {toks[k + 1]}" if k + 1 < b else None
+        if two and two in person_titles and k + 2 < b:
+            title_gender = person_titles[two]
+            k += 2
+            continue
+        tgk = _title_gender(t, person_titles) if t[0].isupper() else None
+        if tgk is not None and k + 1 < b:
+            title_gender = tgk
+            k += 1
+            continue
+        initial = len(t) == 1 and k + 1 < b and toks[k + 1] == "."
+        if (t in _MONTHS_DAYS or t in _PRONOUNS_START) and not initial:
+            k += 1
+            continue
+        # only the run's first token can follow the sentence start or a quote:
+        # the tokens inside a run are words, initials' dots and connectors
+        if k == 0 and at_start and not initial:
+            starts_place = k + 1 < b and f"{t} {toks[k + 1]}" in _places()
+            if not starts_place and t.lower() not in _first_names() and t not in _places() and _common(t) > 1e-5:
+                pending.append(k)
+                k += 1
+                continue
+        break
+    return k, title_gender, tuple(pending)
+
+
+def _run_plan(key: str | None, toks: list[str], at_start: bool) -> tuple:
+    """The rule steps of a capitalised run that read only its tokens, memoised
+    under ``key`` (the tokens joined by _SEP): ``(pending offsets, title gender,
+    first name offset, a, b, title gender, a, b, ...)`` from :func:`_lead_cut`,
+    the cut of trailing months and weekdays (``Paris Monday``) and
+    :func:`_split_run`: the pieces' ``(a, b, title gender)`` follow flat
+    (one tuple per run), offsets into ``toks``."""
+    memo = _PLAN_MEMO[at_start]
+    hit = memo.get(key)
+    if hit is not None:
+        return hit
+    k, title_gender, pending = _lead_cut(toks, at_start)
+    e = len(toks)
+    while e > k and toks[e - 1] in _MONTHS_DAYS:
+        e -= 1
+    pieces = []
+    if k < e:
+        person_titles, _ = _title_info()
+        for pa, pb, tg in _split_run(toks[k:e], 0, e - k, person_titles):
+            pieces += (k + pa, k + pb, tg)
+    plan = (pending, title_gender, k, *pieces)
+    return plan if key is None else _memo_put(memo, key, plan)
+
+
+def _classify_memo(key: str | None, toks: list[str], title_gender, age: bool,
+                   speech: bool) -> tuple[str | None, str]:
+    """:func:`_classify` of a run in body text (not a headline), memoised
+    under ``key`` (the tokens joined by _SEP) and the context."""
+    memo = _CLASSIFY_MEMO.get((title_gender, age, speech))
+    if memo is None:
+        memo = _CLASSIFY_MEMO[(title_gender, age, speech)] = {}
+    hit = memo.get(key)
+    if hit is None:
+        ctx = {"title_gender": title_gender, "age": age, "speech": speech, "headline": False}
+        hit = _classify(toks, ctx)
+        hit = _CLASSIFY_RESULTS.setdefault(hit, hit)
+        if key is not None:
+            _memo_put(memo, key, hit)
+    return hit
+
+
+def _surname(full: str) -> str:
+    """``name_parts(full)["surname"]``, memoised."""
+    hit = _SURNAME_MEMO.get(full)
+    if hit is None:
+        hit = _memo_put(_SURNAME_MEMO, full, name_parts(full)["surname"])
+    return hit
+
+
+# kinds of pending spans (labelled, or not, by the document consistency step)
+_UNLABELLED, _INITIAL, _HEADLINE = 0, 1, 2
+
+
 def _doc_entities(doc: Document, *, is_sport: bool | None = None) -> list[dict]:
     strings = list(doc.token_strings())
     if not strings:
         return []
-    starts = doc.tokens[:, 0]
-    ends = doc.tokens[:, 1].copy()
+    flat = doc.tokens.ravel().tolist()
+    starts, ends = flat[0::2], flat[1::2]
+    flags = bytearray(map(_FLAGS.__getitem__, strings))
     # a possessive is not part of the name: "Kovrig’s" -> "Kovrig"
-    for i, t in enumerate(strings):
-        if len(t) > 2 and t[-2] in "'’" and t[-1] == "s" and t[0].isupper():
-            strings[i] = t[:-2]
-            ends[i] -= 2
+    poss = flags.translate(_POSS_T)
+    i = poss.find(1)
+    while i >= 0:
+        strings[i] = strings[i][:-2]
+        ends[i] -= 2
+        flags[i] = _FLAGS[strings[i]]
+        i = poss.find(1, i + 1)
+    cap = bytes(flags.translate(_CAP_T))
+    alpha, alpha_upper = flags.translate(_ALPHA2_T), flags.translate(_ALPHA_UPPER_T)
     text = doc.text
     person_titles, _ = _title_info()
-    common_cut = 1e-5
-    found: list[dict] = []
-    pending: list[dict] = []
+    found: list[tuple] = []  # (a, b, label, rule)
+    pending: list[tuple] = []  # (a, b, kind)
     n_sent = doc.n_sentences
-    bounds = np.searchsorted(doc.token_sentence, np.arange(n_sent + 1))
+    bounds = np.searchsorted(doc.token_sentence, np.arange(n_sent + 1)).tolist()
     head = text[: doc.sentences[min(1, n_sent - 1)][1]] if n_sent else ""
     sport = is_sport if is_sport is not None else bool(
         _SPORT_WORDS.search(head)
-        or (sum(1 for t in strings if _SCORE_RE.match(t)) >= 6 and _SPORT_WORDS.search(text))
+        or (flags.translate(_SCORE_T).count(1) >= 6 and _SPORT_WORDS.search(text))
     )
     for si in range(n_sent):
-        lo, hi = int(bounds[si]), int(bounds[si + 1])
+        lo, hi = bounds[si], bounds[si + 1]
         if lo >= hi:
             continue
-        sent_str = strings[lo:hi]
-        headline = _allcaps_sentence(sent_str)
-        for a, b in _runs(strings, starts, ends, lo, hi):
-            toks = strings[a:b]
+        runs = _runs(strings, starts, ends, cap, lo, hi)
+        if not runs:
+            continue
+        # an all-capital headline: more than 60% of the tokens that have a
+        # letter and more than one character are upper case
+        n_alpha = alpha.count(1, lo, hi)
+        headline = n_alpha >= 2 and alpha_upper.count(1, lo, hi) / n_alpha > 0.6
+        for a, b in runs:
             if headline:
                 if a == lo and _is_dateline(strings, text, ends, a, b):
-                    found.append({"a": a, "b": b, "label": "LOC", "rule": "dateline", "title_gender": None})
-                    continue
-                pending.append({"a": a, "b": b, "headline": True})
+                    found.append((a, b, "LOC", "dateline"))
+                else:
+                    pending.append((a, b, _HEADLINE))
                 continue
-            # cut leading common words, titles, months
-            title_gender = None
-            k = a
-            while k < b:
-                t = strings[k]
-                two = f"{t} {strings[k + 1]}" if k + 1 < b else None
-                if two and two in person_titles and k + 2 < b:
-                    title_gender = person_titles[two]
-                    k += 2
-                    continue
-                tgk = _title_gender(t, person_titles) if t[0].isupper() else None
-                if tgk is not None and k + 1 < b:
-                    title_gender = tgk
-                    k += 1
-                    continue
-                initial = len(t) == 1 and k + 1 < b and strings[k + 1] == "."
-                if (t in _MONTHS_DAYS or t in _PRONOUNS_START) and not initial:
-                    k += 1
-                    continue
-                at_start = k == lo or strings[k - 1] in {'"', "“", "‘", "'", "(", ":", "-", "--", "—"}
-                starts_place = k + 1 < b and f"{t} {strings[k + 1]}" in _places()
-                if at_start and not initial and not starts_place and t.lower() not in _first_names() and t not in _places() and _common(t) > common_cut:
-                    pending.append({"a": k, "b": k + 1, "initial": True})
-                    k += 1
-                    continue
-                break
-            # cut trailing months/days ("Paris Monday")
-            e = b
-            while e > k and strings[e - 1] in _MONTHS_DAYS:
-                e -= 1
-            if k >= e:
+            if b == a + 1 and flags[a] & _SKIP:
+                continue  # _run_plan cuts it and leaves nothing
+            # cut leading titles, months, pronouns and common words, trailing
+            # months, split at modifiers and titles: _run_plan, memoised
+            run = strings[a:b]
+            key = _SEP.join(run)
+            if key.count(_SEP) != b - a - 1:  # a token holds _SEP: no memo
+                key = None
+            at_start = a == lo or strings[a - 1] in _AFTER_QUOTE
+            plan = _PLAN_MEMO[at_start].get(key)
+            if plan is None:
+                plan = _run_plan(key, run, at_start)
+            for p in plan[0]:
+                pending.append((a + p, a + p + 1, _INITIAL))
+            n_plan = len(plan)
+            if n_plan == 3:  # no pieces
                 continue
+            title_gender = plan[1]
+            k = a + plan[2]
             # a title noun in lower case just before: "spokeswoman Hua Chunying"
-            if title_gender is None and a > lo and strings[a - 1] in person_titles and strings[a - 1][0].islower():
-                title_gender = person_titles[strings[a - 1]]
-            for pa, pb, tg in _split_run(strings, k, e, person_titles):
+            if title_gender is None and a > lo:
+                prev = strings[a - 1]
+                if prev in person_titles and prev[0].islower():
+                    title_gender = person_titles[prev]
+            for i in range(3, n_plan, 3):
+                ra, rb, tg = plan[i], plan[i + 1], plan[i + 2]
+                pa, pb = a + ra, a + rb
                 if pa >= pb:
                     continue
+                if ra == 0 and pb == b:
+                    ptoks, pkey = run, key
+                else:
+                    ptoks = strings[pa:pb]
+                    pkey = None if key is None else _SEP.join(ptoks)
                 piece_title = tg if tg is not None else (title_gender if pa == k else None)
-                after = text[ends[pb - 1]: ends[pb - 1] + 40]
-                if piece_title is None and _apposition_re().match(after):
-                    piece_title = ""
-                ctx = {
-                    "title_gender": piece_title,
-                    "age": bool(_AGE_RE.match(after)),
-                    "speech": pb < hi and strings[pb] in _SPEECH,
-                    "headline": False,
-                }
-                label, rule = _classify(strings[pa:pb], ctx)
+                end = ends[pb - 1]
+                # the apposition and age patterns start with optional space and a comma
+                nxt = text[end:end + 1]
+                age = False
+                if nxt == "," or nxt.isspace():
+                    after = text[end: end + 40]
+                    if piece_title is None and _apposition_re().match(after):
+                        piece_title = ""
+                    age = bool(_AGE_RE.match(after))
+                speech = pb < hi and strings[pb] in _SPEECH
+                memo = _CLASSIFY_MEMO.get((piece_title, age, speech))
+                hit = None if memo is None else memo.get(pkey)
+                label, rule = hit if hit is not None else _classify_memo(pkey, ptoks, piece_title, age, speech)
                 if pa == lo and _is_dateline(strings, text, ends, pa, pb) and label in (None, "LOC", "PER", "ORG") \
                         and rule in (None, "unknown word", "unknown run", "gazetteer", "acronym", "rare words"):
                     label, rule = "LOC", "dateline"
                 elif sport and rule in ("gazetteer", None, "unknown word") and pb - pa <= 2:
-                    kind = _places().get(" ".join(strings[pa:pb]))
+                    kind = _places().get(" ".join(ptoks))
                     prev = strings[pa - 1].lower() if pa > lo else ""
                     if (kind in ("city", "state") or strings[pb - 1].endswith("shire")) and prev not in _LOC_PREPS:
                         label, rule = "ORG", "sports team"
-                item = {"a": pa, "b": pb, "label": label, "rule": rule, "title_gender": piece_title}
-                (pending if label is None else found).append(item)
+                if label is None:
+                    pending.append((pa, pb, _UNLABELLED))
+                else:
+                    found.append((pa, pb, label, rule))
 
     # document consistency ---------------------------------------------------
-    def surface(a, b):
-        return text[starts[a]:ends[b - 1]]
-
     lex: dict[str, str] = {}
     votes: dict[str, dict] = {}
     per_parts: dict[str, str] = {}
-    for it in found:
-        s = surface(it["a"], it["b"])
-        votes.setdefault(s, {}).setdefault(it["label"], 0)
-        votes[s][it["label"]] += 1
+    surfaces = [text[starts[a]:ends[b - 1]] for a, b, _, _ in found]
+    for s, (_, _, lab, _) in zip(surfaces, found):
+        v = votes.get(s)
+        if v is None:
+            votes[s] = {lab: 1}
+        else:
+            v[lab] = v.get(lab, 0) + 1
     for s, v in votes.items():
         lex[s] = max(v, key=v.get)
     for s, lab in lex.items():
         if lab == "PER" and " " in s:
-            parts = name_parts(s)
-            if parts["surname"]:
-                per_parts.setdefault(parts["surname"], s)
+            sn = _surname(s)
+            if sn:
+                per_parts.setdefault(sn, s)
             toks = s.split()
             per_parts.setdefault(toks[-1], s)
     out = []
-    for it in found:
-        s = surface(it["a"], it["b"])
-        lab = lex.get(s, it["label"])
+    for s, (a, b, label, rule) in zip(surfaces, found):
+        lab = lex.get(s, label)
         # a one-word place or acronym that is the surname of a person named in
         # full in this article is that person ("Howard" after "Michael Howard")
-        if lab in ("LOC", "ORG") and it["b"] - it["a"] == 1 and s in per_parts and it["rule"] in (
-                "gazetteer", "sports team", "acronym"):
+        if lab in ("LOC", "ORG") and b - a == 1 and s in per_parts and rule in ("gazetteer", "sports team", "acronym"):
             lab = "PER"
         if lab == "MISC":
             continue
-        out.append((it["a"], it["b"], lab, it["rule"]))
-    for it in pending:
-        a, b = it["a"], it["b"]
-        s = surface(a, b)
+        out.append((a, b, lab, rule))
+    for a, b, kind in pending:
+        s = text[starts[a]:ends[b - 1]]
         cands = [s]
-        if it.get("headline"):
+        if kind == _HEADLINE:
             cands = [" ".join(_title_case(t) for t in strings[a:b]), s]
         lab = None
         for c in cands:
@@ -578,11 +786,13 @@ def _doc_entities(doc: Document, *, is_sport: bool | None = None) -> list[dict]:
                 lab = lex[c]
             elif c in per_parts:
                 lab = "PER"
-            elif c.split()[-1] in per_parts and len(c.split()) == 1:
-                lab = "PER"
+            else:
+                words = c.split()
+                if words[-1] in per_parts and len(words) == 1:
+                    lab = "PER"
             if lab:
                 break
-        if lab is None and it.get("headline"):
+        if lab is None and kind == _HEADLINE:
             whole = " ".join(_title_case(t) for t in strings[a:b])
             if _places().get(whole) in ("country", "continent", "state", "region"):
                 out.append((a, b, "LOC", "headline place"))
@@ -595,7 +805,7 @@ def _doc_entities(doc: Document, *, is_sport: bool | None = None) -> list[dict]:
                 if lab1 and lab1 != "MISC":
                     out.append((t, t + 1, lab1, "document"))
             continue
-        if lab is None and not it.get("initial") and not it.get("headline"):
+        if lab is None and kind == _UNLABELLED:
             toks = strings[a:b]
             if len(toks) == 1 and toks[0] in _places():
                 lab = "LOC"
@@ -609,7 +819,7 @@ def _doc_entities(doc: Document, *, is_sport: bool | None = None) -> list[dict]:
     ents = []
     last_end = -1
     for a, b, lab, rule in out:
-        st, en = int(starts[a]), int(ends[b - 1])
+        st, en = starts[a], ends[b - 1]
         if st < last_end:
             continue
         ents.append({"start": st, "end": en, "label": lab, "rule": rule, "text": text[st:en]})
@@ -630,6 +840,22 @@ def _slug(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_")
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_NAME_MEMO: dict = {}  # full name -> name without a possessive
+_CANDIDATE_MEMO: dict = {}  # name -> candidate id
+
+
+def _candidate(full_name: str) -> tuple[str, str]:
+    """The name (possessive dropped) and ``cand:<slug>`` id for a full name, memoised."""
+    name = _NAME_MEMO.get(full_name)
+    if name is None:
+        name = _memo_put(_NAME_MEMO, full_name, _POSSESSIVE_END.sub("", full_name))
+    cid = _CANDIDATE_MEMO.get(name)
+    if cid is None:
+        cid = _memo_put(_CANDIDATE_MEMO, name, f"cand:{_slug(name)}")
+    return name, cid
+
+
 def discover_entities(doc: Document) -> list[dict]:
     """People, organisations and locations in one Document, by the rules in
     the module docstring.  Each entity: ``start``, ``end`` (offsets into
@@ -646,14 +872,14 @@ def discover_entities(doc: Document) -> list[dict]:
     people: dict[str, list] = {}
     for e in ents:
         e["kind"] = ENTITY_KINDS[e["label"]]
-        e["name"] = re.sub(r"['’]s$", "", e.pop("full_name"))
-        e["candidate_id"] = f"cand:{_slug(e['name'])}"
+        e["name"], e["candidate_id"] = _candidate(e.pop("full_name"))
         if e["label"] == "PER":
             people.setdefault(e["name"], []).append(e)
         else:
             e["gender"], e["gender_basis"] = "n/a", e["kind"]
+    person_starts = [(e["start"], e["name"]) for e in ents if e["label"] == "PER"]
     for name, mentions in people.items():
-        others = [e["start"] for e in ents if e["label"] == "PER" and e["name"] != name]
+        others = [s for s, n in person_starts if n != name]
         g, basis = infer_gender(name, doc, [(m["start"], m["end"]) for m in mentions],
                                 title_genders=[m.get("title_gender") for m in mentions], others=others)
         for m in mentions:

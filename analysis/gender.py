@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 
 from analysis.codebook import name_parts
 from analysis.text import Document
@@ -36,7 +37,10 @@ __all__ = ["infer_gender", "first_name_gender"]
 
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
-_PRONOUN_RE = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# \b(?:he|him|his|himself|she|her|hers|herself)\b, written so that ``re`` rejects
+# a position on its first character (same matches, in the same order of
+# preference: alternatives grouped by first letter, order kept within a group)
+_PRONOUN_RE = re.compile(r"(?=[hs])\b(?:h(?:e|im|is|imself|er|ers|erself)|she)\b", re.IGNORECASE)
 
 
 @functools.cache
@@ -47,21 +51,74 @@ def _gendered_titles() -> dict[str, str]:
     return {w.lower(): g for w, g in zip(t["title"], t["gender"]) if g}
 
 
+@functools.cache
+def _apposition() -> re.Pattern:
+    from analysis.discovery import _apposition_re
+
+    return _apposition_re()
+
+
 def first_name_gender(name: str) -> str:
     """``female``/``male``/``unknown`` from the given name of ``name`` in
     gender-guesser's list; surname-first names use their given name."""
+    hit = _FIRST_NAME_MEMO.get(name)
+    if hit is not None:
+        return hit
     from analysis.discovery import _first_names
 
     parts = name_parts(name)
     given = parts["given"].split()
-    if not given:
-        return "unknown"
-    g = _first_names().get(given[0].rstrip(".").lower(), "unknown")
+    g = _first_names().get(given[0].rstrip(".").lower(), "unknown") if given else "unknown"
     if g in ("male", "mostly_male"):
-        return "male"
-    if g in ("female", "mostly_female"):
-        return "female"
-    return "unknown"
+        g = "male"
+    elif g in ("female", "mostly_female"):
+        g = "female"
+    else:
+        g = "unknown"
+    if len(_FIRST_NAME_MEMO) >= 100_000:
+        _FIRST_NAME_MEMO.clear()
+    _FIRST_NAME_MEMO[name] = g
+    return g
+
+
+# name -> first_name_gender(name): the answer depends only on the name and the
+# shipped lists, and discovery asks it for every person in every article
+_FIRST_NAME_MEMO: dict[str, str] = {}
+
+
+def _sentence_index(doc: Document) -> tuple[list, list, dict]:
+    """Sentence starts and ends of ``doc`` as lists and a per-sentence memo of
+    its pronouns (``{sentence: [(start, end, gender), ...]}``), shared by the
+    calls for every person of the same article (discovery asks for them one
+    after the other).  Only the latest Document's are kept: per-article
+    objects that outlive the article make the garbage collector work harder."""
+    global _LAST_INDEX
+    last = _LAST_INDEX  # one read and one write of a (doc, index) pair: thread-safe
+    if last[0] is doc:
+        return last[1]
+    index = (doc.sentences[:, 0].tolist(), doc.sentences[:, 1].tolist(), {})
+    _LAST_INDEX = (doc, index)
+    return index
+
+
+_LAST_INDEX: tuple = (None, None)
+
+
+def _pronouns(text: str, index: tuple, j: int, ss: int, se: int):
+    """(offset, gender) of the pronouns matched by ``_PRONOUN_RE`` in
+    ``text[ss:se]`` (``ss``..``se`` inside sentence ``j``), the same as
+    ``_PRONOUN_RE.finditer(text, ss, se)``: read from one scan of the whole
+    sentence, except when ``se`` cuts a word (there the end of the range
+    is a word boundary only for the cut scan)."""
+    if se < index[1][j] and se > 0 and (text[se - 1].isalnum() or text[se - 1] == "_") \
+            and (text[se].isalnum() or text[se] == "_"):
+        return [(m.start(), "male" if m.group().lower() in _MALE else "female")
+                for m in _PRONOUN_RE.finditer(text, ss, se)]
+    found = index[2].get(j)
+    if found is None:
+        found = index[2][j] = [(m.start(), m.end(), "male" if m.group().lower() in _MALE else "female")
+                               for m in _PRONOUN_RE.finditer(text, index[0][j], index[1][j])]
+    return [(s, g) for s, e, g in found if s >= ss and e <= se]
 
 
 def infer_gender(name: str, doc: Document | None = None, spans=(), *, title_genders=(),
@@ -75,14 +132,14 @@ def infer_gender(name: str, doc: Document | None = None, spans=(), *, title_gend
     if len(tg) == 1:
         return next(iter(tg)), "title"
     if doc is not None and spans:
-        from analysis.discovery import _apposition_re
-
         gendered = _gendered_titles()
+        apposition = _apposition()
         text = doc.text
         # apposition: "X, a spokesman for ..."
         app = set()
         for s, e in spans:
-            m = _apposition_re().match(text[e:e + 80])
+            nxt = text[e:e + 1]  # the apposition pattern starts with optional space and a comma
+            m = apposition.match(text[e:e + 80]) if nxt == "," or nxt.isspace() else None
             if m and m.group("noun").lower() in gendered:
                 app.add(gendered[m.group("noun").lower()])
             before = text[max(0, s - 20):s].split()
@@ -91,20 +148,24 @@ def infer_gender(name: str, doc: Document | None = None, spans=(), *, title_gend
         if len(app) == 1:
             return next(iter(app)), "title"
         seen: dict[int, str] = {}  # pronoun offset -> gender (each pronoun counted once)
-        sent_idx = sorted({int(i) for i in doc.sentences_of([s for s, _ in spans])})
+        index = _sentence_index(doc)
+        sent_starts, sent_ends, _ = index
+        n_sent = len(sent_starts)
+        sent_idx = sorted({max(bisect_right(sent_starts, s) - 1, 0) for s, _ in spans})
+        other_starts = sorted(others)
         for i in sent_idx:
             for j in (i, i + 1):
-                if j >= doc.n_sentences:
+                if j >= n_sent:
                     continue
-                ss, se = (int(x) for x in doc.sentences[j])
+                ss, se = sent_starts[j], sent_ends[j]
                 if j == i:  # only after the mention
                     ss = min(s for s, _ in spans if ss <= s < se)
                 # stop at the next mention of another person
-                nxt = [o for o in others if ss < o < se]
-                if nxt:
-                    se = min(nxt)
-                for m in _PRONOUN_RE.finditer(text, ss, se):
-                    seen[m.start()] = "male" if m.group().lower() in _MALE else "female"
+                k = bisect_right(other_starts, ss)
+                if k < len(other_starts) and other_starts[k] < se:
+                    se = other_starts[k]
+                for start, g in _pronouns(text, index, j, ss, se):
+                    seen[start] = g
         male = sum(g == "male" for g in seen.values())
         female = len(seen) - male
         if male >= 2 and male >= 2 * female and male > female:

@@ -132,7 +132,8 @@ def _arrow_table(df: pd.DataFrame | pa.Table) -> pa.Table:
     if isinstance(df, pa.Table):
         table = df
     else:
-        df.attrs = {}  # pandas deep-copies attrs on every column access
+        if df.attrs:  # pandas deep-copies attrs on every column access; the caller's frame keeps them
+            df = pd.DataFrame(dict(df.items()), index=df.index)
         table = pa.Table.from_pandas(df, preserve_index=False, nthreads=1)
     for i, f in enumerate(table.schema):
         if pa.types.is_null(f.type):

@@ -449,7 +449,8 @@ class BatchOutcome:
 def _to_arrow(df: pd.DataFrame) -> pa.Table:
     """The table as Arrow; a column of mixed Python objects Arrow cannot type
     is written as JSON text."""
-    df.attrs = {}  # pandas deep-copies attrs on every column access
+    if df.attrs:  # pandas deep-copies attrs on every column access; the caller's frame keeps them
+        df = pd.DataFrame(dict(df.items()), index=df.index)
     df = df.reset_index(drop=True)
     try:
         return pa.Table.from_pandas(df, preserve_index=False, nthreads=1)

@@ -60,7 +60,7 @@ from operator import itemgetter
 import numpy as np
 import pandas as pd
 
-from analysis.codebook import _coerce, actor_surname, name_parts, normalise_name, titles
+from analysis.codebook import _coerce, actor_surname, titles
 from analysis.text import Document, segment_articles
 
 __all__ = [

@@ -19,7 +19,6 @@ import importlib
 import json
 import sys
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd

@@ -62,7 +62,7 @@ import pandas as pd
 
 from analysis.codebook import name_parts, titles
 from analysis.resources import read_word_list
-from analysis.text import Document, segment_articles
+from analysis.text import Document
 
 __all__ = ["discover_entities", "discover_actors", "ENTITY_KINDS"]
 

@@ -1103,7 +1103,6 @@ def run(
     n_batches = 0
 
     def tasks() -> Iterator[BatchTask]:
-        nonlocal n_batches
         seen_ids: set[str] = set()
         first_of_hash: dict[str, str] = {}
         batch: list[dict] = []

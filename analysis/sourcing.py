@@ -73,7 +73,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import html as _html
 import itertools
 import math
 import operator
@@ -868,7 +867,6 @@ def _np_forward(ctx: _Ctx, i: int, hi: int) -> tuple[int, int] | None:
 
 
 def _find_frames(ctx: _Ctx) -> list[_Frame]:
-    doc = ctx.doc
     verbs = speech_verbs()
     frames: list[_Frame] = []
     n = len(ctx.strs)

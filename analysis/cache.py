@@ -117,7 +117,7 @@ def write_parquet_atomic(df: pd.DataFrame | pa.Table, path: Path) -> None:
     _write_atomic(pq.write_table, df, path)
 
 
-def write_arrow_atomic(df: pd.DataFrame, path: Path) -> None:
+def write_arrow_atomic(df: pd.DataFrame | pa.Table, path: Path) -> None:
     """As :func:`write_parquet_atomic`, as an uncompressed Arrow IPC file."""
     _write_atomic(lambda table, where: feather.write_feather(table, where, compression="uncompressed"), df, path)
 
@@ -187,7 +187,7 @@ class ResultCache:
         return {t: pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=[HASH_COLUMN])
                 for t, frames in out.items()}
 
-    def store(self, family: str, key: str, tables: Mapping[str, pd.DataFrame], hashes: Iterable[str],
+    def store(self, family: str, key: str, tables: Mapping[str, pd.DataFrame | pa.Table], hashes: Iterable[str],
               *, label: str = "") -> str:
         """Store one entry: ``tables`` (each with a ``_text_hash`` column) for
         the bodies ``hashes`` (also those that produced no rows).  Returns the
@@ -195,7 +195,7 @@ class ResultCache:
         folder = self._dir(family, key)
         entry = f"{label}{'-' if label else ''}{uuid.uuid4().hex[:12]}"
         for table, df in tables.items():
-            if HASH_COLUMN not in df.columns:
+            if HASH_COLUMN not in (df.column_names if isinstance(df, pa.Table) else df.columns):
                 raise ValueError(f"cache table {table!r} lacks the {HASH_COLUMN} column")
             write_arrow_atomic(df, folder / f"{entry}.{table}.arrow")
         write_arrow_atomic(pd.DataFrame({HASH_COLUMN: sorted(set(hashes))}), folder / f"{entry}.done.arrow")

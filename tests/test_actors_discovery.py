@@ -130,3 +130,14 @@ def test_discovery_alone_finds_the_seed_people(seed_articles, tmp_path):
     assert tuple(people.loc["Meng Wanzhou", ["gender", "gender_basis"]]) == ("unknown", "none")
     assert tuple(people.loc["Jen Psaki", ["gender", "gender_basis"]]) == ("female", "first name")
     assert set(t.loc[t["kind"] == "organisation", "name"]) >= {"US Department of Justice", "RCMP", "Global Times"}
+
+
+def test_word_frequencies_are_wordfreqs_own():
+    # read straight from wordfreq's data file, without importing wordfreq: the same dict
+    from wordfreq import get_frequency_dict
+
+    from analysis.discovery import _common, _zipf
+
+    assert _zipf() == get_frequency_dict("en")
+    assert _common("The") == _zipf()["the"] > 0.05  # about one word in 19
+    assert _common("Kovrig") == 0.0

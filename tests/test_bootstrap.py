@@ -87,3 +87,14 @@ def test_binomial_quantiles_match_scipy_stats():
     k = np.concatenate([[0, 1, m // 3, m // 2, m - 1, m, (7 * m) // 8] for m in range(2, 260)]).astype(float)
     for q in (0.005, 0.025, 0.05, 0.25, 0.5, 0.75, 0.95, 0.975, 0.995):
         assert np.array_equal(_binom_ppf(q, n, k / n), binom.ppf(q, n, k / n)), q
+
+
+def test_normal_cdf_matches_scipy_special():
+    from scipy.special import ndtr as scipy_ndtr
+
+    from analysis.bootstrap import ndtr
+
+    x = np.concatenate([np.linspace(-37, 37, 20_001), [0.0, -0.0, np.inf, -np.inf]])
+    np.testing.assert_allclose(ndtr(x), scipy_ndtr(x), rtol=1e-13, atol=0)
+    assert np.isnan(ndtr(np.array([np.nan]))).all()
+    assert ndtr(np.array([1.959963984540054]))[0] == pytest.approx(0.975, abs=1e-15)

@@ -332,3 +332,53 @@ def test_batches_share_column_types_so_the_folder_reads_whole(tmp_path):
     whole = pd.read_parquet(out / "articles")  # pyarrow reads the folder as one dataset
     assert whole["byline"].tolist() == [None, None, None, "Jane Reporter"]
     pd.testing.assert_frame_equal(whole, result["articles"])
+
+
+def test_unpunctuated_stretch_is_measured_whole_after_punctuation():
+    # the stretch reported is the whole run between punctuation, wherever it starts
+    text = "Fine. " + "no stop here " * 200 + ". Then fine again."
+    got = screen_text(text, max_unpunctuated_chars=100)
+    assert got == "pathological: 2,601 characters without sentence-ending punctuation (limit 100)"
+    assert screen_text(text, max_unpunctuated_chars=2_601) is None
+
+
+# ---------------------------------------------------------------------------
+# worker processes: threads and the garbage collector
+
+
+def test_scoring_raises_the_collector_threshold_and_restores_it(tmp_path, monkeypatch):
+    import gc
+
+    write_corpus(tmp_path / "c.jsonl", 2)
+    seg = FAMILIES["segmentation"]
+    seen = []
+
+    def spy(docs, upstream, params):
+        seen.append(gc.get_threshold()[0])
+        return seg.step(docs, upstream, params)
+
+    monkeypatch.setitem(FAMILIES, "segmentation", Family("segmentation", seg.module, spy, seg.tables))
+    before = gc.get_threshold()
+    pipeline.run(tmp_path / "c.jsonl", engine="local", cache=False, progress=False)
+    assert seen == [max(before[0], 10_000)]
+    assert gc.get_threshold() == before
+
+
+def test_single_threaded_env_is_for_children_only(monkeypatch):
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    with pipeline._single_threaded_env():
+        assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+        assert os.environ["OMP_NUM_THREADS"] == "3"  # the caller's own setting stays
+    assert "OPENBLAS_NUM_THREADS" not in os.environ
+    assert os.environ["OMP_NUM_THREADS"] == "3"
+
+
+def test_warm_worker_preload_freezes_its_resources():
+    import subprocess
+    import sys
+
+    code = ("import gc, analysis._pipeline_warm; "
+            "print(gc.get_freeze_count())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert int(out.stdout.strip()) > 50_000  # the word lists, dictionaries and compiled rules

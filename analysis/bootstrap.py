@@ -142,7 +142,13 @@ def _exact_limits(x: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
     """Limits for G groups of the same size n (x: (G, n)) by enumeration."""
     g, n = x.shape
     counts, prob = _compositions(n)
-    means = x @ counts.T / n  # (G, K)
+    # Each mean as a plain sum of n products, not a matrix product: BLAS picks
+    # its kernels by the shape of the whole product, so a group's limits would
+    # change in the last bit with the other groups of its batch.
+    step = max(1, 2_000_000 // (len(counts) * n))  # rows at a time: at most 16 MB of products
+    means = np.empty((g, len(counts)))
+    for a in range(0, g, step):
+        means[a:a + step] = (x[a:a + step, None, :] * counts).sum(axis=2) / n  # (G, K)
     order = np.argsort(means, axis=1, kind="stable")
     sorted_means = np.take_along_axis(means, order, axis=1)
     cum = np.cumsum(prob[order], axis=1)
@@ -165,16 +171,16 @@ def _saddlepoint_limits(y: np.ndarray, offsets: np.ndarray, sizes: np.ndarray,
     ``u = xi sqrt(n var(xi))``.  ``G`` rises with ``xi``, so each limit is found
     by bisection on ``xi``; the limit is ``mu`` at that ``xi``."""
     g = len(sizes)
-    owner = np.repeat(np.arange(g), sizes)
     n = sizes.astype(float)
 
     def tilt(xi):
-        a = xi[owner] * y
+        a = np.repeat(xi, sizes) * y
         top = np.maximum.reduceat(a, offsets)
-        e = np.exp(a - top[owner])
+        e = np.exp(a - np.repeat(top, sizes))
         z = np.add.reduceat(e, offsets)
-        mu = np.add.reduceat(e * y, offsets) / z
-        m2 = np.add.reduceat(e * y * y, offsets) / z
+        ey = e * y
+        mu = np.add.reduceat(ey, offsets) / z
+        m2 = np.add.reduceat(ey * y, offsets) / z
         k = np.log(z / n) + top
         var = np.maximum(m2 - mu * mu, 0.0)
         with np.errstate(invalid="ignore", divide="ignore"):

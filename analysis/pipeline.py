@@ -1,8 +1,10 @@
 """Corpus scale: the metric families over thousands (or millions) of articles.
 
 :func:`run` reads a corpus as a stream, cuts it into batches of
-``batch_size`` articles, scores each batch with the chosen families and
-returns (or writes, batch by batch, as Parquet) the tidy tables:
+``batch_size`` articles (smaller towards the end: :func:`_batch_target`),
+scores each batch with the chosen families and returns (or writes, batch by
+batch, as Parquet) the tidy tables.  No number depends on how the corpus is
+cut (a test scores the same articles in batches of 5 and of 34):
 
 ``articles``
     one row per article: the corpus metadata (as :func:`analysis.load_corpus`
@@ -44,8 +46,8 @@ Engines (``engine=``), all giving identical tables (same batches, same code):
     installed and, when ``out_dir`` is given, the same view of that folder;
 ``"auto"`` (default)
     ``dask`` when a ``scheduler`` is given; else ``local`` for a corpus of at
-    most two batches (or, when the count is not known without parsing, under
-    2 MB), ``process`` above that.
+    most :data:`AUTO_LOCAL_MAX` (400) articles (or, when the count is not
+    known without parsing, under 2 MB), ``process`` above that.
 
 Streaming and Parquet: with ``out_dir`` each batch is written as
 ``<out_dir>/<table>/batch-NNNNNN.parquet`` by the worker that scored it, so
@@ -85,6 +87,7 @@ import concurrent.futures as cf
 import contextlib
 import gc
 import importlib
+import itertools
 import json
 import multiprocessing
 import os
@@ -121,6 +124,11 @@ __all__ = [
 ENGINES = ("auto", "local", "process", "dask")
 OUTPUT_TABLES = ("articles", "paragraphs", "sentences", "mentions", "quotes")
 MANIFEST_DIR = "_batches"
+# A batch is one task and one Parquet file per table.  Each costs a fixed
+# 40-80 ms (table conversions, file writes, the sentiment aggregates), so
+# batches are large; the last ones are smaller (_batch_target).
+DEFAULT_BATCH_SIZE = 500
+AUTO_LOCAL_MAX = 400  # engine="auto": at most this many articles run in this process
 MARKER = "pipeline.json"
 SKIPPED_COLUMNS = ["article_id", "source_path", "line", "stage", "reason"]
 
@@ -567,6 +575,7 @@ def _score_batch(task: BatchTask) -> BatchOutcome:
     failed: dict[str, str] = {}
     fresh_ids: set[str] = set()
     raw: dict[str, pd.DataFrame] = {}
+    arrow: dict[str, pa.Table] = {}  # raw tables already converted (fresh ones, once for cache and output)
     cache = ResultCache(task.cache_dir) if task.cache_dir else None
     docs: dict = {}
     family_seconds: dict[str, float] = {}
@@ -602,16 +611,21 @@ def _score_batch(task: BatchTask) -> BatchOutcome:
                 miss = [a for a in miss if a not in fails]
                 for t, df in raw.items():
                     raw[t] = df[~df["article_id"].isin(fails)].reset_index(drop=True)
+                    arrow.pop(t, None)
             fresh_ids.update(miss)
-            if cache is not None and fresh is not None and miss:
-                _store(cache, name, key, fresh, miss, hash_of, task.index)
+            if fresh is not None:
+                fresh = {t: _order_rows(df, position) for t, df in fresh.items()}
+                fresh_arrow = {t: _to_arrow(df) for t, df in fresh.items()}
+                if cache is not None and miss:
+                    _store(cache, name, key, fresh, fresh_arrow, miss, hash_of, task.index)
         for t in fam.tables:
             if cached and fresh:  # as the cache gives them back, so both parts have the same dtypes
-                parts = [cached[t], _arrow_normal(fresh[t])]
+                raw[t] = _order_rows(_concat([cached[t], _arrow_normal(fresh[t])]), position)
+            elif fresh:
+                raw[t], arrow[t] = fresh[t], fresh_arrow[t]
             else:
-                parts = [cached[t] if cached else None, fresh[t] if fresh else None]
-            raw[t] = _order_rows(_concat(parts), position)
-    tables = _assemble(task, raw, alive)
+                raw[t] = _order_rows(_concat([cached[t] if cached else None]), position)
+    tables = _assemble(task, raw, arrow, alive)
     scored = sum(1 for a in alive if a in fresh_ids)
     outcome = BatchOutcome(
         index=task.index,
@@ -647,25 +661,71 @@ def _from_cache(df: pd.DataFrame, ids: list[str], hash_of: dict[str, str]) -> pd
     return merged[cols].reset_index(drop=True)
 
 
-def _store(cache: ResultCache, family: str, key: str, tables: dict, ids: list[str],
-           hash_of: dict[str, str], index: int) -> None:
+def _store(cache: ResultCache, family: str, key: str, tables: dict[str, pd.DataFrame],
+           arrow: dict[str, pa.Table], ids: list[str], hash_of: dict[str, str], index: int) -> None:
+    """Store a family's fresh tables (``arrow``: the same tables as Arrow) in
+    the cache, each row with the text hash of its article's body."""
     first: dict[str, str] = {}
     for a in ids:
         first.setdefault(hash_of[a], a)
     keep = set(first.values())
     out = {}
     for t, df in tables.items():
+        table = arrow[t]
         if len(keep) < len(ids):  # a body twice in the batch: its rows once
             df = df[df["article_id"].isin(keep)]
+            table = _to_arrow(df)
         hashes = pa.array(df["article_id"].map(hash_of).to_numpy(dtype=object), type=pa.string())
-        out[t] = _to_arrow(df).append_column(HASH_COLUMN, hashes)
+        out[t] = table.append_column(HASH_COLUMN, hashes)
     try:
         cache.store(family, key, out, first.keys(), label=f"b{index:06d}")
     except OSError as exc:  # a full disk must not lose the batch itself
         warnings.warn(f"could not write the {family} cache: {exc}", stacklevel=2)
 
 
-def _assemble(task: BatchTask, raw: dict[str, pd.DataFrame], alive: list[str]) -> dict[str, pa.Table]:
+def _join_plan(columns: list[str], extra: pd.DataFrame, keys: list[str], family: str,
+               target: str) -> list[tuple[str, str]]:
+    """The columns of ``extra`` that a left merge on ``keys`` adds to a table
+    with ``columns``, as ``(column, name in the output)``: the span columns
+    the table already has are dropped (and a sentence's paragraph), other
+    shared names get the family as prefix."""
+    have = set(columns)
+    cols = []
+    for c in extra.columns:
+        if c in keys or (c in have and c in _SAME_SPAN) or (c == "paragraph" and target == "sentences"):
+            continue
+        cols.append((c, f"{family}_{c}" if c in have else c))
+    return cols
+
+
+def _aligned(base: pd.DataFrame, extra: pd.DataFrame, keys: list[str]) -> bool:
+    """Does ``extra`` have exactly ``base``'s key values, row for row (so a
+    left merge is a column append)?"""
+    return len(base) > 0 and len(extra) == len(base) and all(
+        k in extra.columns and extra[k].dtype == base[k].dtype
+        and np.array_equal(extra[k].to_numpy(), base[k].to_numpy()) for k in keys)
+
+
+def _append_columns(base: pa.Table, extra: pa.Table, cols: list[tuple[str, str]]) -> pa.Table:
+    """``base`` with columns of ``extra`` (same rows) appended under new names,
+    the pandas metadata of both merged so that the columns read back with the
+    dtypes they had (``Int64`` stays ``Int64``)."""
+    meta = json.loads(base.schema.metadata[b"pandas"])
+    extra_meta = {c["name"]: c for c in json.loads(extra.schema.metadata[b"pandas"])["columns"]}
+    for src, dst in cols:
+        base = base.append_column(pa.field(dst, extra.schema.field(src).type), extra.column(src))
+        meta["columns"].append({**extra_meta[src], "name": dst, "field_name": dst})
+    return base.replace_schema_metadata({**base.schema.metadata, b"pandas": json.dumps(meta).encode()})
+
+
+def _assemble(task: BatchTask, raw: dict[str, pd.DataFrame], arrow: dict[str, pa.Table],
+              alive: list[str]) -> dict[str, pa.Table]:
+    """The output tables of a batch, as Arrow: the articles (metadata, no
+    text), paragraphs, sentences, mentions and quotes, with each family's
+    per-article, per-paragraph and per-sentence columns joined on
+    (:data:`_JOINS`).  Where the family's rows match the output's row for row
+    (the usual case) the join appends the converted columns; otherwise it is
+    a pandas left merge."""
     keep = set(alive)
     meta = pd.DataFrame([r for r in task.records if r["article_id"] in keep])
     if not len(meta):
@@ -676,34 +736,56 @@ def _assemble(task: BatchTask, raw: dict[str, pd.DataFrame], alive: list[str]) -
             meta[col] = None
     first = [c for c in _corpus.ARTICLE_COLUMNS if c != "text"] + ["text_hash"]
     meta = meta[first + [c for c in meta.columns if c not in first]]
-    out: dict[str, pd.DataFrame] = {"articles": meta}
-    if "paragraphs" in raw:
-        out["paragraphs"] = raw["paragraphs"]
-        out["sentences"] = raw["sentences"]
-    if "mentions" in raw:
-        out["mentions"] = raw["mentions"]
-    if "quotes" in raw:
-        out["quotes"] = raw["quotes"]
-    for t in raw:
-        if t not in _JOINS and t not in out and t != "article_counts":
-            out[t] = raw[t]  # a table of its own (readability_voice)
-    for t, (target, keys) in _JOINS.items():
-        if t not in raw or target not in out:
+
+    def as_arrow(t: str) -> pa.Table:
+        if t not in arrow:
+            arrow[t] = _to_arrow(raw[t])
+        return arrow[t]
+
+    base: dict[str, pd.DataFrame] = {"articles": meta}
+    for t in ("paragraphs", "sentences", "mentions", "quotes"):
+        if t in raw:
+            base[t] = raw[t]
+    own = [t for t in raw if t not in _JOINS and t not in base and t != "article_counts"]  # readability_voice
+    out: dict[str, pa.Table] = {t: as_arrow(t) for t in base if t != "articles"}
+    out.update({t: as_arrow(t) for t in own})
+    out["articles"] = None
+    apart: list[str] = []  # per-unit tables that cannot be joined (several rows per key): kept as they are
+    for target in ("articles", "paragraphs", "sentences"):
+        if target not in base:
             continue
-        extra = raw[t]
-        family = MAKER[t]
-        if any(c in extra.columns for c in _SPLIT_COLUMNS) or extra.duplicated(keys).any():
-            out[t] = extra
-            continue
-        base = out[target]
-        drop = [c for c in extra.columns if c not in keys and c in base.columns and c in _SAME_SPAN]
-        extra = extra.drop(columns=drop)
-        ren = {c: f"{family}_{c}" for c in extra.columns if c not in keys and c in base.columns}
-        extra = extra.rename(columns=ren)
-        extra = extra.drop(columns=[c for c in ("paragraph",) if c in extra.columns and c not in keys
-                                    and target == "sentences"])
-        out[target] = base.merge(extra, on=keys, how="left", sort=False)
-    return {name: _to_arrow(df) for name, df in out.items()}
+        joins = []
+        for t, (tgt, keys) in _JOINS.items():
+            if tgt != target or t not in raw:
+                continue
+            extra = raw[t]
+            if any(c in extra.columns for c in _SPLIT_COLUMNS) or extra.duplicated(keys).any():
+                apart.append(t)
+            else:
+                joins.append((t, keys))
+        names = list(base[target].columns)
+        plans = []
+        for t, keys in joins:
+            cols = _join_plan(names, raw[t], keys, MAKER[t], target)
+            if not _aligned(base[target], raw[t], keys) or any(dst in names for _, dst in cols):
+                plans = None  # a merge decides (and names a clash as pandas does)
+                break
+            names += [dst for _, dst in cols]
+            plans.append((t, cols))
+        if plans is not None:
+            table = out[target] if target != "articles" else _to_arrow(meta)
+            for t, cols in plans:
+                table = _append_columns(table, as_arrow(t), cols)
+        else:
+            merged = base[target]
+            for t, keys in joins:
+                cols = _join_plan(list(merged.columns), raw[t], keys, MAKER[t], target)
+                extra = raw[t][keys + [src for src, _ in cols]].rename(columns=dict(cols))
+                merged = merged.merge(extra, on=keys, how="left", sort=False)
+            table = _to_arrow(merged)
+        out[target] = table
+    out.update({t: as_arrow(t) for t in apart})
+    return out
 
 
 def _batch_name(index: int) -> str:
@@ -826,7 +908,9 @@ class _ProcessEngine:
         window = 2 * self.n_workers
         pending: dict[cf.Future, BatchTask] = {}
         retry: list[BatchTask] = []   # batches caught in a crashed pool, rerun one at a time
-        tasks = iter(tasks)
+        # The first submit waits for the fork server to finish loading the
+        # resources; the first window of batches is read and screened while it does.
+        tasks = itertools.chain(list(itertools.islice(tasks, window)), tasks)
         exhausted = False
         while True:
             while not exhausted and not retry and len(pending) < window:
@@ -1078,7 +1162,7 @@ def run(
     out_dir: str | Path | None = None,
     cache_dir: str | Path | None = None,
     cache: bool = True,
-    batch_size: int = 200,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     n_workers: int | None = None,
     scheduler: Any = None,
     codebook: Any = None,
@@ -1099,7 +1183,8 @@ def run(
     Parquet there, batch by batch, and resume from it; without it the tables
     are kept in memory.  ``cache_dir``: where cached results live (default
     ``<out_dir>/cache``); ``cache=False`` turns the cache off.
-    ``batch_size``: articles per batch (= per Parquet file, per task).
+    ``batch_size``: articles per batch (= per Parquet file, per task;
+    smaller towards the end of a corpus, see :func:`_batch_target`).
     ``n_workers``: processes for ``process``/``dask`` (default: the CPUs
     this process may use).  ``scheduler``: a Dask scheduler address or
     ``Client`` (default: a LocalCluster).  ``codebook``, ``discover``: passed to
@@ -1125,7 +1210,7 @@ def run(
     if engine == "auto" and scheduler is not None:
         engine = "dask"
     if engine == "auto":
-        small = total <= 2 * batch_size if total is not None else _corpus_bytes(corpus) < 2_000_000
+        small = total <= AUTO_LOCAL_MAX if total is not None else _corpus_bytes(corpus) < 2_000_000
         engine = "local" if small else "process"
     if engine == "process":
         _start_forkserver()  # it loads every resource while this process reads the corpus
@@ -1206,9 +1291,11 @@ def run(
                 first = first_of_hash.setdefault(ch, aid)
                 rec["duplicate_of"] = first if first != aid else None
             rec["text_hash"] = text_hash(text)
+            if not batch:
+                target = _batch_target(batch_size, total, summary.read - 1)
             batch.append(rec)
             texts.append(text)
-            if len(batch) == batch_size:
+            if len(batch) >= target:
                 yield from _prepare(make())
         if batch:
             yield from _prepare(make())
@@ -1281,6 +1368,33 @@ def run(
     return result
 
 
+TAIL_MIN_BATCH = 20  # batches smaller than this are never cut
+
+
+def _batch_target(batch_size: int, total: int | None, read: int) -> int:
+    """Articles in a batch that starts after ``read`` of ``total`` records.
+
+    Guided sizes: a quarter of the records still to read, at most
+    ``batch_size`` and at least an eighth of it, so that towards the end of
+    the corpus the batches shrink and the workers run out of work within a
+    small batch of each other, instead of one idling while another scores a
+    whole last batch (small batches, which cost more per article, only at
+    the end; the last two share what is left evenly).  The sizes depend only on the corpus and
+    ``batch_size``, not on the engine or the number of workers, so every
+    engine writes the same batches and a resumed run finds them again.
+    Without a record count, or with ``batch_size`` under
+    :data:`TAIL_MIN_BATCH`, every batch is ``batch_size``."""
+    if total is None or batch_size < TAIL_MIN_BATCH:
+        return batch_size
+    left, least = total - read, -(-batch_size // 8)
+    size = max(least, min(batch_size, -(-left // 4)))
+    if left <= size:
+        return max(left, 1)
+    if left - size < least:
+        return -(-left // 2)  # the last two batches share what is left, not one and a sliver
+    return size
+
+
 def _prepare_out_dir(out: Path, corpus, names, keys, batch_size) -> None:
     marker = out / MARKER
     if out.exists() and any(out.iterdir()) and not marker.exists():
@@ -1333,7 +1447,8 @@ def _finish_out_dir(out: Path, n_batches: int, summary: RunSummary) -> None:
 def add_cli_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--engine", choices=ENGINES, default="auto", help="auto (default), local, process or dask")
     p.add_argument("--families", default="all", help="comma-separated families or 'all' (default)")
-    p.add_argument("--batch-size", type=int, default=200, help="articles per batch and per Parquet file")
+    p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
+                   help=f"articles per batch and per Parquet file (default {DEFAULT_BATCH_SIZE})")
     p.add_argument("--workers", type=int, default=None, help="worker processes (process, dask)")
     p.add_argument("--scheduler", default=None, help="Dask scheduler address (default: a LocalCluster)")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")

@@ -108,7 +108,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from analysis.resources import read_word_list
+from analysis.resources import data_path, read_word_list
 from analysis.syllables import _cmu_first_counts, cmu_syllables, syllables
 from analysis.text import Document, segment_articles
 
@@ -380,6 +380,16 @@ def is_familiar(word: str, words: str = "dale_chall") -> bool:
 
 @functools.cache
 def _familiar_forms(name: str) -> frozenset[str]:
+    """:func:`_build_familiar_forms`, kept on disk after the first build
+    (:mod:`analysis.derived`; it takes 0.05 s per list, in every worker)."""
+    from analysis.derived import derived_table
+
+    stem = name.rsplit(".", 1)[0]
+    forms = derived_table(f"familiar_{stem}", [data_path(name)], lambda: sorted(_build_familiar_forms(name)))
+    return frozenset(forms)
+
+
+def _build_familiar_forms(name: str) -> frozenset[str]:
     """Every listed word and each regular inflection of it (the inverse of
     :data:`_INFLECTIONS`), so that familiarity is one set lookup."""
     listed = _word_set(name)

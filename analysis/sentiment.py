@@ -625,21 +625,23 @@ def _aggregate_groups(sentences: pd.DataFrame, keys: list[str], *, n_boot: int, 
     comp = ordered["compound"].to_numpy(dtype=float)
     labels = ordered["label"].to_numpy()
     n = sizes.astype(float)
-    out = ordered[keys].iloc[offsets].reset_index(drop=True)
-    out["n_sentences"] = sizes.astype(np.int64)
+    # the columns are collected first and made into one frame (inserting them
+    # one by one into a DataFrame costs more than computing them, per batch)
+    cols = {k: ordered[k].iloc[offsets].reset_index(drop=True) for k in keys}
+    cols["n_sentences"] = sizes.astype(np.int64)
     # numpy's mean per group (pairwise summation), as for a single group
-    out["mean_compound"] = [comp[a:a + k].mean() for a, k in zip(offsets.tolist(), sizes.tolist())]
+    cols["mean_compound"] = np.array([comp[a:a + k].mean() for a, k in zip(offsets.tolist(), sizes.tolist())],
+                                     dtype=float)
     counts = {lab: np.bincount(g, weights=(labels == lab), minlength=len(sizes)) for lab in
               ("positive", "negative", "neutral")}
     nan = np.full(len(sizes), np.nan)
-    lo, hi = mean_intervals(comp, offsets, ci) if n_boot else (nan, nan)
-    out["mean_compound_low"], out["mean_compound_high"] = lo, hi
+    cols["mean_compound_low"], cols["mean_compound_high"] = mean_intervals(comp, offsets, ci) if n_boot else (nan, nan)
     for lab in ("positive", "negative", "neutral"):
-        out[f"share_{lab}"] = counts[lab] / n
+        cols[f"share_{lab}"] = counts[lab] / n
     for lab in ("negative", "positive"):
-        lo, hi = share_intervals(counts[lab], sizes, ci) if n_boot else (nan, nan)
-        out[f"share_{lab}_low"], out[f"share_{lab}_high"] = lo, hi
-    return out[keys + AGGREGATE_VALUE_COLUMNS]
+        cols[f"share_{lab}_low"], cols[f"share_{lab}_high"] = share_intervals(counts[lab], sizes, ci) if n_boot \
+            else (nan, nan)
+    return pd.DataFrame({c: cols[c] for c in keys + AGGREGATE_VALUE_COLUMNS})
 
 
 def aggregate_sentiment(sentences: pd.DataFrame, *, level: str = "article", n_boot: int = DEFAULT_N_BOOT,

@@ -37,6 +37,8 @@ import threading
 import time
 from pathlib import Path
 
+from analysis.pipeline import DEFAULT_BATCH_SIZE
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "corpora" / "bbc_news_2004_2005" / "bbc_news.jsonl"
 
@@ -118,7 +120,8 @@ def main() -> int:
     parser.add_argument("--sizes", default="100,2225,22250")
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--engine", default="process", choices=["local", "process", "dask"])
-    parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
+                        help=f"articles per batch (default {DEFAULT_BATCH_SIZE}, the pipeline's)")
     parser.add_argument("--one", nargs=2, metavar=("CORPUS", "WORKERS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:

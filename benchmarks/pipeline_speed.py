@@ -43,6 +43,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from analysis.pipeline import DEFAULT_BATCH_SIZE
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "corpora" / "bbc_news_2004_2005" / "bbc_news.jsonl"
 INDICES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
@@ -131,7 +133,8 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--engines", default="local,process,dask")
-    parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
+                        help=f"articles per batch (default {DEFAULT_BATCH_SIZE}, the pipeline's)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of every measurement (default 3)")
     parser.add_argument("--sentiment-n-boot", type=int, default=None,
                         help="bootstrap draws of the sentiment intervals (default: the sentiment module's)")

@@ -61,7 +61,8 @@ by_article.round(3)
 # %%
 if single:
     paragraphs = S.aggregate_sentiment(sentences, level="paragraph", n_boot=n_boot)
-    fig, data = sentiment_plots.paragraph_arc(sentences, paragraphs)
+    fig, data = sentiment_plots.paragraph_arc(sentences, paragraphs,
+                                              label=sentiment_plots.article_label(articles.iloc[0]))
     caption = (f"Tone paragraph by paragraph: bars are the mean {score_name} of each paragraph's sentences, "
                "dots single sentences (-1 most negative, +1 most positive).")
 else:

@@ -62,8 +62,11 @@ def test_exact_agrees_with_random_resamples():
 
 
 def test_groups_are_independent_of_each_other():
+    # to the last bit: a paragraph's interval must not depend on which other
+    # paragraphs share its batch (many groups of one size once went through
+    # one BLAS matrix product, whose kernels depend on the number of rows)
     rng = np.random.default_rng(11)
-    sizes = [1, 2, 3, 5, 7, 8, 15, 40]
+    sizes = [1, 2, 3, 5, 7, 8, 15, 40] + [7] * 60 + [4] * 60 + [12] * 30
     groups = [np.round(rng.uniform(-1, 1, s), 4) for s in sizes]
     flat = np.concatenate(groups)
     offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]])
@@ -73,7 +76,7 @@ def test_groups_are_independent_of_each_other():
         if math.isnan(alone[0]):
             assert math.isnan(lo[i])
         else:
-            assert (lo[i], hi[i]) == pytest.approx(alone, abs=1e-9)
+            assert (lo[i], hi[i]) == alone
         if len(g) > 1:
             assert lo[i] <= g.mean() <= hi[i]
 

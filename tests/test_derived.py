@@ -98,3 +98,21 @@ def test_shipped_tables_read_back_equal_to_built(tmp_path, monkeypatch, which):
         assert back["michael"] == "male" and back["mary"] == "mostly_female"  # as gender-guesser says
     if which == "places":
         assert back["Ottawa"] == "city" and back["Canada"] == "country"
+
+
+@pytest.mark.parametrize("name", ["dale_chall_words.txt", "spache_words.txt"])
+def test_familiar_forms_read_back_equal_to_built(tmp_path, monkeypatch, name):
+    from analysis import readability
+
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "c"))
+    readability._familiar_forms.cache_clear()
+    try:
+        built = readability._familiar_forms(name)  # builds and stores
+        readability._familiar_forms.cache_clear()
+        monkeypatch.setattr(readability, "_build_familiar_forms", lambda n: pytest.fail("read back, not rebuilt"))
+        back = readability._familiar_forms(name)
+    finally:
+        readability._familiar_forms.cache_clear()
+    assert back == built and isinstance(back, frozenset)
+    assert {"run", "running", "used"} <= back  # listed; a doubled consonant; "use" + d
+    assert "go" in back and "goer" not in back  # no "er" after a word under 3 letters

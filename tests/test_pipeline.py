@@ -82,6 +82,33 @@ def test_stream_matches_load_corpus_on_a_real_corpus(shared_dir):
     assert art["outlet"].value_counts()["Global Times"] == 13  # as the corpus README lists
 
 
+def test_results_do_not_depend_on_the_batches(shared_dir):
+    # the same articles scored in batches of 5 or of 34: every table identical,
+    # to the last bit (the intervals of many same-size paragraphs are computed together)
+    path = shared_dir / HUAWEI
+    small = pipeline.run(path, engine="local", batch_size=5, cache=False, progress=False)
+    whole = pipeline.run(path, engine="local", cache=False, progress=False)
+    assert (small.summary.batches, whole.summary.batches) == (14, 2)
+    for t in whole:
+        pd.testing.assert_frame_equal(small[t], whole[t], check_exact=True)
+
+
+def test_batch_sizes_shrink_towards_the_end():
+    def sizes(total, batch_size):
+        out, read = [], 0
+        while read < total:
+            n = min(pipeline._batch_target(batch_size, total, read), total - read)
+            out.append(n)
+            read += n
+        return out
+
+    # BBC's 2,225 articles in batches of 500: a quarter of what is left, at least 63
+    assert sizes(2225, 500) == [500, 432, 324, 243, 182, 136, 102, 77, 63, 63, 52, 51]
+    assert sizes(68, 500) == [34, 34]  # the last two share what is left
+    assert sizes(8, 2) == [2, 2, 2, 2]  # batches under TAIL_MIN_BATCH are never cut
+    assert pipeline._batch_target(500, None, 0) == 500  # no count, no cut
+
+
 def test_run_tables_match_the_shared_segmentation(seed_articles):
     from analysis.text import paragraph_table, sentence_table
 

@@ -535,17 +535,29 @@ def test_empty_mentions_and_quotes(seed_articles, seed_sentences):
     assert by[["voice", "side", "n_sentences"]].values.tolist() == [["narrative", "narration", 36]]
 
 
-def test_plot_helpers_return_what_they_draw(seed_sentences):
+def test_plot_helpers_return_what_they_draw(seed_sentences, seed_articles):
     import matplotlib.pyplot as plt
 
     from analysis.plots import sentiment as P
 
+    def title(f):
+        return "".join(f.axes[0].get_title(loc=where) for where in ("left", "center", "right"))
+
     paragraphs = S.aggregate_sentiment(seed_sentences, level="paragraph", n_boot=200)
     fig, data = P.paragraph_arc(seed_sentences, paragraphs)
     assert len(data) == 36 and data["paragraph"].max() == 26
+    assert title(fig) == "Tone paragraph by paragraph: article 000_48a317448381530b"
+    plt.close(fig)
+    # a reader's name for the seed: no headline, so outlet and the date of its publication note
+    seed = seed_articles.iloc[0]
+    assert P.article_label(seed) == "The Canadian Press, 2021-09-27"
+    assert P.article_label({"title": " Two Michaels freed ", "outlet": "CP"}) == "Two Michaels freed"
+    assert P.article_label({"article_id": "a1", "title": None, "outlet": None}) == "article a1"
+    fig, data = P.paragraph_arc(seed_sentences, paragraphs, label=P.article_label(seed))
+    assert title(fig) == "Tone paragraph by paragraph: The Canadian Press, 2021-09-27"
+    plt.close(fig)
     # paragraph 11 holds Garneau's two quoted sentences: (0.7269 + 0.9460) / 2
     assert data.loc[data["paragraph"] == 11, "paragraph_mean"].iloc[0] == pytest.approx(0.83645, abs=1e-4)
-    plt.close(fig)
     voices = pd.DataFrame({"voice": ["narrative", "quoted"], "side": ["narration", "China"], "n_sentences": [3, 2],
                            "mean_compound": [0.1, -0.2], "mean_compound_low": [0.0, float("nan")],
                            "mean_compound_high": [0.2, float("nan")], "method": "vader"})

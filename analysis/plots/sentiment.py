@@ -27,11 +27,26 @@ def _errorbars(low, mid, high):
     return np.where(np.isfinite(err), err, 0.0)
 
 
-def paragraph_arc(sentences: pd.DataFrame, paragraphs: pd.DataFrame, article_id: str | None = None):
+def article_label(article: pd.Series | dict) -> str:
+    """How a figure names one article for a reader: the headline when the
+    corpus has one, else outlet and publication date (``The Canadian Press,
+    2021-09-27``), the ``article_id`` only when nothing else is known."""
+    get = article.get
+    title = get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    parts = [str(v) for v in (get("outlet"), get("published_date") or get("date"))
+             if isinstance(v, str) and v.strip()]
+    return ", ".join(parts) if parts else f"article {get('article_id')}"
+
+
+def paragraph_arc(sentences: pd.DataFrame, paragraphs: pd.DataFrame, article_id: str | None = None,
+                  label: str | None = None):
     """Tone paragraph by paragraph in one article (the first when
     ``article_id`` is None): a bar per paragraph for the mean sentence
     compound, a dot per sentence.  Inputs: :func:`analysis.sentiment.sentence_sentiment`
-    and its paragraph aggregate.  Returns ``(fig, data)`` with one row per
+    and its paragraph aggregate; ``label`` names the article in the title
+    (:func:`article_label`; default its ``article_id``).  Returns ``(fig, data)`` with one row per
     sentence (``paragraph``, ``sentence``, ``compound``, ``paragraph_mean``)."""
     if article_id is None:
         article_id = sentences["article_id"].iloc[0]
@@ -51,7 +66,7 @@ def paragraph_arc(sentences: pd.DataFrame, paragraphs: pd.DataFrame, article_id:
     ax.grid(axis="x", visible=False)
     ax.grid(axis="y", visible=True)
     fig.legend(loc="outside lower center", ncols=2)
-    ax.set_title(f"Tone paragraph by paragraph, article {article_id}")
+    ax.set_title(f"Tone paragraph by paragraph: {label or f'article {article_id}'}")
     return fig, data
 
 

@@ -365,11 +365,22 @@ def _coerce(codebook) -> pd.DataFrame:
     raise TypeError(f"codebook must be None, a path, a DataFrame or a list of dicts, not {type(codebook).__name__}")
 
 
-def _lookup_tables(cb: pd.DataFrame) -> tuple[dict, dict]:
+def _lookup_tables(cb: pd.DataFrame) -> tuple[dict, dict, dict]:
+    last = _LAST_LOOKUP.get("cb")
+    if last is cb:  # the same table as the call before (it is held here, so it is that table)
+        return _LAST_LOOKUP["tables"]
     key = id(cb), len(cb), tuple(cb["actor_id"])
     cache = _LOOKUP_CACHE.get(key)
-    if cache is not None:
-        return cache
+    if cache is None:
+        cache = _build_lookup(cb, key)
+    _LAST_LOOKUP.update(cb=cb, tables=cache)
+    return cache
+
+
+_LAST_LOOKUP: dict = {}
+
+
+def _build_lookup(cb: pd.DataFrame, key) -> tuple[dict, dict, dict]:
     full: dict[str, str] = {}
     surnames: dict[str, set] = {}
     for row in cb.to_dict("records"):
@@ -379,8 +390,8 @@ def _lookup_tables(cb: pd.DataFrame) -> tuple[dict, dict]:
         if sn:
             surnames.setdefault(normalise_name(sn), set()).add(row["actor_id"])
     _LOOKUP_CACHE.clear() if len(_LOOKUP_CACHE) > 8 else None
-    _LOOKUP_CACHE[key] = (full, surnames)
-    return full, surnames
+    _LOOKUP_CACHE[key] = (full, surnames, {})  # the last: resolve_actor's answers, per name
+    return _LOOKUP_CACHE[key]
 
 
 _LOOKUP_CACHE: dict = {}
@@ -400,7 +411,20 @@ def resolve_actor(name: str, codebook=None) -> str | None:
     if name is None or not str(name).strip():
         return None
     cb = _coerce(codebook)
-    full, surnames = _lookup_tables(cb)
+    full, surnames, memo = _lookup_tables(cb)
+    hit = memo.get(name, _UNSEEN)
+    if hit is _UNSEEN:  # the same names recur in every article of a corpus
+        hit = _resolve_name(name, full, surnames)
+        if len(memo) < 200_000:
+            memo[name] = hit
+    return hit
+
+
+_UNSEEN = object()
+
+
+def _resolve_name(name: str, full: dict, surnames: dict) -> str | None:
+    """:func:`resolve_actor` against one codebook's lookup tables."""
     key = normalise_name(name)
     if key in full:
         return full[key]

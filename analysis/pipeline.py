@@ -548,9 +548,12 @@ def _order_rows(df: pd.DataFrame, position: dict[str, int]) -> pd.DataFrame:
     """Rows in corpus order of their article, stable within an article."""
     if not len(df):
         return df.reset_index(drop=True)
-    pos = df["article_id"].map(position).to_numpy()
-    if (pos[1:] >= pos[:-1]).all():  # the usual case: a family's rows follow its documents
+    ids = df["article_id"].to_numpy()
+    heads = np.flatnonzero(ids[1:] != ids[:-1]) + 1  # where a run of one article's rows starts
+    run_pos = [position[ids[0]], *(position[a] for a in ids[heads].tolist())]
+    if all(a < b for a, b in zip(run_pos, run_pos[1:])):  # the usual case: a family's rows follow its documents
         return df if df.index.equals(pd.RangeIndex(len(df))) else df.reset_index(drop=True)
+    pos = df["article_id"].map(position).to_numpy()
     order = np.argsort(pos, kind="stable")
     return df.iloc[order].reset_index(drop=True)
 

@@ -486,23 +486,27 @@ def sentence_sentiment(docs, *, method: str = "vader") -> pd.DataFrame:
     ``docs``: an articles table, a list of Documents or one body string."""
     _check_method(method)
     documents = segment_articles(docs)
-    texts, words, keys = [], [], []
+    texts, words = [], []
+    aids, paras, sents, starts, ends = [], [], [], [], []
     for d in documents:
         qt = d.quote_text
-        for i, (s, e) in enumerate(d.sentences.tolist()):
+        spans = d.sentences.tolist()
+        aids += [d.article_id] * len(spans)
+        paras += (d.sentence_paragraph + 1).tolist()
+        sents += range(1, len(spans) + 1)
+        for i, (s, e) in enumerate(spans):
             texts.append(qt[s:e])
-            keys.append((d.article_id, int(d.sentence_paragraph[i]) + 1, i + 1, s, e))
+            starts.append(s)
+            ends.append(e)
             if method in ("news", "afinn"):
                 words.append(_sentence_words(d, i))
-    scores = score_texts(texts, method=method, words=words if method in ("news", "afinn") else None)
-    out = pd.DataFrame(keys, columns=["article_id", "paragraph", "sentence", "start", "end"])
-    for c in scores.columns:
-        out[c] = scores[c].to_numpy() if len(scores) else []
-    out["method"] = method
     cols = SENTENCE_COLUMNS + (["valence"] if method == "news" else [])
-    if not len(out):
+    if not texts:
         return pd.DataFrame(columns=cols)
-    return out[cols]
+    scores = score_texts(texts, method=method, words=words if method in ("news", "afinn") else None)
+    data = {"article_id": aids, "paragraph": paras, "sentence": sents, "start": starts, "end": ends,
+            **{c: scores[c].to_numpy() for c in scores.columns}, "method": method}
+    return pd.DataFrame({c: data[c] for c in cols})  # one frame, not a column at a time
 
 
 # ---------------------------------------------------------------------------
@@ -617,9 +621,17 @@ def _aggregate_groups(sentences: pd.DataFrame, keys: list[str], *, n_boot: int, 
     if not len(sentences):
         return pd.DataFrame(columns=keys + AGGREGATE_VALUE_COLUMNS)
     group = sentences.groupby(keys, sort=False).ngroup().to_numpy()
-    order = [c for c in _ORDER_COLUMNS if c in sentences.columns]
-    ordered = sentences.assign(_group=group).sort_values(["_group"] + order, kind="stable")
-    g = ordered["_group"].to_numpy()
+    # rows by group, then in text order (the key columns are constant within a group)
+    by = [c for c in _ORDER_COLUMNS if c in sentences.columns and c not in keys]
+    if all(sentences[c].dtype.kind in "iub" for c in by):
+        rows = np.lexsort([sentences[c].to_numpy() for c in reversed(by)] + [group])  # stable, as sort_values
+        in_order = bool((rows[1:] > rows[:-1]).all())
+        ordered = sentences if in_order else sentences.take(rows)
+        g = group if in_order else group[rows]
+    else:
+        order = [c for c in _ORDER_COLUMNS if c in sentences.columns]
+        ordered = sentences.assign(_group=group).sort_values(["_group"] + order, kind="stable")
+        g = ordered["_group"].to_numpy()
     sizes = np.bincount(g)
     offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     comp = ordered["compound"].to_numpy(dtype=float)

@@ -393,6 +393,13 @@ def _ends_with_initial(sentence: str) -> bool:
 def _tokenise(text: str) -> tuple[np.ndarray, np.ndarray]:
     r"""Token offsets ``(n, 2)`` and ``is_word`` flags: the matches of
     ``_TOKEN_RE`` in order, and whether each has a ``\w`` character."""
+    tokens, is_word, _ = _tokenise_strings(text)
+    return tokens, is_word
+
+
+def _tokenise_strings(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """:func:`_tokenise` and the token strings it found on the way (the same
+    as slicing the text at the offsets, without slicing it again)."""
     parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
     n = len(parts) // 2
     if "\x00" in text:
@@ -410,7 +417,7 @@ def _tokenise(text: str) -> tuple[np.ndarray, np.ndarray]:
     is_word = (tokens[:, 1] - tokens[:, 0] > 1) | _ASCII_WORD[np.minimum(first, 127)]
     for i in np.flatnonzero(~is_word & (first > 127)).tolist():
         is_word[i] = chr(first[i]).isalnum()
-    return tokens, is_word
+    return tokens, is_word, parts[1::2]
 
 
 def segment(text: str, article_id: str = "") -> Document:
@@ -435,7 +442,7 @@ def _segment_cached(article_id: str, text: str) -> Document:
             sentences.append(span)
             sentence_paragraph.append(pi)
 
-    tokens, is_word = _tokenise(text)
+    tokens, is_word, strings = _tokenise_strings(text)
     sent = np.array(sentences, dtype=np.int64).reshape(-1, 2)
     if len(sent):
         token_sentence = np.searchsorted(sent[:, 0], tokens[:, 0], side="right") - 1
@@ -451,6 +458,7 @@ def _segment_cached(article_id: str, text: str) -> Document:
         tokens=tokens,
         token_sentence=token_sentence.astype(np.int64),
         token_is_word=is_word,
+        _cache={"token_strings": strings},
     )
 
 

@@ -132,6 +132,9 @@ def test_yaml_codebook_and_own_codebook_resolution(tmp_path):
     assert resolve_actor("Johnson", cb) == "johnson"
     assert resolve_actor("number 10", cb) == "no10"
     assert resolve_actor("Xi", cb) is None
+    # answers are remembered per codebook: the shipped one, asked the same names, answers for itself
+    assert resolve_actor("Xi") == "xi_jinping" and resolve_actor("Johnson") is None
+    assert resolve_actor("Johnson", cb) == "johnson" and resolve_actor("Xi", cb) is None
 
 
 def test_missing_file_and_bad_suffix(tmp_path):

@@ -409,3 +409,14 @@ def test_warm_worker_preload_freezes_its_resources():
             "print(gc.get_freeze_count())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert int(out.stdout.strip()) > 50_000  # the word lists, dictionaries and compiled rules
+
+
+def test_rows_are_put_in_corpus_order_stably():
+    position = {"a": 0, "b": 1, "c": 2}
+    ordered = pd.DataFrame({"article_id": ["a", "a", "b", "c", "c"], "x": range(5)})
+    assert pipeline._order_rows(ordered, position) is ordered  # already in order: not copied
+    mixed = pd.DataFrame({"article_id": ["b", "a", "a", "c", "b"], "x": range(5)})
+    assert pipeline._order_rows(mixed, position).to_dict("list") == {
+        "article_id": ["a", "a", "b", "b", "c"], "x": [1, 2, 0, 4, 3]}
+    split = pd.DataFrame({"article_id": ["a", "b", "a"], "x": range(3)})  # one article in two runs
+    assert pipeline._order_rows(split, position)["x"].tolist() == [0, 2, 1]

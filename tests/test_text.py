@@ -13,6 +13,7 @@ from analysis.text import (
     _punkt,
     _punkt_spans,
     _tokenise,
+    _tokenise_strings,
     normalise_quotes,
     paragraph_table,
     segment,
@@ -314,3 +315,4 @@ def test_tokeniser_is_the_token_pattern(text):
     assert tokens.dtype == np.int64 and tokens.shape == (len(spans), 2)
     assert [tuple(t) for t in tokens.tolist()] == spans
     assert is_word.tolist() == [re.search(r"\w", text[s:e]) is not None for s, e in spans]
+    assert _tokenise_strings(text)[2] == [text[s:e] for s, e in spans]  # what Document.token_strings() holds

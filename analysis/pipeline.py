@@ -1382,9 +1382,11 @@ def _batch_target(batch_size: int, total: int | None, read: int) -> int:
     the corpus the batches shrink and the workers run out of work within a
     small batch of each other, instead of one idling while another scores a
     whole last batch (small batches, which cost more per article, only at
-    the end; the last two share what is left evenly).  The sizes depend only on the corpus and
-    ``batch_size``, not on the engine or the number of workers, so every
-    engine writes the same batches and a resumed run finds them again.
+    the end; the last two share what is left evenly).  The sizes depend
+    only on the corpus and ``batch_size``, not on the engine or the number
+    of workers, so every engine writes the same batches and a resumed run
+    finds them again (a corpus grown since moves only the last few
+    boundaries: those batches are rebuilt from the cache).
     Without a record count, or with ``batch_size`` under
     :data:`TAIL_MIN_BATCH`, every batch is ``batch_size``."""
     if total is None or batch_size < TAIL_MIN_BATCH:

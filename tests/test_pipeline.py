@@ -420,3 +420,20 @@ def test_rows_are_put_in_corpus_order_stably():
         "article_id": ["a", "a", "b", "b", "c"], "x": [1, 2, 0, 4, 3]}
     split = pd.DataFrame({"article_id": ["a", "b", "a"], "x": range(3)})  # one article in two runs
     assert pipeline._order_rows(split, position)["x"].tolist() == [0, 2, 1]
+
+
+def test_joins_by_column_append_equal_the_pandas_merge(tmp_path, monkeypatch):
+    # the family columns are appended to the output tables when their rows match row for
+    # row; a pandas left merge (the path for anything else) must give the same tables
+    path = tmp_path / "c.jsonl"
+    write_corpus(path, 6)
+    appended = pipeline.run(path, engine="local", batch_size=3, cache=False, progress=False)
+    monkeypatch.setattr(pipeline, "_aligned", lambda *a: False)
+    merged = pipeline.run(path, engine="local", batch_size=3, cache=False, progress=False)
+    assert list(appended) == list(merged)
+    for t in appended:
+        pd.testing.assert_frame_equal(appended[t], merged[t], check_exact=True)
+    art = appended["articles"]
+    # n_sentences of the segmentation, and sentiment's own count under its prefix
+    assert {"n_sentences", "sentiment_n_sentences", "flesch_reading_ease", "mean_compound"} <= set(art.columns)
+    assert (art["n_sentences"] == art["sentiment_n_sentences"]).all()

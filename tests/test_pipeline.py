@@ -215,6 +215,22 @@ def test_cache_second_run_scores_nothing_and_one_change_rescores_one(tmp_path):
     assert a03["text"].str.startswith("But she said Joe Biden pushed").sum() == 1
 
 
+def test_a_body_twice_in_a_batch_is_cached_once_and_comes_back_for_both(tmp_path):
+    path = tmp_path / "c.jsonl"
+    rows = write_corpus(path, 4)
+    rows[2]["text"] = rows[0]["text"]  # a02 repeats a00's body (a wire story run twice)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    first = pipeline.run(path, out_dir=tmp_path / "out", batch_size=4, engine="local", progress=False)
+    assert first["articles"]["duplicate_of"].tolist()[2] == "a00"
+    cached = pipeline.run(path, out_dir=tmp_path / "out2", cache_dir=tmp_path / "out" / "cache", batch_size=4,
+                          engine="local", progress=False)
+    assert (cached.summary.scored, cached.summary.from_cache) == (0, 4)
+    assert_same_tables({n: first[n] for n in first}, {n: cached[n] for n in cached})
+    sentences = cached["sentences"]
+    n_a00 = (sentences["article_id"] == "a00").sum()
+    assert n_a00 > 0 and (sentences["article_id"] == "a02").sum() == n_a00
+
+
 def test_interrupted_run_resumes_from_written_batches(tmp_path, monkeypatch):
     path = tmp_path / "c.jsonl"
     write_corpus(path, 12)
@@ -323,12 +339,15 @@ def test_bad_files_in_a_folder_do_not_stop_the_process_engine(tmp_path):
     assert sorted(result["articles"]["article_id"]) == [f"story{i}" for i in range(5)]
 
 
+_SCORE_BATCH = pipeline.score_batch  # a worker forked from the test process sees the patched name
+
+
 def _die_on_batch_1(task):
     """Scores a batch in a worker, except batch 1, whose worker process dies
     (as it would on a segfault or the out-of-memory killer)."""
     if task.index == 1:
         os._exit(3)
-    return pipeline.score_batch(task)
+    return _SCORE_BATCH(task)
 
 
 def test_a_dying_worker_loses_only_its_batch(tmp_path, monkeypatch):
@@ -347,6 +366,59 @@ def test_a_dying_worker_loses_only_its_batch(tmp_path, monkeypatch):
     monkeypatch.undo()
     again = pipeline.run(path, engine="local", batch_size=2, families=[], out_dir=out, progress=False)
     assert (again.summary.scored, again.summary.batches_reused) == (2, 3)
+
+
+_FORKED_RUN = """
+import gc, hashlib, json, sys
+import pandas as pd
+from analysis import pipeline
+if __name__ == "__main__":
+    first = pipeline.run(sys.argv[1], engine="process", n_workers=2, batch_size=2, progress=True)
+    res = pipeline.run(sys.argv[1], engine="process", n_workers=2, batch_size=2, progress=True)
+    digest = {t: hashlib.sha256(pd.util.hash_pandas_object(res[t]).values.tobytes()).hexdigest() for t in res}
+    print(json.dumps({"start_method": [first.summary.start_method, res.summary.start_method], "scored": res.summary.scored,
+                      "frozen": gc.get_freeze_count(), "tables": digest}))
+"""
+
+
+def test_process_engine_forks_from_a_script_and_from_a_fork_server_alike(tmp_path, monkeypatch):
+    import hashlib
+    import subprocess
+    import sys
+
+    sample = tmp_path / "sample.jsonl"
+    write_corpus(sample, 6)
+    local = pipeline.run(sample, engine="local", batch_size=2, progress=False)
+    want = {t: hashlib.sha256(pd.util.hash_pandas_object(local[t]).values.tobytes()).hexdigest() for t in local}
+    # a script (one thread): the workers are forked from it, after it loaded the resources,
+    # in each of two runs
+    script = tmp_path / "run.py"
+    script.write_text(_FORKED_RUN, encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script), str(sample)], capture_output=True, text=True, check=True)
+    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    if sys.platform.startswith("linux") and sys.version_info < (3, 12):
+        # the progress bar leaves no thread behind, so a second run forks too
+        assert got["start_method"] == ["fork", "fork"]
+    assert got["scored"] == 6 and got["tables"] == want
+    assert got["frozen"] == 0  # the script's own objects are not left frozen
+    # not safe to fork here: the fork server
+    monkeypatch.setattr(pipeline, "_fork_is_safe", lambda: False)
+    served = pipeline.run(sample, engine="process", n_workers=2, batch_size=2, progress=False)
+    assert served.summary.start_method in ("forkserver", "spawn")
+    assert_same_tables(local, served)
+
+
+def test_a_running_thread_rules_out_forking():
+    import threading
+
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert not pipeline._fork_is_safe()
+    finally:
+        release.set()
+        thread.join()
 
 
 def test_batches_share_column_types_so_the_folder_reads_whole(tmp_path):

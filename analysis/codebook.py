@@ -124,7 +124,12 @@ _SPACES = re.compile(r"\s+")
 def normalise_name(name: str) -> str:
     """The lookup key of a name: quotation marks straightened, possessive
     ``'s`` removed, a leading ``the`` dropped, white space folded, case folded."""
-    s = str(name).replace("’", "'").replace("‘", "'").strip().strip('"“”').strip()
+    return _normalised(name if isinstance(name, str) else str(name))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the same names recur in every article of a story
+def _normalised(name: str) -> str:
+    s = name.replace("’", "'").replace("‘", "'").strip().strip('"“”').strip()
     s = _POSSESSIVE.sub("", s) if s.endswith(("'s", "'", "’s")) and len(s) > 2 else s
     s = _SPACES.sub(" ", s).strip(" ,.;:")
     if s.lower().startswith("the "):

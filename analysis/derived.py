@@ -90,7 +90,8 @@ def derived_table(name: str, sources: Iterable[str | Path], build: Callable[[], 
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(table, fh, ensure_ascii=False, separators=(",", ":"))
+            # dumps, not dump: only the one-shot encoder is json's C one (5x faster here)
+            fh.write(json.dumps(table, ensure_ascii=False, separators=(",", ":")))
         os.replace(tmp, path)
     except OSError:  # read-only or full: the table is still returned, only not kept
         pass

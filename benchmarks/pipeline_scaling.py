@@ -10,12 +10,14 @@ and deleted afterwards.
 Each configuration (size x workers) runs in a fresh Python process
 (``--one``): :func:`analysis.pipeline.run` with every installed family,
 Parquet output to a temporary folder, no cache (every article is scored).
-A sampling thread reads the resident memory (RSS, via ``psutil``) of the run
-and all its descendants (the worker processes) every 0.25 s; reported are
+A sampling thread in the benchmark's own process reads the resident memory
+(RSS, via ``psutil``) of the measured process (the run's driver) and all its
+descendants (the worker processes) every 0.25 s: from outside, so that the
+run forks its workers as any one-thread script's run does; reported are
 the peak RSS of the driver process, the peak RSS of the largest child (a worker,
-or the fork server that holds the preloaded resources) and the peak of the sum of
-PSS (proportional set size: pages shared copy-on-write between the fork server
-and its workers are counted once) over all processes.  Time per article should stay flat as the
+or the fork server when there is one) and the peak of the sum of
+PSS (proportional set size: pages shared copy-on-write between the process
+the workers were forked from and its workers are counted once) over all processes.  Time per article should stay flat as the
 corpus grows and memory should not grow with it (each batch is written and
 dropped).  CPU ms/article is the user + system time of the driver and all
 its descendants (sampled, so the last 0.25 s of a process may be missed) per
@@ -61,11 +63,15 @@ def write_corpus(src: Path, size: int, dst: Path) -> Path:
 
 
 class MemorySampler(threading.Thread):
-    def __init__(self, interval: float = 0.25):
+    """Samples the process ``pid`` and its descendants from outside: a thread
+    inside the measured process would keep the process engine from forking
+    its workers (:func:`analysis.pipeline._fork_is_safe`)."""
+
+    def __init__(self, pid: int, interval: float = 0.25):
         super().__init__(daemon=True)
         import psutil
 
-        self.proc = psutil.Process()
+        self.proc = psutil.Process(pid)
         self.interval = interval
         self.stop = threading.Event()
         self.driver = self.worker = self.total = 0
@@ -98,21 +104,31 @@ class MemorySampler(threading.Thread):
 def one(corpus: Path, workers: int, engine: str, batch_size: int) -> dict:
     from analysis import pipeline
 
-    sampler = MemorySampler()
-    sampler.start()
     with tempfile.TemporaryDirectory(prefix="pipeline_scaling_out_") as out:
         t0 = time.perf_counter()
         result = pipeline.run(corpus, engine=engine, n_workers=workers, out_dir=Path(out) / "o", cache=False,
                               batch_size=batch_size, progress=False)
         secs = time.perf_counter() - t0
-    sampler.stop.set()
-    sampler.join()
     s = result.summary
     return {"articles": s.scored, "skipped": s.n_skipped, "workers": s.n_workers, "engine": s.engine,
-            "seconds": secs, "ms_per_article": 1000 * secs / max(s.scored, 1),
-            "driver_mb": sampler.driver / 2**20, "worker_mb": sampler.worker / 2**20,
-            "total_mb": sampler.total / 2**20, "families": s.families,
-            "cpu_ms_per_article": 1000 * sum(sampler.cpu.values()) / max(s.scored, 1)}
+            "start_method": s.start_method, "seconds": secs, "ms_per_article": 1000 * secs / max(s.scored, 1),
+            "families": s.families}
+
+
+def measure(cmd: list[str]) -> dict:
+    """Run one configuration (``--one``) in a new process, sampled from here."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    sampler = MemorySampler(proc.pid)
+    sampler.start()
+    stdout, stderr = proc.communicate()
+    sampler.stop.set()
+    sampler.join()
+    if proc.returncode:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{stderr[-2000:]}")
+    r = json.loads(stdout.strip().splitlines()[-1])
+    r.update(driver_mb=sampler.driver / 2**20, worker_mb=sampler.worker / 2**20, total_mb=sampler.total / 2**20,
+             cpu_ms_per_article=1000 * sum(sampler.cpu.values()) / max(r["articles"], 1))
+    return r
 
 
 def main() -> int:
@@ -149,16 +165,17 @@ def main() -> int:
             for w in (workers if size <= 5000 else workers[-1:]):
                 cmd = [sys.executable, __file__, "--one", str(corpus), str(w), "--engine", args.engine,
                        "--batch-size", str(args.batch_size)]
-                proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
-                if proc.returncode:
-                    print(proc.stderr[-2000:], file=sys.stderr)
+                try:
+                    r = measure(cmd)
+                except RuntimeError as exc:
+                    print(exc, file=sys.stderr)
                     return 1
-                r = json.loads(proc.stdout.strip().splitlines()[-1])
                 results.append(r)
                 print(f"{r['articles']:>9,} {r['workers']:>7} {r['seconds']:>8.1f} {r['ms_per_article']:>10.1f} "
                       f"{r['cpu_ms_per_article']:>10.1f} {r['driver_mb']:>9.0f} {r['worker_mb']:>9.0f} "
                       f"{r['total_mb']:>8.0f} {os.getloadavg()[0]:>5.1f}", flush=True)
-    print(f"load average after: {os.getloadavg()[0]:.2f}; families: {', '.join(results[0]['families'])}")
+    print(f"load average after: {os.getloadavg()[0]:.2f}; families: {', '.join(results[0]['families'])}; "
+          f"workers started by {', '.join(sorted({str(r['start_method']) for r in results}))}")
     by = {(r["articles"], r["workers"]): r for r in results}
     mid = [r for r in results if r["articles"] == max(x["articles"] for x in results if x["articles"] <= 5000)]
     speedup = ""

@@ -205,6 +205,35 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, *, caption: st
     return saved
 
 
+class NothingToDraw(ValueError):
+    """A plot function was given data with nothing it can draw (no quotes, no
+    pair of actors in one paragraph, one outlet with one article ...).  The
+    message is one sentence a reader of the report can take as the section's
+    explanation."""
+
+
+def require_rows(table: pd.DataFrame, reason: str) -> None:
+    """Raise :class:`NothingToDraw` with ``reason`` when ``table`` has no rows."""
+    if table is None or len(table) == 0:
+        raise NothingToDraw(reason)
+
+
+def draw(name: str, plot, *args, caption: str = "", outdir: str | Path | None = None, **kwargs):
+    """Call ``plot(*args, **kwargs)`` (a function of :mod:`analysis.plots`
+    returning ``(fig, data)``) and :func:`save_figure` the result as ``name``.
+
+    When the plot function finds nothing to draw it raises
+    :class:`NothingToDraw`; ``draw`` then prints that one-sentence reason
+    instead of a figure (so the report explains the gap) and returns
+    ``None``.  Any other error is raised as usual."""
+    try:
+        fig, data = plot(*args, **kwargs)
+    except NothingToDraw as reason:
+        print(f"No figure '{name}': {reason}")
+        return None
+    return save_figure(fig, name, data, caption=caption, outdir=outdir)
+
+
 class SavedFigure(dict):
     """What :func:`save_figure` wrote: a dict ``format -> Path`` (``png``,
     ``svg``, ``pdf``, ``csv``, ``json``) that also knows the figure's ``name``,

@@ -4,8 +4,16 @@ The notebooks in ``notebooks/`` are stored as jupytext pairs: ``NN_name.py``
 (percent format, the reviewed source) and ``NN_name.ipynb`` (no outputs).  The
 report reads the ``.py`` form, executes it with papermill (passing the corpus
 and output folders to the cell tagged ``parameters``), writes each executed
-notebook to ``reports/NN_name.ipynb`` and one self-contained HTML page,
-``reports/report.html``, and the figures into ``figures/``.
+notebook and one self-contained HTML page, ``report.html``, and the figures.
+
+Where the output goes (:func:`output_folders`): on the seeds, the committed
+``figures/`` and ``reports/`` of the repository (the package's published
+figures); on any other corpus, a folder of its own, ``out/<corpus name>/``
+(``report.html``, the executed notebooks, and ``figures/``), or ``--out DIR``.
+A run on another corpus never writes into the committed ``figures/``.
+
+Kernels talk to papermill over IPC sockets in a private temporary folder, not
+over TCP, so no port is opened and nothing can listen in.
 
 A failing notebook stops the run with exit status 1 and a message naming the
 notebook and the cell.
@@ -40,29 +48,97 @@ def notebook_sources(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
     return sorted(p for p in Path(notebooks_dir).glob("[0-9][0-9]_*.py"))
 
 
+def is_seed_corpus(corpus: str | Path) -> bool:
+    """True when ``corpus`` is the package's own ``seeds/`` folder."""
+    return Path(corpus).resolve() == SEEDS_DIR.resolve()
+
+
+def corpus_name(corpus: str | Path) -> str:
+    """A folder name for a corpus: its file name without suffix, or its folder's name."""
+    p = Path(corpus).resolve()
+    name = p.stem if p.is_file() else p.name
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._") or "corpus"
+
+
+def output_folders(corpus: str | Path, *, out: str | Path | None = None,
+                   figures_dir: str | Path | None = None,
+                   reports_dir: str | Path | None = None) -> tuple[Path, Path]:
+    """``(figures_dir, reports_dir)`` for a report on ``corpus``.
+
+    Explicit ``figures_dir``/``reports_dir`` win; otherwise ``out`` (figures in
+    ``out/figures``, notebooks and HTML in ``out``); otherwise the repository's
+    ``figures/`` and ``reports/`` for the seeds and ``out/<corpus name>/`` under
+    the working folder for every other corpus."""
+    if out is None and is_seed_corpus(corpus):
+        default_figures, default_reports = FIGURES_DIR, REPORTS_DIR
+    else:
+        base = Path(out) if out is not None else Path.cwd() / "out" / corpus_name(corpus)
+        default_figures, default_reports = base / "figures", base
+    return (Path(figures_dir or default_figures).resolve(), Path(reports_dir or default_reports).resolve())
+
+
+def _ipc_kernel_config(folder: Path):
+    """Kernel-manager settings: IPC sockets inside ``folder`` instead of TCP ports."""
+    from traitlets.config import Config
+
+    config = Config()
+    config.KernelManager.transport = "ipc"
+    config.KernelManager.ip = str(folder / "kernel")
+    return config
+
+
+def _kernel_manager_class():
+    """jupyter_client's kernel manager, less the interrupt (SIGINT) it sends a
+    kernel it is shutting down: a notebook that ran to its end has nothing to
+    interrupt, and the signal only makes the kernel log a spurious
+    ``KeyboardInterrupt caught in kernel`` while it finishes its last message."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class ReportKernelManager(AsyncKernelManager):
+        async def _async_interrupt_kernel(self) -> None:
+            if self.shutting_down:
+                return
+            await super()._async_interrupt_kernel()
+
+        interrupt_kernel = _async_interrupt_kernel
+
+    return ReportKernelManager
+
+
 def run_report(
     corpus: str | Path | None = None,
     *,
+    out: str | Path | None = None,
     notebooks_dir: str | Path = NOTEBOOKS_DIR,
-    figures_dir: str | Path = FIGURES_DIR,
-    reports_dir: str | Path = REPORTS_DIR,
+    figures_dir: str | Path | None = None,
+    reports_dir: str | Path | None = None,
     only: list[str] | None = None,
     engine: str = "auto",
     progress: bool = True,
     html: bool = True,
 ) -> dict:
     """Execute the notebooks and build the report; returns a summary dict
-    (``notebooks``, ``html``, ``figures_dir``, ``seconds``)."""
-    import jupytext
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
-
+    (``notebooks``, ``html``, ``figures_dir``, ``reports_dir``, ``seconds``).
+    Output folders as :func:`output_folders` says."""
     if engine not in ("auto", "local", "process", "dask"):
         raise ValueError(f"engine must be one of auto, local, process, dask; not {engine!r}")
     corpus = Path(corpus) if corpus is not None else SEEDS_DIR
     if not corpus.exists():
         raise FileNotFoundError(f"{corpus}: no such corpus file or folder")
-    figures_dir, reports_dir = Path(figures_dir).resolve(), Path(reports_dir).resolve()
+    figures_dir, reports_dir = output_folders(corpus, out=out, figures_dir=figures_dir, reports_dir=reports_dir)
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="analysis-kernels-") as sockets:
+        return _run_notebooks(corpus, figures_dir, reports_dir, Path(sockets), notebooks_dir=notebooks_dir,
+                              only=only, engine=engine, progress=progress, html=html)
+
+
+def _run_notebooks(corpus: Path, figures_dir: Path, reports_dir: Path, sockets: Path, *, notebooks_dir, only,
+                   engine: str, progress: bool, html: bool) -> dict:
+    import jupytext
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
     figures_dir.mkdir(parents=True, exist_ok=True)
     reports_dir.mkdir(parents=True, exist_ok=True)
     sources = notebook_sources(Path(notebooks_dir))
@@ -103,6 +179,8 @@ def run_report(
                 progress_bar=False,
                 log_output=False,
                 request_save_on_cell_execute=False,
+                config=_ipc_kernel_config(sockets),
+                kernel_manager_class=_kernel_manager_class(),
             )
         except PapermillExecutionError as exc:
             raise NotebookFailed(src.stem, exc.exec_count or exc.cell_index, f"{exc.ename}: {exc.evalue}") from None
@@ -121,6 +199,7 @@ def run_report(
         "notebooks": executed,
         "html": html_path,
         "figures_dir": figures_dir,
+        "reports_dir": reports_dir,
         "seconds": time.perf_counter() - t0,
     }
 
@@ -366,8 +445,11 @@ def add_cli_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", nargs="?", metavar="PATH", default=None,
                    help="corpus file or folder (default: the seeds); same as --corpus")
     p.add_argument("--corpus", dest="corpus", default=None, help="corpus file or folder (default: seeds/)")
-    p.add_argument("--figures", default=str(FIGURES_DIR), help="folder for figures (default: figures/)")
-    p.add_argument("--reports", default=str(REPORTS_DIR), help="folder for executed notebooks and HTML")
+    p.add_argument("--out", default=None, metavar="DIR",
+                   help="output folder: DIR/report.html, the executed notebooks, DIR/figures/ "
+                        "(default: figures/ and reports/ for the seeds, out/<corpus name>/ for any other corpus)")
+    p.add_argument("--figures", default=None, help="folder for figures (overrides --out)")
+    p.add_argument("--reports", default=None, help="folder for executed notebooks and HTML (overrides --out)")
     p.add_argument("--notebooks", default=str(NOTEBOOKS_DIR), help="folder of NN_*.py notebooks")
     p.add_argument("--only", action="append", help="run only notebooks whose name starts with this (repeatable)")
     p.add_argument("--engine", default="auto", choices=["auto", "local", "process", "dask"],
@@ -380,6 +462,7 @@ def run_from_args(args: argparse.Namespace) -> int:
     try:
         summary = run_report(
             corpus,
+            out=args.out,
             notebooks_dir=args.notebooks,
             figures_dir=args.figures,
             reports_dir=args.reports,

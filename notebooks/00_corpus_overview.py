@@ -6,9 +6,9 @@
 # counts, then the structure of the article: how long each paragraph is.
 
 # %% tags=["parameters"]
-corpus = "seeds"
-figures_dir = "figures"
-reports_dir = "reports"
+corpus = "../seeds"  # relative to notebooks/, where JupyterLab runs the kernel; the report passes its own
+figures_dir = "../figures"
+reports_dir = "../reports"
 engine = "auto"
 notebook_name = "00_corpus_overview"
 
@@ -16,7 +16,7 @@ notebook_name = "00_corpus_overview"
 import pandas as pd
 
 from analysis import load_corpus
-from analysis.figures import save_figure, set_provenance
+from analysis.figures import draw, set_provenance
 from analysis.plots import corpus as corpus_plots
 from analysis.text import paragraph_table, segment_articles
 
@@ -49,15 +49,13 @@ print(f"{len(articles)} article(s) loaded; {0 if problems is None else len(probl
 
 # %%
 paragraphs = paragraph_table(docs)
-fig, data = corpus_plots.paragraph_lengths(paragraphs)
-save_figure(fig, "corpus_paragraph_lengths", data, outdir=figures_dir,
+draw("corpus_paragraph_lengths", corpus_plots.paragraph_lengths, paragraphs, outdir=figures_dir,
             caption="Words per paragraph along the article, from the lede (1) to the last body paragraph; "
                     "header line, dateline and closing metadata excluded. Dashed line: median.")
 
 # %%
 if articles["article_id"].nunique() > 1:
-    fig, data = corpus_plots.paragraph_length_distribution(paragraphs)
-    save_figure(fig, "corpus_paragraph_length_distribution", data, outdir=figures_dir,
+    draw("corpus_paragraph_length_distribution", corpus_plots.paragraph_length_distribution, paragraphs, outdir=figures_dir,
                 caption="Distribution of words per paragraph over every article in the corpus.")
 
 # %% [markdown]
@@ -77,8 +75,7 @@ if not (has_dates or has_outlets):
 
 # %%
 if has_dates:
-    fig, data = corpus_plots.articles_over_time(articles)
-    save_figure(fig, "corpus_articles_over_time", data, outdir=figures_dir,
+    draw("corpus_articles_over_time", corpus_plots.articles_over_time, articles, outdir=figures_dir,
                 caption="Articles per month in the corpus (undated articles are counted in the title).")
 
 # %%
@@ -86,7 +83,6 @@ if has_outlets:
     from analysis import pipeline
 
     scored = pipeline.run(corpus, families=["readability", "sentiment"], engine=engine, progress=False)["articles"]
-    fig, data = corpus_plots.outlet_profile(scored)
-    save_figure(fig, "corpus_outlet_profile", data, outdir=figures_dir,
+    draw("corpus_outlet_profile", corpus_plots.outlet_profile, scored, outdir=figures_dir,
                 caption="Mean Flesch–Kincaid grade and mean sentence tone of each outlet's articles, "
                         "with 95% intervals over articles; outlets with one article are left out.")

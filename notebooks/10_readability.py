@@ -13,9 +13,9 @@
 # sentences.
 
 # %% tags=["parameters"]
-corpus = "seeds"
-figures_dir = "figures"
-reports_dir = "reports"
+corpus = "../seeds"  # relative to notebooks/, where JupyterLab runs the kernel; the report passes its own
+figures_dir = "../figures"
+reports_dir = "../reports"
 engine = "auto"
 notebook_name = "10_readability"
 paragraph_index = "flesch_kincaid_grade"
@@ -24,7 +24,7 @@ paragraph_index = "flesch_kincaid_grade"
 import pandas as pd
 
 from analysis import load_corpus
-from analysis.figures import save_figure, set_provenance
+from analysis.figures import draw, set_provenance
 from analysis.plots import readability as readability_plots
 from analysis.readability import INDEX_COLUMNS, INDEX_LABELS, pool, readability
 from analysis.text import segment_articles
@@ -55,12 +55,11 @@ by_article[columns].round(2).head(20)
 # ## Grade levels side by side
 
 # %%
-fig, data = readability_plots.grade_levels(by_article)
 caption = ("US school grade of the article by seven readability formulas (higher = harder)."
            if single else
            "Median US school grade over the corpus's articles by seven readability formulas; "
            "lines: middle half of the articles.")
-save_figure(fig, "readability_grade_levels", data, outdir=figures_dir, caption=caption)
+draw("readability_grade_levels", readability_plots.grade_levels, by_article, outdir=figures_dir, caption=caption)
 
 # %% [markdown]
 # Each bar is the school grade a formula assigns to the story: the formulas
@@ -75,11 +74,11 @@ save_figure(fig, "readability_grade_levels", data, outdir=figures_dir, caption=c
 
 # %%
 first = by_article["article_id"].iloc[0]
-fig, data = readability_plots.paragraph_grades(
-    by_paragraph, article_id=first, index=paragraph_index,
-    article_value=float(by_article.loc[by_article["article_id"] == first, paragraph_index].iloc[0]))
-save_figure(fig, "readability_paragraphs", data, outdir=figures_dir,
-            caption=f"{INDEX_LABELS[paragraph_index]} of each paragraph of article {first}, from the lede (1) "
+draw("readability_paragraphs", readability_plots.paragraph_grades,
+     by_paragraph, article_id=first, index=paragraph_index,
+     article_value=float(by_article.loc[by_article["article_id"] == first, paragraph_index].iloc[0]),
+     outdir=figures_dir,
+     caption=f"{INDEX_LABELS[paragraph_index]} of each paragraph of article {first}, from the lede (1) "
                     "to the last body paragraph; dashed line: the whole article.")
 
 # %% [markdown]
@@ -105,8 +104,7 @@ if extract_quotes is not None:
     pooled = pool(by_voice, by="voice")
     display_cols = ["voice", "units", "sentences", "words", "words_per_sentence", "syllables_per_word"] + INDEX_COLUMNS
     print(pooled[display_cols].round(2).to_string(index=False))
-    fig, data = readability_plots.voice_grades(pooled)
-    save_figure(fig, "readability_quoted_vs_narrative", data, outdir=figures_dir,
+    draw("readability_quoted_vs_narrative", readability_plots.voice_grades, pooled, outdir=figures_dir,
                 caption="US school grade of the words inside direct and partial quotes versus the rest of the "
                         "text (counts pooled over all articles; higher = harder).")
 

@@ -11,9 +11,9 @@
 # VADER's score of the whole text, which saturates on long texts.
 
 # %% tags=["parameters"]
-corpus = "seeds"
-figures_dir = "figures"
-reports_dir = "reports"
+corpus = "../seeds"  # relative to notebooks/, where JupyterLab runs the kernel; the report passes its own
+figures_dir = "../figures"
+reports_dir = "../reports"
 engine = "auto"
 notebook_name = "20_sentiment"
 method = "vader"
@@ -26,7 +26,7 @@ import pandas as pd
 
 from analysis import load_corpus
 from analysis import sentiment as S
-from analysis.figures import save_figure, set_provenance
+from analysis.figures import draw, set_provenance
 from analysis.plots import sentiment as sentiment_plots
 from analysis.text import segment_articles
 
@@ -61,16 +61,15 @@ by_article.round(3)
 # %%
 if single:
     paragraphs = S.aggregate_sentiment(sentences, level="paragraph", n_boot=n_boot)
-    fig, data = sentiment_plots.paragraph_arc(sentences, paragraphs,
-                                              label=sentiment_plots.article_label(articles.iloc[0]))
-    caption = (f"Tone paragraph by paragraph: bars are the mean {score_name} of each paragraph's sentences, "
-               "dots single sentences (-1 most negative, +1 most positive).")
+    draw("sentiment_tone_arc", sentiment_plots.paragraph_arc, sentences, paragraphs,
+         label=sentiment_plots.article_label(articles.iloc[0]), outdir=figures_dir,
+         caption=f"Tone paragraph by paragraph: bars are the mean {score_name} of each paragraph's sentences, "
+                 "dots single sentences (-1 most negative, +1 most positive).")
 else:
     arc = S.tone_arc(sentences, bins=10, n_boot=n_boot)
-    fig, data = sentiment_plots.corpus_arc(arc)
-    caption = (f"Mean sentence tone ({score_name}) at each tenth of the article, over all articles; "
-               "band: 95% interval from resampling articles.")
-save_figure(fig, "sentiment_tone_arc", data, outdir=figures_dir, caption=caption)
+    draw("sentiment_tone_arc", sentiment_plots.corpus_arc, arc, outdir=figures_dir,
+         caption=f"Mean sentence tone ({score_name}) at each tenth of the article, over all articles; "
+                 "band: 95% interval from resampling articles.")
 
 # %% [markdown]
 # The chart reads left to right from the lede: bars above the line are
@@ -94,8 +93,7 @@ if find_mentions is not None:
     mentions = mentions[~mentions["actor_id"].astype(str).str.startswith("cand:")]
     level = "article" if single else "corpus"
     targeted = S.targeted_sentiment(docs, mentions, window=window, method=method, level=level, n_boot=n_boot)
-    fig, data = sentiment_plots.actor_tone(targeted, top=top_actors)
-    save_figure(fig, "sentiment_actor_tone", data, outdir=figures_dir,
+    draw("sentiment_actor_tone", sentiment_plots.actor_tone, targeted, top=top_actors, outdir=figures_dir,
                 caption=f"Mean tone ({score_name}) of the sentences naming each of the {top_actors} most mentioned "
                         "actors; in brackets the number of sentences; line: 95% bootstrap interval "
                         + ("over the article's sentences" if single else "over articles") + "; colour: side.")
@@ -125,8 +123,7 @@ if extract_quotes is not None:
     quotes = extract_quotes(docs)
     voices = S.sentiment_by_voice(sentences, quotes, by="side", resample="sentences" if single else "articles",
                                   n_boot=n_boot)
-    fig, data = sentiment_plots.voice_tone(voices)
-    save_figure(fig, "sentiment_voice_tone", data, outdir=figures_dir,
+    draw("sentiment_voice_tone", sentiment_plots.voice_tone, voices, outdir=figures_dir,
                 caption=f"Mean tone ({score_name}) of quoted sentences by the speaker's side and of the reporter's "
                         "own sentences; in brackets the number of sentences; line: 95% bootstrap interval "
                         + ("over sentences." if single else "over articles."))

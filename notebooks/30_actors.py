@@ -11,9 +11,9 @@
 # candidates for the codebook.
 
 # %% tags=["parameters"]
-corpus = "seeds"
-figures_dir = "figures"
-reports_dir = "reports"
+corpus = "../seeds"  # relative to notebooks/, where JupyterLab runs the kernel; the report passes its own
+figures_dir = "../figures"
+reports_dir = "../reports"
 engine = "auto"
 notebook_name = "30_actors"
 codebook = None  # None: the shipped codebook for the seed story; or a CSV/YAML path
@@ -27,7 +27,7 @@ from analysis import load_corpus
 from analysis.actors import actor_frequency, cooccurrence, expand_groups, find_mentions, prominence
 from analysis.codebook import load_codebook
 from analysis.discovery import discover_actors
-from analysis.figures import save_figure, set_provenance
+from analysis.figures import draw, set_provenance
 from analysis.plots import actors as actor_plots
 
 articles = load_corpus(corpus)
@@ -50,8 +50,7 @@ print(f"{len(articles)} article(s); {len(coded)} codebook mentions "
 
 # %%
 freq = actor_frequency(coded, articles, level="corpus")
-fig, data = actor_plots.mentions_by_actor(freq, top=top)
-save_figure(fig, "actors_mentions_by_actor", data, outdir=figures_dir,
+draw("actors_mentions_by_actor", actor_plots.mentions_by_actor, freq, top=top, outdir=figures_dir,
             caption="Mentions of each codebook actor (full name, title, surname after a full mention, group phrase "
                     "or listed description), coloured by side; country adjectives such as 'Chinese' not counted.")
 
@@ -79,8 +78,7 @@ prom.groupby(["actor_id", "name", "side"], dropna=False).agg(
 # the lede; right: the last paragraph).
 
 # %%
-fig, data = actor_plots.dispersion_strip(coded[coded["match"] != "adjective"], top=15)
-save_figure(fig, "actors_dispersion", data, outdir=figures_dir,
+draw("actors_dispersion", actor_plots.dispersion_strip, coded[coded["match"] != "adjective"], top=15, outdir=figures_dir,
             caption="Position of every mention in its article (0 = start of the lede, 1 = end of the body), "
                     "one row per actor, most mentioned on top, coloured by side.")
 
@@ -93,8 +91,7 @@ save_figure(fig, "actors_dispersion", data, outdir=figures_dir,
 
 # %%
 co = cooccurrence(expand_groups(coded, cb), unit="paragraph")
-fig, data = actor_plots.cooccurrence_matrix(co, top=12)
-save_figure(fig, "actors_cooccurrence", data, outdir=figures_dir,
+draw("actors_cooccurrence", actor_plots.cooccurrence_matrix, co, top=12, outdir=figures_dir,
             caption="Number of paragraphs that name both actors (group mentions credited to each member); "
                     "the 12 actors with the most co-occurrences. Name colours show the side.")
 
@@ -107,8 +104,7 @@ save_figure(fig, "actors_cooccurrence", data, outdir=figures_dir,
 # %%
 if articles["outlet"].nunique() > 1:
     by_outlet = actor_frequency(coded, articles, by="side", level="corpus", group_by="outlet")
-    fig, data = actor_plots.sides_by_outlet(by_outlet)
-    save_figure(fig, "actors_sides_by_outlet", data, outdir=figures_dir,
+    draw("actors_sides_by_outlet", actor_plots.sides_by_outlet, by_outlet, outdir=figures_dir,
                 caption="Mentions of each side's codebook actors per 1,000 words, by outlet.")
 else:
     print("One outlet only: no comparison by outlet.")

@@ -10,9 +10,9 @@
 # Validation against human annotation (PolNeAR) is in the README.
 
 # %% tags=["parameters"]
-corpus = "seeds"
-figures_dir = "figures"
-reports_dir = "reports"
+corpus = "../seeds"  # relative to notebooks/, where JupyterLab runs the kernel; the report passes its own
+figures_dir = "../figures"
+reports_dir = "../reports"
 engine = "auto"
 notebook_name = "40_sourcing"
 n_boot = 1000
@@ -23,7 +23,7 @@ import pandas as pd
 from IPython.display import display
 
 from analysis import load_corpus
-from analysis.figures import save_figure, set_provenance
+from analysis.figures import draw, set_provenance
 from analysis.plots import sourcing as sourcing_plots
 from analysis.sourcing import (
     extract_quotes,
@@ -65,8 +65,7 @@ with pd.option_context("display.max_colwidth", 70, "display.max_rows", 60):
 # %%
 balance = sourcing_balance(quotes, by="side", n_boot=n_boot if len(docs) > 1 else 0)
 display(balance)
-fig, data = sourcing_plots.share_of_voice(balance)
-save_figure(fig, "sourcing_share_of_voice", data, outdir=figures_dir,
+draw("sourcing_share_of_voice", sourcing_plots.share_of_voice, balance, outdir=figures_dir,
             caption="Share of all quotes and of all quoted words by the speaker's side (direct, partial and "
                     "indirect quotes; a partial quote inside a paraphrase counted once). Speakers not in the "
                     "actor codebook: unknown; quotes with no speaker found: unattributed.")
@@ -81,8 +80,7 @@ save_figure(fig, "sourcing_share_of_voice", data, outdir=figures_dir,
 # %%
 direct = voice_directness(quotes, by="side")
 display(direct)
-fig, data = sourcing_plots.directness(direct)
-save_figure(fig, "sourcing_direct_vs_paraphrased", data, outdir=figures_dir,
+draw("sourcing_direct_vs_paraphrased", sourcing_plots.directness, direct, outdir=figures_dir,
             caption="Quoted words per side: filled, the speaker's own words (direct and partial quotes); "
                     "hatched, the reporter's paraphrase (indirect quotes, less any quoted fragment inside).")
 
@@ -95,8 +93,7 @@ save_figure(fig, "sourcing_direct_vs_paraphrased", data, outdir=figures_dir,
 
 # %%
 positions = quote_positions(quotes, docs)
-fig, data = sourcing_plots.positions(positions)
-save_figure(fig, "sourcing_positions", data, outdir=figures_dir,
+draw("sourcing_positions", sourcing_plots.positions, positions, outdir=figures_dir,
             caption="Every quote at its position in the article (0 = top, 1 = end), one row per side of the "
                     "speaker; circle: direct, diamond: partial, open square: indirect; size: words quoted.")
 

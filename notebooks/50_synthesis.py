@@ -10,9 +10,9 @@
 # when higher: they describe the coverage.
 
 # %% tags=["parameters"]
-corpus = "seeds"
-figures_dir = "figures"
-reports_dir = "reports"
+corpus = "../seeds"  # relative to notebooks/, where JupyterLab runs the kernel; the report passes its own
+figures_dir = "../figures"
+reports_dir = "../reports"
 engine = "auto"
 notebook_name = "50_synthesis"
 n_boot = 1000  # bootstrap resamples of whole articles for the tone intervals
@@ -26,7 +26,7 @@ from IPython.display import display
 from analysis import load_corpus
 from analysis import synthesis
 from analysis.actors import find_mentions
-from analysis.figures import save_figure, set_provenance
+from analysis.figures import draw, set_provenance
 from analysis.plots import synthesis as synthesis_plots
 from analysis.sentiment import sentence_sentiment
 from analysis.sourcing import extract_quotes
@@ -52,8 +52,7 @@ print(f"{len(docs)} article(s), {len(quotes)} quotes, {len(mentions)} mentions, 
 # %%
 heard = synthesis.voice_and_mentions(mentions, quotes)
 display(synthesis.voice_and_mentions(mentions, quotes, by="side"))
-fig, data = synthesis_plots.heard_and_mentioned(heard, top=top_actors)
-save_figure(fig, "synthesis_heard_and_mentioned", data, outdir=figures_dir,
+draw("synthesis_heard_and_mentioned", synthesis_plots.heard_and_mentioned, heard, top=top_actors, outdir=figures_dir,
             caption="Mentions (left) and quotes as the speaker (right) of each person, organisation and group "
                     "in the actor codebook, coloured by side; 'not quoted': mentioned but never given voice. "
                     "Adjectives such as 'Chinese' are not mentions; a partial quote inside a paraphrase counts once.")
@@ -79,8 +78,7 @@ print("Mentioned but never quoted: " + (", ".join(f"{r.name} ({r.side}, {r.menti
 # %%
 tone = synthesis.tone_by_voice(docs, quotes, mentions, sentences=sentences, n_boot=n_boot)
 display(tone)
-fig, data = synthesis_plots.tone_by_voice(tone)
-save_figure(fig, "synthesis_tone_by_voice", data, outdir=figures_dir,
+draw("synthesis_tone_by_voice", synthesis_plots.tone_by_voice, tone, outdir=figures_dir,
             caption="Mean VADER compound of sentences: each side's own quoted words (filled) and the reporter's "
                     "sentences that mention the side (open); dashed line: all narration. Small numbers: sentences. "
                     "Bars: 95% bootstrap interval over articles (none with a single article).")
@@ -100,8 +98,7 @@ save_figure(fig, "synthesis_tone_by_voice", data, outdir=figures_dir,
 # %%
 ease = synthesis.readability_by_voice(docs, quotes)
 display(ease)
-fig, data = synthesis_plots.readability_by_voice(ease)
-save_figure(fig, "synthesis_readability_by_voice", data, outdir=figures_dir,
+draw("synthesis_readability_by_voice", synthesis_plots.readability_by_voice, ease, outdir=figures_dir,
             caption="Flesch–Kincaid grade of the narration and of the words inside direct and partial quotes "
                     "(all speakers, then by the speaker's side), from counts pooled over articles; "
                     "hatched: fewer than 100 words, too few for a stable score.")
@@ -121,8 +118,7 @@ save_figure(fig, "synthesis_readability_by_voice", data, outdir=figures_dir,
 # %%
 prominence = synthesis.prominence_and_voice(mentions, quotes, docs)
 display(prominence)
-fig, data = synthesis_plots.prominence_and_voice(prominence)
-save_figure(fig, "synthesis_prominence_and_voice", data, outdir=figures_dir,
+draw("synthesis_prominence_and_voice", synthesis_plots.prominence_and_voice, prominence, outdir=figures_dir,
             caption="Per side: share of mentions and of lede mentions (open markers; share of articles naming "
                     "the side first with three articles or more) against share of quotes and of quoted words "
                     "(filled). Sides from the actor codebook; adjectives not counted.")

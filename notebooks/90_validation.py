@@ -12,9 +12,9 @@
 # whatever corpus the report runs on.
 
 # %% tags=["parameters"]
-corpus = "seeds"
-figures_dir = "figures"
-reports_dir = "reports"
+corpus = "../seeds"  # relative to notebooks/, where JupyterLab runs the kernel; the report passes its own
+figures_dir = "../figures"
+reports_dir = "../reports"
 engine = "auto"
 notebook_name = "90_validation"
 sentiment_method = "vader"  # the default scorer; "news" was fitted on this benchmark and is refused here
@@ -26,7 +26,7 @@ n_boot = 1000  # bootstrap resamples of editorials for the interval of r
 from IPython.display import display
 
 from analysis import validation
-from analysis.figures import save_figure, set_provenance
+from analysis.figures import draw, set_provenance
 from analysis.plots import validation as validation_plots
 
 set_provenance(notebook=notebook_name,
@@ -50,8 +50,7 @@ except validation.BenchmarkSkipped as skipped:
     print(f"SKIPPED: {skipped}")
 else:
     display(sent["summary"])
-    fig, data = validation_plots.sentiment_scatter(sent["sentences"], sent["summary"])
-    save_figure(fig, "validation_sentiment_vs_human", data, outdir=figures_dir,
+    draw("validation_sentiment_vs_human", validation_plots.sentiment_scatter, sent["sentences"], sent["summary"], outdir=figures_dir,
                 caption=f"Sentence tone ({sentiment_method.upper()} compound) against the mean of 20 human ratings "
                         "for 2,601 NYT editorial sentences (DEV half, Hutto & Gilbert 2014); line: least squares; "
                         "r with a 95% bootstrap interval over editorials; macro-F1 over negative/neutral/positive "
@@ -77,8 +76,7 @@ except validation.BenchmarkSkipped as skipped:
     print(f"SKIPPED: {skipped}")
 else:
     display(ease["summary"])
-    fig, data = validation_plots.readability_by_level(ease["texts"], ease["summary"], index=readability_index)
-    save_figure(fig, "validation_readability_by_level", data, outdir=figures_dir,
+    draw("validation_readability_by_level", validation_plots.readability_by_level, ease["texts"], ease["summary"], index=readability_index, outdir=figures_dir,
                 caption="Left: Flesch–Kincaid grade of each OneStopEnglish text (DEV half, 282 texts) by the level "
                         "teachers wrote it for; boxes: quartiles, red line: median. Right: concordance of each index "
                         "with level across different articles (share of text pairs ordered correctly; 0.5 = chance; "
@@ -107,8 +105,7 @@ else:
     if sourcing_limit:
         print(f"Only the first {sourcing_limit} PolNeAR articles were scored (parameter sourcing_limit).")
     display(quotes_pr)
-    fig, data = validation_plots.quote_pr_by_kind(quotes_pr)
-    save_figure(fig, "validation_quotes_by_kind", data, outdir=figures_dir,
+    draw("validation_quotes_by_kind", validation_plots.quote_pr_by_kind, quotes_pr, outdir=figures_dir,
                 caption="Quote extraction against PolNeAR DEV by gold kind: precision and recall in percent "
                         "(a predicted quote matches a gold one when they share at least 50% of the longer one's "
                         "words; quotes split into pieces), scored by the benchmark's score_quotes.py. PolNeAR also "
@@ -135,8 +132,7 @@ except validation.BenchmarkSkipped as skipped:
     print(f"SKIPPED: {skipped}")
 else:
     display(names)
-    fig, data = validation_plots.discovery_by_category(names, subset="non-sport")
-    save_figure(fig, "validation_discovery_by_category", data, outdir=figures_dir,
+    draw("validation_discovery_by_category", validation_plots.discovery_by_category, names, subset="non-sport", outdir=figures_dir,
                 caption="Name discovery against CoNLL-2003 English dev, the 119 non-sport stories: precision, "
                         "recall and F1 in percent per category (exact start and end of the name), no codebook.")
 

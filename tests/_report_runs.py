@@ -1,23 +1,76 @@
-"""Runs of the whole report on the seeds, shared by the report tests.
+"""Runs of the whole report, shared by the tests that only read their outputs.
 
-Running every notebook takes a while, so each run (``"a"``, ``"b"``) happens
-at most once per pytest session, into its own temporary folder, and is reused
-by ``test_report_html.py`` and ``test_reproducible.py``."""
+Running every notebook takes a while, so the suite runs the report on the
+seeds twice, no more, each at most once per pytest session into its own
+temporary folder:
+
+* ``"a"``: the command line (``python -m analysis report``) in a subprocess
+  with outside network access blocked (``tests/netblock``), read by the
+  offline, notebook, HTML and reproducibility tests;
+* ``"b"``: :func:`analysis.report.run_report` in this process, compared byte
+  for byte with ``"a"`` by the reproducibility tests.
+
+Tests that use these runs carry the ``xdist_group("seed_report")`` mark so
+that, with several pytest workers, one worker runs both and shares them."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+NETBLOCK = Path(__file__).resolve().parent / "netblock"
+SEEDS = ROOT / "seeds"
 _RUNS: dict[str, dict] = {}
 
 
+def offline_env(tmp_path: Path) -> dict:
+    """The environment of a process that may not reach beyond loopback, with no
+    NLTK data, an empty home folder and its own matplotlib configuration."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(NETBLOCK), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    empty = tmp_path / "empty_nltk_data"
+    empty.mkdir(exist_ok=True)
+    env["NLTK_DATA"] = str(empty)
+    env["HOME"] = str(tmp_path)  # no ~/nltk_data, no user caches
+    env["ANALYSIS_NETBLOCK_LOG"] = str(tmp_path / "blocked.log")
+    env["MPLBACKEND"] = "Agg"
+    env.pop("HTTP_PROXY", None)
+    env.pop("HTTPS_PROXY", None)
+    return env
+
+
 def seed_report(tmp_path_factory, key: str = "a") -> dict:
-    """The summary of ``run_report`` on the seeds into ``<tmp>/report-<key>/``
+    """The summary of a report run on the seeds into ``<tmp>/report-<key>/``
     (``figures/`` and ``reports/``), running it the first time it is asked for."""
     if key not in _RUNS:
-        from analysis.report import SEEDS_DIR, run_report
-
         base = Path(tmp_path_factory.mktemp(f"report-{key}"))
-        _RUNS[key] = run_report(
-            SEEDS_DIR, figures_dir=base / "figures", reports_dir=base / "reports", progress=False
-        )
+        _RUNS[key] = _offline_cli_run(base) if key == "a" else _in_process_run(base)
     return _RUNS[key]
+
+
+def _in_process_run(base: Path) -> dict:
+    from analysis.report import SEEDS_DIR, run_report
+
+    return run_report(SEEDS_DIR, figures_dir=base / "figures", reports_dir=base / "reports", progress=False)
+
+
+def _offline_cli_run(base: Path) -> dict:
+    figures, reports = base / "figures", base / "reports"
+    env = offline_env(base)
+    run = subprocess.run(
+        [sys.executable, "-m", "analysis", "report", str(SEEDS), "--figures", str(figures), "--reports", str(reports)],
+        env=env, cwd=ROOT, capture_output=True, text=True, timeout=1800,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    notebooks = sorted(p for p in reports.glob("[0-9][0-9]_*.ipynb"))
+    return {
+        "notebooks": notebooks,
+        "html": reports / "report.html",
+        "figures_dir": figures,
+        "reports_dir": reports,
+        "stderr": run.stderr,
+        "env": env,
+        "blocked_log": Path(env["ANALYSIS_NETBLOCK_LOG"]),
+    }

@@ -12,6 +12,8 @@ import pytest
 
 from analysis.report import NotebookFailed, notebook_sources, run_report
 
+from ._report_runs import seed_report
+
 from .conftest import ROOT, SEEDS
 
 SOURCES = notebook_sources(ROOT / "notebooks")
@@ -69,12 +71,14 @@ def test_failing_notebook_names_notebook_and_cell(tmp_path):
 
 
 @pytest.mark.slow
-def test_report_on_seeds_end_to_end(tmp_path):
-    summary = run_report(SEEDS, figures_dir=tmp_path / "figures", reports_dir=tmp_path / "reports", progress=False)
+@pytest.mark.xdist_group("seed_report")
+def test_report_on_seeds_end_to_end(tmp_path_factory):
+    summary = seed_report(tmp_path_factory, "a")
     assert [p.stem for p in summary["notebooks"]] == [p.stem for p in SOURCES]
     html = summary["html"].read_text(encoding="utf-8")
     assert "Corpus overview" in html and "data:image/png;base64" in html
-    assert (tmp_path / "figures" / "corpus_paragraph_lengths.png").exists()
-    assert (tmp_path / "figures" / "index.md").exists()
-    prov = json.loads((tmp_path / "figures" / "corpus_paragraph_lengths.json").read_text())
+    figures = summary["figures_dir"]
+    assert (figures / "corpus_paragraph_lengths.png").exists()
+    assert (figures / "index.md").exists()
+    prov = json.loads((figures / "corpus_paragraph_lengths.json").read_text())
     assert prov["notebook"] == "00_corpus_overview" and prov["corpus_articles"] == 1

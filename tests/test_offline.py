@@ -13,25 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from ._report_runs import offline_env, seed_report
 from .conftest import ROOT, SEEDS
-
-NETBLOCK = Path(__file__).resolve().parent / "netblock"
-
-
-def offline_env(tmp_path: Path) -> dict:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(NETBLOCK), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-    empty = tmp_path / "empty_nltk_data"
-    empty.mkdir(exist_ok=True)
-    env["NLTK_DATA"] = str(empty)
-    env["HOME"] = str(tmp_path)  # no ~/nltk_data, no user caches
-    env["ANALYSIS_NETBLOCK_LOG"] = str(tmp_path / "blocked.log")
-    env["MPLBACKEND"] = "Agg"
-    env["MPLCONFIGDIR"] = str(tmp_path / "mpl")
-    env.pop("HTTP_PROXY", None)
-    env.pop("HTTPS_PROXY", None)
-    return env
-
 
 def test_block_is_effective(tmp_path):
     code = (
@@ -49,16 +32,12 @@ def test_block_is_effective(tmp_path):
 
 
 @pytest.mark.slow
-def test_report_and_commands_run_offline(tmp_path):
+@pytest.mark.xdist_group("seed_report")
+def test_report_and_commands_run_offline(tmp_path, tmp_path_factory):
+    report = seed_report(tmp_path_factory, "a")  # the report's command line, network blocked
+    assert report["html"].exists()
+    assert list(report["figures_dir"].glob("*.png")), "the report made no figures"
     env = offline_env(tmp_path)
-    figures, reports = tmp_path / "figures", tmp_path / "reports"
-    run = subprocess.run(
-        [sys.executable, "-m", "analysis", "report", str(SEEDS), "--figures", str(figures), "--reports", str(reports)],
-        env=env, cwd=ROOT, capture_output=True, text=True, timeout=1800,
-    )
-    assert run.returncode == 0, run.stderr[-3000:]
-    assert (reports / "report.html").exists()
-    assert list(figures.glob("*.png")), "the report made no figures"
     from analysis.cli import FAMILY_COMMANDS
 
     for command in ["corpus", *FAMILY_COMMANDS]:
@@ -68,5 +47,18 @@ def test_report_and_commands_run_offline(tmp_path):
         )
         assert out.returncode == 0, (command, out.stderr[-2000:])
         assert out.stdout.strip(), command
-    log = tmp_path / "blocked.log"
-    assert not log.exists(), f"something tried to reach the network:\n{log.read_text()}"
+    for log in (tmp_path / "blocked.log", report["blocked_log"]):
+        assert not log.exists(), f"something tried to reach the network:\n{log.read_text()}"
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("seed_report")
+def test_report_prints_nothing_alarming(tmp_path_factory):
+    """A normal run prints its progress and summary, and nothing else: no
+    warning about kernels talking over unencrypted TCP, no spurious
+    KeyboardInterrupt from kernels being shut down, no Python warnings."""
+    report = seed_report(tmp_path_factory, "a")
+    lines = [ln for ln in report["stderr"].splitlines() if ln.strip()]
+    unexpected = [ln for ln in lines if not ln.startswith("[report]")]
+    assert unexpected == [], unexpected
+    assert any("notebooks in" in ln for ln in lines)

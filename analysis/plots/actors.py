@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from analysis.figures import NEUTRAL_COLOR, SIDE_ORDER, new_figure, side_color
+from analysis.figures import NEUTRAL_COLOR, SIDE_ORDER, new_figure, side_color, require_rows
 
 __all__ = ["mentions_by_actor", "dispersion_strip", "cooccurrence_matrix", "sides_by_outlet"]
 
@@ -30,6 +30,7 @@ def mentions_by_actor(frequency: pd.DataFrame, *, top: int = 20, value: str = "m
     (``by="actor"``).  ``value``: ``mentions`` or ``per_1000_words``.
     Returns ``(fig, data)`` with ``actor_id``, ``name``, ``side``, ``kind``
     and the value, in plotting order (top first)."""
+    require_rows(frequency, "No codebook actor is mentioned in the corpus.")
     if value not in ("mentions", "per_1000_words"):
         raise ValueError(f"value must be 'mentions' or 'per_1000_words', not {value!r}")
     d = frequency.groupby(["actor_id", "name", "kind", "side"], dropna=False, sort=False)[value].sum().reset_index()
@@ -57,6 +58,7 @@ def dispersion_strip(mentions: pd.DataFrame, *, top: int = 15, title: str = "Whe
 
     Returns ``(fig, data)`` with ``article_id``, ``actor_id``, ``name``,
     ``side``, ``relative_position``, ``paragraph``, ``row``."""
+    require_rows(mentions, "No codebook actor is mentioned in the corpus.")
     m = mentions.copy()
     m["side"] = m["side"].fillna("unknown")
     order = m.groupby("actor_id", sort=False).size().sort_values(ascending=False, kind="stable").head(top).index
@@ -91,6 +93,7 @@ def cooccurrence_matrix(cooc: pd.DataFrame, *, top: int = 12, title: str = "Who 
     ``top`` actors with the most co-occurrences; names coloured by side,
     counts written in each cell.  Returns ``(fig, data)`` in long form:
     ``actor_a``, ``name_a``, ``actor_b``, ``name_b``, ``units``."""
+    require_rows(cooc, "No two actors are named in the same paragraph, so there is no co-occurrence to show.")
     both = pd.concat([
         cooc.rename(columns={"actor_a": "x", "name_a": "xn", "side_a": "xs", "actor_b": "y", "name_b": "yn", "side_b": "ys"}),
         cooc.rename(columns={"actor_b": "x", "name_b": "xn", "side_b": "xs", "actor_a": "y", "name_a": "yn", "side_a": "ys"}),
@@ -98,6 +101,7 @@ def cooccurrence_matrix(cooc: pd.DataFrame, *, top: int = 12, title: str = "Who 
     both = both.groupby(["x", "xn", "xs", "y", "yn", "ys"], dropna=False)["units"].sum().reset_index()
     keep = both.groupby("x")["units"].sum().sort_values(ascending=False, kind="stable").head(top).index
     both = both[both["x"].isin(keep) & both["y"].isin(keep)]
+    require_rows(both, "No two actors are named in the same paragraph, so there is no co-occurrence to show.")
     order = list(keep)
     names = both.drop_duplicates("x").set_index("x")["xn"].to_dict()
     sides = both.drop_duplicates("x").set_index("x")["xs"].to_dict()
@@ -141,6 +145,7 @@ def sides_by_outlet(frequency: pd.DataFrame, *, outlet: str = "outlet",
     each side's actors (from ``actor_frequency(..., by="side",
     level="corpus", group_by="outlet")``).  Returns ``(fig, data)`` with
     ``outlet``, ``side``, ``mentions``, ``n_words``, ``per_1000_words``."""
+    require_rows(frequency, "No codebook actor is mentioned in the corpus.")
     d = frequency[frequency["side"] != "unknown"].copy()
     sides = [s for s in SIDE_ORDER if s in set(d["side"])]
     outlets = (d.groupby(outlet)["n_words"].first().sort_values(ascending=False, kind="stable").index.tolist())

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.figures import NEUTRAL_COLOR, new_figure
+from analysis.figures import NEUTRAL_COLOR, NothingToDraw, new_figure, require_rows
 
 
 def paragraph_lengths(paragraphs: pd.DataFrame, article_id: str | None = None):
@@ -14,6 +14,7 @@ def paragraph_lengths(paragraphs: pd.DataFrame, article_id: str | None = None):
     Header, dateline and closing metadata are not in the body, so they are
     not plotted.  Returns ``(fig, data)`` with ``article_id``, ``paragraph``,
     ``n_words``."""
+    require_rows(paragraphs, "The corpus has no paragraph with words in it.")
     if article_id is None:
         article_id = paragraphs["article_id"].iloc[0]
     data = paragraphs.loc[paragraphs["article_id"] == article_id, ["article_id", "paragraph", "n_words"]]
@@ -35,6 +36,7 @@ def paragraph_lengths(paragraphs: pd.DataFrame, article_id: str | None = None):
 def paragraph_length_distribution(paragraphs: pd.DataFrame):
     """Histogram of words per paragraph over a whole corpus.  Returns
     ``(fig, data)`` with the bin edges and counts."""
+    require_rows(paragraphs, "The corpus has no paragraph with words in it.")
     counts, edges = np.histogram(paragraphs["n_words"], bins=np.arange(0, max(paragraphs["n_words"].max(), 10) + 10, 5))
     data = pd.DataFrame({"bin_start": edges[:-1], "bin_end": edges[1:], "paragraphs": counts})
     fig, ax = new_figure("single")
@@ -52,6 +54,7 @@ def articles_over_time(articles: pd.DataFrame, *, freq: str = "M"):
     ``date`` column (ISO ``YYYY-MM-DD`` or ``YYYY-MM``; undated articles are
     counted in the caption, not plotted).  Returns ``(fig, data)`` with
     ``period`` and ``articles``."""
+    require_rows(articles, "No article has a date.")
     if freq not in ("M", "Y"):
         raise ValueError(f"freq must be 'M' or 'Y', not {freq!r}")
     dates = pd.to_datetime(articles["date"].astype("string").str.slice(0, 7), format="%Y-%m", errors="coerce")
@@ -82,6 +85,7 @@ def outlet_profile(scored: pd.DataFrame, *, outlet: str = "outlet", min_articles
     articles).  ``scored`` is the articles table of :func:`analysis.pipeline.run`
     with the readability and sentiment families.  Outlets with fewer than
     ``min_articles`` articles are left out.  Returns ``(fig, data)``."""
+    require_rows(scored, "No article has an outlet.")
     need = {outlet, "flesch_kincaid_grade", "mean_compound"}
     if need - set(scored.columns):
         raise ValueError(f"scored articles lack column(s) {sorted(need - set(scored.columns))}")
@@ -97,6 +101,8 @@ def outlet_profile(scored: pd.DataFrame, *, outlet: str = "outlet", min_articles
             row[col] = mean
             row[f"{col}_low"], row[f"{col}_high"] = mean - 1.96 * se, mean + 1.96 * se
         rows.append(row)
+    if not rows:
+        raise NothingToDraw(f"No outlet has {min_articles} or more articles, so no outlet's average can be shown.")
     data = pd.DataFrame(rows).sort_values("flesch_kincaid_grade", kind="stable").reset_index(drop=True)
     fig, (left, right) = new_figure("double", 0.9 + 0.28 * max(len(data), 2), ncols=2, sharey=True)
     y = np.arange(len(data))
@@ -105,7 +111,8 @@ def outlet_profile(scored: pd.DataFrame, *, outlet: str = "outlet", min_articles
         (left, "flesch_kincaid_grade", "Flesch–Kincaid grade (higher = harder)"),
         (right, "mean_compound", "Mean sentence tone (−1 negative … +1 positive)"),
     ):
-        ax.errorbar(data[col], y, xerr=[data[col] - data[f"{col}_low"], data[f"{col}_high"] - data[col]],
+        mid, low, high = (data[c].to_numpy(dtype=float) for c in (col, f"{col}_low", f"{col}_high"))
+        ax.errorbar(mid, y, xerr=np.vstack([mid - low, high - mid]),
                     fmt="o", color=NEUTRAL_COLOR, ecolor="#999999", elinewidth=0.8, capsize=0, markersize=4)
         ax.set_xlabel(xlabel)
         ax.grid(axis="y", visible=False)

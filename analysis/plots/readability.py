@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.figures import NEUTRAL_COLOR, new_figure
+from analysis.figures import NEUTRAL_COLOR, new_figure, require_rows
 from analysis.readability import GRADE_INDICES, INDEX_LABELS
 
 VOICE_COLORS = {"narrative": "#999999", "quoted": "#E69F00"}
@@ -41,6 +41,7 @@ def grade_levels(articles_table: pd.DataFrame, *, article_id: str | None = None)
     ``articles_table`` is :func:`analysis.readability.readability` at article
     level.  Returns ``(fig, data)`` with ``index``, ``label``, ``value``
     (and ``q25``, ``q75``, ``articles`` for a corpus)."""
+    require_rows(articles_table, "The corpus has no article with sentences to score.")
     t = articles_table
     if article_id is not None:
         t = t[t["article_id"] == article_id]
@@ -87,6 +88,7 @@ def paragraph_grades(paragraphs: pd.DataFrame, *, article_id: str | None = None,
     "n/a".  A dashed line shows ``article_value`` (the whole article's
     value) when given.  Returns ``(fig, data)`` with ``article_id``,
     ``paragraph``, ``words``, ``sentences``, ``value``."""
+    require_rows(paragraphs, "The article has no paragraph with sentences to score.")
     if index not in INDEX_LABELS:
         raise ValueError(f"index must be one of {list(INDEX_LABELS)}, not {index!r}")
     if article_id is None:
@@ -119,6 +121,8 @@ def voice_grades(pooled: pd.DataFrame, *, indices: list[str] | None = None):
     narrative text, from :func:`analysis.readability.pool` ``(by="voice")``.
     Returns ``(fig, data)`` with ``index``, ``label``, ``voice``, ``value``,
     ``words``."""
+    require_rows(pooled[pooled["voice"] == "quoted"] if "voice" in pooled else pooled,
+                 "The corpus has no quotes, so quoted and narrative text cannot be compared.")
     indices = indices or ["flesch_kincaid_grade", "gunning_fog", "coleman_liau_index",
                           "automated_readability_index", "linsear_write"]
     rows = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.figures import NEUTRAL_COLOR, SIDE_ORDER, new_figure, side_color
+from analysis.figures import NEUTRAL_COLOR, SIDE_ORDER, new_figure, side_color, require_rows
 
 METHOD_NAMES = {"vader": "VADER", "vader-nltk": "VADER (NLTK)", "afinn": "AFINN", "news": "news model"}
 
@@ -48,6 +48,7 @@ def paragraph_arc(sentences: pd.DataFrame, paragraphs: pd.DataFrame, article_id:
     and its paragraph aggregate; ``label`` names the article in the title
     (:func:`article_label`; default its ``article_id``).  Returns ``(fig, data)`` with one row per
     sentence (``paragraph``, ``sentence``, ``compound``, ``paragraph_mean``)."""
+    require_rows(sentences, "The article has no sentences to score.")
     if article_id is None:
         article_id = sentences["article_id"].iloc[0]
     s = sentences.loc[sentences["article_id"] == article_id, ["article_id", "paragraph", "sentence", "compound"]]
@@ -73,6 +74,7 @@ def paragraph_arc(sentences: pd.DataFrame, paragraphs: pd.DataFrame, article_id:
 def corpus_arc(arc: pd.DataFrame):
     """Mean sentence tone by position in the article over a corpus, from
     :func:`analysis.sentiment.tone_arc`, with its article-bootstrap interval."""
+    require_rows(arc, "The corpus has no sentences to score.")
     data = arc.reset_index(drop=True)
     fig, ax = new_figure("single", 2.6)
     x = data["position_mid"] * 100
@@ -96,6 +98,7 @@ def actor_tone(targeted: pd.DataFrame, *, top: int = 12):
     :func:`analysis.sentiment.targeted_sentiment`; the ``top`` actors by
     mentions are drawn, most mentioned at the top.  Actors with a single
     sentence have no interval (dot only)."""
+    require_rows(targeted, "No actor is named in a scored sentence, so there is no tone toward actors to show.")
     data = targeted.sort_values(["n_mentions", "actor_id"], ascending=[False, True]).head(top)
     data = data.iloc[::-1].reset_index(drop=True)
     names = data["name"].fillna(data["actor_id"]).astype(str) if "name" in data.columns else data["actor_id"].astype(str)
@@ -120,6 +123,8 @@ def voice_tone(by_voice: pd.DataFrame, *, group_col: str = "side"):
     voice, from :func:`analysis.sentiment.sentiment_by_voice` (``by="side"``).
     Dot = mean sentence compound, line = article-bootstrap interval; the
     narration row is grey, quoted rows take their side's colour."""
+    require_rows(by_voice[by_voice[group_col] != "narration"] if group_col in by_voice else by_voice,
+                 "The corpus has no quotes, so there is no tone by voice to show.")
     data = by_voice.copy()
     order = {s: i for i, s in enumerate(["narration"] + SIDE_ORDER + ["unknown"])}
     data["_o"] = data[group_col].map(lambda s: order.get(s, len(order)))

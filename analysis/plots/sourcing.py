@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.figures import SIDE_ORDER, new_figure, side_color
+from analysis.figures import SIDE_ORDER, new_figure, side_color, require_rows
 
 _ORDER = SIDE_ORDER + ["unknown", "unattributed"]
 _KIND_MARKERS = {"direct": "o", "partial": "D", "indirect": "s"}
@@ -31,6 +31,7 @@ def share_of_voice(balance: pd.DataFrame):
     level).  Labels give each share in percent.  Returns ``(fig, data)`` with
     ``measure``, ``side``, ``count``, ``share`` (and the bootstrap interval
     when present)."""
+    require_rows(balance, "The corpus has no attributed quotes, so there is no share of voice to show.")
     b = balance.copy()
     b["_r"] = b["side"].map(_side_rank)
     b = b.sort_values("_r")
@@ -83,6 +84,7 @@ def directness(table: pd.DataFrame):
     paraphrased (indirect), per side, from
     :func:`analysis.sourcing.voice_directness`.  Returns ``(fig, data)`` with
     ``side``, ``direct_words``, ``paraphrased_words``, ``direct_share``."""
+    require_rows(table, "The corpus has no attributed quotes, so there is nothing to split into direct and paraphrased.")
     t = table.copy()
     t["_r"] = t["side"].map(_side_rank)
     data = t.sort_values("_r")[["side", "direct_words", "paraphrased_words", "direct_share"]].reset_index(drop=True)
@@ -114,6 +116,7 @@ def positions(quotes_with_positions: pd.DataFrame, *, article_id: str | None = N
     (``article_id`` None) positions are pooled.  Returns ``(fig, data)`` with
     ``article_id``, ``quote_id``, ``side``, ``kind``, ``speaker_name``,
     ``relative_position``, ``n_words``."""
+    require_rows(quotes_with_positions, "The corpus has no quotes, so there are no quote positions to show.")
     q = quotes_with_positions
     if article_id is not None:
         q = q[q["article_id"] == article_id]

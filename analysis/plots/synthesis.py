@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.figures import NEUTRAL_COLOR, SIDE_ORDER, new_figure, side_color
+from analysis.figures import NEUTRAL_COLOR, SIDE_ORDER, new_figure, side_color, require_rows
 
 _SIDES = SIDE_ORDER + ["unknown"]
 
@@ -26,6 +26,7 @@ def heard_and_mentioned(table: pd.DataFrame, *, top: int = 20):
     ``top`` actors by mentions + quotes are shown; actors never quoted are
     marked "not quoted".  Returns ``(fig, data)`` with ``actor_id``,
     ``name``, ``side``, ``mentions``, ``quotes``, ``status``."""
+    require_rows(table, "No actor is both mentioned and quoted, so there is nothing to compare.")
     t = table.copy()
     t["_total"] = t["mentions"] + t["quotes"]
     t = t.sort_values(["_total", "mentions", "actor_id"], ascending=[False, False, True]).head(top)
@@ -78,6 +79,7 @@ def tone_by_voice(table: pd.DataFrame):
     :func:`analysis.synthesis.tone_by_voice`.  Returns ``(fig, data)``: the
     plotted rows (``side``, ``voice``, ``n_sentences``, ``mean_compound`` and
     its interval)."""
+    require_rows(table, "The corpus has no quotes, so there is no quoted tone to compare with the narrative.")
     t = table[table["side"] != "all"].copy()
     sides = sorted(set(t["side"]), key=_rank)
     base = table[table["voice"] == "narration (all)"]
@@ -135,6 +137,7 @@ def readability_by_voice(table: pd.DataFrame, *, index: str = "flesch_kincaid_gr
     :func:`analysis.synthesis.readability_by_voice`.  Bars over fewer than
     100 words are hatched (unstable).  Returns ``(fig, data)`` with
     ``voice``, ``side``, ``words``, the index and ``few_words``."""
+    require_rows(table, "The corpus has no quotes, so there is no quoted text to compare with the narrative.")
     labels = {
         "flesch_kincaid_grade": "Flesch–Kincaid grade\n(US school years; lower = easier)",
         "flesch_reading_ease": "Flesch Reading Ease\n(0–100; higher = easier)",
@@ -194,6 +197,7 @@ def prominence_and_voice(table: pd.DataFrame, *, min_articles_first: int = 3):
     :func:`analysis.synthesis.prominence_and_voice`.  A grey bar spans each
     side's lowest and highest share.  Returns ``(fig, data)`` in long form:
     ``side``, ``measure``, ``share``, ``count``."""
+    require_rows(table, "No side is both mentioned and quoted, so prominence cannot be set against voice.")
     measures = [m for m in _MEASURES if m[0] != "first_share" or int(table["articles"].max()) >= min_articles_first]
     counts = {"mention_share": "mentions", "lede_share": "lede_mentions", "first_share": "first_articles",
               "quote_share": "quotes", "word_share": "quoted_words"}

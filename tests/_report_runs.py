@@ -10,10 +10,13 @@ temporary folder:
 * ``"b"``: :func:`analysis.report.run_report` in this process, compared byte
   for byte with ``"a"`` by the reproducibility tests.
 
-Tests that use these runs carry the ``xdist_group("seed_report")`` mark so
-that, with several pytest workers, one worker runs both and shares them."""
+With several pytest workers (pytest-xdist), each run still happens once:
+the first worker that needs it runs it under a file lock in the folder the
+workers share, and the others read its summary."""
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import subprocess
 import sys
@@ -45,15 +48,49 @@ def seed_report(tmp_path_factory, key: str = "a") -> dict:
     """The summary of a report run on the seeds into ``<tmp>/report-<key>/``
     (``figures/`` and ``reports/``), running it the first time it is asked for."""
     if key not in _RUNS:
-        base = Path(tmp_path_factory.mktemp(f"report-{key}"))
-        _RUNS[key] = _offline_cli_run(base) if key == "a" else _in_process_run(base)
+        _RUNS[key] = _shared_run(tmp_path_factory, key)
     return _RUNS[key]
+
+
+def _shared_run(tmp_path_factory, key: str) -> dict:
+    base = Path(tmp_path_factory.getbasetemp())
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the folder every worker's own temporary folder is in
+    folder, done = base / f"report-{key}", base / f"report-{key}.json"
+    with _locked(base / f"report-{key}.lock"):
+        if not done.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            summary = _offline_cli_run(folder) if key == "a" else _in_process_run(folder)
+            done.write_text(json.dumps({k: str(v) if isinstance(v, Path) else v for k, v in summary.items()
+                                        if k in _KEPT}, default=lambda v: [str(x) for x in v]), encoding="utf-8")
+    saved = json.loads(done.read_text(encoding="utf-8"))
+    return {k: (v if k in ("stderr",) else [Path(x) for x in v] if isinstance(v, list) else Path(v))
+            for k, v in saved.items()}
+
+
+_KEPT = ("notebooks", "html", "figures_dir", "reports_dir", "stderr", "blocked_log")
+
+
+@contextlib.contextmanager
+def _locked(path: Path):
+    with open(path, "w") as fh:
+        try:
+            import fcntl
+        except ImportError:  # no POSIX locks: without parallel workers none is needed
+            yield
+            return
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _in_process_run(base: Path) -> dict:
     from analysis.report import SEEDS_DIR, run_report
 
-    return run_report(SEEDS_DIR, figures_dir=base / "figures", reports_dir=base / "reports", progress=False)
+    summary = run_report(SEEDS_DIR, figures_dir=base / "figures", reports_dir=base / "reports", progress=False)
+    return {**summary, "stderr": ""}
 
 
 def _offline_cli_run(base: Path) -> dict:
@@ -71,6 +108,5 @@ def _offline_cli_run(base: Path) -> dict:
         "figures_dir": figures,
         "reports_dir": reports,
         "stderr": run.stderr,
-        "env": env,
         "blocked_log": Path(env["ANALYSIS_NETBLOCK_LOG"]),
     }

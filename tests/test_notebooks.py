@@ -71,7 +71,6 @@ def test_failing_notebook_names_notebook_and_cell(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("seed_report")
 def test_report_on_seeds_end_to_end(tmp_path_factory):
     summary = seed_report(tmp_path_factory, "a")
     assert [p.stem for p in summary["notebooks"]] == [p.stem for p in SOURCES]

@@ -6,10 +6,8 @@ connection that is not to loopback.  NLTK is pointed at an empty data folder,
 so a resource that would come from nltk_data (or the NLTK downloader) fails."""
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -32,7 +30,6 @@ def test_block_is_effective(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("seed_report")
 def test_report_and_commands_run_offline(tmp_path, tmp_path_factory):
     report = seed_report(tmp_path_factory, "a")  # the report's command line, network blocked
     assert report["html"].exists()
@@ -52,7 +49,6 @@ def test_report_and_commands_run_offline(tmp_path, tmp_path_factory):
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("seed_report")
 def test_report_prints_nothing_alarming(tmp_path_factory):
     """A normal run prints its progress and summary, and nothing else: no
     warning about kernels talking over unencrypted TCP, no spurious

@@ -22,7 +22,6 @@ import pytest
 
 from ._report_runs import seed_report
 
-pytestmark = pytest.mark.xdist_group("seed_report")
 INSTALL_BROWSER = "sudo apt-get install chromium  (Debian/Ubuntu; or any Chromium/Chrome on PATH)"
 
 

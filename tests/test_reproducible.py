@@ -24,7 +24,6 @@ from ._report_runs import seed_report
 from .conftest import ROOT
 
 COMMITTED = ROOT / "figures"
-pytestmark = pytest.mark.xdist_group("seed_report")
 REGENERATE = "regenerate them from the seeds with `.venv/bin/python -m analysis report`"
 
 

@@ -70,7 +70,9 @@ def test_one_speaker_is_labelled_the_same_way_throughout_an_article(rows):
     labels: dict[tuple, set] = {}
     for row in rows:
         key = (row["article_id"], row["speaker"])
-        labels.setdefault(key, set()).add((row["speaker_kind"], row["speaker_gender"], row["country"]))
+        labels.setdefault(key, set()).add(
+            (row["speaker_kind"], row["speaker_gender"], row["gender_basis"], row["country"])
+        )
     assert {k: v for k, v in labels.items() if len(v) > 1} == {}
 
 

@@ -127,6 +127,22 @@ def corporate_designators() -> frozenset[str]:
     return frozenset(read_word_list("corporate_designators.txt"))
 
 
+# a one-word base this common in lower case is a word, not a company's name ("News Corp", "World Group")
+_COMMON_BASE = 3e-5
+
+
+def _company_base(name: str) -> str | None:
+    """The name without designators when that can be a company's own name:
+    not a place (``London International Group``) and, for one word, not a
+    common English word (``News Corp``, ``Steel Co``; ``wordfreq``)."""
+    from analysis.discovery import _common, _places
+
+    base = strip_designators(name)
+    if base == name or base in _places() or (" " not in base and _common(base) >= _COMMON_BASE):
+        return None
+    return base
+
+
 def strip_designators(name: str) -> str:
     """``name`` without trailing corporate designators (``Huawei Technologies
     Co Ltd`` -> ``Huawei``); the name itself when nothing would be left."""
@@ -283,7 +299,7 @@ def _merge_designators(ents: list[dict]) -> None:
     when that one word is the base of a designator name in the article and
     no full name carries it, it is the company (``rule`` "base of a company
     name")."""
-    bases = {strip_designators(e["name"]) for e in ents if e["label"] == "ORG"}
+    bases = {_company_base(e["name"]) for e in ents if e["label"] == "ORG"} - {None}
     for e in ents:
         if e["label"] == "PER" and e["name"] == e["text"] and " " not in e["name"] and e["name"] in bases:
             e.update(label="ORG", kind="organisation", gender="n/a", gender_basis="organisation",
@@ -292,8 +308,8 @@ def _merge_designators(ents: list[dict]) -> None:
     for e in ents:
         if e["label"] != "ORG":
             continue
-        base = strip_designators(e["name"])
-        if base != e["name"] and base in organisations:
+        base = _company_base(e["name"])
+        if base is not None and base in organisations:
             e.update(name=base, alias_basis=e["alias_basis"] or "corporate designator")
 
 
@@ -301,44 +317,92 @@ def _merge_designators(ents: list[dict]) -> None:
 # across articles
 
 
-def merge_across_articles(rows: pd.DataFrame) -> pd.DataFrame:
+def merge_across_articles(rows: pd.DataFrame, texts: dict | None = None) -> pd.DataFrame:
     """Merge the names of a corpus's entity rows across articles (rules in the
-    module docstring).  ``rows``: one row per mention with ``text`` (as
-    written), ``name``, ``candidate_id``, ``kind``, ``gender``,
+    module docstring).  ``rows``: one row per mention with ``article_id``,
+    ``text`` (as written), ``name``, ``candidate_id``, ``kind``, ``gender``,
     ``gender_basis``, ``alias_basis``; returns a copy with those updated (a
     one-word "person" that is the base of a company name somewhere in the
-    corpus, ``Huawei`` beside ``Huawei Technologies``, is the company)."""
+    corpus, ``Huawei`` beside ``Huawei Technologies``, is the company).
+
+    ``texts`` (article_id -> body), when given, guards the acronyms: an
+    article's undefined acronym takes another article's expansion only when
+    the article uses a distinctive word of it (``crown`` or ``prosecution``
+    for ``CPS``, not a telecoms story's ``Carrier Pre-Selection (CPS)``) and
+    does not put the acronym in parentheses after a name of its own."""
     out = rows.copy()
+    _acronyms_across(out, texts)
+    _surnames_across(out)
     remap: dict[str, tuple[str, str]] = {}  # name -> (merged name, basis)
-    defined = out.loc[out["alias_basis"] == "acronym defined", ["text", "name"]].drop_duplicates()
-    for acr, g in defined.groupby(defined["text"].map(acronym_letters)):
-        if g["name"].nunique() == 1:
-            remap.setdefault(acr, (g["name"].iloc[0], "acronym defined in another article"))
     organisations = set(out.loc[out["kind"] == "organisation", "name"])
-    bases = {strip_designators(name) for name in organisations}
+    bases = {_company_base(name) for name in organisations} - {None}
     lone = (out["kind"] == "person") & out["name"].isin(bases) & ~out["name"].str.contains(" ")
     out.loc[lone, ["kind", "gender", "gender_basis"]] = ["organisation", "n/a", "organisation"]
     organisations |= set(out.loc[lone, "name"])
     for name in organisations:
-        base = strip_designators(name)
-        if base != name and base in organisations:
+        base = _company_base(name)
+        if base is not None and base in organisations:
             remap.setdefault(name, (base, "corporate designator"))
-    people = set(out.loc[out["kind"] == "person", "name"])
-    by_surname: dict[str, set] = {}
-    from analysis.codebook import name_parts
-
-    for name in people:
-        if " " in name:
-            by_surname.setdefault(name_parts(name)["surname"], set()).add(name)
-    for name in people:
-        if " " not in name and len(by_surname.get(name, ())) == 1:
-            remap.setdefault(name, (next(iter(by_surname[name])), "surname of the only full name"))
     hit = out["name"].isin(list(remap))
     merged = [_follow(remap, n) for n in out.loc[hit, "name"]]
     out.loc[hit, "alias_basis"] = [old or basis for (_, basis), old in zip(merged, out.loc[hit, "alias_basis"])]
     out.loc[hit, "name"] = [name for name, _ in merged]
     out["candidate_id"] = out["name"].map(_candidate_id)
     return out
+
+
+def _acronyms_across(out: pd.DataFrame, texts: dict | None) -> None:
+    """An acronym defined with one expansion in the corpus is that expansion
+    in the other articles (in place)."""
+    defined = out.loc[out["alias_basis"] == "acronym defined", ["text", "name"]].drop_duplicates()
+    expansions = {acr: g["name"].iloc[0]
+                  for acr, g in defined.groupby(defined["text"].map(acronym_letters)) if g["name"].nunique() == 1}
+    todo = (out["alias_basis"] == "") & out["name"].isin(list(expansions))
+    for i, aid, acr in out.loc[todo, ["article_id", "name"]].itertuples():
+        long_name = expansions[acr]
+        if texts is not None and not _fits_article(acr, long_name, texts.get(aid, "")):
+            continue
+        out.loc[i, ["name", "alias_basis"]] = [long_name, "acronym defined in another article"]
+
+
+@functools.cache
+def _generic_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in read_word_list("org_words.txt")) | _FUNCTION_WORDS
+
+
+def _fits_article(acr: str, long_name: str, text: str) -> bool:
+    if f"({acr})" in text:
+        return False
+    distinctive = {w.lower() for w in re.split(r"[\s-]+", long_name)} - _generic_words()
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return bool(distinctive & words)
+
+
+def _surnames_across(out: pd.DataFrame) -> None:
+    """A one-word person -> the only full name in the corpus with that
+    surname, in an article that names another person or organisation also
+    named beside the full name (in place).  The shared company keeps a
+    ``Lord Browne`` of a business story from the ``Des Browne`` of politics."""
+    from analysis.codebook import name_parts
+
+    people = set(out.loc[out["kind"] == "person", "name"])
+    by_surname: dict[str, set] = {}
+    for name in people:
+        if " " in name:
+            by_surname.setdefault(name_parts(name)["surname"], set()).add(name)
+    full_of = {name: next(iter(by_surname[name])) for name in people
+               if " " not in name and len(by_surname.get(name, ())) == 1}
+    if not full_of:
+        return
+    actors = out.loc[out["kind"].isin(["person", "organisation"]), ["article_id", "name"]].drop_duplicates()
+    names_in = actors.groupby("article_id")["name"].agg(set).to_dict()
+    articles_of = actors.groupby("name")["article_id"].agg(set).to_dict()
+    todo = (out["kind"] == "person") & (out["alias_basis"] == "") & out["name"].isin(list(full_of))
+    for i, aid, short in out.loc[todo, ["article_id", "name"]].itertuples():
+        full = full_of[short]
+        company = set().union(*(names_in[a] for a in articles_of.get(full, ()))) - {full, short}
+        if company & (names_in.get(aid, set()) - {short}):
+            out.loc[i, ["name", "alias_basis"]] = [full, "surname of the only full name"]
 
 
 def _follow(remap: dict, name: str) -> tuple[str, str]:

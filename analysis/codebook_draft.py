@@ -149,7 +149,13 @@ _ADJECTIVE_LEAD = re.compile(r"([A-Z][a-z]+)((?:\s+[\w-]+){1,4},?\s+)$")
 
 
 def _role_words(words: str) -> list[str]:
-    return [t for t in re.split(r"[\s,’']+", _POSSESSIVE_LEAD.sub("", words)) if t and t != "s"]
+    """The words of a role phrase without a leading possessive or a trailing
+    honorific (``'s manager Sir`` -> ``manager``)."""
+    toks = [t for t in re.split(r"[\s,’']+", _POSSESSIVE_LEAD.sub("", words)) if t and t != "s"]
+    honorifics = _role_heads()[1]
+    while toks and toks[-1].lower().strip(".") in honorifics:
+        toks = toks[:-1]
+    return toks
 
 
 @functools.cache
@@ -170,9 +176,7 @@ def _between_ok(words: str, title_words: frozenset) -> bool:
     if not _BETWEEN.match(words):
         return False
     toks = _role_words(words)
-    heads, honorifics = _role_heads()
-    while toks and toks[-1].lower() in honorifics:
-        toks = toks[:-1]
+    heads = _role_heads()[0]
     return bool(toks) and all(t.islower() or t.lower() in title_words for t in toks) and toks[-1].lower() in heads
 
 

@@ -121,3 +121,13 @@ def test_draft_of_the_seed(seed_articles):
     assert (d.loc["Irwin Cotler", "affiliation"], d.loc["Irwin Cotler", "role"]) == (
         "Canada", "a former Canadian justice minister")
     assert d.loc["United States", "aliases"] == ["US"] and d.loc["United States", "kind"] == "country"
+
+
+def test_role_words_and_what_is_a_role():
+    from analysis.codebook_draft import _between_ok, _role_words, _title_words
+
+    assert _role_words("'s manager Sir ") == ["manager"]
+    words = _title_words()
+    assert _between_ok("'s chief executive ", words) and _between_ok(" Foreign Secretary ", words)
+    # a verb before an honorific is no role: "Sources told the BBC Mr Howard ...", "the Telegraph claims Mr X"
+    assert not _between_ok(" Mr ", words) and not _between_ok(" claims Mr ", words)

@@ -281,9 +281,9 @@ def _quote_counts(quotes: pd.DataFrame, rows: pd.DataFrame, texts: dict) -> Coun
     ends where the quote's speaker phrase ends and is the whole name there
     (``the British government``, ``Huawei's vice president Victor Zhang``,
     not ``Canada`` in ``Global Affairs Canada``); else the quote's
-    ``speaker_name`` (a pronoun resolved to a name), or its part after a
-    possessive (``China's Huawei``), looked up among the names and forms of
-    its article, then of the corpus."""
+    ``speaker_name`` (a pronoun resolved to a name) in the forms of
+    :func:`_speaker_forms`, looked up among the names and forms of its
+    article, then of the corpus."""
     by_end = {(aid, end): (start, name)
               for aid, start, end, name in rows[["article_id", "start", "end", "name"]].itertuples(index=False)}
     in_article: dict[tuple, str] = {}
@@ -292,6 +292,7 @@ def _quote_counts(quotes: pd.DataFrame, rows: pd.DataFrame, texts: dict) -> Coun
         for form in (text, name):
             in_article.setdefault((aid, normalise_name(form)), name)
             in_corpus.setdefault(normalise_name(form), set()).add(name)
+    countries = {normalise_name(n) for n in rows.loc[rows["kind"] == "country", "text"]}
     counts: Counter = Counter()
     for aid, speaker, end in quotes[["article_id", "speaker_name", "speaker_end"]].itertuples(index=False):
         hit = None
@@ -301,7 +302,7 @@ def _quote_counts(quotes: pd.DataFrame, rows: pd.DataFrame, texts: dict) -> Coun
             if not before or not before[-1][:1].isupper() or before[-1].endswith(("'s", "’s")):
                 hit = name
         if hit is None and isinstance(speaker, str) and speaker[:1].isupper():
-            for form in dict.fromkeys([speaker, re.split(r"['’]s\s+", speaker)[-1]]):
+            for form in _speaker_forms(speaker, countries):
                 key = normalise_name(form)
                 hit = in_article.get((aid, key))
                 if hit is None and len(in_corpus.get(key, ())) == 1:
@@ -311,6 +312,27 @@ def _quote_counts(quotes: pd.DataFrame, rows: pd.DataFrame, texts: dict) -> Coun
         if hit is not None:
             counts[hit] += 1
     return counts
+
+
+def _speaker_forms(speaker: str, countries: set) -> list[str]:
+    """Names a speaker phrase may give, in order: as written; without leading
+    titles, also after modifiers (``British Culture Secretary Dowden`` ->
+    ``Dowden``; a bare ending such as ``Canada`` of ``Global Affairs Canada``
+    is not tried); the part after a possessive (``China's Huawei``) or, when
+    that part is a country (``Huawei's U.K.`` spokesman), the part before."""
+    from analysis.codebook import strip_title
+
+    forms = [speaker]
+    words = speaker.split()
+    for k in range(len(words)):
+        rest = " ".join(words[k:])
+        stripped = strip_title(rest)
+        if stripped != rest:
+            forms.append(stripped)
+    parts = re.split(r"['’]s\s+", speaker)
+    if len(parts) == 2:
+        forms += [parts[0], parts[1]] if normalise_name(parts[1]) in countries else [parts[1], parts[0]]
+    return list(dict.fromkeys(forms))
 
 
 # ---------------------------------------------------------------------------

@@ -131,3 +131,13 @@ def test_role_words_and_what_is_a_role():
     assert _between_ok("'s chief executive ", words) and _between_ok(" Foreign Secretary ", words)
     # a verb before an honorific is no role: "Sources told the BBC Mr Howard ...", "the Telegraph claims Mr X"
     assert not _between_ok(" Mr ", words) and not _between_ok(" claims Mr ", words)
+
+
+def test_speaker_forms():
+    from analysis.codebook_draft import _speaker_forms
+
+    assert _speaker_forms("British Culture Secretary Dowden", set())[-1] == "Dowden"
+    assert "Oliver Dowden" in _speaker_forms("Culture Secretary Oliver Dowden", set())
+    assert "Canada" not in _speaker_forms("Global Affairs Canada", {"canada"})  # no bare ending
+    assert _speaker_forms("China's Huawei", {"china"})[1:] == ["Huawei", "China"]
+    assert _speaker_forms("Huawei's U.K.", {"u.k."})[1:] == ["Huawei", "U.K."]  # the company's UK spokesman

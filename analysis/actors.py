@@ -43,7 +43,9 @@ inside another word):
 ``discovered``
     A person, organisation or location found by :mod:`analysis.discovery`
     that is not in the codebook; ``actor_id`` is a candidate id
-    ``cand:<slug of the full name>``, ``side`` is missing.
+    ``cand:<slug of the full name>``, ``side`` is missing.  Names of one
+    actor are merged first (:mod:`analysis.aliases`: ``UK``, ``U.K.``,
+    ``Britain`` and ``the British government`` are ``cand:united_kingdom``).
 
 A possessive ``'s``/``’s`` after a form is allowed and left out of the span
 (``surface`` is ``Biden`` in ``Biden’s``).  A form touching a hyphen is a

@@ -57,6 +57,7 @@ __all__ = [
     "merged_entities",
     "merge_across_articles",
     "country_forms",
+    "country_adjectives",
     "country_names",
     "corporate_designators",
     "acronym_letters",
@@ -110,7 +111,9 @@ def country_forms() -> dict[str, str]:
 
 
 @functools.cache
-def _country_adjectives() -> dict[str, str]:
+def country_adjectives() -> dict[str, str]:
+    """Adjectives that, before "government", name a country's state
+    (``British`` -> ``United Kingdom``), from ``analysis/data/country_names.csv``."""
     return {form: country for form, country, kind in _country_table() if kind == "adjective"}
 
 
@@ -158,7 +161,7 @@ def strip_designators(name: str) -> str:
 
 @functools.cache
 def _state_regex() -> re.Pattern:
-    adjectives = sorted(_country_adjectives(), key=len, reverse=True)
+    adjectives = sorted(country_adjectives(), key=len, reverse=True)
     alt = "|".join(re.escape(a) for a in adjectives)
     # (?=[A-Z]): every form starts with a capital, so other positions fail at once
     return re.compile(rf"(?=[A-Z])(?<![\w-])(?:{alt})\s+[Gg]overnment(?![\w-])")
@@ -255,7 +258,7 @@ def _state_spans(text: str, ents: list[dict]) -> list[dict]:
     out = []
     if "overnment" not in text:
         return out
-    adjectives = _country_adjectives()
+    adjectives = country_adjectives()
     for m in _state_regex().finditer(text):
         st, en = m.span()
         if any(e["start"] < en and e["end"] > st for e in ents):

@@ -44,7 +44,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.aliases import country_names, merge_across_articles, merged_entities
+from analysis.aliases import country_adjectives, country_forms, country_names, merge_across_articles, merged_entities
 from analysis.codebook import CODEBOOK_COLUMNS, LIST_COLUMNS, normalise_name, titles
 from analysis.text import Document, segment_articles
 
@@ -252,9 +252,7 @@ def _person_affiliations(article: pd.DataFrame, text: str, title_words: frozense
 def _affiliations(rows: pd.DataFrame, documents: list[Document]) -> dict[str, tuple[str, str, str]]:
     """person name -> (affiliation, role, evidence sentence): the affiliation
     given most often (first seen on a tie), its first role and sentence."""
-    from analysis.aliases import _country_adjectives
-
-    title_words, adjectives = _title_words(), _country_adjectives()
+    title_words, adjectives = _title_words(), country_adjectives()
     bodies = rows[rows["kind"] != "person"]
     known = dict(zip(bodies["text"], bodies["name"]))
     texts = {d.article_id: d.text for d in documents}
@@ -442,13 +440,11 @@ def _assign_sides(draft: pd.DataFrame, side_map: dict) -> None:
 def _leading_country(name: str) -> str | None:
     """The country a name starts with (``Chinese Foreign Ministry`` -> China,
     ``US Department of Justice`` -> United States), from the country file."""
-    from analysis.aliases import _country_adjectives, country_forms
-
     words = name.split()
     for k in (3, 2, 1):
         head = " ".join(words[:k])
         if len(words) > k:
-            hit = _country_adjectives().get(head) or country_forms().get(head) or (
+            hit = country_adjectives().get(head) or country_forms().get(head) or (
                 head if head in country_names() else None)
             if hit:
                 return hit

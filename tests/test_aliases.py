@@ -23,7 +23,8 @@ TEXT = (
     "The National Cyber Security Centre (NCSC) advised the ban. Huawei said the UK decision was disappointing.\n"
     "U.K. officials said NCSC had studied the sanctions for months. Boris Johnson told MPs the United Kingdom "
     "would act. Johnson said so.\n"
-    "The Securities and Exchange Commission (SEC) is watching. The SEC said so. The British Broadcasting Corporation reported it. "
+    "The Securities and Exchange Commission (SEC) is watching. The SEC said so. "
+    "The British Broadcasting Corporation reported it. "
     "The BBC said more.\n"
 )
 

@@ -19,7 +19,8 @@ ARTICLES = [
         "Huawei's vice president Victor Zhang said: \"This is bad news for everyone in Britain.\"")},
     {"id": "b", "title": "Reaction", "text": (
         "The UK decision angered China. Chinese Foreign Ministry spokeswoman Hua Chunying said the U.K. would pay a "
-        "price.\n\n\"It must come at a cost,\" Hua said. The NCSC declined to comment on the security review. Huawei said it was disappointed.")},
+        "price.\n\n\"It must come at a cost,\" Hua said. The NCSC declined to comment on the security review. "
+        "Huawei said it was disappointed.")},
     {"id": "c", "title": "Plan", "text": (
         "Officials in the United Kingdom said Huawei equipment would be removed by 2027.\n\n"
         "\"The network will be safe,\" Dowden told MPs. Victor Zhang said he was confident.")},
@@ -50,7 +51,8 @@ def test_draft_end_to_end(corpus, tmp_path):
     assert list(d.index[:5]) == ["oliver_dowden", "united_kingdom", "victor_zhang", "hua_chunying", "huawei"]
     assert d.loc["oliver_dowden", ["quotes", "mentions", "articles"]].tolist() == ["3", "3", "2"]
     uk = d.loc["united_kingdom"]
-    assert (uk["kind"], uk["aliases"], uk["side"]) == ("country", "Britain|British government|U.K.|UK", "United Kingdom")
+    assert (uk["kind"], uk["side"]) == ("country", "United Kingdom")
+    assert uk["aliases"] == "Britain|British government|U.K.|UK"
     assert uk["alias_basis"] == ("Britain: country name; British government: government of the state; "
                                  "U.K.: country name; UK: country name")
     assert (d.loc["huawei", "aliases"], d.loc["huawei", "side"]) == ("Huawei Technologies", "China")
@@ -140,4 +142,5 @@ def test_speaker_forms():
     assert "Oliver Dowden" in _speaker_forms("Culture Secretary Oliver Dowden", set())
     assert "Canada" not in _speaker_forms("Global Affairs Canada", {"canada"})  # no bare ending
     assert _speaker_forms("China's Huawei", {"china"})[1:] == ["Huawei", "China"]
-    assert _speaker_forms("Huawei's U.K.", {"u.k"})[1:] == ["Huawei", "U.K."]  # the company's UK spokesman (keys as normalise_name gives them)
+    # the company's UK spokesman (the country keys as normalise_name gives them)
+    assert _speaker_forms("Huawei's U.K.", {"u.k"})[1:] == ["Huawei", "U.K."]

@@ -43,7 +43,9 @@ inside another word):
 ``discovered``
     A person, organisation or location found by :mod:`analysis.discovery`
     that is not in the codebook; ``actor_id`` is a candidate id
-    ``cand:<slug of the full name>``, ``side`` is missing.
+    ``cand:<slug of the full name>``, ``side`` is missing.  Names of one
+    actor are merged first (:mod:`analysis.aliases`: ``UK``, ``U.K.``,
+    ``Britain`` and ``the British government`` are ``cand:united_kingdom``).
 
 A possessive ``'s``/``’s`` after a form is allowed and left out of the span
 (``surface`` is ``Biden`` in ``Biden’s``).  A form touching a hyphen is a
@@ -358,7 +360,7 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
     cc = compile_codebook(codebook)
     qint = _quote_intervals(quotes, quote_kinds)
     if discover:
-        from analysis.discovery import discover_entities
+        from analysis.aliases import merged_entities  # discovery's entities, aliases of one actor merged
     out = []  # one tuple per mention, in MENTION_COLUMNS order
     for doc in documents:
         # (start, end, actor_id, match, name, kind, side, gender, gender_basis)
@@ -369,7 +371,7 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
                           info["gender"], info["gender_basis"]))
         if discover:
             taken = [(f[0], f[1]) for f in found]
-            for ent in discover_entities(doc):
+            for ent in merged_entities(doc):
                 st, en = ent["start"], ent["end"]
                 if taken and any(ts < en and te > st for ts, te in taken):
                     continue

@@ -9,7 +9,8 @@ but some files or records were skipped (listed on stderr); 1 a fatal error
 (nothing written); 2 a usage error.
 
 Commands: ``corpus`` (the article table), ``readability``, ``sentiment``,
-``actors``, ``quotes`` (one per metric family) and ``report`` (runs every
+``actors``, ``quotes`` (one per metric family), ``codebook`` (a draft
+codebook of the corpus's actors, CSV by default) and ``report`` (runs every
 notebook through papermill and builds the HTML report).
 """
 from __future__ import annotations
@@ -32,6 +33,7 @@ FAMILY_COMMANDS = {
     "sentiment": ("analysis.sentiment", "sentence tone and its aggregates"),
     "actors": ("analysis.actors", "actor mentions (codebook matches and discovered names)"),
     "quotes": ("analysis.sourcing", "direct, partial and indirect quotes with their speakers"),
+    "codebook": ("analysis.codebook_draft", "a draft codebook of the corpus's actors, to review (CSV)"),
 }
 
 

@@ -72,6 +72,13 @@ CODEBOOK_COLUMNS = [
 LIST_COLUMNS = ["aliases", "members", "descriptions", "adjectives"]
 KINDS = ("person", "organisation", "country", "group")
 SIDES = ("Canada", "China", "United States", "other")
+# columns a drafted codebook (analysis.codebook_draft) carries for its reviewer:
+# counts and the sentences that gave kind, gender, affiliation and side.  Loading
+# accepts and ignores them, so a reviewed draft loads as it is.
+REVIEW_COLUMNS = (
+    "quotes", "mentions", "articles", "first_article", "alias_basis", "gender_evidence", "affiliation",
+    "affiliation_evidence", "side_basis", "side_evidence",
+)
 GENDERS = ("female", "male", "unknown", "n/a")
 
 
@@ -265,14 +272,14 @@ def _read_records(path: Path) -> list[dict]:
     return list(csv.DictReader(io.StringIO("\n".join(lines))))
 
 
-def _validate(records: list[dict], source: str) -> pd.DataFrame:
+def _validate(records: list[dict], source: str, sides: tuple[str, ...] | None = None) -> pd.DataFrame:
     rows = []
     seen_ids: dict[str, int] = {}
     for i, rec in enumerate(records, 1):
         rec = {str(k).strip(): v for k, v in rec.items() if k is not None}
         aid = str(rec.get("actor_id") or "").strip()
         where = f"{source}: row {i}" + (f" (actor_id {aid!r})" if aid else "")
-        unknown = sorted(set(rec) - set(CODEBOOK_COLUMNS))
+        unknown = sorted(set(rec) - set(CODEBOOK_COLUMNS) - set(REVIEW_COLUMNS))
         if unknown:
             raise CodebookError(
                 f"{where}: unknown column(s) {unknown}; allowed columns are {CODEBOOK_COLUMNS}"
@@ -287,8 +294,9 @@ def _validate(records: list[dict], source: str) -> pd.DataFrame:
         if kind not in KINDS:
             raise CodebookError(f"{where}: kind {kind!r} is not one of {list(KINDS)}")
         side = str(rec["side"]).strip()
-        if side not in SIDES:
-            raise CodebookError(f"{where}: side {side!r} is not one of {list(SIDES)}")
+        allowed = SIDES if sides is None else (*sides, "other")
+        if side not in allowed:
+            raise CodebookError(f"{where}: side {side!r} is not one of {list(allowed)}")
         gender = str(rec.get("gender") or "").strip() or ("unknown" if kind == "person" else "n/a")
         if gender not in GENDERS:
             raise CodebookError(f"{where}: gender {gender!r} is not one of {list(GENDERS)}")
@@ -334,23 +342,28 @@ def _validate(records: list[dict], source: str) -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=16)
-def _load_cached(path: str, mtime: float) -> pd.DataFrame:
+def _load_cached(path: str, mtime: float, sides: tuple[str, ...] | None = None) -> pd.DataFrame:
     p = Path(path)
-    return _validate(_read_records(p), str(p))
+    return _validate(_read_records(p), str(p), sides)
 
 
-def load_codebook(path: str | Path | None = None) -> pd.DataFrame:
+def load_codebook(path: str | Path | None = None, *, sides=None) -> pd.DataFrame:
     """Load and validate a codebook (CSV or YAML); ``None`` loads the shipped
     one for the seed story.  One row per actor with the columns in
     :data:`CODEBOOK_COLUMNS` (list columns hold Python lists).
 
     Raises :class:`CodebookError` naming the row for unknown columns, missing
     required values, values outside the allowed sets, duplicate ids, an alias
-    claimed by two actors and a member that does not exist."""
+    claimed by two actors and a member that does not exist.  ``sides``: the
+    side names a researcher's sides file declares (``side`` may then be one of
+    them or ``other``); default :data:`SIDES`, the seed story's.  Columns in
+    :data:`REVIEW_COLUMNS` (a drafted codebook's counts and evidence) are
+    accepted and left out."""
     p = Path(path) if path is not None else data_path("codebook.csv")
     if not p.exists():
         raise FileNotFoundError(f"{p}: no such codebook file")
-    return _load_cached(str(p.resolve()), p.stat().st_mtime).copy()
+    allowed = None if sides is None else tuple(sides)
+    return _load_cached(str(p.resolve()), p.stat().st_mtime, allowed).copy()
 
 
 def _coerce(codebook) -> pd.DataFrame:

@@ -60,7 +60,7 @@ from operator import itemgetter
 import numpy as np
 import pandas as pd
 
-from analysis.codebook import _coerce, actor_surname, titles
+from analysis.codebook import _coerce, actor_surname, codebook_for_article, titles
 from analysis.text import Document, segment_articles
 
 __all__ = [
@@ -281,6 +281,8 @@ def _finditer(cc: CompiledCodebook, text: str):
 
 
 def _match_doc(doc: Document, cc: CompiledCodebook, surnames: str) -> list[dict]:
+    if not cc.forms:  # a codebook without actors matches nothing
+        return []
     text = doc.text
     rows = []
     seen_full: dict[str, int] = {}  # actor -> offset of its latest full mention
@@ -337,7 +339,9 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
     """Every actor mention in ``docs``, one row per mention, in text order.
 
     ``docs``: an articles table, Documents or one body string.  ``codebook``:
-    None (the shipped one), a path or a table from :func:`load_codebook`.
+    a path or a table from :func:`load_codebook`, used for every article;
+    None: per article, :func:`analysis.codebook.codebook_for_article` (the
+    shipped codebook for the seed articles only, no codebook elsewhere).
     ``discover``: also add people, organisations and locations that the
     codebook lacks (``match == "discovered"``).  ``quotes``: a quotes table
     (``article_id``, ``start``, ``end``, optionally ``kind``) from
@@ -355,7 +359,6 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
     if surnames not in SURNAME_MODES:
         raise ValueError(f"surnames must be one of {list(SURNAME_MODES)}, not {surnames!r}")
     documents = segment_articles(docs)
-    cc = compile_codebook(codebook)
     qint = _quote_intervals(quotes, quote_kinds)
     if discover:
         from analysis.discovery import discover_entities
@@ -363,6 +366,7 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
     for doc in documents:
         # (start, end, actor_id, match, name, kind, side, gender, gender_basis)
         found = []
+        cc = compile_codebook(codebook_for_article(doc.article_id, codebook))
         for r in _match_doc(doc, cc, surnames):
             info = cc.info[r["actor_id"]]
             found.append((r["start"], r["end"], r["actor_id"], r["match"], info["name"], info["kind"], info["side"],

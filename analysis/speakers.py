@@ -1,0 +1,606 @@
+"""Who each quoted speaker is: kind, gender, affiliation and side, each with
+its evidence.
+
+:func:`describe_speakers` completes a quote table from
+:func:`analysis.sourcing.extract_quotes` (it is called there).  Every quote
+with a speaker gets:
+
+``speaker_actor_id``
+    The actor the speaker is in the article's actor table: a codebook actor,
+    else the discovered mention (``cand:<slug>``, :func:`analysis.actors.find_mentions`)
+    with the same name, surname or span, so quotes and mentions agree.
+``speaker_kind``
+    ``person``, ``organisation``, ``government body``, ``country``, ``group``
+    or ``anonymous`` (an unnamed or vague source: ``officials said``, ``a
+    source familiar with the talks``, ``a Huawei spokesman``).  A codebook
+    actor keeps the codebook's kind.  Otherwise: a discovered person is a
+    person; a discovered organisation is a government body when its name holds
+    a government word (``Foreign Ministry``, ``Home Office``), else an
+    organisation; a place that speaks is a country when it is one
+    (``analysis/data/country_forms.csv``), else a government body by metonymy
+    (``Downing Street``, ``Beijing``).  An unnamed speaker is classed by its
+    head noun from ``analysis/data/speaker_kinds.txt``, anonymous by default.
+``speaker_gender``, ``speaker_gender_basis``
+    For people (and anonymous people) only; ``n/a`` for the other kinds.  The
+    text's own evidence first: the codebook (``codebook``), a gendered
+    honorific or title in the speaker's phrase (``honorific``: ``Ms.``;
+    ``title``: ``spokeswoman``), a ``he``/``she`` attribution that the quote's
+    speaker was resolved from (``pronoun``), the gender that
+    :func:`analysis.gender.infer_gender` gave the linked mention from the
+    article (title, apposition, pronouns after the mentions); then the given
+    name in gender-guesser's list (``first name``; surname-first names such as
+    ``Hua Chunying`` use the given name); else ``unknown`` (basis ``none``),
+    never a guess.  This is how the text presents the speaker, not identity.
+``speaker_affiliation``, ``speaker_affiliation_start``, ``speaker_affiliation_end``
+    The organisation or body the speaker speaks for, as the text says it, and
+    its offsets in the body: from the speaker's own phrase (``Huawei's chief
+    executive Ren Zhengfei`` -> ``Huawei``; ``a spokesman for the Chinese
+    embassy`` -> ``Chinese embassy``; ``Foreign Ministry spokeswoman Hua
+    Chunying`` -> ``Foreign Ministry``; ``Conservative MP Bob Seely`` ->
+    ``Conservative``), else from the words before or the apposition after the
+    speaker's earliest mention in the article (``Bob Seely, the Conservative MP
+    for ...``).  Missing when the article gives none.
+``side``, ``side_basis``
+    From the codebook for codebook actors (``codebook``); with a sides file
+    (:mod:`analysis.sides`), from the speaker's own name or phrase
+    (``speaker``: ``China``, ``Chinese officials``) or else its affiliation
+    (``affiliation``); missing (``none``) when neither names a listed side.
+    Without a sides file only codebook actors have a side (the seed's figures
+    are as they were).
+
+Known limits: affiliation is read from the words next to the speaker and its
+first mentions only (no parser); a person whose affiliation the article gives
+only in another sentence's clause has none; people named only by a title
+(``the Foreign Secretary``) are anonymous.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import numpy as np
+import pandas as pd
+
+from analysis.codebook import normalise_name, strip_title, titles
+from analysis.resources import read_word_list
+
+__all__ = ["describe_speakers", "SPEAKER_KINDS", "SPEAKER_COLUMNS", "speaker_kind_words"]
+
+SPEAKER_KINDS = ("person", "organisation", "government body", "country", "group", "anonymous")
+SPEAKER_COLUMNS = ["speaker_gender_basis", "speaker_affiliation", "speaker_affiliation_start",
+                   "speaker_affiliation_end", "side_basis"]
+_PERSONAL = {"he": "male", "she": "female"}
+_TOKEN = re.compile(r"[^\W\d_][\w.'’&-]*|\d[\w.-]*|[,;:()“”\"]")
+_PREPOSITIONS = {"for", "of", "at", "with", "from"}
+_STOP_AFTER = {"in", "on", "and", "who", "which", "that", "said", "says", "told", "to", "since", "until", "when",
+               "where", "as", "but", "under", "over"}
+_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "one", "two", "three", "several", "some",
+                "many", "senior", "former", "top", "other"}
+
+
+@functools.cache
+def speaker_kind_words() -> dict[str, frozenset[str]]:
+    """The sections of ``analysis/data/speaker_kinds.txt``: anonymous,
+    anonymous_phrase, government, organisation, group."""
+    out: dict[str, set] = {}
+    section = None
+    for line in read_word_list("speaker_kinds.txt"):
+        if line.startswith("["):
+            section = line.strip("[]")
+            continue
+        out.setdefault(section, set()).add(line.lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.cache
+def _title_table() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
+    """lower-case title -> (gender, kind), and every title's words (lower case)."""
+    t = titles()
+    table = {w.lower(): (g, k) for w, g, k in zip(t["title"], t["gender"], t["kind"])}
+    words = frozenset(w for title in table for w in title.replace(".", "").split())
+    return table, words
+
+
+@functools.cache
+def _role_words() -> frozenset[str]:
+    """Nouns that name a role (``spokeswoman``, ``MP``, ``chief``, ``officials``):
+    single-word titles and the heads of anonymous sources."""
+    from analysis.sourcing import _speaker_words
+
+    title_words, _ = _speaker_words()
+    single = {t.rstrip(".") for t in _title_table()[0] if " " not in t}
+    modifiers = {"vice", "prime", "press", "foreign", "deputy", "assistant", "acting", "former", "then", "ex"}
+    return frozenset((single | (title_words - modifiers) | speaker_kind_words()["anonymous"]) - modifiers)
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _clean(word: str) -> str:
+    w = word.replace("’", "'")
+    return w[:-2] if w.lower().endswith("'s") else w.rstrip("'")
+
+
+# ---------------------------------------------------------------------------
+# affiliation
+
+
+def _affiliation_in(text: str, toks: list[tuple[str, int, int]], skip: set[int]) -> tuple[int, int] | None:
+    """The span of the organisation a descriptor names (``toks``: its
+    tokens; ``skip``: indices of the person's own name), or None."""
+    role = _role_words()
+    from analysis.sides import _country_index
+
+    adjectives = _adjective_forms()
+    # 1. a possessive name: "Huawei's chief executive"
+    for i, (w, s, e) in enumerate(toks):
+        if i not in skip and _is_cap(w) and w.replace("’", "'").lower().endswith("'s") and len(w) > 3:
+            j = i
+            while j - 1 >= 0 and j - 1 not in skip and _is_cap(toks[j - 1][0]) and toks[j - 1][0].lower() not in role:
+                j -= 1
+            return toks[j][1], e - 2
+    # 2. "<role> for/of/at <the Chinese embassy | Huawei>" ("the MP for Tonbridge" is a constituency)
+    constituency = speaker_kind_words()["constituency_role"]
+    for i, (w, s, e) in enumerate(toks):
+        if i in skip or w.lower() not in _PREPOSITIONS or i == 0:
+            continue
+        before = toks[i - 1][0].lower().rstrip(".")
+        if before not in role or (w.lower() == "for" and before in constituency):
+            continue
+        k = i + 1
+        while k < len(toks) and toks[k][0].lower() in _DETERMINERS:
+            k += 1
+        first = k
+        while k < len(toks) and k not in skip and toks[k][0] not in ",;:()“”\"" \
+                and toks[k][0].lower() not in _STOP_AFTER:
+            k += 1
+        span = toks[first:k]
+        if span and any(_is_cap(t[0]) or t[0].lower() in adjectives for t in span):
+            return span[0][1], span[-1][2]
+    # 3. a capitalised run before a lower-case or acronym role word: "Foreign
+    # Ministry spokeswoman", "Conservative MP" (not "Culture Secretary": a title)
+    for i, (w, s, e) in enumerate(toks):
+        if i in skip or w.lower().rstrip(".") not in role or (_is_cap(w) and not w.isupper()):
+            continue
+        j = i
+        while j - 1 >= 0 and j - 1 not in skip and _is_cap(toks[j - 1][0]) \
+                and toks[j - 1][0].lower().rstrip(".") not in role:
+            j -= 1
+        if j < i:
+            return toks[j][1], toks[i - 1][2]
+    # 4. a country adjective or name with no role ("Chinese officials")
+    for i, (w, s, e) in enumerate(toks):
+        if i not in skip and _is_cap(w) and (w.lower() in adjectives or normalise_name(_clean(w)) in _country_index()):
+            return s, e
+    return None
+
+
+@functools.cache
+def _adjective_forms() -> frozenset[str]:
+    from analysis.sides import country_forms
+
+    return frozenset(a.lower() for adjs in country_forms()["adjectives"] for a in adjs)
+
+
+def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
+    """Tokens right before ``start`` (back to ``lo``) that can describe a
+    name: capitalised words, possessives, role words, ``of``/``for``."""
+    toks = _tokens(text, lo, start)
+    role = _role_words()
+    k = len(toks)
+    while k - 1 >= 0:
+        w = toks[k - 1][0]
+        if _is_cap(w) or w.lower().rstrip(".") in role or w.lower() in {"of", "for"}:
+            k -= 1
+            continue
+        break
+    if k < len(toks) and toks[k][0].lower() in {"of", "for"}:
+        k += 1
+    return toks[k:]
+
+
+def _apposition(text: str, end: int, hi: int) -> list[tuple[str, int, int]]:
+    """Tokens of ``, a/the ... ,`` right after a name (up to the next comma,
+    at most 14 words), or []."""
+    m = re.match(r"\s*,\s*", text[end:end + 4])
+    if not m:
+        return []
+    s = end + m.end()
+    stop = len(text)
+    for ch in ",;\n(":
+        p = text.find(ch, s, hi)
+        if p != -1:
+            stop = min(stop, p)
+    toks = _tokens(text, s, min(stop, hi))
+    if not toks or len(toks) > 14:
+        return []
+    first = toks[0][0].lower()
+    if first in {"who", "which", "said", "says", "told", "and", "but"}:
+        return []
+    return toks
+
+
+def _affiliation(doc, row: dict, name_spans: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+    text = doc.text
+    s0, e0 = row.get("speaker_start"), row.get("speaker_end")
+    candidates = []
+    if s0 is not None and not pd.isna(s0):
+        s0, e0 = int(s0), int(e0)
+        toks = _tokens(text, s0, e0)
+        skip = _name_token_indices(toks, row.get("speaker_name"))
+        candidates.append((toks, skip))
+        candidates.append((_apposition(text, e0, _sentence_end(doc, e0)), set()))
+    sents = doc.sentences[:, 0].tolist()
+    for ms, me in name_spans[:3]:
+        lo = max([x for x in sents if x <= ms] or [0])
+        candidates.append((_premodifier(text, ms, max(lo, ms - 120)), set()))
+        candidates.append((_apposition(text, me, _sentence_end(doc, me)), set()))
+    for toks, skip in candidates:
+        if not toks:
+            continue
+        hit = _affiliation_in(text, toks, skip)
+        if hit:
+            a, b = hit
+            return text[a:b], a, b
+    return None
+
+
+def _sentence_end(doc, offset: int) -> int:
+    ends = doc.sentences[:, 1]
+    k = int(np.searchsorted(ends, offset, side="left"))
+    return int(ends[k]) if k < len(ends) else len(doc.text)
+
+
+def _name_token_indices(toks, name) -> set[int]:
+    """Indices of the tokens that belong to the speaker's name (its words, at
+    the end of the phrase)."""
+    if not name or not isinstance(name, str):
+        return set()
+    words = {w.lower() for w in name.replace("’", "'").split()}
+    out = set()
+    for i in range(len(toks) - 1, -1, -1):
+        w = _clean(toks[i][0]).lower()
+        if w in words:
+            out.add(i)
+        elif out:
+            break
+    return out
+
+
+# ---------------------------------------------------------------------------
+# kind and gender
+
+
+def _head(phrase: str, keep_case: bool = False) -> str:
+    """The head noun of a speaker phrase: its last word before a
+    preposition or relative clause (``a spokesman for X`` -> ``spokesman``)."""
+    words = [w.strip(",") for w in phrase.replace("’", "'").split()]
+    for i, w in enumerate(words):
+        if w.lower() in _PREPOSITIONS or w.lower() in {"in", "on", "close", "familiar", "who", "speaking"}:
+            words = words[:i]
+            break
+    head = words[-1] if words else ""
+    return head if keep_case else head.lower().rstrip(".")
+
+
+def _unnamed_kind(phrase: str) -> str:
+    kw = speaker_kind_words()
+    low = " " + phrase.lower() + " "
+    if any(p in low for p in kw["anonymous_phrase"]):
+        return "anonymous"
+    head = _head(phrase)
+    # multi-word entries ("white house", "members of the public") anywhere in the phrase
+    for kind, section in (("government body", "government"), ("organisation", "organisation"), ("group", "group")):
+        if head in kw[section] or any(" " in p and f" {p} " in low for p in kw[section]):
+            if kind != "organisation" or head not in kw["anonymous"]:
+                return kind
+    return "anonymous"
+
+
+def _named_kind(name: str, mention: dict | None, phrase: str) -> str:
+    from analysis.sides import _country_index
+
+    kw = speaker_kind_words()
+    key = normalise_name(name)
+    low = f" {key} "
+    gov = any(f" {w} " in low for w in kw["government"])
+    if mention is not None:
+        kind = mention["kind"]
+        if kind == "person":
+            return "person"
+        if kind == "location":
+            return "country" if key in _country_index() else "government body"
+        if kind == "organisation":
+            return "government body" if gov else "organisation"
+        if kind in SPEAKER_KINDS:
+            return kind
+    if key in _country_index():
+        return "country"
+    if gov:
+        return "government body"
+    from analysis.sourcing import _looks_org
+
+    if _looks_org(name.split()) or any(f" {w} " in low for w in kw["organisation"]):
+        return "organisation"
+    if len(name.split()) == 1 and mention is None:
+        # one capitalised word that no person mention of the article explains:
+        # people are introduced by their full name, so "Vodafone said", "NCSC said"
+        from analysis.gender import first_name_gender
+
+        return "person" if first_name_gender(name + " X") != "unknown" else "organisation"
+    return "person"
+
+
+def _phrase_gender(phrase: str) -> tuple[str, str] | None:
+    """A gendered honorific or title in the speaker's own phrase."""
+    table, _ = _title_table()
+    found = set()
+    for w in phrase.replace("’", "'").split():
+        g, kind = table.get(w.lower(), table.get(w.lower().rstrip("."), ("", "")))
+        if g:
+            found.add((g, "honorific" if kind == "honorific" else "title"))
+    genders = {g for g, _ in found}
+    if len(genders) == 1:
+        basis = "honorific" if any(b == "honorific" for _, b in found) else "title"
+        return next(iter(genders)), basis
+    return None
+
+
+def _gender(row: dict, kind: str, entity: dict | None, mention: dict | None, pronouns: dict) -> tuple[str, str]:
+    if kind != "person":  # organisations, bodies, countries, groups and unnamed sources
+        return "n/a", kind
+    if entity and entity.get("gender") in ("female", "male"):
+        return entity["gender"], entity.get("gender_basis") or "codebook"
+    phrase = row.get("speaker") or ""
+    hit = _phrase_gender(phrase)
+    if hit:
+        return hit
+    name = row.get("speaker_name")
+    said = pronouns.get(name)
+    if said and len(said) == 1:
+        return next(iter(said)), "pronoun"
+    if mention is not None and mention.get("gender") in ("female", "male"):
+        return mention["gender"], mention.get("gender_basis") or "none"
+    if isinstance(name, str) and " " in name.strip():
+        from analysis.gender import first_name_gender
+
+        g = first_name_gender(strip_title(name))
+        if g != "unknown":
+            return g, "first name"
+    return "unknown", "none"
+
+
+# ---------------------------------------------------------------------------
+# linking to the article's actor table
+
+
+class _ArticleActors:
+    """The article's mentions, looked up by name, surname and span."""
+
+    def __init__(self, mentions: pd.DataFrame | None, kinds: dict | None = None):
+        self.kinds = kinds or {}  # actor_id -> the kind most of its mentions in the corpus have
+        self.by_name: dict[str, dict] = {}
+        self.by_surname: dict[str, list[dict]] = {}
+        self.spans: list[tuple[int, int, dict]] = []
+        self.starts: dict[str, list[tuple[int, int]]] = {}
+        if mentions is None or not len(mentions):
+            return
+        for m in mentions.to_dict("records"):
+            if m.get("match") == "adjective":
+                continue
+            key = normalise_name(m["name"])
+            self.by_name.setdefault(key, m)
+            self.by_name.setdefault(normalise_name(m["surface"]), m)
+            self.starts.setdefault(m["actor_id"], []).append((int(m["start"]), int(m["end"])))
+            if m["kind"] == "person" and " " in str(m["name"]):
+                self.by_surname.setdefault(key.split()[-1], []).append(m)
+            self.spans.append((int(m["start"]), int(m["end"]), m))
+
+    def find(self, name, start, end) -> dict | None:
+        if isinstance(name, str) and name:
+            key = normalise_name(name)
+            words = key.split()
+            # the name, without titles, then without leading words ("Culture Secretary Oliver Dowden")
+            for k in (key, normalise_name(strip_title(name)), *(" ".join(words[i:]) for i in range(1, len(words) - 1))):
+                if k in self.by_name:
+                    return self.by_name[k]
+            people = {m["actor_id"]: m for m in self.by_surname.get(key.split()[-1], [])} if key else {}
+            if len(people) == 1 and len(key.split()) == 1:
+                return next(iter(people.values()))
+        if start is not None and not pd.isna(start):
+            for s, e, m in self.spans:
+                if s < int(end) and e > int(start):
+                    return m
+        return None
+
+
+# ---------------------------------------------------------------------------
+# the entry point
+
+
+def describe_speakers(quotes: pd.DataFrame, documents, *, mentions: pd.DataFrame | None = None,
+                      codebook=None, sides=None) -> pd.DataFrame:
+    """``quotes`` with every speaker's kind, gender, affiliation and side
+    filled in (see the module docstring; new columns :data:`SPEAKER_COLUMNS`).
+
+    ``documents``: the Documents the quotes come from.  ``mentions``: their
+    mentions (:func:`analysis.actors.find_mentions`, codebook and discovered);
+    None finds them with ``codebook`` (None: each article's default,
+    :func:`analysis.codebook.codebook_for_article`).  ``sides``: a sides
+    file, :class:`analysis.sides.Sides` or None (only codebook sides)."""
+    out = quotes.copy()
+    for c in SPEAKER_COLUMNS:
+        out[c] = pd.Series([None] * len(out), dtype="object", index=out.index)
+    if out.empty:
+        for c in ("speaker_affiliation_start", "speaker_affiliation_end"):
+            out[c] = out[c].astype("Int64")
+        return out
+    side_map = None
+    if sides is not None:
+        from analysis.sides import load_sides
+
+        side_map = load_sides(sides)
+    docs = {d.article_id: d for d in documents}
+    if mentions is None:
+        from analysis.actors import find_mentions
+
+        mentions = find_mentions([docs[a] for a in dict.fromkeys(out["article_id"]) if a in docs],
+                                 codebook=codebook, discover=True)
+    by_article = dict(tuple(mentions.groupby("article_id", sort=False))) if mentions is not None and len(mentions) \
+        else {}
+    kinds = _majority_kinds(mentions)
+    records = out.to_dict("records")
+    start = 0
+    for aid, n in out.groupby("article_id", sort=False).size().items():
+        rows = records[start:start + n]
+        _describe_article(rows, docs.get(aid), _ArticleActors(by_article.get(aid), kinds), side_map)
+        start += n
+    new = pd.DataFrame(records, index=out.index)
+    for c in ["speaker_actor_id", "speaker_kind", "speaker_gender", "side", *SPEAKER_COLUMNS]:
+        out[c] = new[c].astype("object")
+    for c in ("speaker_affiliation_start", "speaker_affiliation_end"):
+        out[c] = out[c].astype("Int64")
+    return out
+
+
+def _majority_kinds(mentions: pd.DataFrame | None) -> dict:
+    """actor_id -> the kind most of its discovered mentions have (discovery
+    reads each mention on its own: "China's Huawei" may come out a person once
+    and an organisation everywhere else); ties keep the first seen."""
+    if mentions is None or not len(mentions):
+        return {}
+    found = mentions.loc[mentions["match"] == "discovered", ["actor_id", "kind"]]
+    if found.empty:
+        return {}
+    counts = found.groupby(["actor_id", "kind"], sort=False).size().reset_index(name="n")
+    counts = counts.sort_values("n", ascending=False, kind="stable")
+    return dict(counts.drop_duplicates("actor_id")[["actor_id", "kind"]].itertuples(index=False, name=None))
+
+
+def _describe_article(rows: list[dict], doc, actors: _ArticleActors, side_map) -> None:
+    # pronoun attributions: the genders "he"/"she" gave each resolved name
+    pronouns: dict[str, set] = {}
+    for r in rows:
+        sp = str(r.get("speaker") or "").lower()
+        if r.get("attribution") == "pronoun" and sp in _PERSONAL and r.get("speaker_name"):
+            pronouns.setdefault(r["speaker_name"], set()).add(_PERSONAL[sp])
+    for r in rows:
+        if not r.get("speaker") or pd.isna(r.get("speaker")):
+            r.update(speaker_gender_basis=None, speaker_affiliation=None, speaker_affiliation_start=None,
+                     speaker_affiliation_end=None, side_basis=None)
+            continue
+        _describe_quote(r, doc, actors, side_map, pronouns)
+    _share_within_article([r for r in rows if r.get("speaker") and not pd.isna(r.get("speaker"))])
+    for r in rows:
+        if r.get("side_basis") not in (None, "codebook") and r.get("speaker_affiliation") and not r.get("side"):
+            _side(r, False, side_map, None, "", r["speaker_kind"])
+
+
+def _is_named(name: str | None) -> bool:
+    """A speaker name that names someone: a capitalised word that is not
+    only a country adjective ("British media reports") and does not start
+    with a preposition ("of Britain's" from "the head of Britain's agency")."""
+    if not name:
+        return False
+    words = name.replace("’", "'").split()
+    if words[0].lower() in _PREPOSITIONS or words[0][:1].islower() and not any(w[:1].isupper() for w in words[1:]):
+        return False
+    caps = [w for w in words if w[:1].isupper()]
+    return bool(caps) and not all(_clean(w).lower() in _adjective_forms() for w in caps)
+
+
+def _describe_quote(r: dict, doc, actors: _ArticleActors, side_map, pronouns: dict) -> None:
+    coded = r.get("speaker_actor_id") is not None and not pd.isna(r.get("speaker_actor_id"))
+    entity = {"gender": r.get("speaker_gender"), "gender_basis": "codebook"} if coded else None
+    name = r.get("speaker_name") if isinstance(r.get("speaker_name"), str) else None
+    phrase = str(r.get("speaker"))
+    pronoun = phrase.lower() in ("he", "she", "it", "they", "we", "i")
+    named = _is_named(name)
+    mention = None
+    if not coded and named:
+        mention = actors.find(name, None if pronoun else r.get("speaker_start"),
+                              None if pronoun else r.get("speaker_end"))
+    if coded:
+        kind = r.get("speaker_kind")
+    elif mention is not None:
+        r["speaker_actor_id"] = mention["actor_id"]
+        voted = dict(mention, kind=actors.kinds.get(mention["actor_id"], mention["kind"]))
+        kind = _named_kind(mention["name"], voted, phrase)
+    elif pronoun and not name:
+        kind = {"he": "person", "she": "person", "i": "person", "it": "organisation"}.get(phrase.lower(), "group")
+    elif named:
+        kind = _named_kind(name, None, phrase)
+    else:
+        kind = _unnamed_kind(phrase if pronoun or not name else phrase)
+    head = _head(phrase, keep_case=True)
+    if not coded and not pronoun and named and head[:1].islower():
+        # a name that only modifies the speaker: "the UK government", "U.S. congressional leaders"
+        kind = _unnamed_kind(phrase)
+        if kind != "government body":
+            r["speaker_actor_id"] = None
+    r["speaker_kind"] = kind
+    gender, basis = _gender(r, kind, entity, mention, pronouns)
+    r["speaker_gender"], r["speaker_gender_basis"] = gender, basis
+    spans = actors.starts.get(r.get("speaker_actor_id"), []) if r.get("speaker_actor_id") else []
+    aff = _affiliation(doc, r, sorted(spans)) if doc is not None and kind in ("person", "anonymous") else None
+    if aff:
+        r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"] = aff
+    else:
+        r["speaker_affiliation"] = r["speaker_affiliation_start"] = r["speaker_affiliation_end"] = None
+    _side(r, coded, side_map, name if named else None, phrase, kind)
+
+
+def _name_words(name: str | None) -> set[str]:
+    return {w.lower() for w in (name or "").replace("’", "'").split()}
+
+
+def _share_within_article(rows: list[dict]) -> None:
+    """Quotes of one actor in one article agree: each takes the strongest
+    gender evidence and the first affiliation any of them found."""
+    rank = {"codebook": 0, "honorific": 1, "title": 1, "pronoun": 2, "first name": 3}
+    best: dict[str, dict] = {}
+    for r in rows:
+        aid = r.get("speaker_actor_id")
+        if not aid or r.get("speaker_kind") != "person":
+            continue
+        b = best.setdefault(aid, {})
+        if r.get("speaker_gender") in ("female", "male"):
+            g = (rank.get(r["speaker_gender_basis"], 4), r["speaker_gender"], r["speaker_gender_basis"])
+            if "gender" not in b or g[0] < b["gender"][0]:
+                b["gender"] = g
+        if r.get("speaker_affiliation") and "affiliation" not in b:
+            b["affiliation"] = (r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"])
+    for r in rows:
+        b = best.get(r.get("speaker_actor_id")) if r.get("speaker_kind") == "person" else None
+        if not b:
+            continue
+        if "gender" in b and r.get("speaker_gender_basis") != "codebook":
+            r["speaker_gender"], r["speaker_gender_basis"] = b["gender"][1], b["gender"][2]
+        if "affiliation" in b and not r.get("speaker_affiliation"):
+            r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"] = b["affiliation"]
+
+
+def _side(r: dict, coded: bool, side_map, name, phrase, kind) -> None:
+    if coded and r.get("side") and (side_map is None or r["side"] in (*side_map.names, "other")):
+        r["side_basis"] = "codebook"
+        return
+    r["side"], r["side_basis"] = None, "none"
+    if side_map is None:
+        return
+    pronoun = phrase.lower() in ("he", "she", "it", "they", "we", "i")
+    own = [name] if name else []
+    if not pronoun:
+        own.append(phrase)
+    for text in own:
+        hit = side_map.side_of(text)
+        if hit:
+            r["side"], r["side_basis"] = hit[0], "speaker"
+            return
+    hit = side_map.side_of(r.get("speaker_affiliation"))
+    if hit:
+        r["side"], r["side_basis"] = hit[0], "affiliation"

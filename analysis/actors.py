@@ -335,7 +335,7 @@ def _quote_intervals(quotes: pd.DataFrame | None, kinds) -> dict:
 
 
 def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.DataFrame | None = None,
-                  surnames: str = "after_full", quote_kinds=("direct", "partial")) -> pd.DataFrame:
+                  surnames: str = "after_full", quote_kinds=("direct", "partial"), sides=None) -> pd.DataFrame:
     """Every actor mention in ``docs``, one row per mention, in text order.
 
     ``docs``: an articles table, Documents or one body string.  ``codebook``:
@@ -350,6 +350,9 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
     (default direct and partial: the source's own words), else it is NA.
     ``surnames``: ``"after_full"`` (a surname alone counts only after the
     person's full name or title mention in the same article) or ``"always"``.
+    ``sides``: a sides file or :class:`analysis.sides.Sides`; a discovered
+    actor whose name the file lists (or a country form of one it lists) gets
+    that side (codebook actors keep the codebook's).
 
     Columns: :data:`MENTION_COLUMNS`.  ``relative_position`` is
     ``start / len(text)`` (0 = top of the article, 1 = end); ``paragraph`` and
@@ -358,6 +361,7 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
     and from :func:`analysis.gender.infer_gender` for discovered people."""
     if surnames not in SURNAME_MODES:
         raise ValueError(f"surnames must be one of {list(SURNAME_MODES)}, not {surnames!r}")
+    side_of = _discovered_side(sides)
     documents = segment_articles(docs)
     qint = _quote_intervals(quotes, quote_kinds)
     if discover:
@@ -377,7 +381,7 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
                 st, en = ent["start"], ent["end"]
                 if taken and any(ts < en and te > st for ts, te in taken):
                     continue
-                found.append((st, en, ent["candidate_id"], "discovered", ent["name"], ent["kind"], None,
+                found.append((st, en, ent["candidate_id"], "discovered", ent["name"], ent["kind"], side_of(ent["name"]),
                               ent.get("gender", "n/a"), ent.get("gender_basis", ent["kind"])))
             found.sort(key=_by_start)
         if not found:
@@ -418,6 +422,21 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
     df.attrs["n_words"] = {d.article_id: d.n_words for d in documents}
     df.attrs["n_paragraphs"] = {d.article_id: d.n_paragraphs for d in documents}
     return df
+
+
+def _discovered_side(sides):
+    """name -> side (or None) from a sides file; always None without one."""
+    if sides is None:
+        return lambda name: None
+    from analysis.sides import load_sides
+
+    table = load_sides(sides)
+
+    def side_of(name):
+        hit = table.side_of(name)
+        return hit[0] if hit else None
+
+    return side_of
 
 
 def expand_groups(mentions: pd.DataFrame, codebook=None) -> pd.DataFrame:
@@ -588,7 +607,11 @@ def actor_table(mentions: pd.DataFrame) -> pd.DataFrame:
 
 
 def add_cli_arguments(parser) -> None:
-    parser.add_argument("--codebook", metavar="FILE", help="codebook CSV/YAML (default: the shipped one)")
+    parser.add_argument("--codebook", metavar="FILE",
+                        help="codebook CSV/YAML (default: the seed story's codebook for the seed articles only, "
+                             "no codebook for any other article)")
+    parser.add_argument("--sides", metavar="FILE",
+                        help="sides file (YAML 'side: [names that speak for it]'): gives discovered actors a side")
     parser.add_argument("--no-discover", dest="discover", action="store_false",
                         help="codebook matches only (no discovered candidates)")
     parser.add_argument("--surnames", choices=SURNAME_MODES, default="after_full",
@@ -598,12 +621,16 @@ def add_cli_arguments(parser) -> None:
 
 
 def cli_table(articles: pd.DataFrame, *, codebook=None, discover=True, surnames="after_full",
-              table="mentions", **_ignored) -> pd.DataFrame:
+              table="mentions", sides=None, **_ignored) -> pd.DataFrame:
+    if codebook is not None and sides is not None:
+        from analysis.codebook import load_codebook
+
+        codebook = load_codebook(codebook, sides=sides)
     if table == "candidates":
         from analysis.discovery import discover_actors
 
         return discover_actors(articles, codebook=codebook)
-    mentions = find_mentions(articles, codebook=codebook, discover=discover, surnames=surnames)
+    mentions = find_mentions(articles, codebook=codebook, discover=discover, surnames=surnames, sides=sides)
     if table == "mentions":
         return mentions
     if table == "frequency":

@@ -50,9 +50,13 @@ def run_report(
     engine: str = "auto",
     progress: bool = True,
     html: bool = True,
+    codebook: str | Path | None = None,
+    sides: str | Path | None = None,
 ) -> dict:
     """Execute the notebooks and build the report; returns a summary dict
-    (``notebooks``, ``html``, ``figures_dir``, ``seconds``)."""
+    (``notebooks``, ``html``, ``figures_dir``, ``seconds``).  ``codebook`` and
+    ``sides`` (files) go to every notebook; None: the seed story's codebook
+    for the seed articles only, and its sides."""
     import jupytext
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
@@ -82,6 +86,19 @@ def run_report(
         "reports_dir": str(reports_dir),
         "engine": engine,
     }
+    for name, path in (("codebook", codebook), ("sides", sides)):
+        if path is not None:  # checked here, so a bad file fails before any notebook runs
+            if not Path(path).is_file():
+                raise FileNotFoundError(f"{path}: no such {name} file")
+            params[name] = str(Path(path).resolve())
+    if "sides" in params:
+        from analysis.sides import load_sides
+
+        load_sides(params["sides"])
+    if "codebook" in params:
+        from analysis.codebook import load_codebook
+
+        load_codebook(params["codebook"], sides=params.get("sides"))
     executed: list[Path] = []
     t0 = time.perf_counter()
     for i, src in enumerate(sources, 1):
@@ -373,6 +390,10 @@ def add_cli_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--engine", default="auto", choices=["auto", "local", "process", "dask"],
                    help="pipeline engine for large corpora (analysis.pipeline): auto, local, process, dask")
     p.add_argument("--no-html", action="store_true", help="skip the HTML page")
+    p.add_argument("--codebook", metavar="FILE", default=None,
+                   help="actor codebook (CSV/YAML); default: the seed story's, for the seed articles only")
+    p.add_argument("--sides", metavar="FILE", default=None,
+                   help="sides file (YAML 'side: [names that speak for it]'); default: the codebook's sides")
 
 
 def run_from_args(args: argparse.Namespace) -> int:
@@ -386,11 +407,13 @@ def run_from_args(args: argparse.Namespace) -> int:
             only=args.only,
             engine=args.engine,
             html=not args.no_html,
+            codebook=args.codebook,
+            sides=args.sides,
         )
     except NotebookFailed as exc:
         print(f"analysis report: error: {exc}", file=sys.stderr)
         return 1
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, ValueError) as exc:  # missing files, bad codebook or sides file
         print(f"analysis report: error: {exc}", file=sys.stderr)
         return 1
     print(

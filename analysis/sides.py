@@ -38,7 +38,7 @@ import pandas as pd
 from analysis.codebook import normalise_name
 from analysis.resources import data_path
 
-__all__ = ["Sides", "SidesError", "load_sides", "sides_from_codebook", "sides_in_use", "country_forms",
+__all__ = ["Sides", "SidesError", "load_sides", "sides_from_codebook", "sides_in_use", "story_parameters", "country_forms",
            "RESERVED"]
 
 RESERVED = ("other", "unknown", "unattributed")
@@ -211,3 +211,9 @@ def sides_in_use(articles=None, *, codebook=None, sides=None) -> Sides:
     from analysis.codebook import codebook_in_use
 
     return sides_from_codebook(codebook_in_use(articles if articles is not None else [], codebook))
+
+
+def story_parameters(codebook=None, sides=None) -> dict:
+    """The codebook and sides a run was given, for provenance: only those
+    passed (a run on the seeds with neither records what it always did)."""
+    return {k: str(v) for k, v in (("codebook", codebook), ("sides", sides)) if v is not None}

@@ -1968,11 +1968,14 @@ def add_cli_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kinds", default="direct,partial,indirect",
                         help="comma-separated kinds to print (direct, partial, indirect; default all)")
     parser.add_argument("--codebook", default=None, metavar="FILE",
-                        help="actor codebook file (default: the package's analysis/data/codebook.csv)")
+                        help="actor codebook file (default: the seed story's codebook for the seed articles only, "
+                             "no codebook for any other article)")
+    parser.add_argument("--sides", default=None, metavar="FILE",
+                        help="sides file (YAML 'side: [names that speak for it]'); default: codebook sides only")
 
 
 def cli_table(articles: pd.DataFrame, *, kinds: str = "direct,partial,indirect", codebook: str | None = None,
-              **_options) -> pd.DataFrame:
+              sides: str | None = None, **_options) -> pd.DataFrame:
     """The quote table for ``python -m analysis quotes PATH``."""
     wanted = [k.strip() for k in str(kinds).split(",") if k.strip()]
     bad = [k for k in wanted if k not in KINDS]
@@ -1983,6 +1986,6 @@ def cli_table(articles: pd.DataFrame, *, kinds: str = "direct,partial,indirect",
         module = _codebook_module()
         if module is None:
             raise ValueError("--codebook needs analysis.codebook, which is not installed")
-        cb = module.load_codebook(codebook)
-    table = extract_quotes(articles, codebook=cb)
+        cb = module.load_codebook(codebook, sides=sides)
+    table = extract_quotes(articles, codebook=cb, sides=sides)
     return table[table["kind"].isin(wanted)].reset_index(drop=True)

@@ -5,10 +5,12 @@ its evidence.
 :func:`analysis.sourcing.extract_quotes` (it is called there).  Every quote
 with a speaker gets:
 
-``speaker_actor_id``
+``speaker_actor_id``, ``speaker_name``
     The actor the speaker is in the article's actor table: a codebook actor,
     else the discovered mention (``cand:<slug>``, :func:`analysis.actors.find_mentions`)
-    with the same name, surname or span, so quotes and mentions agree.
+    with the same name, surname or span, so quotes and mentions agree; a
+    person linked to a discovered mention takes its full name
+    (``Mr. Hemming`` -> ``Brian Hemming``).
 ``speaker_kind``
     ``person``, ``organisation``, ``government body``, ``country``, ``group``
     or ``anonymous`` (an unnamed or vague source: ``officials said``, ``a
@@ -187,19 +189,31 @@ def _adjective_forms() -> frozenset[str]:
     return frozenset(a.lower() for adjs in country_forms()["adjectives"] for a in adjs)
 
 
+_PREMODIFIER_STOP = {"said", "says", "told", "tells", "according", "to", "and", "but", "or", "with", "by", "that",
+                     "the", "a", "an", "as", "in", "on", "at", "from", "added", "wrote", "warned", "was", "is",
+                     "were", "are", "has", "have", "had", "will", "would", "when", "while", "after", "before"}
+
+
 def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
     """Tokens right before ``start`` (back to ``lo``) that can describe a
-    name: capitalised words, possessives, role words, ``of``/``for``."""
+    name: capitalised words, possessives, role words, ``of``/``for`` and up
+    to three other lower-case words ("British scholar", "Spanish
+    telecommunications company"), never a verb or function word."""
     toks = _tokens(text, lo, start)
     role = _role_words()
-    k = len(toks)
+    k, plain = len(toks), 0
     while k - 1 >= 0:
         w = toks[k - 1][0]
-        if _is_cap(w) or w.lower().rstrip(".") in role or w.lower() in {"of", "for"}:
+        low = w.lower()
+        if _is_cap(w) or low.rstrip(".") in role or low in {"of", "for"}:
             k -= 1
             continue
+        if low.isalpha() and low not in _PREMODIFIER_STOP and plain < 3:
+            k, plain = k - 1, plain + 1
+            continue
         break
-    if k < len(toks) and toks[k][0].lower() in {"of", "for"}:
+    while k < len(toks) and (toks[k][0].lower() in {"of", "for"} or not (_is_cap(toks[k][0])
+                                                                        or toks[k][0].lower() in role)):
         k += 1
     return toks[k:]
 
@@ -351,7 +365,10 @@ def _phrase_gender(phrase: str) -> tuple[str, str] | None:
     return None
 
 
-def _gender(row: dict, kind: str, entity: dict | None, mention: dict | None, pronouns: dict) -> tuple[str, str]:
+def _gender(row: dict, kind: str, entity: dict | None, mention: dict | None, quoted=None) -> tuple[str, str]:
+    """One quote's speaker gender and basis from its own evidence; the
+    quotes of one actor in one article then share the strongest
+    (:func:`_share_within_article`)."""
     if kind != "person":  # organisations, bodies, countries, groups and unnamed sources
         return "n/a", kind
     if entity and entity.get("gender") in ("female", "male"):
@@ -360,12 +377,18 @@ def _gender(row: dict, kind: str, entity: dict | None, mention: dict | None, pro
     hit = _phrase_gender(phrase)
     if hit:
         return hit
-    name = row.get("speaker_name")
-    said = pronouns.get(name)
-    if said and len(said) == 1:
-        return next(iter(said)), "pronoun"
+    if row.get("attribution") == "pronoun" and phrase.lower() in _PERSONAL:
+        return _PERSONAL[phrase.lower()], "pronoun"
     if mention is not None and mention.get("gender") in ("female", "male"):
-        return mention["gender"], mention.get("gender_basis") or "none"
+        if mention.get("gender_basis") != "pronoun" or quoted is None:
+            return mention["gender"], mention.get("gender_basis") or "none"
+        # pronouns inside the article's quotations speak of someone else
+        from analysis.gender import infer_gender
+
+        g, basis = infer_gender(mention["name"], quoted[0], quoted[1], others=quoted[2], skip=quoted[3])
+        if g != "unknown":
+            return g, basis
+    name = row.get("speaker_name")
     if isinstance(name, str) and " " in name.strip():
         from analysis.gender import first_name_gender
 
@@ -388,6 +411,8 @@ class _ArticleActors:
         self.by_surname: dict[str, list[dict]] = {}
         self.spans: list[tuple[int, int, dict]] = []
         self.starts: dict[str, list[tuple[int, int]]] = {}
+        self.person_starts: dict[str, list[int]] = {}
+        self.quoted: list[tuple[int, int]] = []  # the article's direct and partial quotes
         if mentions is None or not len(mentions):
             return
         for m in mentions.to_dict("records"):
@@ -397,6 +422,8 @@ class _ArticleActors:
             self.by_name.setdefault(key, m)
             self.by_name.setdefault(normalise_name(m["surface"]), m)
             self.starts.setdefault(m["actor_id"], []).append((int(m["start"]), int(m["end"])))
+            if m["kind"] == "person":
+                self.person_starts.setdefault(m["actor_id"], []).append(int(m["start"]))
             if m["kind"] == "person" and " " in str(m["name"]):
                 self.by_surname.setdefault(key.split()[-1], []).append(m)
             self.spans.append((int(m["start"]), int(m["end"]), m))
@@ -461,7 +488,7 @@ def describe_speakers(quotes: pd.DataFrame, documents, *, mentions: pd.DataFrame
         _describe_article(rows, docs.get(aid), _ArticleActors(by_article.get(aid), kinds), side_map)
         start += n
     new = pd.DataFrame(records, index=out.index)
-    for c in ["speaker_actor_id", "speaker_kind", "speaker_gender", "side", *SPEAKER_COLUMNS]:
+    for c in ["speaker_name", "speaker_actor_id", "speaker_kind", "speaker_gender", "side", *SPEAKER_COLUMNS]:
         out[c] = new[c].astype("object")
     for c in ("speaker_affiliation_start", "speaker_affiliation_end"):
         out[c] = out[c].astype("Int64")
@@ -483,18 +510,13 @@ def _majority_kinds(mentions: pd.DataFrame | None) -> dict:
 
 
 def _describe_article(rows: list[dict], doc, actors: _ArticleActors, side_map) -> None:
-    # pronoun attributions: the genders "he"/"she" gave each resolved name
-    pronouns: dict[str, set] = {}
-    for r in rows:
-        sp = str(r.get("speaker") or "").lower()
-        if r.get("attribution") == "pronoun" and sp in _PERSONAL and r.get("speaker_name"):
-            pronouns.setdefault(r["speaker_name"], set()).add(_PERSONAL[sp])
+    actors.quoted = [(int(r["start"]), int(r["end"])) for r in rows if r["kind"] in ("direct", "partial")]
     for r in rows:
         if not r.get("speaker") or pd.isna(r.get("speaker")):
             r.update(speaker_gender_basis=None, speaker_affiliation=None, speaker_affiliation_start=None,
                      speaker_affiliation_end=None, side_basis=None)
             continue
-        _describe_quote(r, doc, actors, side_map, pronouns)
+        _describe_quote(r, doc, actors, side_map)
     _share_within_article([r for r in rows if r.get("speaker") and not pd.isna(r.get("speaker"))])
     for r in rows:
         if r.get("side_basis") not in (None, "codebook") and r.get("speaker_affiliation") and not r.get("side"):
@@ -514,7 +536,7 @@ def _is_named(name: str | None) -> bool:
     return bool(caps) and not all(_clean(w).lower() in _adjective_forms() for w in caps)
 
 
-def _describe_quote(r: dict, doc, actors: _ArticleActors, side_map, pronouns: dict) -> None:
+def _describe_quote(r: dict, doc, actors: _ArticleActors, side_map) -> None:
     coded = r.get("speaker_actor_id") is not None and not pd.isna(r.get("speaker_actor_id"))
     entity = {"gender": r.get("speaker_gender"), "gender_basis": "codebook"} if coded else None
     name = r.get("speaker_name") if isinstance(r.get("speaker_name"), str) else None
@@ -531,8 +553,10 @@ def _describe_quote(r: dict, doc, actors: _ArticleActors, side_map, pronouns: di
         r["speaker_actor_id"] = mention["actor_id"]
         voted = dict(mention, kind=actors.kinds.get(mention["actor_id"], mention["kind"]))
         kind = _named_kind(mention["name"], voted, phrase)
-    elif pronoun and not name:
+    elif pronoun and not named:
+        # a pronoun the article's names do not explain ("he" resolved to "British" is no name)
         kind = {"he": "person", "she": "person", "i": "person", "it": "organisation"}.get(phrase.lower(), "group")
+        r["speaker_name"] = None
     elif named:
         kind = _named_kind(name, None, phrase)
     else:
@@ -544,7 +568,14 @@ def _describe_quote(r: dict, doc, actors: _ArticleActors, side_map, pronouns: di
         if kind != "government body":
             r["speaker_actor_id"] = None
     r["speaker_kind"] = kind
-    gender, basis = _gender(r, kind, entity, mention, pronouns)
+    if kind == "person" and mention is not None and len(str(mention["name"]).split()) > 1:
+        r["speaker_name"] = mention["name"]  # the fullest name the article gives ("Dowden" -> "Oliver Dowden")
+    quoted = None
+    if mention is not None and doc is not None and mention.get("gender_basis") == "pronoun":
+        aid = mention["actor_id"]
+        others = [s for a, spans in actors.person_starts.items() if a != aid for s in spans]
+        quoted = (doc, actors.starts.get(aid, []), others, actors.quoted)
+    gender, basis = _gender(r, kind, entity, mention, quoted)
     r["speaker_gender"], r["speaker_gender_basis"] = gender, basis
     spans = actors.starts.get(r.get("speaker_actor_id"), []) if r.get("speaker_actor_id") else []
     aff = _affiliation(doc, r, sorted(spans)) if doc is not None and kind in ("person", "anonymous") else None
@@ -559,22 +590,29 @@ def _name_words(name: str | None) -> set[str]:
     return {w.lower() for w in (name or "").replace("’", "'").split()}
 
 
+_GENDER_RANK = {"codebook": 0, "honorific": 1, "title": 1, "pronoun": 2, "first name": 3}
+
+
 def _share_within_article(rows: list[dict]) -> None:
     """Quotes of one actor in one article agree: each takes the strongest
-    gender evidence and the first affiliation any of them found."""
-    rank = {"codebook": 0, "honorific": 1, "title": 1, "pronoun": 2, "first name": 3}
+    gender evidence any of them has (codebook, then honorific or title, then
+    pronoun attributions when they all say the same, then first name) and
+    the first affiliation any of them found."""
     best: dict[str, dict] = {}
     for r in rows:
         aid = r.get("speaker_actor_id")
         if not aid or r.get("speaker_kind") != "person":
             continue
-        b = best.setdefault(aid, {})
+        b = best.setdefault(aid, {"votes": {}})
+        basis = r.get("speaker_gender_basis")
         if r.get("speaker_gender") in ("female", "male"):
-            g = (rank.get(r["speaker_gender_basis"], 4), r["speaker_gender"], r["speaker_gender_basis"])
-            if "gender" not in b or g[0] < b["gender"][0]:
-                b["gender"] = g
+            b["votes"].setdefault(basis, set()).add(r["speaker_gender"])
         if r.get("speaker_affiliation") and "affiliation" not in b:
             b["affiliation"] = (r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"])
+    for b in best.values():
+        agreed = [(_GENDER_RANK.get(k, 4), next(iter(v)), k) for k, v in b["votes"].items() if len(v) == 1]
+        if agreed:
+            b["gender"] = min(agreed)
     for r in rows:
         b = best.get(r.get("speaker_actor_id")) if r.get("speaker_kind") == "person" else None
         if not b:

@@ -9,14 +9,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.figures import SIDE_ORDER, new_figure, side_color
+from analysis.figures import new_figure, side_color, side_order
 
-_ORDER = SIDE_ORDER + ["unknown", "unattributed"]
 _KIND_MARKERS = {"direct": "o", "partial": "D", "indirect": "s"}
 
 
 def _side_rank(side: str) -> int:
-    return _ORDER.index(side) if side in _ORDER else len(_ORDER)
+    order = side_order("unknown", "unattributed")
+    return order.index(side) if side in order else len(order)
 
 
 def _colour(side: str) -> str:
@@ -51,7 +51,7 @@ def share_of_voice(balance: pd.DataFrame):
             ax.barh(yi, r.share, left=left, color=_colour(r.side), edgecolor="white" if r.side != "unattributed" else "#888888",
                     linewidth=0.6, height=0.6, hatch="//" if r.side == "unattributed" else None)
             if r.share >= 0.06:
-                dark = r.side in ("United States", "China", "Canada")
+                dark = _colour(r.side) in ("#D55E00", "#009E73", "#0072B2", "#CC79A7", "#000000")  # white text reads
                 ax.text(left + r.share / 2, yi, f"{100 * r.share:.0f}%", ha="center", va="center", fontsize=7,
                         color="white" if dark else "black")
             left += r.share

@@ -13,7 +13,8 @@ The package never decides sides itself: a corpus measured without a sides file
 ``unknown``.  A country listed by name also claims its other names and its
 adjectives from ``analysis/data/country_forms.csv`` (``United Kingdom`` also
 matches ``UK``, ``U.K.``, ``Britain`` and ``British``), so ``a British
-minister`` and ``the Chinese embassy`` find their side.
+minister`` and ``the Chinese embassy`` find their side; a party listed as
+``X Party`` also claims ``X`` (``Conservative MP``).
 
 :func:`load_sides` reads and validates a file (errors name the file and the
 line); :meth:`Sides.side_of` maps a name or a phrase (an actor's name, a
@@ -62,15 +63,17 @@ class Sides:
     def side_of(self, text: str | None) -> tuple[str, str] | None:
         """``(side, matched form)`` for a name or phrase, or None.
 
-        The whole phrase is tried first (``the Foreign Office``), then the
+        The whole phrase is tried first (``the Foreign Office``; a listed name
+        written in lower case, ``the government``, matches only so), then the
         longest run of its words that a listed name or country form matches
-        (``Huawei's chief executive`` -> Huawei; ``the Chinese embassy`` ->
-        Chinese -> China)."""
+        where written with a capital (``Huawei's chief executive`` -> Huawei;
+        ``the Chinese embassy`` -> Chinese -> China)."""
         if not text or not self.members:
             return None
         whole = normalise_name(text)
         if whole in self.members:
             return self.members[whole], text.strip()
+
         words = _WORD.findall(text.replace("’", "'"))
         words = [w[:-2] if w.lower().endswith("'s") else w for w in words]
         n = len(words)
@@ -116,7 +119,13 @@ def _country_index() -> dict[str, list[str]]:
 
 
 def _expand(name: str) -> list[str]:
-    return _country_index().get(normalise_name(name), [name])
+    """A listed name and the forms it also claims: a country's other names
+    and adjectives; a party's name without "Party" ("Conservative Party" ->
+    "Conservative", as in "Conservative MP")."""
+    forms = _country_index().get(normalise_name(name), [name])
+    if name.lower().endswith(" party") and len(name.split()) > 1:
+        forms = [*forms, name[: -len(" party")].strip()]
+    return forms
 
 
 def _node_line(node) -> int:

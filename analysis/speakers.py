@@ -46,7 +46,8 @@ with a speaker gets:
     From the codebook for codebook actors (``codebook``); with a sides file
     (:mod:`analysis.sides`), from the speaker's own name or phrase
     (``speaker``: ``China``, ``Chinese officials``) or else its affiliation
-    (``affiliation``); missing (``none``) when neither names a listed side.
+    (``affiliation``); ``other`` when they name a country the file does not
+    list ("the German Interior Ministry"); missing (``none``) otherwise.
     Without a sides file only codebook actors have a side (the seed's figures
     are as they were).
 
@@ -139,6 +140,10 @@ def _affiliation_in(text: str, toks: list[tuple[str, int, int]], skip: set[int])
     from analysis.sides import _country_index
 
     adjectives = _adjective_forms()
+    # 0. US party letters: "Sen. Ben Sasse, R-Neb."
+    for i, (w, s, e) in enumerate(toks):
+        if i not in skip and _PARTY_LETTERS.match(w) and w.split("-")[0] in _party_abbreviations():
+            return s, e
     # 1. a possessive name: "Huawei's chief executive"
     for i, (w, s, e) in enumerate(toks):
         if i not in skip and _is_cap(w) and w.replace("’", "'").lower().endswith("'s") and len(w) > 3:
@@ -182,6 +187,30 @@ def _affiliation_in(text: str, toks: list[tuple[str, int, int]], skip: set[int])
     return None
 
 
+_PARTY_LETTERS = re.compile(r"^[A-Z]-[A-Z][a-z]*\.?$")
+
+
+@functools.cache
+def _party_abbreviations() -> dict[str, str]:
+    """``analysis/data/party_abbreviations.csv``: party letter -> party."""
+    import csv
+    import io
+
+    from analysis.resources import data_path
+
+    lines = [ln for ln in data_path("party_abbreviations.csv").read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    return {r["abbreviation"]: r["party"] for r in csv.DictReader(io.StringIO("\n".join(lines)))}
+
+
+def _affiliation_names(text: str | None) -> str | None:
+    """The affiliation as a sides file is asked about it: party letters
+    ("R-Neb.") become the party's name."""
+    if text and _PARTY_LETTERS.match(text):
+        return _party_abbreviations().get(text.split("-")[0], text)
+    return text
+
+
 @functools.cache
 def _adjective_forms() -> frozenset[str]:
     from analysis.sides import country_forms
@@ -220,7 +249,7 @@ def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
 
 def _apposition(text: str, end: int, hi: int) -> list[tuple[str, int, int]]:
     """Tokens of ``, a/the ... ,`` right after a name (up to the next comma,
-    at most 14 words), or []."""
+    at most 20 words), or []."""
     m = re.match(r"\s*,\s*", text[end:end + 4])
     if not m:
         return []
@@ -231,7 +260,7 @@ def _apposition(text: str, end: int, hi: int) -> list[tuple[str, int, int]]:
         if p != -1:
             stop = min(stop, p)
     toks = _tokens(text, s, min(stop, hi))
-    if not toks or len(toks) > 14:
+    if not toks or len(toks) > 20:
         return []
     first = toks[0][0].lower()
     if first in {"who", "which", "said", "says", "told", "and", "but"}:
@@ -326,7 +355,10 @@ def _named_kind(name: str, mention: dict | None, phrase: str) -> str:
     if mention is not None:
         kind = mention["kind"]
         if kind == "person":
-            return "person"
+            from analysis.gender import first_name_gender
+
+            lone = len(name.split()) == 1 and _lone_word_person(name, mention)
+            return "organisation" if lone and first_name_gender(name + " X") == "unknown" else "person"
         if kind == "location":
             return "country" if key in _country_index() else "government body"
         if kind == "organisation":
@@ -348,6 +380,16 @@ def _named_kind(name: str, mention: dict | None, phrase: str) -> str:
 
         return "person" if first_name_gender(name + " X") != "unknown" else "organisation"
     return "person"
+
+
+def _lone_word_person(name: str, mention: dict) -> bool:
+    """A one-word "person" that discovery could not give a gender and that is
+    neither a family name nor a given name: most likely an organisation
+    ("Vodafone said", "Huawei said"); people are introduced by full names."""
+    from analysis.codebook import _surname_first_set
+
+    return (mention.get("gender") not in ("female", "male") and mention.get("kind") == "person"
+            and name not in _surname_first_set())
 
 
 def _phrase_gender(phrase: str) -> tuple[str, str] | None:
@@ -523,6 +565,30 @@ def _describe_article(rows: list[dict], doc, actors: _ArticleActors, side_map) -
             _side(r, False, side_map, None, "", r["speaker_kind"])
 
 
+_ROLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\s+(?:for|of|at|from)\s+$")
+
+
+def _role_holder(doc, r: dict) -> str | None:
+    """``a spokesman for`` (a role noun and a preposition) right before the
+    speaker phrase the attribution found: the phrase is the body, the speaker
+    its unnamed role holder.  Returns the whole phrase, or None."""
+    s0 = r.get("speaker_start")
+    if s0 is None or pd.isna(s0):
+        return None
+    s0 = int(s0)
+    m = _ROLE_BEFORE.search(doc.text[max(0, s0 - 60):s0])
+    if not m or m.group(1).lower() not in _role_words():
+        return None
+    return doc.text[s0 - len(m.group(0)):int(r["speaker_end"])]
+
+
+def _strip_article(text: str, start: int, end: int) -> tuple[str, int, int]:
+    m = re.match(r"(?:the|a|an)\s+", text[start:end], re.IGNORECASE)
+    if m:
+        start += m.end()
+    return text[start:end], start, end
+
+
 def _is_named(name: str | None) -> bool:
     """A speaker name that names someone: a capitalised word that is not
     only a country adjective ("British media reports") and does not start
@@ -543,6 +609,16 @@ def _describe_quote(r: dict, doc, actors: _ArticleActors, side_map) -> None:
     phrase = str(r.get("speaker"))
     pronoun = phrase.lower() in ("he", "she", "it", "they", "we", "i")
     named = _is_named(name)
+    holder = _role_holder(doc, r) if doc is not None and not coded and not pronoun else None
+    if holder is not None:
+        # "a spokesman for [the Chinese embassy]": the speaker is the role's holder
+        r["speaker_kind"], r["speaker_gender"], r["speaker_gender_basis"] = "anonymous", "n/a", "anonymous"
+        start, end = int(r["speaker_start"]), int(r["speaker_end"])
+        r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"] = \
+            _strip_article(doc.text, start, end)
+        r["speaker_actor_id"] = None
+        _side(r, False, side_map, None, holder, "anonymous")
+        return
     mention = None
     if not coded and named:
         mention = actors.find(name, None if pronoun else r.get("speaker_start"),
@@ -583,7 +659,8 @@ def _describe_quote(r: dict, doc, actors: _ArticleActors, side_map) -> None:
         r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"] = aff
     else:
         r["speaker_affiliation"] = r["speaker_affiliation_start"] = r["speaker_affiliation_end"] = None
-    _side(r, coded, side_map, name if named else None, phrase, kind)
+    final = r.get("speaker_name") if isinstance(r.get("speaker_name"), str) else None
+    _side(r, coded, side_map, final if named else None, phrase, kind)
 
 
 def _name_words(name: str | None) -> set[str]:
@@ -624,6 +701,10 @@ def _share_within_article(rows: list[dict]) -> None:
 
 
 def _side(r: dict, coded: bool, side_map, name, phrase, kind) -> None:
+    """Side and its basis: the codebook's for codebook actors; with a sides
+    file, the speaker's own name (``speaker``), else its affiliation
+    (``affiliation``), else any listed name or country word in the speaker's
+    phrase (``speaker``: "Chinese observers")."""
     if coded and r.get("side") and (side_map is None or r["side"] in (*side_map.names, "other")):
         r["side_basis"] = "codebook"
         return
@@ -631,14 +712,27 @@ def _side(r: dict, coded: bool, side_map, name, phrase, kind) -> None:
     if side_map is None:
         return
     pronoun = phrase.lower() in ("he", "she", "it", "they", "we", "i")
-    own = [name] if name else []
-    if not pronoun:
-        own.append(phrase)
-    for text in own:
-        hit = side_map.side_of(text)
+    tries = [(name, "speaker"), (_affiliation_names(r.get("speaker_affiliation")), "affiliation"),
+             (None if pronoun else phrase, "speaker")]
+    for text, basis in tries:
+        hit = side_map.side_of(text) if text else None
         if hit:
-            r["side"], r["side_basis"] = hit[0], "speaker"
+            r["side"], r["side_basis"] = hit[0], basis
             return
-    hit = side_map.side_of(r.get("speaker_affiliation"))
-    if hit:
-        r["side"], r["side_basis"] = hit[0], "affiliation"
+    for text, basis in tries:  # a country the file does not list: its side is "other"
+        if text and _names_a_country(text):
+            r["side"], r["side_basis"] = "other", basis
+            return
+
+
+def _names_a_country(text: str) -> bool:
+    """Whether ``text`` holds a country's name or adjective, written as a name
+    ("the German Interior Ministry", "Telecom Italia" does not)."""
+    from analysis.sides import _country_index
+
+    adjectives = _adjective_forms()
+    for w in re.findall(r"[A-Z][\w.'’-]*", text):
+        w = _clean(w).rstrip(".") if not w.endswith(".") or len(w) > 4 else _clean(w)
+        if w.lower() in adjectives or normalise_name(w) in _country_index():
+            return True
+    return False

@@ -102,7 +102,8 @@ def voice_and_mentions(mentions: pd.DataFrame, quotes: pd.DataFrame, *, by: str 
     if "match" in m.columns:
         m = m[m["match"] != "discovered"]
     q = counted_quotes(quotes)
-    q = q[q["speaker_actor_id"].notna()]
+    # codebook actors only, as for the mentions (a discovered speaker's id is a cand: candidate)
+    q = q[q["speaker_actor_id"].notna() & ~q["speaker_actor_id"].astype(str).str.startswith("cand:")]
     if kinds is not None:
         m = m[m["kind"].isin(kinds)]
         q = q[q["speaker_kind"].isin(kinds)]

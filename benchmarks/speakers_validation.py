@@ -23,9 +23,10 @@ Measures (development figures; the held-out sets are scored elsewhere):
   quote in the same paragraph whose text contains the annotation's
   ``quote_start`` (first 25 characters, quotation marks and spaces folded);
   its ``side`` (missing = ``unknown``) is compared with the annotation's
-  ``country``.  Reported: share of matched statements on the right side
-  (higher is better), the same counting unmatched statements as wrong, and the
-  package's unknown rate.  Speaker kind agreement on the matched statements is
+  ``country`` (a country the sides file does not list counts as ``other``).  Reported: share of matched statements on the right side
+  (higher is better), the same counting unmatched statements as wrong, the
+  same on statements whose speaker name the package has right (so that
+  attribution errors upstream are told apart), and the package's unknown rate.  Speaker kind agreement on the matched statements is
   reported too.
 
 Ends with a one-line summary.  Takes about half a minute.
@@ -126,15 +127,22 @@ def match_statements(gold: pd.DataFrame, pred: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def side_scores(matched: pd.DataFrame) -> dict:
+def side_scores(matched: pd.DataFrame, side_names) -> dict:
+    # a country the sides file does not list is on side "other"
+    matched = matched.assign(country=[c if c in side_names or c == "unknown" else "other" for c in matched["country"]])
     m = matched[matched["matched"]]
     right = (m["pred_side"] == m["country"]).sum()
     known = m[m["country"] != "unknown"]
+    # statements whose speaker the quote table has right (so the side is this module's doing)
+    same = m[[name_key(p) in (name_key(g), name_key(t)) and bool(name_key(p))
+              for p, g, t in zip(m["pred_speaker"].fillna(""), m["speaker"], m["speaker_text"])]]
     return {
         "statements": len(matched), "matched": int(len(m)),
         "right_side_of_matched": 100 * right / max(len(m), 1),
         "right_side_of_all": 100 * right / max(len(matched), 1),
         "right_side_where_annotation_knows": 100 * (known["pred_side"] == known["country"]).sum() / max(len(known), 1),
+        "same_speaker": int(len(same)),
+        "right_side_where_speaker_right": 100 * (same["pred_side"] == same["country"]).mean() if len(same) else 0.0,
         "unknown_rate": 100 * (m["pred_side"] == "unknown").mean() if len(m) else float("nan"),
         "kind_agreement_of_matched": 100 * (m["pred_kind"] == m["speaker_kind"]).mean() if len(m) else float("nan"),
     }
@@ -161,7 +169,9 @@ def main(argv=None) -> int:
         p = pred if corpus == "all" else pred[pred["corpus"] == corpus]
         results[corpus] = {"gender": gender_scores(g, p)}
     matched = match_statements(gold[gold["corpus"] == "huawei_uk_5g"], pred[pred["corpus"] == "huawei_uk_5g"])
-    results["huawei_uk_5g"]["sides"] = side_scores(matched)
+    from analysis.sides import load_sides
+
+    results["huawei_uk_5g"]["sides"] = side_scores(matched, load_sides(args.sides).names)
     for corpus, res in results.items():
         gs = res["gender"]
         print(f"{corpus}: female F1 {gs['female']['f1']:.1f} (P {gs['female']['precision']:.1f}, "
@@ -172,7 +182,9 @@ def main(argv=None) -> int:
     print(f"huawei_uk_5g sides: {s['matched']}/{s['statements']} statements matched; right side "
           f"{s['right_side_of_matched']:.1f}% of matched ({s['right_side_of_all']:.1f}% of all, "
           f"{s['right_side_where_annotation_knows']:.1f}% where the annotation names a country); "
-          f"unknown {s['unknown_rate']:.1f}%; speaker kind agrees {s['kind_agreement_of_matched']:.1f}%")
+          f"unknown {s['unknown_rate']:.1f}%; speaker kind agrees {s['kind_agreement_of_matched']:.1f}%; "
+          f"right side {s['right_side_where_speaker_right']:.1f}% of the {s['same_speaker']} whose speaker name "
+          f"is the annotated one")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2, default=float), encoding="utf-8")
     print(f"[speakers_validation] done in {time.perf_counter() - t0:.1f} s", file=sys.stderr)

@@ -113,7 +113,8 @@ def _role_words() -> frozenset[str]:
     title_words, _ = _speaker_words()
     single = {t.rstrip(".") for t in _title_table()[0] if " " not in t}
     modifiers = {"vice", "prime", "press", "foreign", "deputy", "assistant", "acting", "former", "then", "ex"}
-    return frozenset((single | (title_words - modifiers) | speaker_kind_words()["anonymous"]) - modifiers)
+    kw = speaker_kind_words()
+    return frozenset((single | (title_words - modifiers) | kw["anonymous"] | kw["person_role"]) - modifiers)
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -337,6 +338,8 @@ def _unnamed_kind(phrase: str) -> str:
     if any(p in low for p in kw["anonymous_phrase"]):
         return "anonymous"
     head = _head(phrase)
+    if head in kw["person_role"]:
+        return "person"  # "a Huawei spokesman": one person who speaks for a body
     # multi-word entries ("white house", "members of the public") anywhere in the phrase
     for kind, section in (("government body", "government"), ("organisation", "organisation"), ("group", "group")):
         if head in kw[section] or any(" " in p and f" {p} " in low for p in kw[section]):
@@ -612,12 +615,17 @@ def _describe_quote(r: dict, doc, actors: _ArticleActors, side_map) -> None:
     holder = _role_holder(doc, r) if doc is not None and not coded and not pronoun else None
     if holder is not None:
         # "a spokesman for [the Chinese embassy]": the speaker is the role's holder
-        r["speaker_kind"], r["speaker_gender"], r["speaker_gender_basis"] = "anonymous", "n/a", "anonymous"
+        kind = _unnamed_kind(holder)
+        gender = _phrase_gender(holder) if kind == "person" else None
+        r["speaker_kind"] = kind
+        r["speaker_gender"], r["speaker_gender_basis"] = gender or (("unknown", "none") if kind == "person"
+                                                                    else ("n/a", kind))
+        r["speaker_name"] = re.sub(r"^(?:an?|the|one)\s+", "", holder, flags=re.IGNORECASE)
         start, end = int(r["speaker_start"]), int(r["speaker_end"])
         r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"] = \
             _strip_article(doc.text, start, end)
         r["speaker_actor_id"] = None
-        _side(r, False, side_map, None, holder, "anonymous")
+        _side(r, False, side_map, None, holder, kind)
         return
     mention = None
     if not coded and named:
@@ -644,6 +652,9 @@ def _describe_quote(r: dict, doc, actors: _ArticleActors, side_map) -> None:
         if kind != "government body":
             r["speaker_actor_id"] = None
     r["speaker_kind"] = kind
+    if kind == "person" and not pronoun and (not named or head[:1].islower()):
+        # one unnamed person: named by the description ("a Huawei spokesman" -> "Huawei spokesman")
+        r["speaker_name"] = re.sub(r"^(?:an?|the|one)\s+", "", phrase, flags=re.IGNORECASE)
     if kind == "person" and mention is not None and len(str(mention["name"]).split()) > 1:
         r["speaker_name"] = mention["name"]  # the fullest name the article gives ("Dowden" -> "Oliver Dowden")
     quoted = None

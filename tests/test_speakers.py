@@ -93,10 +93,13 @@ def test_first_name_list_only_when_the_text_says_nothing():
 def test_anonymous_sources_are_their_own_kind(tmp_path):
     for text in ("Officials said the plan would go ahead.",
                  "A source familiar with the talks said the deal was close.",
-                 "A spokesman for the Chinese embassy said the report was false."):
+                 "Analysts said the shares would fall."):
         r = speaker_row(text)
         assert (r["speaker_kind"], r["speaker_gender"]) == ("anonymous", "n/a"), text
-    assert r["speaker_affiliation"] == "Chinese embassy"
+    # one unnamed person who speaks for a body is a person, gendered by the role word
+    r = speaker_row("A spokesman for the Chinese embassy said the report was false.")
+    assert (r["speaker_kind"], r["speaker_gender"], r["speaker_gender_basis"]) == ("person", "male", "title")
+    assert (r["speaker_name"], r["speaker_affiliation"]) == ("spokesman for the Chinese embassy", "Chinese embassy")
     sides = write_sides(tmp_path, "China: [China]\nUnited Kingdom: [United Kingdom]\n")
     r = speaker_row("A spokesman for the Chinese embassy said the report was false.", sides=sides)
     assert (r["side"], r["side_basis"]) == ("China", "affiliation")  # "Chinese" -> China
@@ -213,6 +216,6 @@ def test_cli_quotes_with_sides(tmp_path, capsys):
     assert main(["quotes", str(corpus), "--sides", str(sides)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(r["speaker_kind"], r["speaker_affiliation"], r["side"]) for r in rows] == \
-        [("anonymous", "Chinese embassy", "China")]
+        [("person", "Chinese embassy", "China")]
     assert main(["quotes", str(corpus), "--sides", str(tmp_path / "missing.yaml")]) == 1
     assert "missing.yaml: no such sides file" in capsys.readouterr().err

@@ -74,11 +74,6 @@ SPEAKER_COLUMNS = ["speaker_gender_basis", "speaker_affiliation", "speaker_affil
                    "speaker_affiliation_end", "side_basis"]
 _PERSONAL = {"he": "male", "she": "female"}
 _TOKEN = re.compile(r"[^\W\d_][\w.'’&-]*|\d[\w.-]*|[,;:()“”\"]")
-_PREPOSITIONS = {"for", "of", "at", "with", "from"}
-_STOP_AFTER = {"in", "on", "and", "who", "which", "that", "said", "says", "told", "to", "since", "until", "when",
-               "where", "as", "but", "under", "over"}
-_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "one", "two", "three", "several", "some",
-                "many", "senior", "former", "top", "other"}
 
 
 @functools.cache
@@ -93,6 +88,11 @@ def speaker_kind_words() -> dict[str, frozenset[str]]:
             continue
         out.setdefault(section, set()).add(line.lower())
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _words(section: str) -> frozenset[str]:
+    """One section of ``analysis/data/speaker_kinds.txt``."""
+    return speaker_kind_words()[section]
 
 
 @functools.cache
@@ -112,7 +112,7 @@ def _role_words() -> frozenset[str]:
 
     title_words, _ = _speaker_words()
     single = {t.rstrip(".") for t in _title_table()[0] if " " not in t}
-    modifiers = {"vice", "prime", "press", "foreign", "deputy", "assistant", "acting", "former", "then", "ex"}
+    modifiers = speaker_kind_words()["title_modifier"]
     kw = speaker_kind_words()
     return frozenset((single | (title_words - modifiers) | kw["anonymous"] | kw["person_role"]) - modifiers)
 
@@ -155,17 +155,17 @@ def _affiliation_in(text: str, toks: list[tuple[str, int, int]], skip: set[int])
     # 2. "<role> for/of/at <the Chinese embassy | Huawei>" ("the MP for Tonbridge" is a constituency)
     constituency = speaker_kind_words()["constituency_role"]
     for i, (w, s, e) in enumerate(toks):
-        if i in skip or w.lower() not in _PREPOSITIONS or i == 0:
+        if i in skip or w.lower() not in _words("affiliation_preposition") or i == 0:
             continue
         before = toks[i - 1][0].lower().rstrip(".")
         if before not in role or (w.lower() == "for" and before in constituency):
             continue
         k = i + 1
-        while k < len(toks) and toks[k][0].lower() in _DETERMINERS:
+        while k < len(toks) and toks[k][0].lower() in _words("affiliation_determiner"):
             k += 1
         first = k
         while k < len(toks) and k not in skip and toks[k][0] not in ",;:()“”\"" \
-                and toks[k][0].lower() not in _STOP_AFTER:
+                and toks[k][0].lower() not in _words("affiliation_stop"):
             k += 1
         span = toks[first:k]
         if span and any(_is_cap(t[0]) or t[0].lower() in adjectives for t in span):
@@ -219,11 +219,6 @@ def _adjective_forms() -> frozenset[str]:
     return frozenset(a.lower() for adjs in country_forms()["adjectives"] for a in adjs)
 
 
-_PREMODIFIER_STOP = {"said", "says", "told", "tells", "according", "to", "and", "but", "or", "with", "by", "that",
-                     "the", "a", "an", "as", "in", "on", "at", "from", "added", "wrote", "warned", "was", "is",
-                     "were", "are", "has", "have", "had", "will", "would", "when", "while", "after", "before"}
-
-
 def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
     """Tokens right before ``start`` (back to ``lo``) that can describe a
     name: capitalised words, possessives, role words, ``of``/``for`` and up
@@ -238,7 +233,7 @@ def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
         if _is_cap(w) or low.rstrip(".") in role or low in {"of", "for"}:
             k -= 1
             continue
-        if low.isalpha() and low not in _PREMODIFIER_STOP and plain < 3:
+        if low.isalpha() and low not in _words("premodifier_stop") and plain < 3:
             k, plain = k - 1, plain + 1
             continue
         break
@@ -325,7 +320,7 @@ def _head(phrase: str, keep_case: bool = False) -> str:
     preposition or relative clause (``a spokesman for X`` -> ``spokesman``)."""
     words = [w.strip(",") for w in phrase.replace("’", "'").split()]
     for i, w in enumerate(words):
-        if w.lower() in _PREPOSITIONS or w.lower() in {"in", "on", "close", "familiar", "who", "speaking"}:
+        if w.lower() in _words("affiliation_preposition") or w.lower() in {"in", "on", "close", "familiar", "who", "speaking"}:
             words = words[:i]
             break
     head = words[-1] if words else ""
@@ -599,10 +594,13 @@ def _is_named(name: str | None) -> bool:
     if not name:
         return False
     words = name.replace("’", "'").split()
-    if words[0].lower() in _PREPOSITIONS or words[0][:1].islower() and not any(w[:1].isupper() for w in words[1:]):
+    if words[0].lower() in _words("affiliation_preposition") or words[0][:1].islower() and not any(w[:1].isupper() for w in words[1:]):
         return False
     caps = [w for w in words if w[:1].isupper()]
-    return bool(caps) and not all(_clean(w).lower() in _adjective_forms() for w in caps)
+    kw = speaker_kind_words()  # "Ministers said": a capital only at the sentence start
+    common = kw["anonymous"] | kw["government"] | kw["organisation"] | kw["group"] | kw["person_role"]
+    return bool(caps) and not all(_clean(w).lower() in _adjective_forms() or _clean(w).lower() in common
+                                  for w in caps)
 
 
 def _describe_quote(r: dict, doc, actors: _ArticleActors, side_map) -> None:

@@ -468,6 +468,18 @@ class _ArticleActors:
                 self.by_surname.setdefault(key.split()[-1], []).append(m)
             self.spans.append((int(m["start"]), int(m["end"]), m))
 
+    def person_before(self, offset: int, gender: str, window: int = 1500) -> dict | None:
+        """The person mentioned last before ``offset`` (within ``window``
+        characters) whose gender is ``gender`` or unknown."""
+        for s, _e, m in reversed(self.spans):
+            if s >= offset:
+                continue
+            if s < offset - window:
+                return None
+            if m["kind"] == "person" and m.get("gender") in (gender, "unknown"):
+                return m
+        return None
+
     def find(self, name, start, end) -> dict | None:
         if isinstance(name, str) and name:
             key = normalise_name(name)
@@ -629,6 +641,12 @@ def _describe_quote(r: dict, doc, actors: _ArticleActors, side_map) -> None:
     if not coded and named:
         mention = actors.find(name, None if pronoun else r.get("speaker_start"),
                               None if pronoun else r.get("speaker_end"))
+    elif not coded and phrase.lower() in _PERSONAL and r.get("speaker_start") is not None:
+        # "he"/"she" the attribution could not give a name: the nearest person before it of that gender
+        mention = actors.person_before(int(r["speaker_start"]), _PERSONAL[phrase.lower()])
+        if mention is not None:
+            name, named = mention["name"], True
+            r["speaker_name"] = mention["name"]
     if coded:
         kind = r.get("speaker_kind")
     elif mention is not None:

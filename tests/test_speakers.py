@@ -219,3 +219,17 @@ def test_cli_quotes_with_sides(tmp_path, capsys):
         [("person", "Chinese embassy", "China")]
     assert main(["quotes", str(corpus), "--sides", str(tmp_path / "missing.yaml")]) == 1
     assert "missing.yaml: no such sides file" in capsys.readouterr().err
+
+
+def test_pipeline_passes_sides_and_keeps_seed_codebook_to_the_seed(tmp_path):
+    from analysis import pipeline
+
+    articles = pd.DataFrame({"article_id": ["a1"], "text": [
+        "The pair said they were innocent. A spokesman for the Chinese embassy said the report was false."]})
+    sides = write_sides(tmp_path, "China: [China]\n")
+    result = pipeline.run(articles, families=["actors", "sourcing"], engine="local", progress=False,
+                          cache=False, sides=sides)
+    q = result["quotes"].set_index("text")
+    assert q.loc["the report was false", "side"] == "China"
+    assert q.loc["they were innocent", "speaker_actor_id"] is None  # "the pair" is the seed story's group
+    assert not result["mentions"]["actor_id"].eq("two_michaels").any()

@@ -63,8 +63,12 @@ def share_of_voice(balance: pd.DataFrame):
     ax.set_xticklabels([f"{int(x * 100)}%" for x in np.linspace(0, 1, 6)])
     ax.set_xlabel("Share of all quotes / of all quoted words")
     handles = [plt_patch(_colour(s), s) for s in data["side"].drop_duplicates()]
-    ax.legend(handles=handles, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=len(handles), fontsize=7,
-              borderaxespad=0.2)
+    if sum(len(h.get_label()) for h in handles) <= 50:  # beside the title (the seed's sides fit)
+        ax.legend(handles=handles, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=len(handles), fontsize=7,
+                  borderaxespad=0.2)
+    else:  # longer side names: below the axis, clear of the title
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.38), ncol=len(handles), fontsize=7,
+                  borderaxespad=0.2)
     ax.set_title("Share of voice by side")
     ax.grid(axis="y", visible=False)
     return fig, data

@@ -384,6 +384,8 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
                 found.append((st, en, ent["candidate_id"], "discovered", ent["name"], ent["kind"], side_of(ent["name"]),
                               ent.get("gender", "n/a"), ent.get("gender_basis", ent["kind"])))
             found.sort(key=_by_start)
+            if sides is not None:
+                found = _sides_from_affiliation(doc, found, side_of)
         if not found:
             continue
         text, article_id = doc.text, doc.article_id
@@ -422,6 +424,24 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
     df.attrs["n_words"] = {d.article_id: d.n_words for d in documents}
     df.attrs["n_paragraphs"] = {d.article_id: d.n_paragraphs for d in documents}
     return df
+
+
+def _sides_from_affiliation(doc: Document, found: list[tuple], side_of) -> list[tuple]:
+    """A discovered person the sides file does not name takes the side of
+    the affiliation the article gives at one of the person's first mentions
+    (:func:`analysis.speakers.affiliation_near`): "Ciaran Martin, the CEO of
+    the U.K. National Cyber Security Centre" -> United Kingdom."""
+    from analysis.speakers import affiliation_for_sides, affiliation_near
+
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for f in found:
+        if f[3] == "discovered" and f[5] == "person" and f[6] is None:
+            spans.setdefault(f[2], []).append((f[0], f[1]))
+    sides = {}
+    for aid, where in spans.items():
+        hit = affiliation_near(doc, where)
+        sides[aid] = side_of(affiliation_for_sides(hit[0])) if hit else None
+    return [f[:6] + (sides[f[2]],) + f[7:] if sides.get(f[2]) else f for f in found]
 
 
 def _discovered_side(sides):

@@ -67,7 +67,7 @@ import pandas as pd
 from analysis.codebook import normalise_name, strip_title, titles
 from analysis.resources import read_word_list
 
-__all__ = ["describe_speakers", "SPEAKER_KINDS", "SPEAKER_COLUMNS", "speaker_kind_words"]
+__all__ = ["describe_speakers", "affiliation_near", "affiliation_for_sides", "SPEAKER_KINDS", "SPEAKER_COLUMNS", "speaker_kind_words"]
 
 SPEAKER_KINDS = ("person", "organisation", "government body", "country", "group", "anonymous")
 SPEAKER_COLUMNS = ["speaker_gender_basis", "speaker_affiliation", "speaker_affiliation_start",
@@ -204,7 +204,7 @@ def _party_abbreviations() -> dict[str, str]:
     return {r["abbreviation"]: r["party"] for r in csv.DictReader(io.StringIO("\n".join(lines)))}
 
 
-def _affiliation_names(text: str | None) -> str | None:
+def affiliation_for_sides(text: str | None) -> str | None:
     """The affiliation as a sides file is asked about it: party letters
     ("R-Neb.") become the party's name."""
     if text and _PARTY_LETTERS.match(text):
@@ -293,6 +293,13 @@ def _sentence_end(doc, offset: int) -> int:
     ends = doc.sentences[:, 1]
     k = int(np.searchsorted(ends, offset, side="left"))
     return int(ends[k]) if k < len(ends) else len(doc.text)
+
+
+def affiliation_near(doc, spans: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """The affiliation the article gives next to a person's first mentions
+    (``spans``: their offsets): the words before a mention or the apposition
+    after it, read as for a speaker.  ``(text, start, end)`` or None."""
+    return _affiliation(doc, {}, sorted(spans))
 
 
 def _name_token_indices(toks, name) -> set[int]:
@@ -739,7 +746,7 @@ def _side(r: dict, coded: bool, side_map, name, phrase, kind) -> None:
     if side_map is None:
         return
     pronoun = phrase.lower() in ("he", "she", "it", "they", "we", "i")
-    tries = [(name, "speaker"), (_affiliation_names(r.get("speaker_affiliation")), "affiliation"),
+    tries = [(name, "speaker"), (affiliation_for_sides(r.get("speaker_affiliation")), "affiliation"),
              (None if pronoun else phrase, "speaker")]
     for text, basis in tries:
         hit = side_map.side_of(text) if text else None

@@ -233,3 +233,12 @@ def test_pipeline_passes_sides_and_keeps_seed_codebook_to_the_seed(tmp_path):
     assert q.loc["the report was false", "side"] == "China"
     assert q.loc["they were innocent", "speaker_actor_id"] is None  # "the pair" is the seed story's group
     assert not result["mentions"]["actor_id"].eq("two_michaels").any()
+
+
+def test_discovered_person_takes_the_side_of_its_affiliation(tmp_path):
+    sides = write_sides(tmp_path, "United Kingdom: [United Kingdom, Vodafone]\nChina: [China]\n")
+    text = "Ama Osei, the chief executive of Vodafone, met officials on Monday. Osei later left for Accra."
+    m = find_mentions(text, sides=sides)
+    osei = m[m["name"] == "Ama Osei"]
+    assert list(osei["surface"]) == ["Ama Osei", "Osei"] and set(osei["side"]) == {"United Kingdom"}
+    assert find_mentions(text)["side"].isna().all()  # no sides file: no side

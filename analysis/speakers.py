@@ -622,83 +622,98 @@ def _is_named(name: str | None) -> bool:
                                   for w in caps)
 
 
+_PRONOUNS = ("he", "she", "it", "they", "we", "i")
+
+
 def _describe_quote(r: dict, doc, actors: _ArticleActors, side_map) -> None:
+    """Kind, name, gender, affiliation and side of one quote's speaker
+    (``r``, a quote row, is filled in place)."""
     coded = r.get("speaker_actor_id") is not None and not pd.isna(r.get("speaker_actor_id"))
-    entity = {"gender": r.get("speaker_gender"), "gender_basis": "codebook"} if coded else None
-    name = r.get("speaker_name") if isinstance(r.get("speaker_name"), str) else None
     phrase = str(r.get("speaker"))
-    pronoun = phrase.lower() in ("he", "she", "it", "they", "we", "i")
-    named = _is_named(name)
+    pronoun = phrase.lower() in _PRONOUNS
     holder = _role_holder(doc, r) if doc is not None and not coded and not pronoun else None
     if holder is not None:
-        # "a spokesman for [the Chinese embassy]": the speaker is the role's holder
-        kind = _unnamed_kind(holder)
-        gender = _phrase_gender(holder) if kind == "person" else None
-        r["speaker_kind"] = kind
-        r["speaker_gender"], r["speaker_gender_basis"] = gender or (("unknown", "none") if kind == "person"
-                                                                    else ("n/a", kind))
-        r["speaker_name"] = re.sub(r"^(?:an?|the|one)\s+", "", holder, flags=re.IGNORECASE)
-        start, end = int(r["speaker_start"]), int(r["speaker_end"])
-        r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"] = \
-            _strip_article(doc.text, start, end)
-        r["speaker_actor_id"] = None
-        _side(r, False, side_map, None, holder, kind)
+        _describe_role_holder(r, doc, holder, side_map)
         return
+    kind, mention, named = _kind_and_actor(r, actors, coded, phrase)
+    r["speaker_kind"] = kind
+    if kind == "person" and not pronoun and not named:
+        # one unnamed person: named by the description ("a Huawei spokesman" -> "Huawei spokesman")
+        r["speaker_name"] = re.sub(r"^(?:an?|the|one)\s+", "", phrase, flags=re.IGNORECASE)
+    if kind == "person" and mention is not None and len(str(mention["name"]).split()) > 1:
+        r["speaker_name"] = mention["name"]  # the fullest name the article gives ("Dowden" -> "Oliver Dowden")
+    entity = {"gender": r.get("speaker_gender"), "gender_basis": "codebook"} if coded else None
+    r["speaker_gender"], r["speaker_gender_basis"] = _gender(r, kind, entity, mention,
+                                                             _quoted_context(doc, actors, mention))
+    spans = actors.starts.get(r.get("speaker_actor_id"), []) if r.get("speaker_actor_id") else []
+    aff = _affiliation(doc, r, sorted(spans)) if doc is not None and kind in ("person", "anonymous") else None
+    r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"] = aff or (None,) * 3
+    final = r.get("speaker_name") if isinstance(r.get("speaker_name"), str) else None
+    _side(r, coded, side_map, final if named else None, phrase, kind)
+
+
+def _describe_role_holder(r: dict, doc, holder: str, side_map) -> None:
+    """"a spokesman for [the Chinese embassy]": the speaker is the role's
+    holder, the phrase the attribution found is its affiliation."""
+    kind = _unnamed_kind(holder)
+    gender = _phrase_gender(holder) if kind == "person" else None
+    r["speaker_kind"] = kind
+    r["speaker_gender"], r["speaker_gender_basis"] = gender or (("unknown", "none") if kind == "person"
+                                                                else ("n/a", kind))
+    r["speaker_name"] = re.sub(r"^(?:an?|the|one)\s+", "", holder, flags=re.IGNORECASE)
+    start, end = int(r["speaker_start"]), int(r["speaker_end"])
+    r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"] = \
+        _strip_article(doc.text, start, end)
+    r["speaker_actor_id"] = None
+    _side(r, False, side_map, None, holder, kind)
+
+
+def _kind_and_actor(r: dict, actors: _ArticleActors, coded: bool, phrase: str) -> tuple[str, dict | None, bool]:
+    """The speaker's kind, the article mention it is linked to (None when
+    there is none) and whether it is named; links ``speaker_actor_id``."""
+    name = r.get("speaker_name") if isinstance(r.get("speaker_name"), str) else None
+    pronoun = phrase.lower() in _PRONOUNS
+    named = _is_named(name)
+    if coded:
+        return r.get("speaker_kind"), None, named
     mention = None
-    if not coded and named:
+    if named:
         mention = actors.find(name, None if pronoun else r.get("speaker_start"),
                               None if pronoun else r.get("speaker_end"))
-    elif not coded and phrase.lower() in _PERSONAL and r.get("speaker_start") is not None:
+    elif phrase.lower() in _PERSONAL and r.get("speaker_start") is not None:
         # "he"/"she" the attribution could not give a name: the nearest person before it of that gender
         mention = actors.person_before(int(r["speaker_start"]), _PERSONAL[phrase.lower()])
         if mention is not None:
             name, named = mention["name"], True
             r["speaker_name"] = mention["name"]
-    if coded:
-        kind = r.get("speaker_kind")
-    elif mention is not None:
-        r["speaker_actor_id"] = mention["actor_id"]
-        voted = dict(mention, kind=actors.kinds.get(mention["actor_id"], mention["kind"]))
-        kind = _named_kind(mention["name"], voted, phrase)
-    elif pronoun and not named:
-        # a pronoun the article's names do not explain ("he" resolved to "British" is no name)
-        kind = {"he": "person", "she": "person", "i": "person", "it": "organisation"}.get(phrase.lower(), "group")
-        r["speaker_name"] = None
-    elif named:
-        kind = _named_kind(name, None, phrase)
-    else:
-        kind = _unnamed_kind(phrase if pronoun or not name else phrase)
-    head = _head(phrase, keep_case=True)
-    if not coded and not pronoun and named and head[:1].islower():
+    if not pronoun and named and _head(phrase, keep_case=True)[:1].islower():
         # a name that only modifies the speaker: "the UK government", "U.S. congressional leaders"
         kind = _unnamed_kind(phrase)
-        if kind != "government body":
-            r["speaker_actor_id"] = None
-    r["speaker_kind"] = kind
-    if kind == "person" and not pronoun and (not named or head[:1].islower()):
-        # one unnamed person: named by the description ("a Huawei spokesman" -> "Huawei spokesman")
-        r["speaker_name"] = re.sub(r"^(?:an?|the|one)\s+", "", phrase, flags=re.IGNORECASE)
-    if kind == "person" and mention is not None and len(str(mention["name"]).split()) > 1:
-        r["speaker_name"] = mention["name"]  # the fullest name the article gives ("Dowden" -> "Oliver Dowden")
-    quoted = None
-    if mention is not None and doc is not None and mention.get("gender_basis") == "pronoun":
-        aid = mention["actor_id"]
-        others = [s for a, spans in actors.person_starts.items() if a != aid for s in spans]
-        quoted = (doc, actors.starts.get(aid, []), others, actors.quoted)
-    gender, basis = _gender(r, kind, entity, mention, quoted)
-    r["speaker_gender"], r["speaker_gender_basis"] = gender, basis
-    spans = actors.starts.get(r.get("speaker_actor_id"), []) if r.get("speaker_actor_id") else []
-    aff = _affiliation(doc, r, sorted(spans)) if doc is not None and kind in ("person", "anonymous") else None
-    if aff:
-        r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"] = aff
-    else:
-        r["speaker_affiliation"] = r["speaker_affiliation_start"] = r["speaker_affiliation_end"] = None
-    final = r.get("speaker_name") if isinstance(r.get("speaker_name"), str) else None
-    _side(r, coded, side_map, final if named else None, phrase, kind)
+        if kind == "government body" and mention is not None:
+            r["speaker_actor_id"] = mention["actor_id"]
+        return kind, None, False
+    if mention is not None:
+        r["speaker_actor_id"] = mention["actor_id"]
+        voted = dict(mention, kind=actors.kinds.get(mention["actor_id"], mention["kind"]))
+        return _named_kind(mention["name"], voted, phrase), mention, named
+    if pronoun and not named:
+        # a pronoun the article's names do not explain ("he" resolved to "British" is no name)
+        r["speaker_name"] = None
+        return {"he": "person", "she": "person", "i": "person", "it": "organisation"}.get(phrase.lower(), "group"), \
+            None, False
+    if named:
+        return _named_kind(name, None, phrase), None, named
+    return _unnamed_kind(phrase), None, False
 
 
-def _name_words(name: str | None) -> set[str]:
-    return {w.lower() for w in (name or "").replace("’", "'").split()}
+def _quoted_context(doc, actors: _ArticleActors, mention: dict | None):
+    """What :func:`_gender` needs to recount a linked person's pronouns
+    without those inside the article's quotations (None: not needed)."""
+    if mention is None or doc is None or mention.get("gender_basis") != "pronoun":
+        return None
+    aid = mention["actor_id"]
+    others = [s for a, spans in actors.person_starts.items() if a != aid for s in spans]
+    return doc, actors.starts.get(aid, []), others, actors.quoted
 
 
 _GENDER_RANK = {"codebook": 0, "honorific": 1, "title": 1, "pronoun": 2, "first name": 3}
@@ -745,7 +760,7 @@ def _side(r: dict, coded: bool, side_map, name, phrase, kind) -> None:
     r["side"], r["side_basis"] = None, "none"
     if side_map is None:
         return
-    pronoun = phrase.lower() in ("he", "she", "it", "they", "we", "i")
+    pronoun = phrase.lower() in _PRONOUNS
     tries = [(name, "speaker"), (affiliation_for_sides(r.get("speaker_affiliation")), "affiliation"),
              (None if pronoun else phrase, "speaker")]
     for text, basis in tries:

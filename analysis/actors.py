@@ -62,7 +62,7 @@ from operator import itemgetter
 import numpy as np
 import pandas as pd
 
-from analysis.codebook import _coerce, actor_surname, titles
+from analysis.codebook import _coerce, actor_surname, codebook_for_article, titles
 from analysis.text import Document, segment_articles
 
 __all__ = [
@@ -283,6 +283,8 @@ def _finditer(cc: CompiledCodebook, text: str):
 
 
 def _match_doc(doc: Document, cc: CompiledCodebook, surnames: str) -> list[dict]:
+    if not cc.forms:  # a codebook without actors matches nothing
+        return []
     text = doc.text
     rows = []
     seen_full: dict[str, int] = {}  # actor -> offset of its latest full mention
@@ -335,11 +337,13 @@ def _quote_intervals(quotes: pd.DataFrame | None, kinds) -> dict:
 
 
 def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.DataFrame | None = None,
-                  surnames: str = "after_full", quote_kinds=("direct", "partial")) -> pd.DataFrame:
+                  surnames: str = "after_full", quote_kinds=("direct", "partial"), sides=None) -> pd.DataFrame:
     """Every actor mention in ``docs``, one row per mention, in text order.
 
     ``docs``: an articles table, Documents or one body string.  ``codebook``:
-    None (the shipped one), a path or a table from :func:`load_codebook`.
+    a path or a table from :func:`load_codebook`, used for every article;
+    None: per article, :func:`analysis.codebook.codebook_for_article` (the
+    shipped codebook for the seed articles only, no codebook elsewhere).
     ``discover``: also add people, organisations and locations that the
     codebook lacks (``match == "discovered"``).  ``quotes``: a quotes table
     (``article_id``, ``start``, ``end``, optionally ``kind``) from
@@ -348,6 +352,9 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
     (default direct and partial: the source's own words), else it is NA.
     ``surnames``: ``"after_full"`` (a surname alone counts only after the
     person's full name or title mention in the same article) or ``"always"``.
+    ``sides``: a sides file or :class:`analysis.sides.Sides`; a discovered
+    actor whose name the file lists (or a country form of one it lists) gets
+    that side (codebook actors keep the codebook's).
 
     Columns: :data:`MENTION_COLUMNS`.  ``relative_position`` is
     ``start / len(text)`` (0 = top of the article, 1 = end); ``paragraph`` and
@@ -356,8 +363,8 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
     and from :func:`analysis.gender.infer_gender` for discovered people."""
     if surnames not in SURNAME_MODES:
         raise ValueError(f"surnames must be one of {list(SURNAME_MODES)}, not {surnames!r}")
+    side_of = _discovered_side(sides)
     documents = segment_articles(docs)
-    cc = compile_codebook(codebook)
     qint = _quote_intervals(quotes, quote_kinds)
     if discover:
         from analysis.aliases import merged_entities  # discovery's entities, aliases of one actor merged
@@ -365,6 +372,7 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
     for doc in documents:
         # (start, end, actor_id, match, name, kind, side, gender, gender_basis)
         found = []
+        cc = compile_codebook(codebook_for_article(doc.article_id, codebook))
         for r in _match_doc(doc, cc, surnames):
             info = cc.info[r["actor_id"]]
             found.append((r["start"], r["end"], r["actor_id"], r["match"], info["name"], info["kind"], info["side"],
@@ -375,9 +383,11 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
                 st, en = ent["start"], ent["end"]
                 if taken and any(ts < en and te > st for ts, te in taken):
                     continue
-                found.append((st, en, ent["candidate_id"], "discovered", ent["name"], ent["kind"], None,
+                found.append((st, en, ent["candidate_id"], "discovered", ent["name"], ent["kind"], side_of(ent["name"]),
                               ent.get("gender", "n/a"), ent.get("gender_basis", ent["kind"])))
             found.sort(key=_by_start)
+            if sides is not None:
+                found = _sides_from_affiliation(doc, found, side_of)
         if not found:
             continue
         text, article_id = doc.text, doc.article_id
@@ -416,6 +426,39 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
     df.attrs["n_words"] = {d.article_id: d.n_words for d in documents}
     df.attrs["n_paragraphs"] = {d.article_id: d.n_paragraphs for d in documents}
     return df
+
+
+def _sides_from_affiliation(doc: Document, found: list[tuple], side_of) -> list[tuple]:
+    """A discovered person the sides file does not name takes the side of
+    the affiliation the article gives at one of the person's first mentions
+    (:func:`analysis.speakers.affiliation_near`): "Ciaran Martin, the CEO of
+    the U.K. National Cyber Security Centre" -> United Kingdom."""
+    from analysis.speakers import affiliation_for_sides, affiliation_near
+
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for f in found:
+        if f[3] == "discovered" and f[5] == "person" and f[6] is None:
+            spans.setdefault(f[2], []).append((f[0], f[1]))
+    sides = {}
+    for aid, where in spans.items():
+        hit = affiliation_near(doc, where)
+        sides[aid] = side_of(affiliation_for_sides(hit[0])) if hit else None
+    return [f[:6] + (sides[f[2]],) + f[7:] if sides.get(f[2]) else f for f in found]
+
+
+def _discovered_side(sides):
+    """name -> side (or None) from a sides file; always None without one."""
+    if sides is None:
+        return lambda name: None
+    from analysis.sides import load_sides
+
+    table = load_sides(sides)
+
+    def side_of(name):
+        hit = table.side_of(name)
+        return hit[0] if hit else None
+
+    return side_of
 
 
 def expand_groups(mentions: pd.DataFrame, codebook=None) -> pd.DataFrame:
@@ -586,7 +629,11 @@ def actor_table(mentions: pd.DataFrame) -> pd.DataFrame:
 
 
 def add_cli_arguments(parser) -> None:
-    parser.add_argument("--codebook", metavar="FILE", help="codebook CSV/YAML (default: the shipped one)")
+    parser.add_argument("--codebook", metavar="FILE",
+                        help="codebook CSV/YAML (default: the seed story's codebook for the seed articles only, "
+                             "no codebook for any other article)")
+    parser.add_argument("--sides", metavar="FILE",
+                        help="sides file (YAML 'side: [names that speak for it]'): gives discovered actors a side")
     parser.add_argument("--no-discover", dest="discover", action="store_false",
                         help="codebook matches only (no discovered candidates)")
     parser.add_argument("--surnames", choices=SURNAME_MODES, default="after_full",
@@ -596,12 +643,16 @@ def add_cli_arguments(parser) -> None:
 
 
 def cli_table(articles: pd.DataFrame, *, codebook=None, discover=True, surnames="after_full",
-              table="mentions", **_ignored) -> pd.DataFrame:
+              table="mentions", sides=None, **_ignored) -> pd.DataFrame:
+    if codebook is not None and sides is not None:
+        from analysis.codebook import load_codebook
+
+        codebook = load_codebook(codebook, sides=sides)
     if table == "candidates":
         from analysis.discovery import discover_actors
 
         return discover_actors(articles, codebook=codebook)
-    mentions = find_mentions(articles, codebook=codebook, discover=discover, surnames=surnames)
+    mentions = find_mentions(articles, codebook=codebook, discover=discover, surnames=surnames, sides=sides)
     if table == "mentions":
         return mentions
     if table == "frequency":

@@ -4,6 +4,14 @@ A codebook is a reviewable table, one row per actor, that a researcher writes
 for a story or corpus.  The package ships one for the seed story
 (``analysis/data/codebook.csv``); pass your own with ``load_codebook(path)``.
 
+Which codebook an article gets (:func:`codebook_for_article`): the one passed
+(``codebook=`` in Python, ``--codebook`` on the command line) for every
+article; with none passed, the shipped codebook only for the articles it was
+written for (their ``article_id`` is listed in
+``analysis/data/codebook_articles.txt``: the seeds) and no codebook at all for
+any other article, so one story's actors, group phrases and sides never leak
+into another corpus.
+
 Columns (``docs/CONTRACTS.md``):
 
 ``actor_id``
@@ -15,7 +23,10 @@ Columns (``docs/CONTRACTS.md``):
 ``kind``
     ``person``, ``organisation``, ``country`` or ``group``.
 ``side``
-    ``Canada``, ``China``, ``United States`` or ``other``.
+    The side the actor speaks for: any name the researcher chooses (the seed
+    story uses ``Canada``, ``China``, ``United States`` and ``other``); with a
+    sides file (:mod:`analysis.sides`) it must be one of the file's sides or
+    ``other``.
 ``role``
     Free text: what the actor is in the story.
 ``gender``, ``gender_basis``
@@ -58,6 +69,9 @@ __all__ = [
     "normalise_name",
     "strip_title",
     "titles",
+    "codebook_for_article",
+    "codebook_in_use",
+    "empty_codebook",
     "CODEBOOK_COLUMNS",
     "KINDS",
     "SIDES",
@@ -71,7 +85,7 @@ CODEBOOK_COLUMNS = [
 ]
 LIST_COLUMNS = ["aliases", "members", "descriptions", "adjectives"]
 KINDS = ("person", "organisation", "country", "group")
-SIDES = ("Canada", "China", "United States", "other")
+SIDES = ("Canada", "China", "United States", "other")  # the seed story's sides (its shipped codebook)
 # columns a drafted codebook (analysis.codebook_draft) carries for its reviewer:
 # counts and the sentences that gave kind, gender, affiliation and side.  Loading
 # accepts and ignores them, so a reviewed draft loads as it is.
@@ -272,7 +286,9 @@ def _read_records(path: Path) -> list[dict]:
     return list(csv.DictReader(io.StringIO("\n".join(lines))))
 
 
-def _validate(records: list[dict], source: str, sides: tuple[str, ...] | None = None) -> pd.DataFrame:
+def _validate(records: list[dict], source: str, sides=None) -> pd.DataFrame:
+    allowed_sides = None if sides is None else {*sides.names, "other"}
+    sides_source = getattr(sides, "source", "the sides file")
     rows = []
     seen_ids: dict[str, int] = {}
     for i, rec in enumerate(records, 1):
@@ -294,9 +310,9 @@ def _validate(records: list[dict], source: str, sides: tuple[str, ...] | None = 
         if kind not in KINDS:
             raise CodebookError(f"{where}: kind {kind!r} is not one of {list(KINDS)}")
         side = str(rec["side"]).strip()
-        allowed = SIDES if sides is None else (*sides, "other")
-        if side not in allowed:
-            raise CodebookError(f"{where}: side {side!r} is not one of {list(allowed)}")
+        if allowed_sides is not None and side not in allowed_sides:
+            raise CodebookError(f"{where}: side {side!r} is not one of {sorted(allowed_sides)} "
+                                f"(the sides of {sides_source})")
         gender = str(rec.get("gender") or "").strip() or ("unknown" if kind == "person" else "n/a")
         if gender not in GENDERS:
             raise CodebookError(f"{where}: gender {gender!r} is not one of {list(GENDERS)}")
@@ -342,28 +358,83 @@ def _validate(records: list[dict], source: str, sides: tuple[str, ...] | None = 
 
 
 @functools.lru_cache(maxsize=16)
-def _load_cached(path: str, mtime: float, sides: tuple[str, ...] | None = None) -> pd.DataFrame:
+def _load_cached(path: str, mtime: float) -> pd.DataFrame:
     p = Path(path)
-    return _validate(_read_records(p), str(p), sides)
+    return _validate(_read_records(p), str(p))
 
 
 def load_codebook(path: str | Path | None = None, *, sides=None) -> pd.DataFrame:
     """Load and validate a codebook (CSV or YAML); ``None`` loads the shipped
     one for the seed story.  One row per actor with the columns in
-    :data:`CODEBOOK_COLUMNS` (list columns hold Python lists).
+    :data:`CODEBOOK_COLUMNS` (list columns hold Python lists).  ``sides``
+    (a path, an :class:`analysis.sides.Sides` or a list of side names): every
+    actor's ``side`` must be one of its sides or ``other``.  Columns in
+    :data:`REVIEW_COLUMNS` (a drafted codebook's counts and evidence) are
+    accepted and left out.
 
     Raises :class:`CodebookError` naming the row for unknown columns, missing
     required values, values outside the allowed sets, duplicate ids, an alias
-    claimed by two actors and a member that does not exist.  ``sides``: the
-    side names a researcher's sides file declares (``side`` may then be one of
-    them or ``other``); default :data:`SIDES`, the seed story's.  Columns in
-    :data:`REVIEW_COLUMNS` (a drafted codebook's counts and evidence) are
-    accepted and left out."""
+    claimed by two actors and a member that does not exist."""
     p = Path(path) if path is not None else data_path("codebook.csv")
     if not p.exists():
         raise FileNotFoundError(f"{p}: no such codebook file")
-    allowed = None if sides is None else tuple(sides)
-    return _load_cached(str(p.resolve()), p.stat().st_mtime, allowed).copy()
+    table = _load_cached(str(p.resolve()), p.stat().st_mtime).copy()
+    if sides is not None:
+        _validate(table.to_dict("records"), str(p), _as_sides(sides))
+    return table
+
+
+def _as_sides(sides):
+    """A sides file, a :class:`analysis.sides.Sides`, or a list of side names."""
+    from analysis.sides import Sides, load_sides
+
+    if isinstance(sides, (list, tuple, set, frozenset, dict)):
+        return Sides(names=tuple(sides))
+    return load_sides(sides)
+
+
+@functools.cache
+def _codebook_articles() -> frozenset[str]:
+    return frozenset(read_word_list("codebook_articles.txt"))
+
+
+@functools.cache
+def empty_codebook() -> pd.DataFrame:
+    """A codebook with no actors (the default for articles the shipped one
+    was not written for); validated, shared: do not modify."""
+    df = _validate([], "no codebook")
+    df.attrs["source"] = "none"
+    return df
+
+
+def codebook_for_article(article_id: str, codebook=None):
+    """The codebook that applies to one article: ``codebook`` when one is
+    passed; else the shipped codebook when ``article_id`` is one of the
+    articles it was written for (``analysis/data/codebook_articles.txt``),
+    and :func:`empty_codebook` for any other article."""
+    if codebook is not None:
+        return codebook
+    if str(article_id) in _codebook_articles():
+        return _coerce(None)
+    return empty_codebook()
+
+
+def codebook_in_use(articles, codebook=None) -> pd.DataFrame:
+    """The codebook table a corpus is measured with (for tables and figures
+    that list its actors): ``codebook`` when passed, else the shipped one when
+    any article of ``articles`` (an articles table, Documents or ids) is one
+    it was written for, else :func:`empty_codebook`."""
+    if codebook is not None:
+        return _coerce(codebook)
+    if isinstance(articles, pd.DataFrame):
+        ids = articles["article_id"].astype(str) if "article_id" in articles else []
+    elif isinstance(articles, str):
+        ids = [articles]
+    else:
+        ids = [getattr(a, "article_id", a) for a in articles]
+    if any(str(a) in _codebook_articles() for a in ids):
+        return _coerce(None)
+    return empty_codebook()
 
 
 def _coerce(codebook) -> pd.DataFrame:

@@ -46,9 +46,10 @@ import pandas as pd
 
 from analysis.aliases import country_adjectives, country_forms, country_names, merge_across_articles, merged_entities
 from analysis.codebook import CODEBOOK_COLUMNS, LIST_COLUMNS, normalise_name, titles
+from analysis.sides import SidesError, load_sides  # noqa: F401  (SidesError: what read_sides_file raises)
 from analysis.text import Document, segment_articles
 
-__all__ = ["draft_codebook", "read_sides_file", "SidesError", "DRAFT_COLUMNS", "add_cli_arguments", "cli_table"]
+__all__ = ["draft_codebook", "read_sides_file", "DRAFT_COLUMNS", "add_cli_arguments", "cli_table"]
 
 DRAFT_COLUMNS = [
     *CODEBOOK_COLUMNS, "quotes", "mentions", "articles", "first_article", "alias_basis", "gender_evidence",
@@ -58,48 +59,20 @@ _KINDS = {"person": "person", "organisation": "organisation"}
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
-class SidesError(ValueError):
-    """A sides file that cannot be used; the message names the file and the problem."""
-
-
 # ---------------------------------------------------------------------------
-# the sides file
+# the sides file (read by analysis.sides, the one reader of that format)
 
 
-def read_sides_file(path: str | Path) -> dict[str, list[str]]:
-    """A sides file: YAML mapping each side to the names (countries,
-    organisations, parties, outlets) that speak for it::
-
-        United Kingdom: [United Kingdom, Conservative Party, NCSC]
-        China: [China, Huawei, Global Times]
-
-    Returns ``{side: [names]}``.  Raises :class:`SidesError` naming the file
-    for a file that is not such a mapping or a name listed under two sides.
-    (A minimal reader for the drafted codebook; the sourcing family's own
-    reader of the same format can replace it.)"""
-    import yaml
-
-    p = Path(path)
-    if not p.exists():
-        raise FileNotFoundError(f"{p}: no such sides file")
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise SidesError(f"{p}: not valid YAML ({exc})") from exc
-    if not isinstance(data, dict) or not data:
-        raise SidesError(f"{p}: a sides file is a mapping 'side: [names that speak for it]'")
-    out: dict[str, list[str]] = {}
-    owner: dict[str, str] = {}
-    for side, names in data.items():
-        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-            raise SidesError(f"{p}: side {side!r}: give a list of names, e.g. {side}: [name, other name]")
-        for n in names:
-            key = normalise_name(n)
-            if owner.get(key, side) != side:
-                raise SidesError(f"{p}: {n!r} is listed under two sides, {owner[key]!r} and {side!r}")
-            owner[key] = str(side)
-        out[str(side)] = [n.strip() for n in names]
-    return out
+def read_sides_file(path) -> dict[str, list[str]]:
+    """``{side: [names]}`` from a sides file (see :mod:`analysis.sides`): the
+    names each side lists, with the other names and adjectives of a listed
+    country (``UK``, ``Britain``, ``British`` for ``United Kingdom``).
+    Raises :class:`analysis.sides.SidesError` naming the file and line."""
+    sides = load_sides(path)
+    grouped: dict[str, list[str]] = {side: [] for side in sides.names}
+    for name, side in sides.members.items():
+        grouped.setdefault(side, []).append(name)
+    return grouped
 
 
 # ---------------------------------------------------------------------------

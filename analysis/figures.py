@@ -38,6 +38,8 @@ __all__ = [
     "new_figure",
     "side_color",
     "save_figure",
+    "use_sides",
+    "side_order",
     "set_provenance",
     "write_figure_index",
     "SavedFigure",
@@ -46,7 +48,12 @@ __all__ = [
 SINGLE_COLUMN = 3.5
 DOUBLE_COLUMN = 7.2
 STYLE_PATH = data_path("house.mplstyle")
+# The sides in use and their colours.  The defaults are the seed story's
+# (its codebook's sides); :func:`use_sides` replaces them, in place, with the
+# sides of the file or codebook a corpus is measured with.
 SIDE_ORDER = ["Canada", "China", "United States", "other"]
+# Okabe-Ito colours, given to the sides in their order (other and unknown greys)
+SIDE_PALETTE = ["#D55E00", "#009E73", "#0072B2", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
 SIDE_COLORS = {
     "Canada": "#D55E00",  # vermillion
     "China": "#009E73",  # bluish green
@@ -71,9 +78,31 @@ def house_style():
         yield
 
 
+def use_sides(sides) -> list[str]:
+    """Make the figures show the sides in use: ``sides`` is a
+    :class:`analysis.sides.Sides` (or a list of side names), in display
+    order.  Colours go to the sides in that order from :data:`SIDE_PALETTE`
+    (the seed's Canada, China, United States keep vermillion, green, blue);
+    ``other`` is grey, ``unknown`` light grey.  Updates :data:`SIDE_ORDER` and
+    :data:`SIDE_COLORS` in place; returns the order."""
+    names = [str(s) for s in getattr(sides, "names", sides) if str(s) not in ("other", "unknown")]
+    if len(names) > len(SIDE_PALETTE):
+        raise ValueError(f"at most {len(SIDE_PALETTE)} sides can be told apart by colour, not {len(names)}")
+    SIDE_ORDER[:] = [*names, "other"]
+    SIDE_COLORS.clear()
+    SIDE_COLORS.update(zip(names, SIDE_PALETTE))
+    SIDE_COLORS.update({"other": "#999999", "unknown": "#CCCCCC"})
+    return list(SIDE_ORDER)
+
+
+def side_order(*extra: str) -> list[str]:
+    """The sides in use (:data:`SIDE_ORDER`) followed by ``extra``."""
+    return [*SIDE_ORDER, *extra]
+
+
 def side_color(side: str | None) -> str:
-    """The fixed colour of a side (``Canada``, ``China``, ``United States``,
-    ``other``); unknown or missing sides are light grey."""
+    """The colour of a side in use (:func:`use_sides`); unknown or missing
+    sides are light grey."""
     if side is None or (isinstance(side, float) and side != side):
         return SIDE_COLORS["unknown"]
     return SIDE_COLORS.get(str(side), SIDE_COLORS["other"])

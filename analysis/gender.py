@@ -122,12 +122,14 @@ def _pronouns(text: str, index: tuple, j: int, ss: int, se: int):
 
 
 def infer_gender(name: str, doc: Document | None = None, spans=(), *, title_genders=(),
-                 others=()) -> tuple[str, str]:
+                 others=(), skip=()) -> tuple[str, str]:
     """Gender and basis for the person ``name`` mentioned at ``spans``
     (``[(start, end), ...]`` in ``doc.text``); ``title_genders`` are the
     genders of titles found before those mentions (``""`` for neutral ones);
     ``others``: start offsets of mentions of other people; a pronoun after
-    another person's mention is not counted for this one."""
+    another person's mention is not counted for this one.  ``skip``:
+    ``[(start, end), ...]`` stretches whose pronouns are not counted (the
+    words a person is quoted saying: "she" there is someone else)."""
     tg = {g for g in title_genders if g}
     if len(tg) == 1:
         return next(iter(tg)), "title"
@@ -165,6 +167,8 @@ def infer_gender(name: str, doc: Document | None = None, spans=(), *, title_gend
                 if k < len(other_starts) and other_starts[k] < se:
                     se = other_starts[k]
                 for start, g in _pronouns(text, index, j, ss, se):
+                    if skip and any(a <= start < b for a, b in skip):
+                        continue
                     seen[start] = g
         male = sum(g == "male" for g in seen.values())
         female = len(seen) - male

@@ -153,7 +153,8 @@ def _step_segmentation(docs, upstream, params):
 def _step_actors(docs, upstream, params):
     from analysis.actors import find_mentions
 
-    mentions = find_mentions(docs, codebook=params.get("codebook"), discover=params["discover"])
+    mentions = find_mentions(docs, codebook=params.get("codebook"), discover=params["discover"],
+                             sides=params.get("sides"))
     # the per-article sizes in attrs serve actor_frequency without documents; here every
     # later step has the documents, and pandas would deep-copy them on each operation
     mentions.attrs = {}
@@ -164,7 +165,8 @@ def _step_sourcing(docs, upstream, params):
     from analysis.sourcing import extract_quotes
 
     mentions = upstream.get("mentions")
-    return {"quotes": extract_quotes(docs, codebook=params.get("codebook"), mentions=mentions)}
+    return {"quotes": extract_quotes(docs, codebook=params.get("codebook"), mentions=mentions,
+                                     sides=params.get("sides"))}
 
 
 def _step_readability(docs, upstream, params):
@@ -1253,6 +1255,7 @@ def run(
     n_workers: int | None = None,
     scheduler: Any = None,
     codebook: Any = None,
+    sides: Any = None,
     discover: bool = True,
     sentiment_method: str = "vader",
     sentiment_n_boot: int | None = None,
@@ -1274,8 +1277,10 @@ def run(
     smaller towards the end of a corpus, see :func:`_batch_target`).
     ``n_workers``: processes for ``process``/``dask`` (default: the CPUs
     this process may use).  ``scheduler``: a Dask scheduler address or
-    ``Client`` (default: a LocalCluster).  ``codebook``, ``discover``: passed to
-    the actor and sourcing families; ``sentiment_method`` to sentiment, and
+    ``Client`` (default: a LocalCluster).  ``codebook``, ``sides`` (a sides
+    file, :mod:`analysis.sides`), ``discover``: passed to the actor and
+    sourcing families (codebook None: the seed story's codebook for the seed
+    articles only, no codebook for any other article); ``sentiment_method`` to sentiment, and
     ``sentiment_n_boot`` to its aggregates (the paragraph and article
     intervals are computed, not sampled: ``0`` switches them off, any other
     value leaves them as they are; None = the sentiment module's default).
@@ -1304,15 +1309,16 @@ def run(
     names = _resolve_families(families)
     params = {
         "segmentation": {},
-        "actors": {"codebook": codebook, "discover": bool(discover)},
-        "sourcing": {"codebook": codebook},
+        "actors": {"codebook": codebook, "discover": bool(discover), "sides": sides},
+        "sourcing": {"codebook": codebook, "sides": sides},
         "readability": {"levels": ["article", "paragraph", "sentence"]},
         "sentiment": {"method": sentiment_method, "n_boot": sentiment_n_boot},
     }
     params = {n: params[n] for n in names}
     keys: dict[str, str] = {}
     for n in names:
-        token = {k: (_codebook_token(v) if k == "codebook" else v) for k, v in params[n].items()}
+        token = {k: (_codebook_token(v) if k in ("codebook", "sides") else v) for k, v in params[n].items()
+                 if k != "sides" or v is not None}  # no sides: the keys of runs before sides existed
         upstream = {MAKER[t]: keys[MAKER[t]] for t in FAMILIES[n].uses if MAKER[t] in keys}
         keys[n] = family_key(n, token, upstream)
     limits = {"max_chars": max_chars, "max_paragraph_chars": max_paragraph_chars,

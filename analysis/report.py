@@ -116,25 +116,56 @@ def run_report(
     engine: str = "auto",
     progress: bool = True,
     html: bool = True,
+    codebook: str | Path | None = None,
+    sides: str | Path | None = None,
 ) -> dict:
     """Execute the notebooks and build the report; returns a summary dict
     (``notebooks``, ``html``, ``figures_dir``, ``reports_dir``, ``seconds``).
-    Output folders as :func:`output_folders` says."""
+    Output folders as :func:`output_folders` says.  ``codebook`` and ``sides``
+    (files) go to every notebook that takes them; None: the seed story's
+    codebook for the seed articles only, and its sides."""
     if engine not in ("auto", "local", "process", "dask"):
         raise ValueError(f"engine must be one of auto, local, process, dask; not {engine!r}")
     corpus = Path(corpus) if corpus is not None else SEEDS_DIR
     if not corpus.exists():
         raise FileNotFoundError(f"{corpus}: no such corpus file or folder")
     figures_dir, reports_dir = output_folders(corpus, out=out, figures_dir=figures_dir, reports_dir=reports_dir)
+    story = _story_files(codebook, sides)
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="analysis-kernels-") as sockets:
         return _run_notebooks(corpus, figures_dir, reports_dir, Path(sockets), notebooks_dir=notebooks_dir,
-                              only=only, engine=engine, progress=progress, html=html)
+                              only=only, engine=engine, progress=progress, html=html, story=story)
+
+
+def _story_files(codebook, sides) -> dict[str, str]:
+    """The codebook and sides files as notebook parameters, each checked here
+    so that a bad file fails before any notebook runs."""
+    story = {}
+    for name, path in (("codebook", codebook), ("sides", sides)):
+        if path is not None:
+            if not Path(path).is_file():
+                raise FileNotFoundError(f"{path}: no such {name} file")
+            story[name] = str(Path(path).resolve())
+    if "sides" in story:
+        from analysis.sides import load_sides
+
+        load_sides(story["sides"])
+    if "codebook" in story:
+        from analysis.codebook import load_codebook
+
+        load_codebook(story["codebook"], sides=story.get("sides"))
+    return story
+
+
+def _declared_parameters(nb) -> set[str]:
+    """Names assigned in a notebook's cell tagged ``parameters``."""
+    cells = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    return set(re.findall(r"^(\w+)\s*=", cells[0].source, re.M)) if cells else set()
 
 
 def _run_notebooks(corpus: Path, figures_dir: Path, reports_dir: Path, sockets: Path, *, notebooks_dir, only,
-                   engine: str, progress: bool, html: bool) -> dict:
+                   engine: str, progress: bool, html: bool, story: dict) -> dict:
     import jupytext
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
@@ -173,7 +204,8 @@ def _run_notebooks(corpus: Path, figures_dir: Path, reports_dir: Path, sockets: 
             pm.execute_notebook(
                 str(tmp),
                 str(out),
-                parameters={**params, "notebook_name": src.stem},
+                parameters={**params, **{k: v for k, v in story.items() if k in _declared_parameters(nb)},
+                            "notebook_name": src.stem},
                 kernel_name="python3",
                 cwd=str(ROOT),
                 progress_bar=False,
@@ -455,6 +487,10 @@ def add_cli_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--engine", default="auto", choices=["auto", "local", "process", "dask"],
                    help="pipeline engine for large corpora (analysis.pipeline): auto, local, process, dask")
     p.add_argument("--no-html", action="store_true", help="skip the HTML page")
+    p.add_argument("--codebook", metavar="FILE", default=None,
+                   help="actor codebook (CSV/YAML); default: the seed story's, for the seed articles only")
+    p.add_argument("--sides", metavar="FILE", default=None,
+                   help="sides file (YAML 'side: [names that speak for it]'); default: the codebook's sides")
 
 
 def run_from_args(args: argparse.Namespace) -> int:
@@ -469,11 +505,13 @@ def run_from_args(args: argparse.Namespace) -> int:
             only=args.only,
             engine=args.engine,
             html=not args.no_html,
+            codebook=args.codebook,
+            sides=args.sides,
         )
     except NotebookFailed as exc:
         print(f"analysis report: error: {exc}", file=sys.stderr)
         return 1
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, ValueError) as exc:  # missing files, bad codebook or sides file
         print(f"analysis report: error: {exc}", file=sys.stderr)
         return 1
     print(

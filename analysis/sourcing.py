@@ -120,6 +120,11 @@ QUOTE_COLUMNS = [
     "side",
     "speaker_kind",
     "speaker_gender",
+    "speaker_gender_basis",
+    "speaker_affiliation",
+    "speaker_affiliation_start",
+    "speaker_affiliation_end",
+    "side_basis",
     "cue",
     "attribution",
     "confidence",
@@ -1631,15 +1636,19 @@ def _attribute_span(ctx: _Ctx, q: _QSpan, frames: list[_Frame]) -> tuple[_Frame 
     return usable[0], "paragraph"
 
 
-def extract_quotes(docs, *, codebook=None, mentions=None) -> pd.DataFrame:
+def extract_quotes(docs, *, codebook=None, mentions=None, sides=None) -> pd.DataFrame:
     """Every direct, partial and indirect quote in ``docs``, one row per quote.
 
     ``docs`` is an articles table (:func:`analysis.load_corpus`), a list of
     :class:`~analysis.text.Document` or one body string.  ``codebook`` is the
-    actor table (default: :func:`analysis.codebook.load_codebook`'s); speakers
-    are linked through :func:`analysis.codebook.resolve_actor`.  ``mentions``
-    is accepted for the pipeline's sake and not needed (speakers are found
-    from the text).
+    actor table (a path or a table) used for every article; None: per article,
+    :func:`analysis.codebook.codebook_for_article` (the shipped codebook for
+    the seed articles only, no codebook elsewhere).  Speakers are linked
+    through :func:`analysis.codebook.resolve_actor`, then described by
+    :func:`analysis.speakers.describe_speakers` against ``mentions`` (the
+    articles' :func:`analysis.actors.find_mentions` table; None: found here)
+    and ``sides`` (a sides file or :class:`analysis.sides.Sides`; None: only
+    codebook actors have a side).
 
     Columns (see ``docs/CONTRACTS.md``): ``article_id``, ``quote_id``
     (``<article_id>-q<n>`` in text order), ``kind`` (direct, partial,
@@ -1650,27 +1659,33 @@ def extract_quotes(docs, *, codebook=None, mentions=None) -> pd.DataFrame:
     ``speaker_end``, ``speaker_name`` (codebook name, else the fullest name the
     article gives; for an unnamed speaker the noun phrase without article,
     e.g. ``senior officials``), ``speaker_actor_id``, ``side``,
-    ``speaker_kind``, ``speaker_gender`` (from the codebook; missing when the
-    speaker is not in it), ``cue`` (the cue word as written), ``attribution``
+    ``speaker_kind``, ``speaker_gender``, ``speaker_gender_basis``,
+    ``speaker_affiliation`` (with ``speaker_affiliation_start``/``_end``),
+    ``side_basis`` (see :mod:`analysis.speakers`), ``cue`` (the cue word as written), ``attribution``
     (explicit, pronoun, carried-over, none), ``confidence`` (ordinal 0..1,
     see the module docstring), ``parent_quote_id`` (for a partial quote inside
     an indirect one), ``irregular`` (how the quotation marks were irregular:
     unopened, open-as-close, unclosed, continued; empty when regular)."""
+    from analysis.codebook import codebook_for_article
+    from analysis.speakers import describe_speakers
+
     documents = segment_articles(docs)
-    cb = _load_codebook(codebook)
+    given = _load_codebook(codebook) if codebook is not None else None
     rows: list[dict] = []
-    resolved: dict = {}  # speaker name -> codebook entry, shared by the articles
+    resolved: dict = {}  # (codebook, speaker name) -> codebook entry, shared by the articles
     for d in documents:
-        rows.extend(_article_quotes(d, cb, mentions, resolved))
+        cb = given if given is not None else codebook_for_article(d.article_id)
+        rows.extend(_article_quotes(d, cb, mentions, resolved.setdefault(id(cb), {})))
     if not rows:
-        return _empty_quotes()
+        return describe_speakers(_empty_quotes(), documents)
     df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     for col in ("start", "end", "paragraph", "sentence", "n_words"):
         df[col] = df[col].astype("int64")
     for col in ("speaker_start", "speaker_end"):
         df[col] = df[col].astype("Int64")
     df["confidence"] = df["confidence"].astype(float)
-    return df.reset_index(drop=True)
+    df = describe_speakers(df.reset_index(drop=True), documents, mentions=mentions, codebook=codebook, sides=sides)
+    return df[QUOTE_COLUMNS]
 
 
 def _empty_quotes() -> pd.DataFrame:
@@ -1953,11 +1968,14 @@ def add_cli_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kinds", default="direct,partial,indirect",
                         help="comma-separated kinds to print (direct, partial, indirect; default all)")
     parser.add_argument("--codebook", default=None, metavar="FILE",
-                        help="actor codebook file (default: the package's analysis/data/codebook.csv)")
+                        help="actor codebook file (default: the seed story's codebook for the seed articles only, "
+                             "no codebook for any other article)")
+    parser.add_argument("--sides", default=None, metavar="FILE",
+                        help="sides file (YAML 'side: [names that speak for it]'); default: codebook sides only")
 
 
 def cli_table(articles: pd.DataFrame, *, kinds: str = "direct,partial,indirect", codebook: str | None = None,
-              **_options) -> pd.DataFrame:
+              sides: str | None = None, **_options) -> pd.DataFrame:
     """The quote table for ``python -m analysis quotes PATH``."""
     wanted = [k.strip() for k in str(kinds).split(",") if k.strip()]
     bad = [k for k in wanted if k not in KINDS]
@@ -1968,6 +1986,6 @@ def cli_table(articles: pd.DataFrame, *, kinds: str = "direct,partial,indirect",
         module = _codebook_module()
         if module is None:
             raise ValueError("--codebook needs analysis.codebook, which is not installed")
-        cb = module.load_codebook(codebook)
-    table = extract_quotes(articles, codebook=cb)
+        cb = module.load_codebook(codebook, sides=sides)
+    table = extract_quotes(articles, codebook=cb, sides=sides)
     return table[table["kind"].isin(wanted)].reset_index(drop=True)

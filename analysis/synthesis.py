@@ -50,7 +50,10 @@ __all__ = [
 # groups.  Countries speak through people and ministries, so "China was never
 # quoted" would be true and meaningless.
 SPEAKING_KINDS = ("person", "organisation", "group")
-_SIDES = SIDE_ORDER + ["unknown"]
+
+
+def _sides() -> list[str]:
+    return SIDE_ORDER + ["unknown"]  # the sides in use (analysis.figures.use_sides)
 
 
 def counted_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -99,7 +102,8 @@ def voice_and_mentions(mentions: pd.DataFrame, quotes: pd.DataFrame, *, by: str 
     if "match" in m.columns:
         m = m[m["match"] != "discovered"]
     q = counted_quotes(quotes)
-    q = q[q["speaker_actor_id"].notna()]
+    # codebook actors only, as for the mentions (a discovered speaker's id is a cand: candidate)
+    q = q[q["speaker_actor_id"].notna() & ~q["speaker_actor_id"].astype(str).str.startswith("cand:")]
     if kinds is not None:
         m = m[m["kind"].isin(kinds)]
         q = q[q["speaker_kind"].isin(kinds)]
@@ -131,7 +135,7 @@ def voice_and_mentions(mentions: pd.DataFrame, quotes: pd.DataFrame, *, by: str 
         ).reset_index()
         t["actors_mentioned_only"] = t["actors_mentioned_only"].astype(int)
         t["quotes_per_mention"] = t["quotes"] / t["mentions"].where(t["mentions"] > 0)
-        order = {s: i for i, s in enumerate(_SIDES)}
+        order = {s: i for i, s in enumerate(_sides())}
         return t.sort_values("side", key=lambda s: s.map(order).fillna(99)).reset_index(drop=True)
     cols = ["actor_id", "name", "kind", "side", "mentions", "articles_mentioned", "quotes", "quoted_words",
             "articles_quoted", "quotes_per_mention", "status"]
@@ -190,7 +194,7 @@ def tone_by_voice(docs, quotes: pd.DataFrame, mentions: pd.DataFrame, *, sentenc
                          "mean_compound_low": r.mean_compound_low, "mean_compound_high": r.mean_compound_high})
     out = pd.DataFrame(rows, columns=["side", "voice", "n_sentences", "n_articles", "mean_compound",
                                       "mean_compound_low", "mean_compound_high"])
-    order = {s: i for i, s in enumerate(["all"] + _SIDES)}
+    order = {s: i for i, s in enumerate(["all"] + _sides())}
     vorder = {"narration (all)": 0, "narration about": 1, "quoted": 2}
     out = out.assign(_s=out["side"].map(order).fillna(99), _v=out["voice"].map(vorder))
     return out.sort_values(["_s", "_v"]).drop(columns=["_s", "_v"]).reset_index(drop=True)
@@ -247,7 +251,7 @@ def readability_by_voice(docs, quotes: pd.DataFrame, *, sides: Sequence[str] | N
         rows.append(row)
     out = pd.DataFrame(rows)
     order = {("narrative", "all"): 0, ("quoted", "all"): 1}
-    out["_o"] = [order.get((v, s), 2 + (_SIDES.index(s) if s in _SIDES else 9)) for v, s in zip(out["voice"], out["side"])]
+    out["_o"] = [order.get((v, s), 2 + (_sides().index(s) if s in _sides() else 9)) for v, s in zip(out["voice"], out["side"])]
     return out.sort_values("_o").drop(columns="_o").reset_index(drop=True)
 
 

@@ -20,20 +20,25 @@ method = "vader"
 window = "sentence"
 top_actors = 12
 n_boot = 2000
+codebook = None  # None: the seed story's codebook for the seed articles only; or a CSV/YAML path
+sides = None  # a sides file (YAML "side: [names that speak for it]"); None: the codebook's sides
 
 # %%
 import pandas as pd
 
 from analysis import load_corpus
 from analysis import sentiment as S
-from analysis.figures import draw, set_provenance
+from analysis.figures import draw, set_provenance, use_sides
 from analysis.plots import sentiment as sentiment_plots
+from analysis.sides import sides_in_use, story_parameters
 from analysis.text import segment_articles
 
 articles = load_corpus(corpus)
 articles = articles[articles["duplicate_of"].isna()].reset_index(drop=True)
+use_sides(sides_in_use(articles, codebook=codebook, sides=sides))  # figures show the sides in use
 set_provenance(notebook=notebook_name, parameters={"corpus": corpus, "method": method, "window": window,
-                                                   "n_boot": n_boot}, corpus=articles)
+                                                   "n_boot": n_boot, **story_parameters(codebook, sides)},
+               corpus=articles)
 docs = segment_articles(articles)
 sentences = S.sentence_sentiment(docs, method=method)
 single = len(docs) == 1
@@ -89,8 +94,9 @@ try:
 except ImportError:  # the actors family is not installed
     find_mentions = None
 if find_mentions is not None:
-    mentions = find_mentions(docs)
-    mentions = mentions[~mentions["actor_id"].astype(str).str.startswith("cand:")]
+    mentions = find_mentions(docs, codebook=codebook, sides=sides)
+    coded = mentions[~mentions["actor_id"].astype(str).str.startswith("cand:")]
+    mentions = coded if len(coded) else mentions  # no codebook: the discovered actors
     level = "article" if single else "corpus"
     targeted = S.targeted_sentiment(docs, mentions, window=window, method=method, level=level, n_boot=n_boot)
     draw("sentiment_actor_tone", sentiment_plots.actor_tone, targeted, top=top_actors, outdir=figures_dir,
@@ -120,7 +126,7 @@ try:
 except ImportError:
     extract_quotes = None
 if extract_quotes is not None:
-    quotes = extract_quotes(docs)
+    quotes = extract_quotes(docs, codebook=codebook, sides=sides)
     voices = S.sentiment_by_voice(sentences, quotes, by="side", resample="sentences" if single else "articles",
                                   n_boot=n_boot)
     draw("sentiment_voice_tone", sentiment_plots.voice_tone, voices, outdir=figures_dir,

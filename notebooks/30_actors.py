@@ -2,13 +2,15 @@
 # # Actors: who appears in the coverage, how often, where, and with whom
 #
 # Every mention of the people, organisations, groups and countries in the
-# codebook (`analysis/data/codebook.csv`, or the one passed as `codebook`),
+# codebook (the one passed as `codebook`; for the seed articles the seed
+# story's `analysis/data/codebook.csv`; other corpora have none by default),
 # found by `analysis.actors.find_mentions`: full names, titles ("President
 # Xi"), surnames after a full mention, group phrases ("the two Michaels") and
 # the descriptions the codebook lists ("the Huawei executive"). Country
 # adjectives ("Chinese") are counted apart and left out of the counts below.
 # Names the codebook lacks are discovered by rules and listed at the end as
-# candidates for the codebook.
+# candidates for the codebook. Without a codebook the counts below are of the
+# discovered actors, with the sides of the sides file passed as `sides`.
 
 # %% tags=["parameters"]
 corpus = "../seeds"  # relative to notebooks/, where JupyterLab runs the kernel; the report passes its own
@@ -16,7 +18,8 @@ figures_dir = "../figures"
 reports_dir = "../reports"
 engine = "auto"
 notebook_name = "30_actors"
-codebook = None  # None: the shipped codebook for the seed story; or a CSV/YAML path
+codebook = None  # None: the seed story's codebook for the seed articles only; or a CSV/YAML path
+sides = None  # a sides file (YAML "side: [names that speak for it]"); None: the codebook's sides
 discover = True
 top = 20
 
@@ -25,18 +28,22 @@ import pandas as pd
 
 from analysis import load_corpus
 from analysis.actors import actor_frequency, cooccurrence, expand_groups, find_mentions, prominence
-from analysis.codebook import load_codebook
+from analysis.codebook import codebook_in_use
 from analysis.discovery import discover_actors
-from analysis.figures import draw, set_provenance
+from analysis.figures import draw, set_provenance, use_sides
 from analysis.plots import actors as actor_plots
+from analysis.sides import sides_in_use, story_parameters
 
 articles = load_corpus(corpus)
 articles = articles[articles["duplicate_of"].isna()].reset_index(drop=True)
-set_provenance(notebook=notebook_name, parameters={"corpus": corpus, "codebook": codebook, "discover": discover},
-               corpus=articles)
-cb = load_codebook(codebook)
-mentions = find_mentions(articles, codebook=cb, discover=discover)
+set_provenance(notebook=notebook_name, parameters={"corpus": corpus, "codebook": codebook, "discover": discover,
+                                                   **story_parameters(None, sides)}, corpus=articles)
+cb = codebook_in_use(articles, codebook)  # the codebook table of this corpus (empty without one)
+use_sides(sides_in_use(articles, codebook=codebook, sides=sides))  # figures show the sides in use
+mentions = find_mentions(articles, codebook=codebook, discover=discover, sides=sides)
 coded = mentions[mentions["match"] != "discovered"]
+if coded.empty:  # no codebook: count the discovered actors
+    coded = mentions
 print(f"{len(articles)} article(s); {len(coded)} codebook mentions "
       f"({(coded['match'] == 'adjective').sum()} of them country adjectives); "
       f"{(mentions['match'] == 'discovered').sum()} mentions of names outside the codebook.")
@@ -118,5 +125,5 @@ else:
 # organisations.
 
 # %%
-candidates = discover_actors(articles, codebook=cb)
+candidates = discover_actors(articles, codebook=codebook)
 candidates.head(top)

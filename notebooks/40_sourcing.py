@@ -5,8 +5,10 @@
 # direct quotes (the speaker's own sentences in quotation marks), partial
 # quotes (a fragment in quotation marks inside the reporter's sentence) and
 # indirect quotes (paraphrase after "said", "told ... that", "according to").
-# Each speaker is linked to the actor codebook, which gives the side
-# (Canada, China, United States, other), the kind of source and gender.
+# Each speaker is linked to the article's actors (the codebook when there is
+# one, else the names discovery finds) and described by `analysis.speakers`:
+# kind of source, gender with its basis, affiliation, and the side from the
+# sides file in use (`sides`; the seed story's codebook gives the seed its sides).
 # Validation against human annotation (PolNeAR) is in the README.
 
 # %% tags=["parameters"]
@@ -17,13 +19,15 @@ engine = "auto"
 notebook_name = "40_sourcing"
 n_boot = 1000
 html_article = ""  # article_id for the highlighted view; empty: the first article
+codebook = None  # None: the seed story's codebook for the seed articles only; or a CSV/YAML path
+sides = None  # a sides file (YAML "side: [names that speak for it]"); None: the codebook's sides
 
 # %%
 import pandas as pd
 from IPython.display import display
 
 from analysis import load_corpus
-from analysis.figures import draw, set_provenance
+from analysis.figures import draw, set_provenance, use_sides
 from analysis.plots import sourcing as sourcing_plots
 from analysis.sourcing import (
     extract_quotes,
@@ -33,12 +37,15 @@ from analysis.sourcing import (
     sourcing_balance,
     voice_directness,
 )
+from analysis.sides import sides_in_use, story_parameters
 from analysis.text import segment_articles
 
 articles = load_corpus(corpus)
-set_provenance(notebook=notebook_name, parameters={"corpus": corpus, "n_boot": n_boot}, corpus=articles)
+use_sides(sides_in_use(articles, codebook=codebook, sides=sides))  # figures show the sides in use
+set_provenance(notebook=notebook_name, parameters={"corpus": corpus, "n_boot": n_boot, **story_parameters(codebook, sides)},
+               corpus=articles)
 docs = segment_articles(articles)
-quotes = extract_quotes(docs)
+quotes = extract_quotes(docs, codebook=codebook, sides=sides)
 print(f"{len(quotes)} quotes in {len(docs)} article(s): " + ", ".join(f"{k} {v}" for k, v in quotes["kind"].value_counts().items()))
 
 # %% [markdown]

@@ -18,6 +18,8 @@ notebook_name = "50_synthesis"
 n_boot = 1000  # bootstrap resamples of whole articles for the tone intervals
 top_actors = 20  # actors shown in the heard / talked-about figure
 show_article = True  # the first article with quotes and mentions highlighted
+codebook = None  # None: the seed story's codebook for the seed articles only; or a CSV/YAML path
+sides = None  # a sides file (YAML "side: [names that speak for it]"); None: the codebook's sides
 
 # %%
 import pandas as pd
@@ -26,19 +28,22 @@ from IPython.display import display
 from analysis import load_corpus
 from analysis import synthesis
 from analysis.actors import find_mentions
-from analysis.figures import draw, set_provenance
+from analysis.figures import draw, set_provenance, use_sides
 from analysis.plots import synthesis as synthesis_plots
 from analysis.sentiment import sentence_sentiment
 from analysis.sourcing import extract_quotes
+from analysis.sides import sides_in_use, story_parameters
 from analysis.text import segment_articles
 
 articles = load_corpus(corpus)
 articles = articles[articles["duplicate_of"].isna()].reset_index(drop=True)
-set_provenance(notebook=notebook_name, parameters={"corpus": corpus, "n_boot": n_boot, "top_actors": top_actors},
+use_sides(sides_in_use(articles, codebook=codebook, sides=sides))  # figures show the sides in use
+set_provenance(notebook=notebook_name, parameters={"corpus": corpus, "n_boot": n_boot, "top_actors": top_actors,
+                                                   **story_parameters(codebook, sides)},
                corpus=articles)
 docs = segment_articles(articles)
-quotes = extract_quotes(docs)
-mentions = find_mentions(docs, quotes=quotes)
+quotes = extract_quotes(docs, codebook=codebook, sides=sides)
+mentions = find_mentions(docs, quotes=quotes, codebook=codebook, sides=sides)
 sentences = sentence_sentiment(docs)
 print(f"{len(docs)} article(s), {len(quotes)} quotes, {len(mentions)} mentions, {len(sentences)} sentences.")
 

@@ -13,6 +13,8 @@ import json
 import pandas as pd
 import pytest
 
+from tests.conftest import ROOT
+
 from analysis.actors import (
     MENTION_COLUMNS, actor_frequency, actor_table, cooccurrence, expand_groups, find_mentions, prominence,
 )
@@ -93,17 +95,20 @@ def test_countries_nominal_and_adjectival_apart(mentions):
     assert (mentions["actor_id"] == "us_doj").sum() == 2
 
 
+SEED_CODEBOOK = str(ROOT / "analysis" / "data" / "codebook.csv")  # constructed texts are not seed articles
+
+
 def test_never_inside_another_word():
     text = "Xi'an hosted Huawei. Meng Wanzhou left. Mengzi and Xiang met. Hua Chunying said Huawei would help. Hua agreed."
-    m = find_mentions(text, discover=False)
+    m = find_mentions(text, codebook=SEED_CODEBOOK, discover=False)
     assert list(m["surface"]) == ["Huawei", "Meng Wanzhou", "Hua Chunying", "Huawei", "Hua"]
 
 
 def test_surname_only_after_full_mention():
     text = "Kovrig was tired.\n\nMichael Kovrig spoke.\n\nKovrig smiled."
-    m = find_mentions(text, discover=False)
+    m = find_mentions(text, codebook=SEED_CODEBOOK, discover=False)
     assert list(m["surface"]) == ["Michael Kovrig", "Kovrig"]
-    m = find_mentions(text, discover=False, surnames="always")
+    m = find_mentions(text, codebook=SEED_CODEBOOK, discover=False, surnames="always")
     assert list(m["surface"]) == ["Kovrig", "Michael Kovrig", "Kovrig"]
     with pytest.raises(ValueError, match=r"surnames must be one of \['after_full', 'always'\]"):
         find_mentions(text, surnames="sometimes")

@@ -105,7 +105,6 @@ def test_unknown_member(tmp_path):
     "row, message",
     [
         ("a,Alice,,persn,Canada,,,,\n", r"kind 'persn' is not one of \['person', 'organisation', 'country', 'group'\]"),
-        ("a,Alice,,person,Mars,,,,\n", r"side 'Mars' is not one of"),
         ("a,Alice,,person,Canada,,woman,,\n", r"gender 'woman' is not one of \['female', 'male', 'unknown', 'n/a'\]"),
         ("a,,,person,Canada,,,,\n", r"column 'name' is empty"),
         ("a,Alice,,person,Canada,,,,b\n", r"only a group has members"),
@@ -114,6 +113,17 @@ def test_unknown_member(tmp_path):
 def test_invalid_values(tmp_path, row, message):
     with pytest.raises(CodebookError, match=message):
         load_codebook(write(tmp_path, row))
+
+
+def test_side_checked_against_the_sides_file(tmp_path):
+    # without a sides file any side name is the researcher's; with one, a side
+    # must be one of its sides (or "other")
+    book = write(tmp_path, "a,Alice,,person,Mars,,,,\n")
+    assert list(load_codebook(book)["side"]) == ["Mars"]
+    sides = tmp_path / "sides.yaml"
+    sides.write_text("Venus: [Venus]\nEarth: [United Kingdom]\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"side 'Mars' is not one of \['Earth', 'Venus', 'other'\]"):
+        load_codebook(book, sides=sides)
 
 
 def test_yaml_codebook_and_own_codebook_resolution(tmp_path):

@@ -94,11 +94,11 @@ def test_sides_file_errors(tmp_path):
     bad.write_text("- United Kingdom\n", encoding="utf-8")
     with pytest.raises(SidesError, match=r"bad\.yaml: a sides file is a mapping"):
         read_sides_file(bad)
-    bad.write_text("China: Huawei\n", encoding="utf-8")
-    with pytest.raises(SidesError, match="side 'China': give a list of names"):
+    bad.write_text("China: {Huawei: company}\n", encoding="utf-8")
+    with pytest.raises(SidesError, match=r"bad\.yaml, line 1: side 'China' must list the names"):
         read_sides_file(bad)
     bad.write_text("China: [Huawei]\nUnited Kingdom: [huawei]\n", encoding="utf-8")
-    with pytest.raises(SidesError, match="listed under two sides"):
+    with pytest.raises(SidesError, match=r"line 2: 'huawei' is listed for 'United Kingdom' and for 'China'"):
         read_sides_file(bad)
 
 

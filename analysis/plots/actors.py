@@ -18,7 +18,7 @@ __all__ = ["mentions_by_actor", "dispersion_strip", "cooccurrence_matrix", "side
 
 def _side_legend(ax, sides, *, loc="lower right"):
     present = [s for s in [*SIDE_ORDER, "unknown"] if s in set(sides)]
-    handles = [Patch(facecolor=side_color(s), label=s if s != "unknown" else "not in codebook") for s in present]
+    handles = [Patch(facecolor=side_color(s), label=s if s != "unknown" else "no side given") for s in present]
     ax.legend(handles=handles, loc=loc, title="Side", title_fontsize=7)
 
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.figures import SIDE_ORDER, new_figure, side_color, require_rows
+from analysis.figures import new_figure, require_rows, side_color, side_order
 
-_ORDER = SIDE_ORDER + ["unknown", "unattributed"]
 _KIND_MARKERS = {"direct": "o", "partial": "D", "indirect": "s"}
 
 
 def _side_rank(side: str) -> int:
-    return _ORDER.index(side) if side in _ORDER else len(_ORDER)
+    order = side_order("unknown", "unattributed")
+    return order.index(side) if side in order else len(order)
 
 
 def _colour(side: str) -> str:
@@ -52,7 +52,7 @@ def share_of_voice(balance: pd.DataFrame):
             ax.barh(yi, r.share, left=left, color=_colour(r.side), edgecolor="white" if r.side != "unattributed" else "#888888",
                     linewidth=0.6, height=0.6, hatch="//" if r.side == "unattributed" else None)
             if r.share >= 0.06:
-                dark = r.side in ("United States", "China", "Canada")
+                dark = _colour(r.side) in ("#D55E00", "#009E73", "#0072B2", "#CC79A7", "#000000")  # white text reads
                 ax.text(left + r.share / 2, yi, f"{100 * r.share:.0f}%", ha="center", va="center", fontsize=7,
                         color="white" if dark else "black")
             left += r.share
@@ -64,8 +64,12 @@ def share_of_voice(balance: pd.DataFrame):
     ax.set_xticklabels([f"{int(x * 100)}%" for x in np.linspace(0, 1, 6)])
     ax.set_xlabel("Share of all quotes / of all quoted words")
     handles = [plt_patch(_colour(s), s) for s in data["side"].drop_duplicates()]
-    ax.legend(handles=handles, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=len(handles), fontsize=7,
-              borderaxespad=0.2)
+    if sum(len(h.get_label()) for h in handles) <= 50:  # beside the title (the seed's sides fit)
+        ax.legend(handles=handles, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=len(handles), fontsize=7,
+                  borderaxespad=0.2)
+    else:  # longer side names: below the axis, clear of the title
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.38), ncol=len(handles), fontsize=7,
+                  borderaxespad=0.2)
     ax.set_title("Share of voice by side")
     ax.grid(axis="y", visible=False)
     return fig, data

@@ -12,11 +12,14 @@ import pandas as pd
 
 from analysis.figures import NEUTRAL_COLOR, SIDE_ORDER, new_figure, side_color, require_rows
 
-_SIDES = SIDE_ORDER + ["unknown"]
+
+
+def _sides() -> list[str]:
+    return SIDE_ORDER + ["unknown"]  # the sides in use (analysis.figures.use_sides)
 
 
 def _rank(side: str) -> int:
-    return _SIDES.index(side) if side in _SIDES else len(_SIDES)
+    return _sides().index(side) if side in _sides() else len(_sides())
 
 
 def heard_and_mentioned(table: pd.DataFrame, *, top: int = 20):

@@ -1,0 +1,787 @@
+"""Who each quoted speaker is: kind, gender, affiliation and side, each with
+its evidence.
+
+:func:`describe_speakers` completes a quote table from
+:func:`analysis.sourcing.extract_quotes` (it is called there).  Every quote
+with a speaker gets:
+
+``speaker_actor_id``, ``speaker_name``
+    The actor the speaker is in the article's actor table: a codebook actor,
+    else the discovered mention (``cand:<slug>``, :func:`analysis.actors.find_mentions`)
+    with the same name, surname or span, so quotes and mentions agree; a
+    person linked to a discovered mention takes its full name
+    (``Mr. Hemming`` -> ``Brian Hemming``).
+``speaker_kind``
+    ``person``, ``organisation``, ``government body``, ``country``, ``group``
+    or ``anonymous`` (an unnamed or vague source: ``officials said``, ``a
+    source familiar with the talks``, ``a Huawei spokesman``).  A codebook
+    actor keeps the codebook's kind.  Otherwise: a discovered person is a
+    person; a discovered organisation is a government body when its name holds
+    a government word (``Foreign Ministry``, ``Home Office``), else an
+    organisation; a place that speaks is a country when it is one
+    (``analysis/data/country_forms.csv``), else a government body by metonymy
+    (``Downing Street``, ``Beijing``).  An unnamed speaker is classed by its
+    head noun from ``analysis/data/speaker_kinds.txt``, anonymous by default.
+``speaker_gender``, ``speaker_gender_basis``
+    For people (and anonymous people) only; ``n/a`` for the other kinds.  The
+    text's own evidence first: the codebook (``codebook``), a gendered
+    honorific or title in the speaker's phrase (``honorific``: ``Ms.``;
+    ``title``: ``spokeswoman``), a ``he``/``she`` attribution that the quote's
+    speaker was resolved from (``pronoun``), the gender that
+    :func:`analysis.gender.infer_gender` gave the linked mention from the
+    article (title, apposition, pronouns after the mentions); then the given
+    name in gender-guesser's list (``first name``; surname-first names such as
+    ``Hua Chunying`` use the given name); else ``unknown`` (basis ``none``),
+    never a guess.  This is how the text presents the speaker, not identity.
+``speaker_affiliation``, ``speaker_affiliation_start``, ``speaker_affiliation_end``
+    The organisation or body the speaker speaks for, as the text says it, and
+    its offsets in the body: from the speaker's own phrase (``Huawei's chief
+    executive Ren Zhengfei`` -> ``Huawei``; ``a spokesman for the Chinese
+    embassy`` -> ``Chinese embassy``; ``Foreign Ministry spokeswoman Hua
+    Chunying`` -> ``Foreign Ministry``; ``Conservative MP Bob Seely`` ->
+    ``Conservative``), else from the words before or the apposition after the
+    speaker's earliest mention in the article (``Bob Seely, the Conservative MP
+    for ...``).  Missing when the article gives none.
+``side``, ``side_basis``
+    From the codebook for codebook actors (``codebook``); with a sides file
+    (:mod:`analysis.sides`), from the speaker's own name or phrase
+    (``speaker``: ``China``, ``Chinese officials``) or else its affiliation
+    (``affiliation``); ``other`` when they name a country the file does not
+    list ("the German Interior Ministry"); missing (``none``) otherwise.
+    Without a sides file only codebook actors have a side (the seed's figures
+    are as they were).
+
+Known limits: affiliation is read from the words next to the speaker and its
+first mentions only (no parser); a person whose affiliation the article gives
+only in another sentence's clause has none; people named only by a title
+(``the Foreign Secretary``) are anonymous.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import numpy as np
+import pandas as pd
+
+from analysis.codebook import normalise_name, strip_title, titles
+from analysis.resources import read_word_list
+
+__all__ = ["describe_speakers", "affiliation_near", "affiliation_for_sides", "SPEAKER_KINDS", "SPEAKER_COLUMNS", "speaker_kind_words"]
+
+SPEAKER_KINDS = ("person", "organisation", "government body", "country", "group", "anonymous")
+SPEAKER_COLUMNS = ["speaker_gender_basis", "speaker_affiliation", "speaker_affiliation_start",
+                   "speaker_affiliation_end", "side_basis"]
+_PERSONAL = {"he": "male", "she": "female"}
+_TOKEN = re.compile(r"[^\W\d_][\w.'’&-]*|\d[\w.-]*|[,;:()“”\"]")
+
+
+@functools.cache
+def speaker_kind_words() -> dict[str, frozenset[str]]:
+    """The sections of ``analysis/data/speaker_kinds.txt``: anonymous,
+    anonymous_phrase, government, organisation, group."""
+    out: dict[str, set] = {}
+    section = None
+    for line in read_word_list("speaker_kinds.txt"):
+        if line.startswith("["):
+            section = line.strip("[]")
+            continue
+        out.setdefault(section, set()).add(line.lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _words(section: str) -> frozenset[str]:
+    """One section of ``analysis/data/speaker_kinds.txt``."""
+    return speaker_kind_words()[section]
+
+
+@functools.cache
+def _title_table() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
+    """lower-case title -> (gender, kind), and every title's words (lower case)."""
+    t = titles()
+    table = {w.lower(): (g, k) for w, g, k in zip(t["title"], t["gender"], t["kind"])}
+    words = frozenset(w for title in table for w in title.replace(".", "").split())
+    return table, words
+
+
+@functools.cache
+def _role_words() -> frozenset[str]:
+    """Nouns that name a role (``spokeswoman``, ``MP``, ``chief``, ``officials``):
+    single-word titles and the heads of anonymous sources."""
+    from analysis.sourcing import _speaker_words
+
+    title_words, _ = _speaker_words()
+    single = {t.rstrip(".") for t in _title_table()[0] if " " not in t}
+    modifiers = speaker_kind_words()["title_modifier"]
+    kw = speaker_kind_words()
+    return frozenset((single | (title_words - modifiers) | kw["anonymous"] | kw["person_role"]) - modifiers)
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _clean(word: str) -> str:
+    w = word.replace("’", "'")
+    return w[:-2] if w.lower().endswith("'s") else w.rstrip("'")
+
+
+# ---------------------------------------------------------------------------
+# affiliation
+
+
+def _affiliation_in(text: str, toks: list[tuple[str, int, int]], skip: set[int]) -> tuple[int, int] | None:
+    """The span of the organisation a descriptor names (``toks``: its
+    tokens; ``skip``: indices of the person's own name), or None."""
+    role = _role_words()
+    from analysis.sides import _country_index
+
+    adjectives = _adjective_forms()
+    # 0. US party letters: "Sen. Ben Sasse, R-Neb."
+    for i, (w, s, e) in enumerate(toks):
+        if i not in skip and _PARTY_LETTERS.match(w) and w.split("-")[0] in _party_abbreviations():
+            return s, e
+    # 1. a possessive name: "Huawei's chief executive"
+    for i, (w, s, e) in enumerate(toks):
+        if i not in skip and _is_cap(w) and w.replace("’", "'").lower().endswith("'s") and len(w) > 3:
+            j = i
+            while j - 1 >= 0 and j - 1 not in skip and _is_cap(toks[j - 1][0]) and toks[j - 1][0].lower() not in role:
+                j -= 1
+            return toks[j][1], e - 2
+    # 2. "<role> for/of/at <the Chinese embassy | Huawei>" ("the MP for Tonbridge" is a constituency)
+    constituency = speaker_kind_words()["constituency_role"]
+    for i, (w, s, e) in enumerate(toks):
+        if i in skip or w.lower() not in _words("affiliation_preposition") or i == 0:
+            continue
+        before = toks[i - 1][0].lower().rstrip(".")
+        if before not in role or (w.lower() == "for" and before in constituency):
+            continue
+        k = i + 1
+        while k < len(toks) and toks[k][0].lower() in _words("affiliation_determiner"):
+            k += 1
+        first = k
+        while k < len(toks) and k not in skip and toks[k][0] not in ",;:()“”\"" \
+                and toks[k][0].lower() not in _words("affiliation_stop"):
+            k += 1
+        span = toks[first:k]
+        if span and any(_is_cap(t[0]) or t[0].lower() in adjectives for t in span):
+            return span[0][1], span[-1][2]
+    # 3. a capitalised run before a lower-case or acronym role word: "Foreign
+    # Ministry spokeswoman", "Conservative MP" (not "Culture Secretary": a title)
+    for i, (w, s, e) in enumerate(toks):
+        if i in skip or w.lower().rstrip(".") not in role or (_is_cap(w) and not w.isupper()):
+            continue
+        j = i
+        while j - 1 >= 0 and j - 1 not in skip and _is_cap(toks[j - 1][0]) \
+                and toks[j - 1][0].lower().rstrip(".") not in role:
+            j -= 1
+        if j < i:
+            return toks[j][1], toks[i - 1][2]
+    # 4. a country adjective or name with no role ("Chinese officials")
+    for i, (w, s, e) in enumerate(toks):
+        if i not in skip and _is_cap(w) and (w.lower() in adjectives or normalise_name(_clean(w)) in _country_index()):
+            return s, e
+    return None
+
+
+_PARTY_LETTERS = re.compile(r"^[A-Z]-[A-Z][a-z]*\.?$")
+
+
+@functools.cache
+def _party_abbreviations() -> dict[str, str]:
+    """``analysis/data/party_abbreviations.csv``: party letter -> party."""
+    import csv
+    import io
+
+    from analysis.resources import data_path
+
+    lines = [ln for ln in data_path("party_abbreviations.csv").read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    return {r["abbreviation"]: r["party"] for r in csv.DictReader(io.StringIO("\n".join(lines)))}
+
+
+def affiliation_for_sides(text: str | None) -> str | None:
+    """The affiliation as a sides file is asked about it: party letters
+    ("R-Neb.") become the party's name."""
+    if text and _PARTY_LETTERS.match(text):
+        return _party_abbreviations().get(text.split("-")[0], text)
+    return text
+
+
+@functools.cache
+def _adjective_forms() -> frozenset[str]:
+    from analysis.sides import country_forms
+
+    return frozenset(a.lower() for adjs in country_forms()["adjectives"] for a in adjs)
+
+
+def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
+    """Tokens right before ``start`` (back to ``lo``) that can describe a
+    name: capitalised words, possessives, role words, ``of``/``for`` and up
+    to three other lower-case words ("British scholar", "Spanish
+    telecommunications company"), never a verb or function word."""
+    toks = _tokens(text, lo, start)
+    role = _role_words()
+    k, plain = len(toks), 0
+    while k - 1 >= 0:
+        w = toks[k - 1][0]
+        low = w.lower()
+        if _is_cap(w) or low.rstrip(".") in role or low in {"of", "for"}:
+            k -= 1
+            continue
+        if low.isalpha() and low not in _words("premodifier_stop") and plain < 3:
+            k, plain = k - 1, plain + 1
+            continue
+        break
+    while k < len(toks) and (toks[k][0].lower() in {"of", "for"} or not (_is_cap(toks[k][0])
+                                                                        or toks[k][0].lower() in role)):
+        k += 1
+    return toks[k:]
+
+
+def _apposition(text: str, end: int, hi: int) -> list[tuple[str, int, int]]:
+    """Tokens of ``, a/the ... ,`` right after a name (up to the next comma,
+    at most 20 words), or []."""
+    m = re.match(r"\s*,\s*", text[end:end + 4])
+    if not m:
+        return []
+    s = end + m.end()
+    stop = len(text)
+    for ch in ",;\n(":
+        p = text.find(ch, s, hi)
+        if p != -1:
+            stop = min(stop, p)
+    toks = _tokens(text, s, min(stop, hi))
+    if not toks or len(toks) > 20:
+        return []
+    first = toks[0][0].lower()
+    if first in {"who", "which", "said", "says", "told", "and", "but"}:
+        return []
+    return toks
+
+
+def _affiliation(doc, row: dict, name_spans: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+    text = doc.text
+    s0, e0 = row.get("speaker_start"), row.get("speaker_end")
+    candidates = []
+    if s0 is not None and not pd.isna(s0):
+        s0, e0 = int(s0), int(e0)
+        toks = _tokens(text, s0, e0)
+        skip = _name_token_indices(toks, row.get("speaker_name"))
+        candidates.append((toks, skip))
+        candidates.append((_apposition(text, e0, _sentence_end(doc, e0)), set()))
+    sents = doc.sentences[:, 0].tolist()
+    for ms, me in name_spans[:3]:
+        lo = max([x for x in sents if x <= ms] or [0])
+        candidates.append((_premodifier(text, ms, max(lo, ms - 120)), set()))
+        candidates.append((_apposition(text, me, _sentence_end(doc, me)), set()))
+    for toks, skip in candidates:
+        if not toks:
+            continue
+        hit = _affiliation_in(text, toks, skip)
+        if hit:
+            a, b = hit
+            return text[a:b], a, b
+    return None
+
+
+def _sentence_end(doc, offset: int) -> int:
+    ends = doc.sentences[:, 1]
+    k = int(np.searchsorted(ends, offset, side="left"))
+    return int(ends[k]) if k < len(ends) else len(doc.text)
+
+
+def affiliation_near(doc, spans: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """The affiliation the article gives next to a person's first mentions
+    (``spans``: their offsets): the words before a mention or the apposition
+    after it, read as for a speaker.  ``(text, start, end)`` or None."""
+    return _affiliation(doc, {}, sorted(spans))
+
+
+def _name_token_indices(toks, name) -> set[int]:
+    """Indices of the tokens that belong to the speaker's name (its words, at
+    the end of the phrase)."""
+    if not name or not isinstance(name, str):
+        return set()
+    words = {w.lower() for w in name.replace("’", "'").split()}
+    out = set()
+    for i in range(len(toks) - 1, -1, -1):
+        w = _clean(toks[i][0]).lower()
+        if w in words:
+            out.add(i)
+        elif out:
+            break
+    return out
+
+
+# ---------------------------------------------------------------------------
+# kind and gender
+
+
+def _head(phrase: str, keep_case: bool = False) -> str:
+    """The head noun of a speaker phrase: its last word before a
+    preposition or relative clause (``a spokesman for X`` -> ``spokesman``)."""
+    words = [w.strip(",") for w in phrase.replace("’", "'").split()]
+    for i, w in enumerate(words):
+        if w.lower() in _words("affiliation_preposition") or w.lower() in {"in", "on", "close", "familiar", "who", "speaking"}:
+            words = words[:i]
+            break
+    head = words[-1] if words else ""
+    return head if keep_case else head.lower().rstrip(".")
+
+
+def _unnamed_kind(phrase: str) -> str:
+    kw = speaker_kind_words()
+    low = " " + phrase.lower() + " "
+    if any(p in low for p in kw["anonymous_phrase"]):
+        return "anonymous"
+    head = _head(phrase)
+    if head in kw["person_role"]:
+        return "person"  # "a Huawei spokesman": one person who speaks for a body
+    # multi-word entries ("white house", "members of the public") anywhere in the phrase
+    for kind, section in (("government body", "government"), ("organisation", "organisation"), ("group", "group")):
+        if head in kw[section] or any(" " in p and f" {p} " in low for p in kw[section]):
+            if kind != "organisation" or head not in kw["anonymous"]:
+                return kind
+    return "anonymous"
+
+
+def _named_kind(name: str, mention: dict | None, phrase: str) -> str:
+    from analysis.sides import _country_index
+
+    kw = speaker_kind_words()
+    key = normalise_name(name)
+    low = f" {key} "
+    gov = any(f" {w} " in low for w in kw["government"])
+    if mention is not None:
+        kind = mention["kind"]
+        if kind == "person":
+            from analysis.gender import first_name_gender
+
+            lone = len(name.split()) == 1 and _lone_word_person(name, mention)
+            return "organisation" if lone and first_name_gender(name + " X") == "unknown" else "person"
+        if kind == "location":
+            return "country" if key in _country_index() else "government body"
+        if kind == "organisation":
+            return "government body" if gov else "organisation"
+        if kind in SPEAKER_KINDS:
+            return kind
+    if key in _country_index():
+        return "country"
+    if gov:
+        return "government body"
+    from analysis.sourcing import _looks_org
+
+    if _looks_org(name.split()) or any(f" {w} " in low for w in kw["organisation"]):
+        return "organisation"
+    if len(name.split()) == 1 and mention is None:
+        # one capitalised word that no person mention of the article explains:
+        # people are introduced by their full name, so "Vodafone said", "NCSC said"
+        from analysis.gender import first_name_gender
+
+        return "person" if first_name_gender(name + " X") != "unknown" else "organisation"
+    return "person"
+
+
+def _lone_word_person(name: str, mention: dict) -> bool:
+    """A one-word "person" that discovery could not give a gender and that is
+    neither a family name nor a given name: most likely an organisation
+    ("Vodafone said", "Huawei said"); people are introduced by full names."""
+    from analysis.codebook import _surname_first_set
+
+    return (mention.get("gender") not in ("female", "male") and mention.get("kind") == "person"
+            and name not in _surname_first_set())
+
+
+def _phrase_gender(phrase: str) -> tuple[str, str] | None:
+    """A gendered honorific or title in the speaker's own phrase."""
+    table, _ = _title_table()
+    found = set()
+    for w in phrase.replace("’", "'").split():
+        g, kind = table.get(w.lower(), table.get(w.lower().rstrip("."), ("", "")))
+        if g:
+            found.add((g, "honorific" if kind == "honorific" else "title"))
+    genders = {g for g, _ in found}
+    if len(genders) == 1:
+        basis = "honorific" if any(b == "honorific" for _, b in found) else "title"
+        return next(iter(genders)), basis
+    return None
+
+
+def _gender(row: dict, kind: str, entity: dict | None, mention: dict | None, quoted=None) -> tuple[str, str]:
+    """One quote's speaker gender and basis from its own evidence; the
+    quotes of one actor in one article then share the strongest
+    (:func:`_share_within_article`)."""
+    if kind != "person":  # organisations, bodies, countries, groups and unnamed sources
+        return "n/a", kind
+    if entity and entity.get("gender") in ("female", "male"):
+        return entity["gender"], entity.get("gender_basis") or "codebook"
+    phrase = row.get("speaker") or ""
+    hit = _phrase_gender(phrase)
+    if hit:
+        return hit
+    if row.get("attribution") == "pronoun" and phrase.lower() in _PERSONAL:
+        return _PERSONAL[phrase.lower()], "pronoun"
+    if mention is not None and mention.get("gender") in ("female", "male"):
+        if mention.get("gender_basis") != "pronoun" or quoted is None:
+            return mention["gender"], mention.get("gender_basis") or "none"
+        # pronouns inside the article's quotations speak of someone else
+        from analysis.gender import infer_gender
+
+        g, basis = infer_gender(mention["name"], quoted[0], quoted[1], others=quoted[2], skip=quoted[3])
+        if g != "unknown":
+            return g, basis
+    name = row.get("speaker_name")
+    if isinstance(name, str) and " " in name.strip():
+        from analysis.gender import first_name_gender
+
+        g = first_name_gender(strip_title(name))
+        if g != "unknown":
+            return g, "first name"
+    return "unknown", "none"
+
+
+# ---------------------------------------------------------------------------
+# linking to the article's actor table
+
+
+class _ArticleActors:
+    """The article's mentions, looked up by name, surname and span."""
+
+    def __init__(self, mentions: pd.DataFrame | None, kinds: dict | None = None):
+        self.kinds = kinds or {}  # actor_id -> the kind most of its mentions in the corpus have
+        self.by_name: dict[str, dict] = {}
+        self.by_surname: dict[str, list[dict]] = {}
+        self.spans: list[tuple[int, int, dict]] = []
+        self.starts: dict[str, list[tuple[int, int]]] = {}
+        self.person_starts: dict[str, list[int]] = {}
+        self.quoted: list[tuple[int, int]] = []  # the article's direct and partial quotes
+        if mentions is None or not len(mentions):
+            return
+        for m in mentions.to_dict("records"):
+            if m.get("match") == "adjective":
+                continue
+            key = normalise_name(m["name"])
+            self.by_name.setdefault(key, m)
+            self.by_name.setdefault(normalise_name(m["surface"]), m)
+            self.starts.setdefault(m["actor_id"], []).append((int(m["start"]), int(m["end"])))
+            if m["kind"] == "person":
+                self.person_starts.setdefault(m["actor_id"], []).append(int(m["start"]))
+            if m["kind"] == "person" and " " in str(m["name"]):
+                self.by_surname.setdefault(key.split()[-1], []).append(m)
+            self.spans.append((int(m["start"]), int(m["end"]), m))
+
+    def person_before(self, offset: int, gender: str, window: int = 1500) -> dict | None:
+        """The person mentioned last before ``offset`` (within ``window``
+        characters) whose gender is ``gender`` or unknown."""
+        for s, _e, m in reversed(self.spans):
+            if s >= offset:
+                continue
+            if s < offset - window:
+                return None
+            if m["kind"] == "person" and m.get("gender") in (gender, "unknown"):
+                return m
+        return None
+
+    def find(self, name, start, end) -> dict | None:
+        if isinstance(name, str) and name:
+            key = normalise_name(name)
+            words = key.split()
+            # the name, without titles, then without leading words ("Culture Secretary Oliver Dowden")
+            for k in (key, normalise_name(strip_title(name)), *(" ".join(words[i:]) for i in range(1, len(words) - 1))):
+                if k in self.by_name:
+                    return self.by_name[k]
+            people = {m["actor_id"]: m for m in self.by_surname.get(key.split()[-1], [])} if key else {}
+            if len(people) == 1 and len(key.split()) == 1:
+                return next(iter(people.values()))
+        if start is not None and not pd.isna(start):
+            for s, e, m in self.spans:
+                if s < int(end) and e > int(start):
+                    return m
+        return None
+
+
+# ---------------------------------------------------------------------------
+# the entry point
+
+
+def describe_speakers(quotes: pd.DataFrame, documents, *, mentions: pd.DataFrame | None = None,
+                      codebook=None, sides=None) -> pd.DataFrame:
+    """``quotes`` with every speaker's kind, gender, affiliation and side
+    filled in (see the module docstring; new columns :data:`SPEAKER_COLUMNS`).
+
+    ``documents``: the Documents the quotes come from.  ``mentions``: their
+    mentions (:func:`analysis.actors.find_mentions`, codebook and discovered);
+    None finds them with ``codebook`` (None: each article's default,
+    :func:`analysis.codebook.codebook_for_article`).  ``sides``: a sides
+    file, :class:`analysis.sides.Sides` or None (only codebook sides)."""
+    out = quotes.copy()
+    for c in SPEAKER_COLUMNS:
+        out[c] = pd.Series([None] * len(out), dtype="object", index=out.index)
+    if out.empty:
+        for c in ("speaker_affiliation_start", "speaker_affiliation_end"):
+            out[c] = out[c].astype("Int64")
+        return out
+    side_map = None
+    if sides is not None:
+        from analysis.sides import load_sides
+
+        side_map = load_sides(sides)
+    docs = {d.article_id: d for d in documents}
+    if mentions is None:
+        from analysis.actors import find_mentions
+
+        mentions = find_mentions([docs[a] for a in dict.fromkeys(out["article_id"]) if a in docs],
+                                 codebook=codebook, discover=True)
+    by_article = dict(tuple(mentions.groupby("article_id", sort=False))) if mentions is not None and len(mentions) \
+        else {}
+    kinds = _majority_kinds(mentions)
+    records = out.to_dict("records")
+    start = 0
+    for aid, n in out.groupby("article_id", sort=False).size().items():
+        rows = records[start:start + n]
+        _describe_article(rows, docs.get(aid), _ArticleActors(by_article.get(aid), kinds), side_map)
+        start += n
+    new = pd.DataFrame(records, index=out.index)
+    for c in ["speaker_name", "speaker_actor_id", "speaker_kind", "speaker_gender", "side", *SPEAKER_COLUMNS]:
+        out[c] = new[c].astype("object")
+    for c in ("speaker_affiliation_start", "speaker_affiliation_end"):
+        out[c] = out[c].astype("Int64")
+    return out
+
+
+def _majority_kinds(mentions: pd.DataFrame | None) -> dict:
+    """actor_id -> the kind most of its discovered mentions have (discovery
+    reads each mention on its own: "China's Huawei" may come out a person once
+    and an organisation everywhere else); ties keep the first seen."""
+    if mentions is None or not len(mentions):
+        return {}
+    found = mentions.loc[mentions["match"] == "discovered", ["actor_id", "kind"]]
+    if found.empty:
+        return {}
+    counts = found.groupby(["actor_id", "kind"], sort=False).size().reset_index(name="n")
+    counts = counts.sort_values("n", ascending=False, kind="stable")
+    return dict(counts.drop_duplicates("actor_id")[["actor_id", "kind"]].itertuples(index=False, name=None))
+
+
+def _describe_article(rows: list[dict], doc, actors: _ArticleActors, side_map) -> None:
+    actors.quoted = [(int(r["start"]), int(r["end"])) for r in rows if r["kind"] in ("direct", "partial")]
+    for r in rows:
+        if not r.get("speaker") or pd.isna(r.get("speaker")):
+            r.update(speaker_gender_basis=None, speaker_affiliation=None, speaker_affiliation_start=None,
+                     speaker_affiliation_end=None, side_basis=None)
+            continue
+        _describe_quote(r, doc, actors, side_map)
+    _share_within_article([r for r in rows if r.get("speaker") and not pd.isna(r.get("speaker"))])
+    for r in rows:
+        if r.get("side_basis") not in (None, "codebook") and r.get("speaker_affiliation") and not r.get("side"):
+            _side(r, False, side_map, None, "", r["speaker_kind"])
+
+
+_ROLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\s+(?:for|of|at|from)\s+$")
+
+
+def _role_holder(doc, r: dict) -> str | None:
+    """``a spokesman for`` (a role noun and a preposition) right before the
+    speaker phrase the attribution found: the phrase is the body, the speaker
+    its unnamed role holder.  Returns the whole phrase, or None."""
+    s0 = r.get("speaker_start")
+    if s0 is None or pd.isna(s0):
+        return None
+    s0 = int(s0)
+    m = _ROLE_BEFORE.search(doc.text[max(0, s0 - 60):s0])
+    if not m or m.group(1).lower() not in _role_words():
+        return None
+    return doc.text[s0 - len(m.group(0)):int(r["speaker_end"])]
+
+
+def _strip_article(text: str, start: int, end: int) -> tuple[str, int, int]:
+    m = re.match(r"(?:the|a|an)\s+", text[start:end], re.IGNORECASE)
+    if m:
+        start += m.end()
+    return text[start:end], start, end
+
+
+def _is_named(name: str | None) -> bool:
+    """A speaker name that names someone: a capitalised word that is not
+    only a country adjective ("British media reports") and does not start
+    with a preposition ("of Britain's" from "the head of Britain's agency")."""
+    if not name:
+        return False
+    words = name.replace("’", "'").split()
+    if words[0].lower() in _words("affiliation_preposition") or words[0][:1].islower() and not any(w[:1].isupper() for w in words[1:]):
+        return False
+    caps = [w for w in words if w[:1].isupper()]
+    kw = speaker_kind_words()  # "Ministers said": a capital only at the sentence start
+    common = kw["anonymous"] | kw["government"] | kw["organisation"] | kw["group"] | kw["person_role"]
+    return bool(caps) and not all(_clean(w).lower() in _adjective_forms() or _clean(w).lower() in common
+                                  for w in caps)
+
+
+_PRONOUNS = ("he", "she", "it", "they", "we", "i")
+
+
+def _describe_quote(r: dict, doc, actors: _ArticleActors, side_map) -> None:
+    """Kind, name, gender, affiliation and side of one quote's speaker
+    (``r``, a quote row, is filled in place)."""
+    coded = r.get("speaker_actor_id") is not None and not pd.isna(r.get("speaker_actor_id"))
+    phrase = str(r.get("speaker"))
+    pronoun = phrase.lower() in _PRONOUNS
+    holder = _role_holder(doc, r) if doc is not None and not coded and not pronoun else None
+    if holder is not None:
+        _describe_role_holder(r, doc, holder, side_map)
+        return
+    kind, mention, named = _kind_and_actor(r, actors, coded, phrase)
+    r["speaker_kind"] = kind
+    if kind == "person" and not pronoun and not named:
+        # one unnamed person: named by the description ("a Huawei spokesman" -> "Huawei spokesman")
+        r["speaker_name"] = re.sub(r"^(?:an?|the|one)\s+", "", phrase, flags=re.IGNORECASE)
+    if kind == "person" and mention is not None and len(str(mention["name"]).split()) > 1:
+        r["speaker_name"] = mention["name"]  # the fullest name the article gives ("Dowden" -> "Oliver Dowden")
+    entity = {"gender": r.get("speaker_gender"), "gender_basis": "codebook"} if coded else None
+    r["speaker_gender"], r["speaker_gender_basis"] = _gender(r, kind, entity, mention,
+                                                             _quoted_context(doc, actors, mention))
+    spans = actors.starts.get(r.get("speaker_actor_id"), []) if r.get("speaker_actor_id") else []
+    aff = _affiliation(doc, r, sorted(spans)) if doc is not None and kind in ("person", "anonymous") else None
+    r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"] = aff or (None,) * 3
+    final = r.get("speaker_name") if isinstance(r.get("speaker_name"), str) else None
+    _side(r, coded, side_map, final if named else None, phrase, kind)
+
+
+def _describe_role_holder(r: dict, doc, holder: str, side_map) -> None:
+    """"a spokesman for [the Chinese embassy]": the speaker is the role's
+    holder, the phrase the attribution found is its affiliation."""
+    kind = _unnamed_kind(holder)
+    gender = _phrase_gender(holder) if kind == "person" else None
+    r["speaker_kind"] = kind
+    r["speaker_gender"], r["speaker_gender_basis"] = gender or (("unknown", "none") if kind == "person"
+                                                                else ("n/a", kind))
+    r["speaker_name"] = re.sub(r"^(?:an?|the|one)\s+", "", holder, flags=re.IGNORECASE)
+    start, end = int(r["speaker_start"]), int(r["speaker_end"])
+    r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"] = \
+        _strip_article(doc.text, start, end)
+    r["speaker_actor_id"] = None
+    _side(r, False, side_map, None, holder, kind)
+
+
+def _kind_and_actor(r: dict, actors: _ArticleActors, coded: bool, phrase: str) -> tuple[str, dict | None, bool]:
+    """The speaker's kind, the article mention it is linked to (None when
+    there is none) and whether it is named; links ``speaker_actor_id``."""
+    name = r.get("speaker_name") if isinstance(r.get("speaker_name"), str) else None
+    pronoun = phrase.lower() in _PRONOUNS
+    named = _is_named(name)
+    if coded:
+        return r.get("speaker_kind"), None, named
+    mention = None
+    if named:
+        mention = actors.find(name, None if pronoun else r.get("speaker_start"),
+                              None if pronoun else r.get("speaker_end"))
+    elif phrase.lower() in _PERSONAL and r.get("speaker_start") is not None:
+        # "he"/"she" the attribution could not give a name: the nearest person before it of that gender
+        mention = actors.person_before(int(r["speaker_start"]), _PERSONAL[phrase.lower()])
+        if mention is not None:
+            name, named = mention["name"], True
+            r["speaker_name"] = mention["name"]
+    if not pronoun and named and _head(phrase, keep_case=True)[:1].islower():
+        # a name that only modifies the speaker: "the UK government", "U.S. congressional leaders"
+        kind = _unnamed_kind(phrase)
+        if kind == "government body" and mention is not None:
+            r["speaker_actor_id"] = mention["actor_id"]
+        return kind, None, False
+    if mention is not None:
+        r["speaker_actor_id"] = mention["actor_id"]
+        voted = dict(mention, kind=actors.kinds.get(mention["actor_id"], mention["kind"]))
+        return _named_kind(mention["name"], voted, phrase), mention, named
+    if pronoun and not named:
+        # a pronoun the article's names do not explain ("he" resolved to "British" is no name)
+        r["speaker_name"] = None
+        return {"he": "person", "she": "person", "i": "person", "it": "organisation"}.get(phrase.lower(), "group"), \
+            None, False
+    if named:
+        return _named_kind(name, None, phrase), None, named
+    return _unnamed_kind(phrase), None, False
+
+
+def _quoted_context(doc, actors: _ArticleActors, mention: dict | None):
+    """What :func:`_gender` needs to recount a linked person's pronouns
+    without those inside the article's quotations (None: not needed)."""
+    if mention is None or doc is None or mention.get("gender_basis") != "pronoun":
+        return None
+    aid = mention["actor_id"]
+    others = [s for a, spans in actors.person_starts.items() if a != aid for s in spans]
+    return doc, actors.starts.get(aid, []), others, actors.quoted
+
+
+_GENDER_RANK = {"codebook": 0, "honorific": 1, "title": 1, "pronoun": 2, "first name": 3}
+
+
+def _share_within_article(rows: list[dict]) -> None:
+    """Quotes of one actor in one article agree: each takes the strongest
+    gender evidence any of them has (codebook, then honorific or title, then
+    pronoun attributions when they all say the same, then first name) and
+    the first affiliation any of them found."""
+    best: dict[str, dict] = {}
+    for r in rows:
+        aid = r.get("speaker_actor_id")
+        if not aid or r.get("speaker_kind") != "person":
+            continue
+        b = best.setdefault(aid, {"votes": {}})
+        basis = r.get("speaker_gender_basis")
+        if r.get("speaker_gender") in ("female", "male"):
+            b["votes"].setdefault(basis, set()).add(r["speaker_gender"])
+        if r.get("speaker_affiliation") and "affiliation" not in b:
+            b["affiliation"] = (r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"])
+    for b in best.values():
+        agreed = [(_GENDER_RANK.get(k, 4), next(iter(v)), k) for k, v in b["votes"].items() if len(v) == 1]
+        if agreed:
+            b["gender"] = min(agreed)
+    for r in rows:
+        b = best.get(r.get("speaker_actor_id")) if r.get("speaker_kind") == "person" else None
+        if not b:
+            continue
+        if "gender" in b and r.get("speaker_gender_basis") != "codebook":
+            r["speaker_gender"], r["speaker_gender_basis"] = b["gender"][1], b["gender"][2]
+        if "affiliation" in b and not r.get("speaker_affiliation"):
+            r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"] = b["affiliation"]
+
+
+def _side(r: dict, coded: bool, side_map, name, phrase, kind) -> None:
+    """Side and its basis: the codebook's for codebook actors; with a sides
+    file, the speaker's own name (``speaker``), else its affiliation
+    (``affiliation``), else any listed name or country word in the speaker's
+    phrase (``speaker``: "Chinese observers")."""
+    if coded and r.get("side") and (side_map is None or r["side"] in (*side_map.names, "other")):
+        r["side_basis"] = "codebook"
+        return
+    r["side"], r["side_basis"] = None, "none"
+    if side_map is None:
+        return
+    pronoun = phrase.lower() in _PRONOUNS
+    tries = [(name, "speaker"), (affiliation_for_sides(r.get("speaker_affiliation")), "affiliation"),
+             (None if pronoun else phrase, "speaker")]
+    for text, basis in tries:
+        hit = side_map.side_of(text) if text else None
+        if hit:
+            r["side"], r["side_basis"] = hit[0], basis
+            return
+    for text, basis in tries:  # a country the file does not list: its side is "other"
+        if text and _names_a_country(text):
+            r["side"], r["side_basis"] = "other", basis
+            return
+
+
+def _names_a_country(text: str) -> bool:
+    """Whether ``text`` holds a country's name or adjective, written as a name
+    ("the German Interior Ministry", "Telecom Italia" does not)."""
+    from analysis.sides import _country_index
+
+    adjectives = _adjective_forms()
+    for w in re.findall(r"[A-Z][\w.'’-]*", text):
+        w = _clean(w).rstrip(".") if not w.endswith(".") or len(w) > 4 else _clean(w)
+        if w.lower() in adjectives or normalise_name(w) in _country_index():
+            return True
+    return False

@@ -1,0 +1,244 @@
+"""Who each quoted speaker is (analysis.speakers), sides files
+(analysis.sides) and the rule that keeps the seed story's codebook to the
+seed.  Expected values were read off the texts by hand: the constructed
+sentences below, and Huawei/UK articles quoted in the comments."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from analysis.actors import find_mentions
+from analysis.codebook import codebook_for_article, codebook_in_use, load_codebook
+from analysis.sides import Sides, SidesError, load_sides, sides_from_codebook, sides_in_use
+from analysis.sourcing import QUOTE_COLUMNS, extract_quotes
+from tests.conftest import ROOT
+
+SEED_CODEBOOK = ROOT / "analysis" / "data" / "codebook.csv"
+HUAWEI_SIDES = ROOT / "docs" / "examples" / "huawei_uk_sides.yaml"
+
+
+def write_sides(tmp_path, text: str):
+    p = tmp_path / "sides.yaml"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def speaker_row(text: str, **kw) -> pd.Series:
+    q = extract_quotes(text, **kw)
+    q = q[q["speaker"].notna()]
+    assert len(q) == 1, q[["text", "speaker"]]
+    return q.iloc[0]
+
+
+# ---------------------------------------------------------------------------
+# no story leaks into another
+
+
+def test_seed_codebook_only_for_the_seed_articles(seed_articles):
+    text = "The pair were freed on Friday. Huawei said the two Canadians had broken the law."
+    assert find_mentions(text, discover=False).empty  # "the pair", "Huawei": the seed story's words
+    m = find_mentions(text, codebook=SEED_CODEBOOK, discover=False)
+    assert list(m["actor_id"]) == ["two_michaels", "huawei", "two_michaels"]
+    # the seed article itself keeps its codebook without being asked
+    assert codebook_for_article("000_48a317448381530b") is not None
+    assert len(codebook_in_use(seed_articles)) == 24  # the seed codebook's 24 actors
+    assert codebook_in_use(["some-other-article"]).empty
+    assert sides_in_use(seed_articles).names == ("Canada", "China", "United States", "other")
+    assert sides_in_use(["some-other-article"]).names == ()
+
+
+def test_huawei_corpus_has_no_seed_actors(shared_dir):
+    from analysis import load_corpus
+
+    articles = load_corpus(shared_dir / "corpora" / "huawei_uk_5g_2019_2022")
+    articles = articles[articles["article_id"].isin(["huawei-uk-000", "huawei-uk-011"])]
+    m = find_mentions(articles)
+    assert m["actor_id"].str.startswith("cand:").all()
+    assert m["side"].isna().all()  # no sides file, no codebook: nobody has a side
+    q = extract_quotes(articles)
+    assert q["side"].isna().all() and set(q["side_basis"].dropna()) == {"none"}
+
+
+# ---------------------------------------------------------------------------
+# kind, gender, affiliation
+
+
+def test_honorific_surname_takes_the_full_name_and_its_gender():
+    text = ("Brian Hemming, a lawyer, spoke to reporters outside the court on Tuesday.\n\n"
+            '"We will appeal the ruling," Mr. Hemming said.')
+    r = speaker_row(text)
+    assert (r["speaker_name"], r["speaker_kind"], r["speaker_gender"], r["speaker_gender_basis"]) == \
+        ("Brian Hemming", "person", "male", "honorific")
+    assert str(r["speaker_actor_id"]).startswith("cand:")
+
+
+def test_title_gives_gender_and_affiliation_surname_first():
+    text = "Foreign Ministry spokeswoman Hua Chunying said on Monday that the talks would continue."
+    r = speaker_row(text)
+    assert (r["speaker_name"], r["speaker_gender"], r["speaker_gender_basis"]) == ("Hua Chunying", "female", "title")
+    assert r["speaker_affiliation"] == "Foreign Ministry"
+    assert text[r["speaker_affiliation_start"]:r["speaker_affiliation_end"]] == "Foreign Ministry"
+
+
+def test_first_name_list_only_when_the_text_says_nothing():
+    r = speaker_row("Sarah Okafor said the plan had failed.")
+    assert (r["speaker_gender"], r["speaker_gender_basis"]) == ("female", "first name")
+    # a given name used by women and men alike: unknown, not a guess
+    r = speaker_row("Tendai Moyo said the rules were unfair.")
+    assert (r["speaker_kind"], r["speaker_gender"], r["speaker_gender_basis"]) == ("person", "unknown", "none")
+
+
+def test_anonymous_sources_are_their_own_kind(tmp_path):
+    for text in ("Officials said the plan would go ahead.",
+                 "A source familiar with the talks said the deal was close.",
+                 "Analysts said the shares would fall."):
+        r = speaker_row(text)
+        assert (r["speaker_kind"], r["speaker_gender"]) == ("anonymous", "n/a"), text
+    # one unnamed person who speaks for a body is a person, gendered by the role word
+    r = speaker_row("A spokesman for the Chinese embassy said the report was false.")
+    assert (r["speaker_kind"], r["speaker_gender"], r["speaker_gender_basis"]) == ("person", "male", "title")
+    assert (r["speaker_name"], r["speaker_affiliation"]) == ("spokesman for the Chinese embassy", "Chinese embassy")
+    sides = write_sides(tmp_path, "China: [China]\nUnited Kingdom: [United Kingdom]\n")
+    r = speaker_row("A spokesman for the Chinese embassy said the report was false.", sides=sides)
+    assert (r["side"], r["side_basis"]) == ("China", "affiliation")  # "Chinese" -> China
+
+
+def test_possessive_and_party_affiliation(tmp_path):
+    r = speaker_row('"We are confident," said Huawei\'s chief executive Ren Zhengfei.')
+    assert (r["speaker_name"], r["speaker_affiliation"]) == ("Ren Zhengfei", "Huawei")
+    sides = write_sides(tmp_path, "United Kingdom: [United Kingdom, Conservative Party]\n")
+    r = speaker_row("Conservative MP Bob Seely said the decision was wrong.", sides=sides)
+    assert (r["speaker_affiliation"], r["side"], r["side_basis"]) == ("Conservative", "United Kingdom", "affiliation")
+
+
+def test_kinds_of_named_speakers(tmp_path):
+    assert speaker_row("Britain said the ban would stay.")["speaker_kind"] == "country"
+    assert speaker_row("The Home Office said the ban would stay.")["speaker_kind"] == "government body"
+    assert speaker_row("Vodafone said the ban would cost money.")["speaker_kind"] == "organisation"
+
+
+def test_huawei_articles_read_by_hand(shared_dir):
+    from analysis import load_corpus
+
+    articles = load_corpus(shared_dir / "corpora" / "huawei_uk_5g_2019_2022")
+    articles = articles[articles["article_id"].isin(["huawei-uk-000", "huawei-uk-011"])]
+    q = extract_quotes(articles, sides=HUAWEI_SIDES)
+    body = articles.set_index("article_id")["text"]
+    # huawei-uk-000 paragraph 10: 'Ciaran Martin, the CEO of the U.K. National Cyber Security Centre,
+    # said it was important ... He added that his agency could handle the challenges'
+    p10 = q[(q["article_id"] == "huawei-uk-000") & (q["paragraph"] == 10)]
+    assert set(p10["speaker_name"]) == {"Ciaran Martin"}
+    r = p10.iloc[0]
+    assert (r["speaker_kind"], r["speaker_gender"], r["speaker_gender_basis"]) == ("person", "male", "pronoun")
+    assert r["speaker_affiliation"] == "U.K. National Cyber Security Centre"
+    assert body["huawei-uk-000"][r["speaker_affiliation_start"]:r["speaker_affiliation_end"]] == r["speaker_affiliation"]
+    assert r["side"] == "United Kingdom"
+    # paragraph 28: '..., Foreign Ministry spokesman Geng Shuang said Monday.'; 29: '..., said Geng.'
+    geng = q[(q["article_id"] == "huawei-uk-000") & q["paragraph"].isin([28, 29])]
+    assert list(geng["speaker_name"]) == ["Geng Shuang", "Geng Shuang"]
+    assert set(geng["speaker_gender_basis"]) == {"title"} and set(geng["speaker_gender"]) == {"male"}
+    assert set(geng["speaker_affiliation"]) == {"Foreign Ministry"} and set(geng["side"]) == {"China"}
+    # huawei-uk-011 paragraph 5: '..., Chinese observers said.'
+    r = q[(q["article_id"] == "huawei-uk-011") & (q["paragraph"] == 5)].iloc[0]
+    assert (r["speaker_kind"], r["side"], r["side_basis"]) == ("anonymous", "China", "speaker")
+
+
+def test_every_quote_with_a_speaker_is_described(seed_articles):
+    q = extract_quotes(seed_articles)
+    assert list(q.columns) == QUOTE_COLUMNS
+    spoken = q[q["speaker"].notna()]
+    assert spoken["speaker_kind"].notna().all() and spoken["speaker_gender"].notna().all()
+    assert spoken["speaker_gender_basis"].notna().all() and spoken["side_basis"].notna().all()
+    # the seed's codebook speakers keep the codebook's kind, gender and side
+    hua = spoken[spoken["speaker_actor_id"] == "hua_chunying"]
+    assert set(zip(hua["speaker_gender"], hua["speaker_gender_basis"], hua["side"], hua["side_basis"])) == \
+        {("female", "codebook", "China", "codebook")}
+
+
+# ---------------------------------------------------------------------------
+# sides files
+
+
+def test_sides_file_maps_names_and_country_forms():
+    sides = load_sides(HUAWEI_SIDES)
+    assert sides.names == ("United Kingdom", "China", "United States")
+    assert sides.side_of("U.K.")[0] == sides.side_of("Britain")[0] == sides.side_of("British")[0] == "United Kingdom"
+    assert sides.side_of("Huawei's chief executive") == ("China", "Huawei")
+    assert sides.side_of("the Chinese embassy")[0] == "China"
+    assert sides.side_of("a labour dispute") is None  # listed names match where written as names
+
+
+@pytest.mark.parametrize("text, message", [
+    ("- China\n- Huawei\n", r"sides\.yaml: a sides file is a mapping"),
+    ("China: [China]\nunknown: [Ghana]\n", r"sides\.yaml, line 2: 'unknown' is reserved"),
+    ("China: [China, Huawei]\nUK: [United Kingdom, Huawei]\n",
+     r"sides\.yaml, line 2: 'Huawei' is listed for 'UK' and for 'China' \(line 1\)"),
+    ("China: []\n", r"sides\.yaml, line 1: side 'China' lists no names"),
+    ("China: {a: 1}\n", r"sides\.yaml, line 1: side 'China' must list the names"),
+    ("China: [China\n", r"sides\.yaml, line \d+: not valid YAML"),
+])
+def test_bad_sides_files_name_file_and_line(tmp_path, text, message):
+    with pytest.raises(SidesError, match=message):
+        load_sides(write_sides(tmp_path, text))
+
+
+def test_codebook_sides_for_the_seed():
+    sides = sides_from_codebook(load_codebook(SEED_CODEBOOK))
+    assert sides.names == ("Canada", "China", "United States", "other")
+    assert isinstance(sides, Sides) and sides.side_of("Chinese Foreign Ministry")[0] == "China"
+
+
+def test_figures_show_the_sides_in_use():
+    from analysis import figures
+
+    saved = (list(figures.SIDE_ORDER), dict(figures.SIDE_COLORS))
+    try:
+        assert figures.use_sides(load_sides(HUAWEI_SIDES)) == ["United Kingdom", "China", "United States", "other"]
+        assert figures.side_color("United Kingdom") == "#D55E00" and figures.side_color("China") == "#009E73"
+        assert "Canada" not in figures.SIDE_COLORS
+        # the seed's sides keep the seed's colours
+        figures.use_sides(sides_from_codebook(load_codebook(SEED_CODEBOOK)))
+        assert (figures.SIDE_ORDER, figures.SIDE_COLORS) == (saved[0], saved[1])
+    finally:
+        figures.SIDE_ORDER[:] = saved[0]
+        figures.SIDE_COLORS.clear()
+        figures.SIDE_COLORS.update(saved[1])
+
+
+def test_cli_quotes_with_sides(tmp_path, capsys):
+    from analysis.cli import main
+
+    corpus = tmp_path / "a.txt"
+    corpus.write_text("A spokesman for the Chinese embassy said the report was false.\n", encoding="utf-8")
+    sides = write_sides(tmp_path, "China: [China]\n")
+    assert main(["quotes", str(corpus), "--sides", str(sides)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["speaker_kind"], r["speaker_affiliation"], r["side"]) for r in rows] == \
+        [("person", "Chinese embassy", "China")]
+    assert main(["quotes", str(corpus), "--sides", str(tmp_path / "missing.yaml")]) == 1
+    assert "missing.yaml: no such sides file" in capsys.readouterr().err
+
+
+def test_pipeline_passes_sides_and_keeps_seed_codebook_to_the_seed(tmp_path):
+    from analysis import pipeline
+
+    articles = pd.DataFrame({"article_id": ["a1"], "text": [
+        "The pair said they were innocent. A spokesman for the Chinese embassy said the report was false."]})
+    sides = write_sides(tmp_path, "China: [China]\n")
+    result = pipeline.run(articles, families=["actors", "sourcing"], engine="local", progress=False,
+                          cache=False, sides=sides)
+    q = result["quotes"].set_index("text")
+    assert q.loc["the report was false", "side"] == "China"
+    assert q.loc["they were innocent", "speaker_actor_id"] is None  # "the pair" is the seed story's group
+    assert not result["mentions"]["actor_id"].eq("two_michaels").any()
+
+
+def test_discovered_person_takes_the_side_of_its_affiliation(tmp_path):
+    sides = write_sides(tmp_path, "United Kingdom: [United Kingdom, Vodafone]\nChina: [China]\n")
+    text = "Ama Osei, the chief executive of Vodafone, met officials on Monday. Osei later left for Accra."
+    m = find_mentions(text, sides=sides)
+    osei = m[m["name"] == "Ama Osei"]
+    assert list(osei["surface"]) == ["Ama Osei", "Osei"] and set(osei["side"]) == {"United Kingdom"}
+    assert find_mentions(text)["side"].isna().all()  # no sides file: no side

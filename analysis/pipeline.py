@@ -96,6 +96,7 @@ import json
 import multiprocessing
 import os
 import re
+import signal
 import sys
 import threading
 import time
@@ -124,6 +125,7 @@ __all__ = [
     "FAMILIES",
     "ENGINES",
     "OUTPUT_TABLES",
+    "PipelineInterrupted",
 ]
 
 ENGINES = ("auto", "local", "process", "dask")
@@ -861,6 +863,9 @@ class _LocalEngine:
             except Exception as exc:  # noqa: BLE001
                 yield task, None, f"batch failed: {type(exc).__name__}: {exc}"
 
+    def abort(self) -> list[int]:
+        return []
+
     def close(self):
         pass
 
@@ -895,6 +900,68 @@ def _noop() -> None:
     """Submitted once so that a fork-started pool forks its workers at once."""
 
 
+# How often a worker checks that its driver is still there (seconds).
+DRIVER_POLL_SECONDS = 0.5
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _process_identity(pid: int) -> str | None:
+    """Something that tells process ``pid`` from a later one given the same
+    id: its start time from ``/proc`` on Linux (None once it has ended or is a
+    zombie), elsewhere ``"alive"`` while a signal 0 reaches it."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()  # fields 3.. of proc(5): state, ppid, ...
+        return None if fields[0] in ("Z", "X") else fields[19]  # field 22: start time
+    except FileNotFoundError:
+        return None
+    except OSError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass
+    return "alive"
+
+
+def _watch_driver(driver_pid: int, direct_child: bool) -> None:
+    """Worker initializer: the worker never outlives the process that drives the run.
+
+    A worker blocks on its task queue, whose pipe it holds open itself, so
+    when the driver is killed outright (SIGKILL, the out-of-memory killer)
+    nothing would wake it; a fork server's worker also keeps the fork server
+    alive, and the fork server it.  Two guards, both cheap:
+
+    * a daemon thread checks every :data:`DRIVER_POLL_SECONDS` that the
+      driver is still the same live process (:func:`_process_identity`) and
+      ends the worker when it is not;
+    * on Linux, a worker the driver started itself (``direct_child``:
+      ``fork``, ``spawn``) is also sent SIGKILL by the kernel the moment the
+      driver dies (``prctl(PR_SET_PDEATHSIG)``).
+
+    The worker also ignores SIGINT: Ctrl-C in a terminal reaches every
+    process of the group, and it is the driver that stops the run (and its
+    workers) cleanly, see :class:`PipelineInterrupted`."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if direct_child and sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):  # no libc to load: the thread below still watches
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    identity = _process_identity(driver_pid)
+    if identity is None or (direct_child and os.getppid() != driver_pid):
+        os._exit(1)  # the driver died before the kernel was asked to tell
+
+    def watch():
+        while _process_identity(driver_pid) == identity:
+            time.sleep(DRIVER_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-driver", daemon=True).start()
+
+
 def _forked_pool(n_workers: int) -> cf.ProcessPoolExecutor:
     """A pool of ``n_workers`` processes forked from this one now, after
     :func:`warm_up`: they share the loaded resources copy-on-write, as
@@ -907,7 +974,8 @@ def _forked_pool(n_workers: int) -> cf.ProcessPoolExecutor:
     gc.freeze()
     try:
         with _single_threaded_env():
-            pool = cf.ProcessPoolExecutor(max_workers=n_workers, mp_context=multiprocessing.get_context("fork"))
+            pool = cf.ProcessPoolExecutor(max_workers=n_workers, mp_context=multiprocessing.get_context("fork"),
+                                          initializer=_watch_driver, initargs=(os.getpid(), True))
             pool.submit(_noop)  # a fork-started pool forks every worker on its first submit
     finally:
         gc.unfreeze()
@@ -982,7 +1050,8 @@ class _ProcessEngine:
             return _forked_pool(self.n_workers)
         ctx = _start_forkserver()
         self.start_method = ctx.get_start_method()
-        return cf.ProcessPoolExecutor(max_workers=self.n_workers, mp_context=ctx)
+        return cf.ProcessPoolExecutor(max_workers=self.n_workers, mp_context=ctx, initializer=_watch_driver,
+                                      initargs=(os.getpid(), ctx.get_start_method() != "forkserver"))
 
     def map(self, fn, tasks: Iterator[BatchTask]):
         window = 2 * self.n_workers
@@ -1045,8 +1114,22 @@ class _ProcessEngine:
                 self._pool = self._new_pool()
                 retry.sort(key=lambda t: t.index)
 
+    def abort(self) -> list[int]:
+        """Stop at once (Ctrl-C): end the workers, dropping the batches they
+        were scoring (a resumed run scores them); returns their process ids."""
+        procs = list((getattr(self._pool, "_processes", None) or {}).values())
+        for proc in procs:
+            with contextlib.suppress(Exception):
+                proc.kill()
+        for proc in procs:
+            proc.join(timeout=5)
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._aborted = True
+        return [proc.pid for proc in procs]
+
     def close(self):
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        if not getattr(self, "_aborted", False):
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _DaskEngine:
@@ -1098,6 +1181,11 @@ class _DaskEngine:
                 yield task, None, f"batch failed: {type(exc).__name__}: {exc}"
             fut.release()
             submit()
+
+    def abort(self) -> list[int]:
+        self.close()
+        self._own = []
+        return []
 
     def close(self):
         for obj in self._own:
@@ -1335,11 +1423,7 @@ def run(
     # updates, and would outlive the run by up to 10 s, ruling out forking the
     # workers of the next run); the engine is made before the bar all the same.
     tqdm = type("PipelineBar", (tqdm,), {"monitor_interval": 0})
-    eng = _ENGINE_CLASSES[engine](n_workers=n_workers, scheduler=scheduler) if engine != "local" else _LocalEngine()
-    summary.n_workers = eng.n_workers
-    summary.start_method = getattr(eng, "start_method", None)
-    bar = tqdm(total=total, unit="article", desc=f"pipeline [{engine}]", disable=not progress,
-               file=sys.stderr, dynamic_ncols=True)
+    eng = bar = None
     collected: dict[int, dict[str, pd.DataFrame]] = {}
     outputs_seen: set[str] = set()
     n_batches = 0
@@ -1431,6 +1515,11 @@ def run(
         bar.update(outcome.n_articles)
 
     try:
+        eng = _ENGINE_CLASSES[engine](n_workers=n_workers, scheduler=scheduler) if engine != "local" else _LocalEngine()
+        summary.n_workers = eng.n_workers
+        summary.start_method = getattr(eng, "start_method", None)
+        bar = tqdm(total=total, unit="article", desc=f"pipeline [{engine}]", disable=not progress,
+                   file=sys.stderr, dynamic_ncols=True)
         for task, outcome, error in eng.map(score_batch, tasks()):
             if error is not None:
                 outcome = BatchOutcome(index=task.index, n_articles=len(task.records), scored=0, from_cache=0,
@@ -1442,9 +1531,16 @@ def run(
                 outputs_seen.update(outcome.tables)
             elif out is not None and error is None:
                 outputs_seen.update(_read_manifest(out, task.index)["tables"])
+    except KeyboardInterrupt:
+        workers = eng.abort() if eng is not None else []
+        for folder in {out, Path(cache_dir) if store else None} - {None}:
+            _remove_temporary_files(folder, {os.getpid(), *workers})
+        raise PipelineInterrupted(summary.scored + summary.from_cache, total, out) from None
     finally:
-        eng.close()
-        bar.close()
+        if eng is not None:
+            eng.close()
+        if bar is not None:
+            bar.close()
 
     summary.skipped = pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)
     summary.seconds = time.perf_counter() - t0
@@ -1458,6 +1554,39 @@ def run(
     if progress:
         print(summary, file=sys.stderr)
     return result
+
+
+class PipelineInterrupted(KeyboardInterrupt):
+    """Raised by :func:`run` on Ctrl-C (SIGINT), after the workers are ended
+    and their half-written files removed.  ``written``: articles in the
+    batches complete in ``out_dir`` (kept; running again with the same
+    ``out_dir`` resumes after them); ``total``: articles in the corpus, when
+    known.  A KeyboardInterrupt, so a notebook or script stops as before."""
+
+    def __init__(self, written: int, total: int | None, out_dir: Path | None):
+        super().__init__(written, total, out_dir)
+        self.written, self.total, self.out_dir = written, total, out_dir
+
+    def __str__(self) -> str:
+        if self.out_dir is None:
+            return "interrupted: nothing kept (no output folder); run again to score the corpus"
+        of = f" of {self.total:,}" if self.total is not None else ""
+        return (f"interrupted: {self.written:,}{of} articles written to {self.out_dir}; "
+                "the same command resumes from there")
+
+
+_TEMPORARY = re.compile(r"^\..+\.(\d+)(?:\.[0-9a-f]{8})?\.tmp$")  # _write_atomic's and the manifest's
+
+
+def _remove_temporary_files(folder: Path, pids: set[int]) -> None:
+    """Remove the hidden temporary files that processes ``pids`` (ended) left
+    half-written under ``folder``."""
+    if not folder.is_dir():
+        return
+    for f in folder.rglob(".*.tmp"):
+        m = _TEMPORARY.match(f.name)
+        if m and int(m.group(1)) in pids:
+            f.unlink(missing_ok=True)
 
 
 TAIL_MIN_BATCH = 20  # batches smaller than this are never cut
@@ -1564,6 +1693,10 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, FileNotFoundError, FileExistsError) as exc:
         print(f"analysis.pipeline: error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt as exc:
+        message = str(exc) if isinstance(exc, PipelineInterrupted) else "interrupted"
+        print(f"analysis.pipeline: {message}", file=sys.stderr)
+        return 130
     return 3 if result.summary.n_skipped else 0
 
 

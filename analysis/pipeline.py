@@ -308,17 +308,28 @@ def _resolve_families(families) -> list[str]:
 # reading: a stream of articles
 
 
-def screen_text(text: str, *, max_chars: int = 200_000, max_paragraph_chars: int = 20_000,
+def screen_text(text: str, *, max_chars: int | None = None, max_paragraph_chars: int | None = 20_000,
                 max_unpunctuated_chars: int = 2_000) -> str | None:
     """Why a body cannot be scored meaningfully, or None when it can.
 
     Rules, in order (limits are keyword options of :func:`run`):
 
     * **empty**: no letter or digit at all;
-    * **too long**: more than ``max_chars`` characters (200,000, about 33,000
-      words; the longest BBC article has 4,428 words);
+    * **too long** (only when a researcher sets ``max_chars``): more than
+      ``max_chars`` characters.  Off by default: every family's time grows
+      linearly with the length of a document (``benchmarks/length_scaling.py``:
+      a 3 MB article is scored by all four in seconds), so a long transcript
+      or report is measured, not skipped; set it (200,000 characters is about
+      33,000 words; the longest BBC article has 4,428) to keep such documents
+      out of a corpus on purpose;
     * **one huge paragraph**: a line longer than ``max_paragraph_chars``
-      (20,000 characters, about 3,300 words), such as a 5 MB file on one line;
+      (20,000 characters, about 3,300 words; None turns the rule off), such
+      as a 5 MB file on one line or a scraped page without paragraph breaks.
+      Kept on by default because the quote family attributes each quotation
+      against every speech frame of its paragraph: linear in the length of
+      a document, but quadratic in the length of one paragraph (measured:
+      a 1.5 MB one-paragraph article takes the quote family 47 s, 168x its
+      150 KB time; see ``docs/SCALE.md``);
     * **no sentence punctuation**: a stretch of more than
       ``max_unpunctuated_chars`` characters (2,000, over 300 words) with no
       ``.``, ``!``, ``?``, ``…`` and no line break, where sentences cannot be
@@ -326,11 +337,12 @@ def screen_text(text: str, *, max_chars: int = 200_000, max_paragraph_chars: int
     """
     if not re.search(r"[^\W_]", text):
         return "empty: no letters or digits in the body"
-    if len(text) > max_chars:
+    if max_chars is not None and len(text) > max_chars:
         return f"too long: {len(text):,} characters (limit {max_chars:,})"
-    longest = max((len(line) for line in text.split("\n")), default=0)
-    if longest > max_paragraph_chars:
-        return f"pathological: one paragraph of {longest:,} characters (limit {max_paragraph_chars:,})"
+    if max_paragraph_chars is not None:
+        longest = max((len(line) for line in text.split("\n")), default=0)
+        if longest > max_paragraph_chars:
+            return f"pathological: one paragraph of {longest:,} characters (limit {max_paragraph_chars:,})"
     # anchored at the start of a stretch (lookbehind), so the search is linear in the text
     m = re.search(r"(?<![^.!?…。！？\n])[^.!?…。！？\n]{%d,}" % (max_unpunctuated_chars + 1), text)
     if m:
@@ -1344,8 +1356,8 @@ def run(
     discover: bool = True,
     sentiment_method: str = "vader",
     sentiment_n_boot: int | None = None,
-    max_chars: int = 200_000,
-    max_paragraph_chars: int = 20_000,
+    max_chars: int | None = None,
+    max_paragraph_chars: int | None = 20_000,
     max_unpunctuated_chars: int = 2_000,
     progress: bool = True,
 ) -> PipelineResult:
@@ -1367,7 +1379,8 @@ def run(
     ``sentiment_n_boot`` to its aggregates (the paragraph and article
     intervals are computed, not sampled: ``0`` switches them off, any other
     value leaves them as they are; None = the sentiment module's default).
-    ``max_*``: limits of :func:`screen_text`.  ``progress``: a tqdm bar
+    ``max_*``: limits of :func:`screen_text` (``max_chars`` is off unless
+    set: a long document is measured, not skipped).  ``progress``: a tqdm bar
     (notebook-aware) and the summary on stderr at the end.
 
     Returns a :class:`PipelineResult`: the tables by name and ``.summary``.
@@ -1676,6 +1689,10 @@ def add_cli_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scheduler", default=None, help="Dask scheduler address (default: a LocalCluster)")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     p.add_argument("--cache-dir", default=None, help="cache folder (default: OUT/cache)")
+    p.add_argument("--max-chars", type=int, default=None,
+                   help="skip articles longer than this many characters (default: no limit, all are measured)")
+    p.add_argument("--max-paragraph-chars", type=int, default=20_000,
+                   help="skip articles with a paragraph longer than this (default 20,000; 0: no limit)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1689,7 +1706,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = run(args.corpus, families=fams, engine=args.engine, out_dir=args.out,
                      batch_size=args.batch_size, n_workers=args.workers, scheduler=args.scheduler,
-                     cache=not args.no_cache, cache_dir=args.cache_dir)
+                     cache=not args.no_cache, cache_dir=args.cache_dir, max_chars=args.max_chars,
+                     max_paragraph_chars=args.max_paragraph_chars or None)
     except (ValueError, FileNotFoundError, FileExistsError) as exc:
         print(f"analysis.pipeline: error: {exc}", file=sys.stderr)
         return 1

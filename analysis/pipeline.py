@@ -664,10 +664,13 @@ def _score_batch(task: BatchTask) -> BatchOutcome:
         _write_batch(task, tables, outcome)
     else:
         outcome.tables = {name: table.to_pandas() for name, table in tables.items()}
-    if task.in_worker:
-        from analysis.text import _segment_cached
+    from analysis.text import _segment_cached
 
-        _segment_cached.cache_clear()  # a long-lived worker must not accumulate Documents
+    # Neither a long-lived worker nor a local run of a large corpus may keep the
+    # Documents of batches already scored (each holds its tokens and the
+    # families' per-article memos): in one process they were 2/3 of the peak
+    # memory on the BBC corpus, and every full collection walked them again.
+    _segment_cached.cache_clear()
     outcome.seconds = time.perf_counter() - t0
     outcome.family_seconds = family_seconds
     return outcome
@@ -1562,7 +1565,9 @@ def run(
         _finish_out_dir(out, n_batches, summary)
         result = PipelineResult(order, summary, out_dir=out)
     else:
-        tables = {t: _concat([collected[i][t] for i in sorted(collected) if t in collected[i]]) for t in order}
+        # each table's batch frames are let go as soon as they are joined, so the
+        # peak holds the tables once, plus one table's batches
+        tables = {t: _concat([collected[i].pop(t) for i in sorted(collected) if t in collected[i]]) for t in order}
         result = PipelineResult(order, summary, tables=tables)
     if progress:
         print(summary, file=sys.stderr)

@@ -55,7 +55,8 @@ and letters other than ``s`` is not (``Xi'an``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -319,6 +320,35 @@ def _match_doc(doc: Document, cc: CompiledCodebook, surnames: str) -> list[dict]
     return rows
 
 
+class _Spans:
+    """Spans ``[(start, end), ...]`` (overlapping or not, any order) that
+    answer two questions in O(log n) each, so that checking every mention of
+    a long article against them stays linear in its length:
+
+    * :meth:`overlaps` -- does any span overlap ``[start, end)``?
+      (``any(s < end and e > start for s, e in spans)``)
+    * :meth:`covers` -- does any span start at or before ``offset`` and end
+      after it?  (``any(s <= offset < e for s, e in spans)``)
+
+    Sorted by start, with the running maximum of the ends: some span among
+    those starting before ``x`` ends after ``y`` exactly when the largest end
+    among them does."""
+
+    def __init__(self, spans):
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_end = list(accumulate((e for _, e in ordered), max))
+
+    def _ends_after(self, n_before: int, y: int) -> bool:
+        return n_before > 0 and self.max_end[n_before - 1] > y
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._ends_after(bisect_left(self.starts, end), start)
+
+    def covers(self, offset: int) -> bool:
+        return self._ends_after(bisect_right(self.starts, offset), offset)
+
+
 def _quote_intervals(quotes: pd.DataFrame | None, kinds) -> dict:
     if quotes is None:
         return {}
@@ -332,7 +362,7 @@ def _quote_intervals(quotes: pd.DataFrame | None, kinds) -> dict:
     out = {}
     for aid, g in q.groupby("article_id", sort=False):
         arr = g[["start", "end"]].to_numpy(dtype=np.int64)
-        out[str(aid)] = arr[np.argsort(arr[:, 0])]
+        out[str(aid)] = _Spans(map(tuple, arr.tolist()))
     return out
 
 
@@ -378,10 +408,10 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
             found.append((r["start"], r["end"], r["actor_id"], r["match"], info["name"], info["kind"], info["side"],
                           info["gender"], info["gender_basis"]))
         if discover:
-            taken = [(f[0], f[1]) for f in found]
+            taken = _Spans((f[0], f[1]) for f in found)
             for ent in merged_entities(doc):
                 st, en = ent["start"], ent["end"]
-                if taken and any(ts < en and te > st for ts, te in taken):
+                if taken.overlaps(st, en):
                     continue
                 found.append((st, en, ent["candidate_id"], "discovered", ent["name"], ent["kind"], side_of(ent["name"]),
                               ent.get("gender", "n/a"), ent.get("gender_basis", ent["kind"])))
@@ -397,11 +427,10 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
         for st, en, aid, mtype, name, kind, side, gender, basis in found:
             if quotes is None:
                 in_quote = pd.NA
-            elif iv is None or not len(iv):
+            elif iv is None:
                 in_quote = False
             else:
-                k = np.searchsorted(iv[:, 0], st, side="right") - 1
-                in_quote = bool(k >= 0 and np.any(iv[: k + 1, 1] > st))
+                in_quote = iv.covers(st)
             out.append((article_id, aid, name, kind, side, text[st:en], st, en,
                         max(bisect_right(par_starts, st) - 1, 0) + 1, max(bisect_right(sen_starts, st) - 1, 0) + 1,
                         st / n, mtype, in_quote, gender, basis))

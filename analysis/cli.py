@@ -107,6 +107,33 @@ def _report_problems(articles: pd.DataFrame) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; Ctrl-C ends it with status 130 and one line, no
+    traceback (an ``--output`` file is only ever written whole)."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("analysis: interrupted; no output file written (an --output file appears only when complete)",
+              file=sys.stderr)
+        return 130
+
+
+def _write_output(table: pd.DataFrame, fmt: str, path: str) -> None:
+    """Write ``path`` through a hidden temporary file in the same folder and
+    an atomic rename, so an interrupted run leaves no partial file."""
+    import os
+
+    target = os.path.abspath(path)
+    tmp = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            write_table(table, fmt, fh)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "report":
@@ -133,8 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     n_bad = _report_problems(articles)
     if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as fh:
-            write_table(table, args.format, fh)
+        _write_output(table, args.format, args.output)
     else:
         try:
             write_table(table, args.format, sys.stdout)

@@ -923,7 +923,7 @@ def discover_entities(doc: Document) -> list[dict]:
     if "discovered" in doc._cache:
         return doc._cache["discovered"]
     ents = _doc_entities(doc)
-    from analysis.gender import infer_gender
+    from analysis.gender import PersonMentions, infer_gender
 
     people: dict[str, list] = {}
     for e in ents:
@@ -933,11 +933,10 @@ def discover_entities(doc: Document) -> list[dict]:
             people.setdefault(e["name"], []).append(e)
         else:
             e["gender"], e["gender_basis"] = "n/a", e["kind"]
-    person_starts = [(e["start"], e["name"]) for e in ents if e["label"] == "PER"]
+    everyone = PersonMentions((e["start"], e["name"]) for e in ents if e["label"] == "PER")
     for name, mentions in people.items():
-        others = [s for s, n in person_starts if n != name]
         g, basis = infer_gender(name, doc, [(m["start"], m["end"]) for m in mentions],
-                                title_genders=[m.get("title_gender") for m in mentions], others=others)
+                                title_genders=[m.get("title_gender") for m in mentions], others=everyone)
         for m in mentions:
             m["gender"], m["gender_basis"] = g, basis
     doc._cache["discovered"] = ents

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from analysis.codebook import name_parts
 from analysis.text import Document
@@ -121,15 +121,78 @@ def _pronouns(text: str, index: tuple, j: int, ss: int, se: int):
     return [(s, g) for s, e, g in found if s >= ss and e <= se]
 
 
+class PersonMentions:
+    """Every person mention of one document, as ``(start, name)`` pairs,
+    answering for any ``name``: where does the first mention of someone else
+    after ``offset`` start?  That is what :func:`infer_gender`'s ``others``
+    (the starts of the other people's mentions) is searched for; built once
+    per document instead of once per person, it keeps a document with
+    thousands of people linear.  ``next_different[i]``: the first index after
+    ``i`` whose name differs from ``names[i]``."""
+
+    def __init__(self, starts_and_names):
+        pairs = sorted(starts_and_names)
+        self.starts = [s for s, _ in pairs]
+        self.names = [n for _, n in pairs]
+        self.next_different = [len(pairs)] * len(pairs)
+        for i in range(len(pairs) - 2, -1, -1):
+            same = self.names[i + 1] == self.names[i]
+            self.next_different[i] = self.next_different[i + 1] if same else i + 1
+
+    def next_other(self, name: str, offset: int) -> int | None:
+        """Start of the first mention after ``offset`` (strictly) of a person
+        not called ``name``; None when there is none."""
+        i = bisect_right(self.starts, offset)
+        if i < len(self.names) and self.names[i] == name:
+            i = self.next_different[i]
+        return self.starts[i] if i < len(self.starts) else None
+
+
+def _next_other_finder(name: str, others):
+    """``offset -> start of the next other person's mention`` (or None) for
+    ``others`` given as :class:`PersonMentions` or as a list of starts."""
+    if isinstance(others, PersonMentions):
+        return lambda offset: others.next_other(name, offset)
+    other_starts = sorted(others)
+
+    def next_other(offset):
+        k = bisect_right(other_starts, offset)
+        return other_starts[k] if k < len(other_starts) else None
+
+    return next_other
+
+
+def _inside_any(spans):
+    """``offset -> bool``: does ``offset`` fall inside one of ``spans``
+    (``[(start, end), ...]``, overlaps allowed)?  Sorted once, answered by
+    bisection, so a document with many quotes stays linear."""
+    spans = sorted(spans)
+    if not spans:
+        return lambda offset: False
+    starts = [a for a, _ in spans]
+    reach, furthest = [], -1
+    for _, b in spans:  # furthest end among the spans starting at or before each one
+        furthest = max(furthest, b)
+        reach.append(furthest)
+
+    def inside(offset: int) -> bool:
+        k = bisect_right(starts, offset) - 1
+        return k >= 0 and offset < reach[k]
+
+    return inside
+
+
 def infer_gender(name: str, doc: Document | None = None, spans=(), *, title_genders=(),
                  others=(), skip=()) -> tuple[str, str]:
     """Gender and basis for the person ``name`` mentioned at ``spans``
     (``[(start, end), ...]`` in ``doc.text``); ``title_genders`` are the
     genders of titles found before those mentions (``""`` for neutral ones);
-    ``others``: start offsets of mentions of other people; a pronoun after
-    another person's mention is not counted for this one.  ``skip``:
-    ``[(start, end), ...]`` stretches whose pronouns are not counted (the
-    words a person is quoted saying: "she" there is someone else)."""
+    ``others``: start offsets of mentions of other people (or every
+    person's mentions as :class:`PersonMentions`, the same for a whole
+    document); a pronoun after another person's mention is not counted for
+    this one.  ``skip``: ``[(start, end), ...]`` stretches whose pronouns are
+    not counted (the words a person is quoted saying: "she" there is someone
+    else)."""
     tg = {g for g in title_genders if g}
     if len(tg) == 1:
         return next(iter(tg)), "title"
@@ -153,21 +216,26 @@ def infer_gender(name: str, doc: Document | None = None, spans=(), *, title_gend
         index = _sentence_index(doc)
         sent_starts, sent_ends, _ = index
         n_sent = len(sent_starts)
-        sent_idx = sorted({max(bisect_right(sent_starts, s) - 1, 0) for s, _ in spans})
-        other_starts = sorted(others)
+        span_starts = sorted(s for s, _ in spans)
+        sent_idx = sorted({max(bisect_right(sent_starts, s) - 1, 0) for s in span_starts})
+        skipped = _inside_any(skip)
+        next_other = _next_other_finder(name, others)
         for i in sent_idx:
             for j in (i, i + 1):
                 if j >= n_sent:
                     continue
                 ss, se = sent_starts[j], sent_ends[j]
-                if j == i:  # only after the mention
-                    ss = min(s for s, _ in spans if ss <= s < se)
+                if j == i:  # only after the (first) mention in the sentence
+                    k = bisect_left(span_starts, ss)
+                    if k == len(span_starts) or span_starts[k] >= se:
+                        continue  # the mention lies outside every sentence (between two)
+                    ss = span_starts[k]
                 # stop at the next mention of another person
-                k = bisect_right(other_starts, ss)
-                if k < len(other_starts) and other_starts[k] < se:
-                    se = other_starts[k]
+                other = next_other(ss)
+                if other is not None and other < se:
+                    se = other
                 for start, g in _pronouns(text, index, j, ss, se):
-                    if skip and any(a <= start < b for a, b in skip):
+                    if skipped(start):
                         continue
                     seen[start] = g
         male = sum(g == "male" for g in seen.values())

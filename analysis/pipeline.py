@@ -96,6 +96,7 @@ import json
 import multiprocessing
 import os
 import re
+import signal
 import sys
 import threading
 import time
@@ -124,6 +125,7 @@ __all__ = [
     "FAMILIES",
     "ENGINES",
     "OUTPUT_TABLES",
+    "PipelineInterrupted",
 ]
 
 ENGINES = ("auto", "local", "process", "dask")
@@ -308,17 +310,28 @@ def _resolve_families(families) -> list[str]:
 # reading: a stream of articles
 
 
-def screen_text(text: str, *, max_chars: int = 200_000, max_paragraph_chars: int = 20_000,
+def screen_text(text: str, *, max_chars: int | None = None, max_paragraph_chars: int | None = 20_000,
                 max_unpunctuated_chars: int = 2_000) -> str | None:
     """Why a body cannot be scored meaningfully, or None when it can.
 
     Rules, in order (limits are keyword options of :func:`run`):
 
     * **empty**: no letter or digit at all;
-    * **too long**: more than ``max_chars`` characters (200,000, about 33,000
-      words; the longest BBC article has 4,428 words);
+    * **too long** (only when a researcher sets ``max_chars``): more than
+      ``max_chars`` characters.  Off by default: every family's time grows
+      linearly with the length of a document (``benchmarks/length_scaling.py``:
+      a 3 MB article is scored by all four in seconds), so a long transcript
+      or report is measured, not skipped; set it (200,000 characters is about
+      33,000 words; the longest BBC article has 4,428) to keep such documents
+      out of a corpus on purpose;
     * **one huge paragraph**: a line longer than ``max_paragraph_chars``
-      (20,000 characters, about 3,300 words), such as a 5 MB file on one line;
+      (20,000 characters, about 3,300 words; None turns the rule off), such
+      as a 5 MB file on one line or a scraped page without paragraph breaks.
+      Kept on by default because the quote family attributes each quotation
+      against every speech frame of its paragraph: linear in the length of
+      a document, but quadratic in the length of one paragraph (measured:
+      a 1.5 MB one-paragraph article takes the quote family 47 s, 168x its
+      150 KB time; see ``docs/SCALE.md``);
     * **no sentence punctuation**: a stretch of more than
       ``max_unpunctuated_chars`` characters (2,000, over 300 words) with no
       ``.``, ``!``, ``?``, ``…`` and no line break, where sentences cannot be
@@ -326,11 +339,12 @@ def screen_text(text: str, *, max_chars: int = 200_000, max_paragraph_chars: int
     """
     if not re.search(r"[^\W_]", text):
         return "empty: no letters or digits in the body"
-    if len(text) > max_chars:
+    if max_chars is not None and len(text) > max_chars:
         return f"too long: {len(text):,} characters (limit {max_chars:,})"
-    longest = max((len(line) for line in text.split("\n")), default=0)
-    if longest > max_paragraph_chars:
-        return f"pathological: one paragraph of {longest:,} characters (limit {max_paragraph_chars:,})"
+    if max_paragraph_chars is not None:
+        longest = max((len(line) for line in text.split("\n")), default=0)
+        if longest > max_paragraph_chars:
+            return f"pathological: one paragraph of {longest:,} characters (limit {max_paragraph_chars:,})"
     # anchored at the start of a stretch (lookbehind), so the search is linear in the text
     m = re.search(r"(?<![^.!?…。！？\n])[^.!?…。！？\n]{%d,}" % (max_unpunctuated_chars + 1), text)
     if m:
@@ -652,10 +666,13 @@ def _score_batch(task: BatchTask) -> BatchOutcome:
         _write_batch(task, tables, outcome)
     else:
         outcome.tables = {name: table.to_pandas() for name, table in tables.items()}
-    if task.in_worker:
-        from analysis.text import _segment_cached
+    from analysis.text import _segment_cached
 
-        _segment_cached.cache_clear()  # a long-lived worker must not accumulate Documents
+    # Neither a long-lived worker nor a local run of a large corpus may keep the
+    # Documents of batches already scored (each holds its tokens and the
+    # families' per-article memos): in one process they were 2/3 of the peak
+    # memory on the BBC corpus, and every full collection walked them again.
+    _segment_cached.cache_clear()
     outcome.seconds = time.perf_counter() - t0
     outcome.family_seconds = family_seconds
     return outcome
@@ -863,6 +880,9 @@ class _LocalEngine:
             except Exception as exc:  # noqa: BLE001
                 yield task, None, f"batch failed: {type(exc).__name__}: {exc}"
 
+    def abort(self) -> list[int]:
+        return []
+
     def close(self):
         pass
 
@@ -897,6 +917,68 @@ def _noop() -> None:
     """Submitted once so that a fork-started pool forks its workers at once."""
 
 
+# How often a worker checks that its driver is still there (seconds).
+DRIVER_POLL_SECONDS = 0.5
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _process_identity(pid: int) -> str | None:
+    """Something that tells process ``pid`` from a later one given the same
+    id: its start time from ``/proc`` on Linux (None once it has ended or is a
+    zombie), elsewhere ``"alive"`` while a signal 0 reaches it."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()  # fields 3.. of proc(5): state, ppid, ...
+        return None if fields[0] in ("Z", "X") else fields[19]  # field 22: start time
+    except FileNotFoundError:
+        return None
+    except OSError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass
+    return "alive"
+
+
+def _watch_driver(driver_pid: int, direct_child: bool) -> None:
+    """Worker initializer: the worker never outlives the process that drives the run.
+
+    A worker blocks on its task queue, whose pipe it holds open itself, so
+    when the driver is killed outright (SIGKILL, the out-of-memory killer)
+    nothing would wake it; a fork server's worker also keeps the fork server
+    alive, and the fork server it.  Two guards, both cheap:
+
+    * a daemon thread checks every :data:`DRIVER_POLL_SECONDS` that the
+      driver is still the same live process (:func:`_process_identity`) and
+      ends the worker when it is not;
+    * on Linux, a worker the driver started itself (``direct_child``:
+      ``fork``, ``spawn``) is also sent SIGKILL by the kernel the moment the
+      driver dies (``prctl(PR_SET_PDEATHSIG)``).
+
+    The worker also ignores SIGINT: Ctrl-C in a terminal reaches every
+    process of the group, and it is the driver that stops the run (and its
+    workers) cleanly, see :class:`PipelineInterrupted`."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if direct_child and sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):  # no libc to load: the thread below still watches
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    identity = _process_identity(driver_pid)
+    if identity is None or (direct_child and os.getppid() != driver_pid):
+        os._exit(1)  # the driver died before the kernel was asked to tell
+
+    def watch():
+        while _process_identity(driver_pid) == identity:
+            time.sleep(DRIVER_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-driver", daemon=True).start()
+
+
 def _forked_pool(n_workers: int) -> cf.ProcessPoolExecutor:
     """A pool of ``n_workers`` processes forked from this one now, after
     :func:`warm_up`: they share the loaded resources copy-on-write, as
@@ -909,7 +991,8 @@ def _forked_pool(n_workers: int) -> cf.ProcessPoolExecutor:
     gc.freeze()
     try:
         with _single_threaded_env():
-            pool = cf.ProcessPoolExecutor(max_workers=n_workers, mp_context=multiprocessing.get_context("fork"))
+            pool = cf.ProcessPoolExecutor(max_workers=n_workers, mp_context=multiprocessing.get_context("fork"),
+                                          initializer=_watch_driver, initargs=(os.getpid(), True))
             pool.submit(_noop)  # a fork-started pool forks every worker on its first submit
     finally:
         gc.unfreeze()
@@ -984,7 +1067,8 @@ class _ProcessEngine:
             return _forked_pool(self.n_workers)
         ctx = _start_forkserver()
         self.start_method = ctx.get_start_method()
-        return cf.ProcessPoolExecutor(max_workers=self.n_workers, mp_context=ctx)
+        return cf.ProcessPoolExecutor(max_workers=self.n_workers, mp_context=ctx, initializer=_watch_driver,
+                                      initargs=(os.getpid(), ctx.get_start_method() != "forkserver"))
 
     def map(self, fn, tasks: Iterator[BatchTask]):
         window = 2 * self.n_workers
@@ -1047,8 +1131,22 @@ class _ProcessEngine:
                 self._pool = self._new_pool()
                 retry.sort(key=lambda t: t.index)
 
+    def abort(self) -> list[int]:
+        """Stop at once (Ctrl-C): end the workers, dropping the batches they
+        were scoring (a resumed run scores them); returns their process ids."""
+        procs = list((getattr(self._pool, "_processes", None) or {}).values())
+        for proc in procs:
+            with contextlib.suppress(Exception):
+                proc.kill()
+        for proc in procs:
+            proc.join(timeout=5)
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._aborted = True
+        return [proc.pid for proc in procs]
+
     def close(self):
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        if not getattr(self, "_aborted", False):
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _DaskEngine:
@@ -1100,6 +1198,11 @@ class _DaskEngine:
                 yield task, None, f"batch failed: {type(exc).__name__}: {exc}"
             fut.release()
             submit()
+
+    def abort(self) -> list[int]:
+        self.close()
+        self._own = []
+        return []
 
     def close(self):
         for obj in self._own:
@@ -1259,8 +1362,8 @@ def run(
     discover: bool = True,
     sentiment_method: str = "vader",
     sentiment_n_boot: int | None = None,
-    max_chars: int = 200_000,
-    max_paragraph_chars: int = 20_000,
+    max_chars: int | None = None,
+    max_paragraph_chars: int | None = 20_000,
     max_unpunctuated_chars: int = 2_000,
     progress: bool = True,
 ) -> PipelineResult:
@@ -1284,7 +1387,8 @@ def run(
     ``sentiment_n_boot`` to its aggregates (the paragraph and article
     intervals are computed, not sampled: ``0`` switches them off, any other
     value leaves them as they are; None = the sentiment module's default).
-    ``max_*``: limits of :func:`screen_text`.  ``progress``: a tqdm bar
+    ``max_*``: limits of :func:`screen_text` (``max_chars`` is off unless
+    set: a long document is measured, not skipped).  ``progress``: a tqdm bar
     (notebook-aware) and the summary on stderr at the end.
 
     Returns a :class:`PipelineResult`: the tables by name and ``.summary``.
@@ -1341,11 +1445,7 @@ def run(
     # updates, and would outlive the run by up to 10 s, ruling out forking the
     # workers of the next run); the engine is made before the bar all the same.
     tqdm = type("PipelineBar", (tqdm,), {"monitor_interval": 0})
-    eng = _ENGINE_CLASSES[engine](n_workers=n_workers, scheduler=scheduler) if engine != "local" else _LocalEngine()
-    summary.n_workers = eng.n_workers
-    summary.start_method = getattr(eng, "start_method", None)
-    bar = tqdm(total=total, unit="article", desc=f"pipeline [{engine}]", disable=not progress,
-               file=sys.stderr, dynamic_ncols=True)
+    eng = bar = None
     collected: dict[int, dict[str, pd.DataFrame]] = {}
     outputs_seen: set[str] = set()
     n_batches = 0
@@ -1437,6 +1537,11 @@ def run(
         bar.update(outcome.n_articles)
 
     try:
+        eng = _ENGINE_CLASSES[engine](n_workers=n_workers, scheduler=scheduler) if engine != "local" else _LocalEngine()
+        summary.n_workers = eng.n_workers
+        summary.start_method = getattr(eng, "start_method", None)
+        bar = tqdm(total=total, unit="article", desc=f"pipeline [{engine}]", disable=not progress,
+                   file=sys.stderr, dynamic_ncols=True)
         for task, outcome, error in eng.map(score_batch, tasks()):
             if error is not None:
                 outcome = BatchOutcome(index=task.index, n_articles=len(task.records), scored=0, from_cache=0,
@@ -1448,9 +1553,16 @@ def run(
                 outputs_seen.update(outcome.tables)
             elif out is not None and error is None:
                 outputs_seen.update(_read_manifest(out, task.index)["tables"])
+    except KeyboardInterrupt:
+        workers = eng.abort() if eng is not None else []
+        for folder in {out, Path(cache_dir) if store else None} - {None}:
+            _remove_temporary_files(folder, {os.getpid(), *workers})
+        raise PipelineInterrupted(summary.scored + summary.from_cache, total, out) from None
     finally:
-        eng.close()
-        bar.close()
+        if eng is not None:
+            eng.close()
+        if bar is not None:
+            bar.close()
 
     summary.skipped = pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)
     summary.seconds = time.perf_counter() - t0
@@ -1459,11 +1571,46 @@ def run(
         _finish_out_dir(out, n_batches, summary)
         result = PipelineResult(order, summary, out_dir=out)
     else:
-        tables = {t: _concat([collected[i][t] for i in sorted(collected) if t in collected[i]]) for t in order}
+        # each table's batch frames are let go as soon as they are joined, so the
+        # peak holds the tables once, plus one table's batches
+        tables = {t: _concat([collected[i].pop(t) for i in sorted(collected) if t in collected[i]]) for t in order}
         result = PipelineResult(order, summary, tables=tables)
     if progress:
         print(summary, file=sys.stderr)
     return result
+
+
+class PipelineInterrupted(KeyboardInterrupt):
+    """Raised by :func:`run` on Ctrl-C (SIGINT), after the workers are ended
+    and their half-written files removed.  ``written``: articles in the
+    batches complete in ``out_dir`` (kept; running again with the same
+    ``out_dir`` resumes after them); ``total``: articles in the corpus, when
+    known.  A KeyboardInterrupt, so a notebook or script stops as before."""
+
+    def __init__(self, written: int, total: int | None, out_dir: Path | None):
+        super().__init__(written, total, out_dir)
+        self.written, self.total, self.out_dir = written, total, out_dir
+
+    def __str__(self) -> str:
+        if self.out_dir is None:
+            return "interrupted: nothing kept (no output folder); run again to score the corpus"
+        of = f" of {self.total:,}" if self.total is not None else ""
+        return (f"interrupted: {self.written:,}{of} articles written to {self.out_dir}; "
+                "the same command resumes from there")
+
+
+_TEMPORARY = re.compile(r"^\..+\.(\d+)(?:\.[0-9a-f]{8})?\.tmp$")  # _write_atomic's and the manifest's
+
+
+def _remove_temporary_files(folder: Path, pids: set[int]) -> None:
+    """Remove the hidden temporary files that processes ``pids`` (ended) left
+    half-written under ``folder``."""
+    if not folder.is_dir():
+        return
+    for f in folder.rglob(".*.tmp"):
+        m = _TEMPORARY.match(f.name)
+        if m and int(m.group(1)) in pids:
+            f.unlink(missing_ok=True)
 
 
 TAIL_MIN_BATCH = 20  # batches smaller than this are never cut
@@ -1553,6 +1700,10 @@ def add_cli_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scheduler", default=None, help="Dask scheduler address (default: a LocalCluster)")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
     p.add_argument("--cache-dir", default=None, help="cache folder (default: OUT/cache)")
+    p.add_argument("--max-chars", type=int, default=None,
+                   help="skip articles longer than this many characters (default: no limit, all are measured)")
+    p.add_argument("--max-paragraph-chars", type=int, default=20_000,
+                   help="skip articles with a paragraph longer than this (default 20,000; 0: no limit)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1566,10 +1717,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = run(args.corpus, families=fams, engine=args.engine, out_dir=args.out,
                      batch_size=args.batch_size, n_workers=args.workers, scheduler=args.scheduler,
-                     cache=not args.no_cache, cache_dir=args.cache_dir)
+                     cache=not args.no_cache, cache_dir=args.cache_dir, max_chars=args.max_chars,
+                     max_paragraph_chars=args.max_paragraph_chars or None)
     except (ValueError, FileNotFoundError, FileExistsError) as exc:
         print(f"analysis.pipeline: error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt as exc:
+        message = str(exc) if isinstance(exc, PipelineInterrupted) else "interrupted"
+        print(f"analysis.pipeline: {message}", file=sys.stderr)
+        return 130
     return 3 if result.summary.n_skipped else 0
 
 

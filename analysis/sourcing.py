@@ -570,6 +570,8 @@ class _Ctx:
         self._runs_by_last: dict[str, list[tuple[int, int]]] = {}
         self._run_words: dict[tuple[int, int], tuple] = {}
         self._fullest: dict[str, str] = {}
+        self._cap_positions: dict[str, list[int]] | None = None
+        self._cands_by_last: dict[str, list[tuple]] = {}
         self._run_person: dict[int, str | None] = {}
         self._run_starts: list[int] | None = None
         self.resolved = {} if resolved is None else resolved
@@ -658,14 +660,7 @@ class _Ctx:
         from the occurrences of ``word`` (no need to build every run)."""
         if word not in self._runs_by_last:
             out = []
-            k = -1
-            while True:
-                try:
-                    k = self.strs.index(word, k + 1)
-                except ValueError:
-                    break
-                if not (self.cap[k] and self.isw[k]):
-                    continue  # a run's last word is a capitalised word
+            for k in self._capitalised_positions().get(word, ()):  # a run's last word is a capitalised word
                 a, b = self._run_at(k)
                 last = b - 1
                 while not self.isw[last]:
@@ -674,6 +669,29 @@ class _Ctx:
                     out.append((a, b))
             self._runs_by_last[word] = out
         return self._runs_by_last[word]
+
+    def _capitalised_positions(self) -> dict[str, list[int]]:
+        """Token positions of every capitalised word, by word, in text order
+        (one pass over the tokens, on first use)."""
+        if self._cap_positions is None:
+            where: dict[str, list[int]] = {}
+            for k in itertools.compress(range(len(self.strs)), map(operator.and_, self.cap, self.isw)):
+                where.setdefault(self.strs[k], []).append(k)
+            self._cap_positions = where
+        return self._cap_positions
+
+    def _candidates_ending_with(self, word: str) -> list[tuple]:
+        """The distinct :meth:`_candidate_name` values of the runs ending with
+        ``word``, in the order of their first run: the same run words twice
+        can never change :meth:`fullest`'s choice, and a long article repeats
+        its names thousands of times."""
+        if word not in self._cands_by_last:
+            seen: dict[tuple, tuple] = {}
+            for run in self.runs_ending_with(word):
+                cand = self._candidate_name(run)
+                seen.setdefault(tuple(cand[0]), cand)
+            self._cands_by_last[word] = list(seen.values())
+        return self._cands_by_last[word]
 
     def person_name(self, a: int, b: int) -> tuple[str | None, int, int]:
         """The name inside the capitalised tokens [a, b): the tokens after the
@@ -705,8 +723,7 @@ class _Ctx:
         n_best = len(words)
         wset = set(words)
         org = _looks_org(words)
-        for run in self.runs_ending_with(words[-1]):  # the only runs that can match
-            run_words, run_set, run_org = self._candidate_name(run)
+        for run_words, run_set, run_org in self._candidates_ending_with(words[-1]):  # the only runs that can match
             if not run_words or len(run_words) <= n_best or len(run_words) > 4 or not wset <= run_set \
                     or run_org != org:
                 continue
@@ -1393,6 +1410,27 @@ def _classify(ctx: _Ctx, q: _QSpan) -> None:
                 return
 
 
+class _Containers:
+    """Spans ``[(start, end, k), ...]`` sorted by start (the indirect quotes
+    of an article, ``k`` their row), asked which is the first, in that
+    order, to contain ``[start, end)`` -- in O(log n), so that an article
+    with thousands of quotes stays linear.  With the running maximum of the
+    ends, the first span whose own end reaches ``end`` is where that maximum
+    first does; it contains the range when it also starts early enough."""
+
+    def __init__(self, spans: list[tuple[int, int, int]]):
+        self.starts = [s for s, _, _ in spans]
+        self.rows = [k for _, _, k in spans]
+        self.max_end = list(itertools.accumulate((e for _, e, _ in spans), max))
+
+    def first_containing(self, start: int, end: int, *, start_before: bool = False) -> int | None:
+        """``k`` of the first span with ``s <= start`` (``s < start`` when
+        ``start_before``) and ``end <= e``; None when no span contains it."""
+        n_early = (bisect_left if start_before else bisect_right)(self.starts, start)
+        i = bisect_left(self.max_end, end, 0, n_early)
+        return self.rows[i] if i < n_early else None
+
+
 def _article_quotes(doc: Document, codebook, mentions=None, resolved: dict | None = None) -> list[dict]:
     ctx = _Ctx(doc, codebook, resolved)
     spans = _find_quote_spans(doc)
@@ -1526,28 +1564,27 @@ def _article_quotes(doc: Document, codebook, mentions=None, resolved: dict | Non
             r[col] = nxt[col]
         r["attribution"], r["confidence"] = "carried-over", 0.5
     # partial quotes inside indirect ones
-    indirect = [(r["start"], r["end"], k) for k, r in enumerate(rows) if r["kind"] == "indirect"]
+    indirect = _Containers([(r["start"], r["end"], k) for k, r in enumerate(rows) if r["kind"] == "indirect"])
     for k, r in enumerate(rows):
         r["quote_id"] = f"{doc.article_id}-q{k + 1}"
     for r in rows:
         r["parent_quote_id"] = None
-        if r["kind"] == "direct" and r["irregular"] == "" and any(
-                s < r["start"] and r["end"] <= e for s, e, _ in indirect):
+        if r["kind"] == "direct" and r["irregular"] == "" and \
+                indirect.first_containing(r["start"], r["end"], start_before=True) is not None:
             # `said the turmoil was not the fault of banks, “not by a long shot.”`:
             # quotation marks inside a paraphrase make a partial quote
             r["kind"] = "partial"
         if r["kind"] == "partial":
-            for s, e, k in indirect:
-                if s <= r["start"] and r["end"] <= e:
-                    r["parent_quote_id"] = rows[k]["quote_id"]
-                    parent = rows[k]
-                    if r["attribution"] in ("none", "carried-over") and parent["speaker"]:
-                        for col in ("speaker", "speaker_start", "speaker_end", "speaker_name", "cue",
-                                    "speaker_actor_id", "side", "speaker_kind", "speaker_gender"):
-                            r[col] = parent[col]
-                        r["attribution"] = parent["attribution"]
-                        r["confidence"] = parent["confidence"]
-                    break
+            k = indirect.first_containing(r["start"], r["end"])
+            if k is not None:
+                r["parent_quote_id"] = rows[k]["quote_id"]
+                parent = rows[k]
+                if r["attribution"] in ("none", "carried-over") and parent["speaker"]:
+                    for col in ("speaker", "speaker_start", "speaker_end", "speaker_name", "cue",
+                                "speaker_actor_id", "side", "speaker_kind", "speaker_gender"):
+                        r[col] = parent[col]
+                    r["attribution"] = parent["attribution"]
+                    r["confidence"] = parent["confidence"]
         r["text"] = doc.text[r["start"] : r["end"]]
         r["paragraph"] = ctx.paragraph_at(r["start"]) + 1
         r["sentence"] = ctx.sentence_at(r["start"]) + 1

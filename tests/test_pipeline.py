@@ -261,19 +261,25 @@ def test_interrupted_run_resumes_from_written_batches(tmp_path, monkeypatch):
 # bad articles
 
 
+_LONG = ("A sentence of words. " * 5 + "\n") * 3_000  # 318,000 characters, paragraphs of 105
+
+
 @pytest.mark.parametrize(
-    "text, reason",
+    "text, limits, reason",
     [
-        ("", "empty"),
-        (" \n\t ... \n", "empty"),
-        ("a " * 150_000, "too long"),
-        ("x" * 30_000 + ".", "pathological: one paragraph of 30,001 characters"),
-        (" ".join(["word"] * 500), "pathological: 2,499 characters without sentence-ending punctuation"),
-        ("Short. Fine text.\nAnother line without a stop", None),
+        ("", {}, "empty"),
+        (" \n\t ... \n", {}, "empty"),
+        (_LONG, {}, None),  # measured, not skipped, unless a researcher sets a limit
+        (_LONG, {"max_chars": 200_000}, "too long: 318,000 characters (limit 200,000)"),
+        (_LONG, {"max_paragraph_chars": 100}, "pathological: one paragraph of 105 characters (limit 100)"),
+        ("x" * 30_000 + ".", {}, "pathological: one paragraph of 30,001 characters"),
+        ("x" * 30_000 + ".", {"max_paragraph_chars": None}, "pathological: 30,000 characters without sentence-"),
+        (" ".join(["word"] * 500), {}, "pathological: 2,499 characters without sentence-ending punctuation"),
+        ("Short. Fine text.\nAnother line without a stop", {}, None),
     ],
 )
-def test_screen_text(text, reason):
-    got = screen_text(text)
+def test_screen_text(text, limits, reason):
+    got = screen_text(text, **limits)
     if reason is None:
         assert got is None
     else:
@@ -307,7 +313,7 @@ def test_bad_articles_are_skipped_and_listed(tmp_path, monkeypatch):
     skipped = s.skipped.set_index("line")
     assert skipped.loc[11, "reason"].startswith("undecodable bytes")
     assert skipped.loc[12, "reason"] == "record's text is empty"
-    assert skipped.loc[13, "reason"].startswith("too long: 5,000,000 characters")
+    assert skipped.loc[13, "reason"].startswith("pathological: one paragraph of 5,000,000 characters")
     assert skipped.loc[14, "reason"].startswith("pathological: 2,999 characters without sentence-ending")
     assert skipped.loc[15, "reason"].startswith("malformed JSON line")
     assert skipped.loc[16, "reason"].startswith("duplicate article_id")
@@ -318,6 +324,19 @@ def test_bad_articles_are_skipped_and_listed(tmp_path, monkeypatch):
     listed = pd.read_csv(out / "skipped.csv")
     assert len(listed) == 7
     assert json.loads((out / "summary.json").read_text())["skipped"] == 7
+
+
+def test_a_long_document_is_measured_unless_a_limit_is_set(tmp_path):
+    path = tmp_path / "c.jsonl"
+    long_body = "\n\n".join(_seed_paragraphs() * 40)  # over 200,000 characters, a real article's paragraphs
+    assert len(long_body) > 200_000
+    write_corpus(path, 2, extra_lines=[json.dumps({"id": "long", "text": long_body}).encode()])
+    measured = pipeline.run(path, engine="local", families=[], progress=False)
+    assert measured.summary.n_skipped == 0
+    assert measured["articles"]["article_id"].tolist() == ["a00", "a01", "long"]
+    guarded = pipeline.run(path, engine="local", families=[], progress=False, max_chars=200_000)
+    assert guarded.summary.skipped["article_id"].tolist() == ["long"]
+    assert guarded.summary.skipped["reason"].iloc[0].startswith(f"too long: {len(long_body):,} characters")
 
 
 def test_bad_files_in_a_folder_do_not_stop_the_process_engine(tmp_path):

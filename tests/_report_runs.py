@@ -22,6 +22,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 NETBLOCK = Path(__file__).resolve().parent / "netblock"
 SEEDS = ROOT / "seeds"
@@ -60,15 +62,26 @@ def _shared_run(tmp_path_factory, key: str) -> dict:
     with _locked(base / f"report-{key}.lock"):
         if not done.exists():
             folder.mkdir(parents=True, exist_ok=True)
-            summary = _offline_cli_run(folder) if key == "a" else _in_process_run(folder)
-            done.write_text(json.dumps({k: str(v) if isinstance(v, Path) else v for k, v in summary.items()
-                                        if k in _KEPT}, default=lambda v: [str(x) for x in v]), encoding="utf-8")
+            try:
+                summary = _offline_cli_run(folder) if key == "a" else _in_process_run(folder)
+                record = {k: _plain(summary[k]) for k in _KEPT}
+            except Exception as exc:  # recorded, so that the run is not tried again by every test
+                record = {"error": f"{type(exc).__name__}: {exc}"}
+            done.write_text(json.dumps(record), encoding="utf-8")
     saved = json.loads(done.read_text(encoding="utf-8"))
+    if "error" in saved:
+        pytest.fail(f"the report run {key!r} on the seeds failed: {saved['error'][-3000:]}")
     return {k: (v if k in ("stderr",) else [Path(x) for x in v] if isinstance(v, list) else Path(v))
             for k, v in saved.items()}
 
 
 _KEPT = ("notebooks", "html", "figures_dir", "reports_dir", "stderr", "blocked_log")
+
+
+def _plain(value):
+    if isinstance(value, (list, tuple)):
+        return [str(x) for x in value]
+    return value if isinstance(value, str) else str(value)
 
 
 @contextlib.contextmanager
@@ -90,7 +103,7 @@ def _in_process_run(base: Path) -> dict:
     from analysis.report import SEEDS_DIR, run_report
 
     summary = run_report(SEEDS_DIR, figures_dir=base / "figures", reports_dir=base / "reports", progress=False)
-    return {**summary, "stderr": ""}
+    return {**summary, "stderr": "", "blocked_log": base / "no-network-block.log"}
 
 
 def _offline_cli_run(base: Path) -> dict:

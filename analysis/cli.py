@@ -6,7 +6,8 @@ A corpus path goes in (a file or a folder of ``.txt``, ``.jsonl``/``.json``,
 
 Exit status: 0 all inputs read; 3 the output is complete for the good inputs
 but some files or records were skipped (listed on stderr); 1 a fatal error
-(nothing written); 2 a usage error.
+(nothing written); 2 a usage error; 130 interrupted by Ctrl-C (one line on
+stderr, no traceback, no ``--output`` file: it is written whole or not at all).
 
 Commands: ``corpus`` (the article table), ``readability``, ``sentiment``,
 ``actors``, ``quotes`` (one per metric family), ``codebook`` (a draft

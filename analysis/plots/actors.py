@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from analysis.figures import NEUTRAL_COLOR, SIDE_ORDER, new_figure, side_color, require_rows
+from analysis.figures import NEUTRAL_COLOR, SIDE_ORDER, NothingToDraw, new_figure, side_color, require_rows
 
 __all__ = ["mentions_by_actor", "dispersion_strip", "cooccurrence_matrix", "sides_by_outlet"]
 
@@ -148,6 +148,9 @@ def sides_by_outlet(frequency: pd.DataFrame, *, outlet: str = "outlet",
     require_rows(frequency, "No codebook actor is mentioned in the corpus.")
     d = frequency[frequency["side"] != "unknown"].copy()
     sides = [s for s in SIDE_ORDER if s in set(d["side"])]
+    if not sides:
+        raise NothingToDraw("No mentioned actor has a side, so outlets cannot be compared by side "
+                            "(a sides file gives actors their sides).")
     outlets = (d.groupby(outlet)["n_words"].first().sort_values(ascending=False, kind="stable").index.tolist())
     data = d[[outlet, "side", "mentions", "n_words", "per_1000_words"]].sort_values([outlet, "side"]).reset_index(drop=True)
     fig, ax = new_figure("double", 1.0 + 0.32 * max(len(outlets), 2))

@@ -42,11 +42,15 @@ cb = codebook_in_use(articles, codebook)  # the codebook table of this corpus (e
 use_sides(sides_in_use(articles, codebook=codebook, sides=sides))  # figures show the sides in use
 mentions = find_mentions(articles, codebook=codebook, discover=discover, sides=sides)
 coded = mentions[mentions["match"] != "discovered"]
+n_discovered = int((mentions["match"] == "discovered").sum())
 if coded.empty:  # no codebook: count the discovered actors
     coded = mentions
-print(f"{len(articles)} article(s); {len(coded)} codebook mentions "
-      f"({(coded['match'] == 'adjective').sum()} of them country adjectives); "
-      f"{(mentions['match'] == 'discovered').sum()} mentions of names outside the codebook.")
+    print(f"{len(articles)} article(s) and no codebook: the counts below are of the {n_discovered} mentions "
+          "of discovered names.")
+else:
+    print(f"{len(articles)} article(s); {len(coded)} codebook mentions "
+          f"({(coded['match'] == 'adjective').sum()} of them country adjectives); "
+          f"{n_discovered} mentions of names outside the codebook.")
 
 # %% [markdown]
 # ## Who is mentioned

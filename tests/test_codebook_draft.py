@@ -72,8 +72,9 @@ def test_draft_end_to_end(corpus, tmp_path):
     # the reviewed draft goes back in: it loads as a codebook with the sides of the file
     cb = load_codebook(out, sides=read_sides_file(sides))
     assert set(cb["actor_id"]) == set(d.index)
+    assert set(load_codebook(out)["actor_id"]) == set(d.index)  # sides are the researcher's, not fixed
     with pytest.raises(CodebookError, match="side 'United Kingdom' is not one of"):
-        load_codebook(out)  # the seed story's sides do not include it
+        load_codebook(out, sides=["China"])  # a sides file that does not declare it
 
 
 def test_draft_without_sides_is_a_codebook_for_the_actors_command(corpus, tmp_path, capsys):

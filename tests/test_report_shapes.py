@@ -67,8 +67,11 @@ def test_report_on_other_corpus_writes_its_own_folder(shapes_report):
     # drawn: the two-outlet views exist because the corpus has dates and outlets
     assert {"corpus_paragraph_lengths", "corpus_articles_over_time", "corpus_outlet_profile",
             "readability_grade_levels", "sentiment_tone_arc", "sourcing_share_of_voice"} <= figures
-    # nothing to draw: no article names an actor of a codebook
-    assert not figures & {"actors_mentions_by_actor", "actors_cooccurrence", "actors_dispersion"}
+    # no codebook applies to this corpus: the actor figures count the discovered names
+    # (Linda Okafor, James Whitfield, Maria Santos)
+    assert {"actors_mentions_by_actor", "actors_dispersion"} <= figures
+    # nothing to draw: without a sides file no actor has a side; no one is both quoted and a codebook actor
+    assert not figures & {"actors_sides_by_outlet", "synthesis_heard_and_mentioned"}
     prov = json.loads((out / "figures" / "corpus_paragraph_lengths.json").read_text(encoding="utf-8"))
     assert prov["corpus_articles"] == 4
 
@@ -84,10 +87,12 @@ def test_every_missing_figure_is_explained(shapes_report):
     out = shapes_report["out"]
     assert shapes_report["run"].returncode == 0, shapes_report["run"].stderr[-3000:]
     actors = _printed(out / "30_actors.ipynb")
-    assert "No figure 'actors_mentions_by_actor': No codebook actor is mentioned in the corpus." in actors
-    assert "No figure 'actors_cooccurrence': No two actors are named in the same paragraph" in actors
+    assert "4 article(s) and no codebook: the counts below are of the 3 mentions of discovered names." in actors
+    assert "No figure 'actors_sides_by_outlet': No mentioned actor has a side" in actors
+    synthesis = _printed(out / "50_synthesis.ipynb")
+    assert "No figure 'synthesis_heard_and_mentioned': No actor is both mentioned and quoted" in synthesis
     html = (out / "report.html").read_text(encoding="utf-8")
-    assert "No codebook actor is mentioned in the corpus." in html
+    assert "No mentioned actor has a side, so outlets cannot be compared by side" in html
     for nb in out.glob("*.ipynb"):
         for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
             for o in cell.get("outputs", []):

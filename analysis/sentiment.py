@@ -45,23 +45,30 @@ Methods (``method=``)
     negative if ``s < 0``.
 ``"news"``
     A ridge-regression combination of VADER's and AFINN's sentence features
-    (:func:`news_features`) with a learned list of 1,805 terms
-    (:func:`word_terms`: lower-case words, a word just after a negator such
-    as "not" or "no" counted as a separate term; no proper nouns), fitted to
-    the 2,601 human-rated NYT editorial sentences of
+    (:func:`news_features`), a *transfer lexicon* and a learned list of 1,805
+    news terms (:func:`word_terms`: lower-case words, a word just after a
+    negator such as "not" or "no" counted as a separate term; no proper
+    nouns).  The transfer lexicon (7,961 terms, :func:`fit_transfer_lexicon`)
+    is learned on 18,513 human-rated tweets and movie / product review
+    sentences from the same study (``shared/benchmarks/sentiment/other_domains``,
+    never news): what each term adds to a rating beyond VADER and AFINN.  Its
+    per-sentence sum is one more feature, whose weight (0.28) is learned on
+    news, so the news model decides how far to trust the other domains.  The
+    rest is fitted to the 2,601 human-rated NYT editorial sentences of
     ``shared/benchmarks/sentiment`` (dev half) by
     ``benchmarks/sentiment_fit_news.py``; the parameters are the plain file
     ``analysis/data/sentiment_news_model.csv``.  It predicts the mean human
     rating on the raters' -4..+4 scale (column ``valence``); ``compound`` is
     ``valence / 4`` clipped to [-1, 1].  ``pos``, ``neu``, ``neg`` are VADER's.
-    Neutral when ``|valence| < 0.175``, the band stored in the model file
+    Neutral when ``|valence| < 0.125``, the band stored in the model file
     (chosen on out-of-fold predictions to maximise 3-class macro-F1).
     In nested cross-validation by editorial (sentences of one editorial in
-    one fold) it correlates r = 0.574 with the human mean against 0.517 for
-    vaderSentiment (Spearman 0.550 against 0.490, macro-F1 0.546 against
-    0.530); the README gives every figure.  It was fitted on opinion writing
-    from the 1980s-2000s: use it for comparisons *within* a corpus, not as an
-    absolute reading.
+    one fold; every hyper-parameter chosen inside) it correlates r = 0.582
+    with the human mean against 0.517 for vaderSentiment (0.574 without the
+    transfer lexicon; Spearman 0.562 against 0.490, macro-F1 0.551 against
+    0.530); ``docs/SENTIMENT.md`` gives every figure.  It was fitted on
+    opinion writing from the 1980s-2000s: use it for comparisons *within* a
+    corpus, not as an absolute reading.
 
 Aggregates
 ----------

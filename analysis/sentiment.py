@@ -287,13 +287,21 @@ def news_features(texts: Sequence[str]) -> pd.DataFrame:
 TRANSFER_FEATURE = "transfer_lexicon"
 
 
+def _distinct_terms(words: Iterable[str]) -> list[str]:
+    """The distinct terms (:func:`word_terms`) of one text in order of first
+    appearance: a set's order changes with PYTHONHASHSEED, and so would the
+    last bit of a sum over it."""
+    return list(dict.fromkeys(t for t, _ in word_terms(words)))
+
+
 def term_sums(lexicon: dict[str, float], words: Sequence[Iterable[str]]) -> np.ndarray:
     """For each text (its word tokens), the sum of the ``lexicon`` weights of
     its distinct terms (:func:`word_terms`); terms not in the lexicon add 0."""
-    # distinct terms in order of first appearance: a set's order changes with
-    # PYTHONHASHSEED, and so would the last bit of the sum
-    return np.array([sum(lexicon.get(t, 0.0) for t in dict.fromkeys(t for t, _ in word_terms(ws)))
-                     for ws in words], dtype=float)
+    return _lexicon_sums(lexicon, [_distinct_terms(ws) for ws in words])
+
+
+def _lexicon_sums(lexicon: dict[str, float], distinct: Sequence[list[str]]) -> np.ndarray:
+    return np.array([sum(lexicon.get(t, 0.0) for t in terms) for terms in distinct], dtype=float)
 
 
 class NewsModel:
@@ -320,11 +328,11 @@ class NewsModel:
         self.meta = dict(meta or {})
 
     def predict_from_features(self, F: pd.DataFrame, words: Sequence[Iterable[str]]) -> np.ndarray:
-        words = [list(ws) for ws in words]
+        distinct = [_distinct_terms(ws) for ws in words]  # once for both lexicons
         w = np.array([self.feature_weights[k] for k in NEWS_FEATURES])
-        out = self.intercept + F[list(NEWS_FEATURES)].to_numpy(dtype=float) @ w + self.word_part(words)
+        out = self.intercept + F[list(NEWS_FEATURES)].to_numpy(dtype=float) @ w + _lexicon_sums(self.word_weights, distinct)
         if self.transfer_weights:
-            out = out + self.transfer_coefficient * term_sums(self.transfer_weights, words)
+            out = out + self.transfer_coefficient * _lexicon_sums(self.transfer_weights, distinct)
         return out
 
     def word_part(self, words: Sequence[Iterable[str]]) -> np.ndarray:

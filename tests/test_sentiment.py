@@ -688,11 +688,14 @@ def test_news_scores_do_not_depend_on_the_hash_seed():
     code = ("from analysis import sentiment as S; from analysis.text import segment; "
             "d = segment('He deserves it despite the development, did difficult dime dinner direction "
             "directly design develop deserved determined.'); "
-            "print(repr(float(S.load_news_model().word_part([S._sentence_words(d, 0)])[0])))")
+            "m = S.load_news_model(); w = [S._sentence_words(d, 0)]; "
+            "print(repr(float(m.word_part(w)[0])), repr(float(m.predict([d.quote_text], w)[0])))")
     outs = []
     for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         outs.append(subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True,
                                    text=True, check=True).stdout)
-    assert float(outs[0]) == pytest.approx(0.128458, abs=1e-6)
+    word_part, valence = map(float, outs[0].split())
+    assert word_part == pytest.approx(0.045965, abs=1e-6)  # the news terms' share (committed model)
+    assert valence == pytest.approx(-0.136464, abs=1e-6)  # with features and the transfer lexicon
     assert outs[0] == outs[1] == outs[2]

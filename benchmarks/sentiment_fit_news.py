@@ -1,19 +1,24 @@
 """Refit the ``news`` sentence-sentiment scorer and write its parameters.
 
-    python benchmarks/sentiment_fit_news.py [--check]
+    python benchmarks/sentiment_fit_news.py [--check] [--domains-table]
 
-Reads the 2,601 human-rated NYT editorial sentences of
-``../shared/benchmarks/sentiment/nyt_editorial_dev.tsv`` in place (never
-copied), segments each with the shared segmentation (for its word tokens),
-and
+Reads, in place (never copied), the 2,601 human-rated NYT editorial sentences
+of ``../shared/benchmarks/sentiment/nyt_editorial_dev.tsv`` and the 18,513
+human-rated tweets and movie / product review sentences of
+``../shared/benchmarks/sentiment/other_domains/`` (same study, same -4..+4
+scale), segments each with the shared segmentation (for its word tokens), and
 
-1. estimates the scorer's accuracy honestly: nested cross-validation by
-   editorial (10 outer folds; the hyper-parameters are chosen inside each
-   outer training part by a 5-fold grouped inner CV), so no sentence of a
-   held-out editorial is seen while fitting what predicts it;
-2. chooses the hyper-parameters and the neutral band on all of the dev half
+1. fits the candidate *transfer lexicons* on the other domains only (one per
+   word penalty in ``TRANSFER_PENALTIES``; no news sentence is used);
+2. estimates the news scorer's accuracy honestly: nested cross-validation by
+   editorial (10 outer folds; the word penalty, the transfer lexicon's
+   penalty and the neutral band are chosen inside each outer training part by
+   a 5-fold grouped inner CV), so no sentence of a held-out editorial is seen
+   while fitting what predicts it;  ``--domains-table`` repeats this with no
+   transfer lexicon, and with a lexicon from each domain alone;
+3. chooses the hyper-parameters and the neutral band on all of the dev half
    by grouped 10-fold CV and refits on all of it;
-3. writes ``analysis/data/sentiment_news_model.csv`` (``--check`` compares
+4. writes ``analysis/data/sentiment_news_model.csv`` (``--check`` compares
    with the committed file instead of writing).
 
 Deterministic: fixed fold seed, closed-form ridge, no random draws.
@@ -23,6 +28,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -36,55 +42,135 @@ from analysis import sentiment as S  # noqa: E402
 from analysis.resources import DATA_DIR  # noqa: E402
 from analysis.text import segment  # noqa: E402
 
-GOLD = ROOT.parent / "shared" / "benchmarks" / "sentiment" / "nyt_editorial_dev.tsv"
+SENTIMENT = ROOT.parent / "shared" / "benchmarks" / "sentiment"
+GOLD = SENTIMENT / "nyt_editorial_dev.tsv"
+OTHER_DOMAINS = {"tweets": "tweets.tsv", "movie reviews": "movie_reviews.tsv", "product reviews": "product_reviews.tsv"}
 
 
 def load_gold(path: Path = GOLD) -> pd.DataFrame:
-    """The gold table with ``editorial`` and the shared word tokens of each sentence."""
-    df = pd.read_csv(path, sep="\t", quoting=csv.QUOTE_NONE, dtype={"id": str})
-    df["editorial"] = df["id"].str.split("_").str[0].astype(int)
+    """A rated-sentence table (``id<TAB>human_score<TAB>text``) with ``group``
+    (the id before its first ``_``: the editorial, the product review; the
+    whole id when there is none) and the shared word tokens of each text.
+    ``editorial`` is ``group`` as an integer for the NYT file."""
+    df = pd.read_csv(path, sep="\t", quoting=csv.QUOTE_NONE, dtype={"id": str, "text": str}, keep_default_na=False)
+    if list(df.columns) != ["id", "human_score", "text"]:
+        raise ValueError(f"{path}: expected the header id<TAB>human_score<TAB>text, got {list(df.columns)}")
+    df["human_score"] = pd.to_numeric(df["human_score"], errors="coerce")
+    bad = df.index[df["human_score"].isna()]
+    if len(bad):
+        raise ValueError(f"{path}, line {bad[0] + 2}: human_score is not a number")
+    df["group"] = df["id"].str.split("_").str[0]
+    if path.name.startswith("nyt_"):
+        df["editorial"] = df["group"].astype(int)
     tokens = []
     for k, t in enumerate(df["text"]):
-        d = segment(t, f"nyt-{k}")
+        d = segment(t, f"s-{k}")
         qt = d.quote_text
         tokens.append([qt[s:e] for (s, e), w in zip(d.tokens.tolist(), d.token_is_word) if w])
     df["tokens"] = tokens
     return df
 
 
+def load_other_domains(folder: Path = SENTIMENT / "other_domains") -> dict[str, tuple]:
+    """``{domain: (texts, scores, groups, tokens, features)}`` for the other rated domains."""
+    out = {}
+    for name, file in OTHER_DOMAINS.items():
+        df = load_gold(folder / file)
+        out[name] = (list(df["text"]), df["human_score"].to_numpy(float), list(df["group"]), list(df["tokens"]),
+                     S.news_features(list(df["text"])))
+    return out
+
+
+def transfer_lexicons(domains: dict[str, tuple], names) -> dict[float, dict[str, float]]:
+    """The candidate transfer lexicons from the named domains, keyed by word penalty."""
+    sets = [domains[n][:4] for n in names]
+    feats = [domains[n][4] for n in names]
+    return {wp: S.fit_transfer_lexicon(sets, word_penalty=wp, features=feats) for wp in S.TRANSFER_PENALTIES}
+
+
+def nested_cv(gold, F, transfers, label: str) -> dict:
+    texts, y, g, toks = list(gold["text"]), gold["human_score"].to_numpy(), gold["editorial"].to_numpy(), list(gold["tokens"])
+    t0 = time.perf_counter()
+    cv = S.cross_validated_news(texts, y, g, tokens=toks, features=F, transfers=transfers,
+                                progress=lambda k, p: print(f"  [{label}] outer fold {k + 1}/10: {p}", file=sys.stderr))
+    res = {"r": pearsonr(cv["valence"], y)[0], "rho": spearmanr(cv["valence"], y)[0],
+           "f1": S.macro_f1(cv["label"], S.human_labels(y)), "valence": cv["valence"]}
+    print(f"nested grouped CV (10 folds by editorial), {label}: r = {res['r']:.3f}, rho = {res['rho']:.3f}, "
+          f"macro-F1 = {res['f1']:.3f} ({time.perf_counter() - t0:.0f} s)")
+    return res
+
+
+def paired_gain(better, worse, y, groups, *, n_boot: int = 1000, seed: int = S.DEFAULT_SEED):
+    """Gain in Pearson r of ``better`` over ``worse`` with its 95% interval
+    from a paired cluster bootstrap over editorials (same draws for both)."""
+    codes, uniq = pd.factorize(pd.Series(groups))
+    members = [np.flatnonzero(codes == k) for k in range(len(uniq))]
+    rng = np.random.default_rng(seed)
+    gains = []
+    for _ in range(n_boot):
+        idx = np.concatenate([members[k] for k in rng.integers(0, len(uniq), len(uniq))])
+        gains.append(np.corrcoef(better[idx], y[idx])[0, 1] - np.corrcoef(worse[idx], y[idx])[0, 1])
+    lo, hi = np.quantile(gains, [0.025, 0.975])
+    return np.corrcoef(better, y)[0, 1] - np.corrcoef(worse, y)[0, 1], lo, hi
+
+
+HEADER = """What: parameters of the "news" sentence-sentiment scorer, analysis.sentiment method="news".
+valence = intercept + sum(feature weight * feature) + sum of the weights of the distinct terms in the sentence
+(features: analysis.sentiment.news_features, plus transfer_lexicon = the sum of the "transfer" weights of the
+sentence's distinct terms; terms: analysis.sentiment.word_terms of the shared segmentation's word tokens, lower
+case, "~word" = the word within 3 words after a negator such as "not" or "no").
+valence is on the human raters' -4..+4 scale; label is neutral when |valence| < neutral_band.
+Made by: benchmarks/sentiment_fit_news.py, deterministic, rerun to reproduce. Two ridge regressions:
+(1) "transfer" rows: a term lexicon fitted on other domains only (tweets 4,200, movie review 10,605 and product
+review 3,708 sentences of shared/benchmarks/sentiment/other_domains, same study and scale; one intercept per domain,
+the same features with penalty 10, term indicators with word penalty {tp:g}; terms written in lower case in >= 3
+tweets / snippets / reviews): what each term adds beyond VADER and AFINN, as those raters saw it;
+(2) "feature" and "word" rows: fitted on news only (feature penalty 10 on standardised features including
+transfer_lexicon, word penalty {wp:g} on 0/1 term indicators; vocabulary = terms written in lower case in >= {mg}
+editorials). Word penalty, transfer lexicon and neutral band chosen by 10-fold CV grouped by editorial, r = {r_sel:.3f}.
+News: shared/benchmarks/sentiment/nyt_editorial_dev.tsv, 2,601 NYT editorial sentences from 249 editorials,
+mean of 20 human ratings each (Hutto & Gilbert 2014, github.com/cjhutto/vaderSentiment, MIT).
+Honest accuracy (nested CV by editorial on the news file): r = {r:.3f}, Spearman = {rho:.3f}, 3-class macro-F1 = {f1:.3f}.
+Licence: these numbers are our own fit (MIT, as the package); the features use the VADER lexicon (MIT) and AFINN-165 (afinn package).
+Terms with |weight| < 1e-6 are omitted."""
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="do not write; compare with the committed file")
-    ap.add_argument("--gold", default=str(GOLD))
+    ap.add_argument("--domains-table", action="store_true",
+                    help="also the nested CV without transfer lexicon and with each domain's alone (about 4x longer)")
     args = ap.parse_args(argv)
-    gold = load_gold(Path(args.gold))
+    gold = load_gold(GOLD)
     texts, y, g, toks = list(gold["text"]), gold["human_score"].to_numpy(), gold["editorial"].to_numpy(), list(gold["tokens"])
     F = S.news_features(texts)
+    domains = load_other_domains()
+    all_names = list(OTHER_DOMAINS)
+    transfers = transfer_lexicons(domains, all_names)
 
-    cv = S.cross_validated_news(texts, y, g, tokens=toks, features=F,
-                                progress=lambda k, p: print(f"  outer fold {k + 1}/10: {p}", file=sys.stderr))
-    r = pearsonr(cv["valence"], y)[0]
-    rho = spearmanr(cv["valence"], y)[0]
-    f1 = S.macro_f1(cv["label"], S.human_labels(y))
-    print(f"nested grouped CV (10 folds by editorial): r = {r:.3f}, rho = {rho:.3f}, macro-F1 = {f1:.3f}")
+    rows = []
+    if args.domains_table:
+        rows.append(("news only", nested_cv(gold, F, None, "news only")))
+        for name in all_names:
+            rows.append((f"news + {name}", nested_cv(gold, F, transfer_lexicons(domains, [name]), f"news + {name}")))
+    full = nested_cv(gold, F, transfers, "news + all three")
+    rows.append(("news + all three", full))
+    if args.domains_table:
+        print("| training material | nested-CV r | Spearman | macro-F1 |\n| --- | --- | --- | --- |")
+        for name, res in rows:
+            print(f"| {name} | {res['r']:.3f} | {res['rho']:.3f} | {res['f1']:.3f} |")
+        gain, lo, hi = paired_gain(full["valence"], rows[0][1]["valence"], y, g)
+        print(f"Gain in r of news + all three over news only: {gain:+.3f}, "
+              f"95% paired editorial-bootstrap interval [{lo:+.3f}, {hi:+.3f}]")
 
-    # hyper-parameters and neutral band for the final model: grouped 10-fold CV on all of the dev half
-    best = S.select_news_params(texts, y, g, tokens=toks, features=F, n_folds=10)
+    best = S.select_news_params(texts, y, g, tokens=toks, features=F, n_folds=10, transfers=transfers)
+    lexicon = transfers[best["transfer_penalty"]]
     model = S.fit_news_model(texts, y, g, tokens=toks, min_groups=best["min_groups"], word_penalty=best["word_penalty"],
-                             neutral_band=best["neutral_band"], features=F)
-    header = f"""What: parameters of the "news" sentence-sentiment scorer, analysis.sentiment method="news".
-valence = intercept + sum(feature weight * feature) + sum of the weights of the distinct terms in the sentence
-(features: analysis.sentiment.news_features; terms: analysis.sentiment.word_terms of the shared segmentation's
-word tokens, lower case, "~word" = the word within 3 words after a negator such as "not" or "no").
-valence is on the human raters' -4..+4 scale; label is neutral when |valence| < neutral_band.
-Made by: benchmarks/sentiment_fit_news.py (ridge regression; feature penalty 10 on standardised features,
-word penalty {best['word_penalty']:g} on 0/1 term indicators; vocabulary = terms written in lower case in >= {best['min_groups']} editorials;
-word penalty and neutral band chosen by 10-fold CV grouped by editorial, r = {best['r']:.3f}), deterministic, rerun to reproduce.
-Fitted on: shared/benchmarks/sentiment/nyt_editorial_dev.tsv, 2,601 NYT editorial sentences from 249 editorials,
-mean of 20 human ratings each (Hutto & Gilbert 2014, github.com/cjhutto/vaderSentiment, MIT); nothing else.
-Honest accuracy (nested CV by editorial on that file): r = {r:.3f}, Spearman = {rho:.3f}, 3-class macro-F1 = {f1:.3f}.
-Licence: these numbers are our own fit (MIT, as the package); the features use the VADER lexicon (MIT) and AFINN-165 (afinn package).
-Words with |weight| < 1e-6 are omitted."""
+                             neutral_band=best["neutral_band"], features=F, transfer=lexicon)
+    fitted = model.predict_from_features(F, toks)
+    print(f"in-sample r of the final model = {pearsonr(fitted, y)[0]:.3f} (not a validation; compare with the nested CV)")
+    header = HEADER.format(tp=best["transfer_penalty"], wp=best["word_penalty"], mg=best["min_groups"], r_sel=best["r"],
+                           r=full["r"], rho=full["rho"], f1=full["f1"])
     out = DATA_DIR / S.NEWS_MODEL_FILE
     if args.check:
         tmp = Path("/tmp") / "sentiment_news_model.check.csv"
@@ -93,9 +179,10 @@ Words with |weight| < 1e-6 are omitted."""
         print("committed model file is " + ("reproduced exactly" if same else "DIFFERENT from a refit"))
         return 0 if same else 1
     model.to_csv(out, header)
-    print(f"wrote {out.relative_to(ROOT)}: {len(model.word_weights)} term weights, neutral band {model.neutral_band:g}, "
-          f"min_groups={best['min_groups']}, word_penalty={best['word_penalty']:g}")
-    print(f"summary: news scorer nested-CV r = {r:.3f} (vaderSentiment 0.517 on the same file)")
+    print(f"wrote {out.relative_to(ROOT)}: {len(model.word_weights)} news term weights, {len(model.transfer_weights)} "
+          f"transfer term weights, neutral band {model.neutral_band:g}, min_groups={best['min_groups']}, "
+          f"word_penalty={best['word_penalty']:g}, transfer_penalty={best['transfer_penalty']:g}")
+    print(f"summary: news scorer nested-CV r = {full['r']:.3f} (vaderSentiment 0.517 on the same file)")
     return 0
 
 

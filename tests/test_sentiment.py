@@ -84,10 +84,13 @@ def test_afinn_and_news_methods(seed_articles, seed_text):
     news = S.sentence_sentiment(seed_articles, method="news")
     assert list(news.columns) == S.SENTENCE_COLUMNS + ["valence"]
     assert np.allclose(news["compound"], np.clip(news["valence"] / 4, -1, 1))
+    # values of the committed model (news terms + transfer lexicon), read off the seed's sentences
     row = _sentence_of(seed_text, news, "under torture")
-    assert row["valence"] < -1.5 and row["label"] == "negative"
+    assert row["valence"] == pytest.approx(-1.7979, abs=1e-4) and row["label"] == "negative"
     row = _sentence_of(seed_text, news, "we are proud of the courage")
-    assert row["valence"] > 1.0 and row["label"] == "positive"
+    assert row["valence"] == pytest.approx(1.4368, abs=1e-4) and row["label"] == "positive"
+    row = _sentence_of(seed_text, news, "very positive news")
+    assert row["valence"] == pytest.approx(0.7654, abs=1e-4) and row["label"] == "positive"
     band = S.load_news_model().neutral_band
     assert ((news["valence"].abs() < band) == (news["label"] == "neutral")).all()
 
@@ -467,27 +470,122 @@ def test_vader_reaches_the_reference_correlation(gold):
     assert r > r_nltk  # hence the default
 
 
-@pytest.mark.needs_shared
-def test_news_model_file_is_reproducible(gold):
-    """Refitting with the hyper-parameters stated in the file header gives the committed weights."""
+def _header_value(pattern: str) -> float:
     header = S.data_path(S.NEWS_MODEL_FILE).read_text().split("kind,term,weight")[0]
-    wp = float(re.search(r"word penalty ([\d.]+)", header).group(1))
-    mg = int(re.search(r"in >= (\d+) editorials", header).group(1))
+    return float(re.search(pattern, header.replace("\n# ", " ")).group(1))
+
+
+def _gold_tokens(gold):
     tokens = []
     for t in gold["text"]:
         d = segment(t)
         tokens.append([d.quote_text[s:e] for (s, e), w in zip(d.tokens.tolist(), d.token_is_word) if w])
+    return tokens
+
+
+def test_news_model_file_loads_with_its_transfer_lexicon():
+    m = S.load_news_model()
+    assert (len(m.word_weights), len(m.transfer_weights)) == (1805, 7961)
+    assert m.neutral_band == 0.125
+    assert m.transfer_coefficient == pytest.approx(0.28161539, abs=1e-8)
+    # the transfer lexicon is what reviewers and tweeters added beyond VADER/AFINN
+    assert m.transfer_weights["terrible"] < 0 < m.transfer_weights["wonderful"]
+    assert m.transfer_weights["~good"] < 0  # "not good"
+    # two sentences scored by hand from the file's weights (checked once, fixed here)
+    for text, want in (("The war was a terrible failure.", -1.67969), ("The new park is a wonderful gift to the city.", 1.32085)):
+        d = segment(text)
+        assert m.predict([d.quote_text], [S._sentence_words(d, 0)])[0] == pytest.approx(want, abs=1e-5)
+    # no proper noun entered either learned vocabulary
+    assert not {"china", "bush", "reagan", "america"} & (set(m.word_weights) | set(m.transfer_weights))
+
+
+def test_news_model_file_rows_are_checked(tmp_path):
+    m = S.NewsModel(0.1, {k: 0.0 for k in S.NEWS_FEATURES}, {"good": 0.5}, 0.2)
+    path = tmp_path / "model.csv"
+    m.to_csv(path, "a model without a transfer lexicon")
+    old = S.NewsModel.from_csv(path)  # the format before the transfer lexicon still loads
+    assert (old.transfer_weights, old.transfer_coefficient, old.word_weights) == ({}, 0.0, {"good": 0.5})
+    path.write_text(path.read_text() + "lexicon,bad,-1\n")
+    with pytest.raises(ValueError, match=r"model\.csv: unknown row kind\(s\) \['lexicon'\]"):
+        S.NewsModel.from_csv(path)
+    with pytest.raises(ValueError, match="transfer_lexicon"):
+        S.NewsModel(0.1, {k: 0.0 for k in S.NEWS_FEATURES}, {}, 0.2, transfer_weights={"good": 1.0})
+
+
+@pytest.mark.needs_shared
+def test_news_model_file_is_reproducible(gold):
+    """Refitting the news part with the hyper-parameters stated in the file
+    header and the file's own transfer lexicon gives the committed weights."""
+    wp = _header_value(r"word penalty ([\d.]+) on 0/1 term indicators")
+    mg = int(_header_value(r"in >= (\d+) editorials"))
     saved = S.load_news_model()
     model = S.fit_news_model(list(gold["text"]), gold["human_score"], gold["id"].str.split("_").str[0],
-                             tokens=tokens, min_groups=mg, word_penalty=wp, neutral_band=saved.neutral_band)
+                             tokens=_gold_tokens(gold), min_groups=mg, word_penalty=wp,
+                             neutral_band=saved.neutral_band, transfer=saved.transfer_weights)
     assert model.neutral_band == saved.neutral_band
     assert model.intercept == pytest.approx(saved.intercept, abs=1e-6)
     for k in S.NEWS_FEATURES:
         assert model.feature_weights[k] == pytest.approx(saved.feature_weights[k], rel=1e-6, abs=1e-8)
+    assert model.transfer_coefficient == pytest.approx(saved.transfer_coefficient, rel=1e-6)
     assert set(model.word_weights) == set(saved.word_weights)
     assert max(abs(model.word_weights[w] - saved.word_weights[w]) for w in saved.word_weights) < 1e-6
-    # no proper noun entered the learned vocabulary
-    assert not {"china", "bush", "reagan", "america"} & set(saved.word_weights)
+
+
+@pytest.mark.needs_shared
+def test_transfer_lexicon_is_reproducible(shared_dir):
+    """The committed transfer lexicon is what the other rated domains give
+    (refitted with the penalty stated in the file header; about a minute)."""
+    from analysis.validation import benchmark_script
+
+    fit = benchmark_script("sentiment_fit_news")
+    domains = fit.load_other_domains(shared_dir / "benchmarks" / "sentiment" / "other_domains")
+    assert [len(domains[n][0]) for n in fit.OTHER_DOMAINS] == [4200, 10605, 3708]  # the README's counts
+    tp = _header_value(r"term indicators with word penalty ([\d.]+)")
+    lexicon = fit.transfer_lexicons(domains, list(fit.OTHER_DOMAINS))[tp]
+    saved = S.load_news_model().transfer_weights
+    assert set(lexicon) == set(saved)
+    assert max(abs(lexicon[w] - saved[w]) for w in saved) < 1e-6
+
+
+def test_ridge_by_conjugate_gradients_matches_a_dense_solve():
+    """The sparse iterative solve against the plain normal equations."""
+    from scipy import sparse
+
+    rng = np.random.default_rng(7)
+    for n, n_terms, k in ((60, 15, 1), (200, 40, 3)):
+        F = rng.normal(size=(n, 4)) * [1.0, 3.0, 0.1, 2.0] + [0.0, 1.0, -2.0, 5.0]
+        M = sparse.csr_matrix((rng.random((n, n_terms)) < 0.15).astype(float))
+        domains = np.arange(n) % k
+        y = rng.normal(size=n) + domains
+        b0, wf, ww = S._ridge(F, M, y, domains, feature_penalty=10.0, word_penalty=3.0)
+        Zf = (F - F.mean(0)) / F.std(0)
+        Z = np.column_stack([np.eye(k)[domains], Zf, M.toarray()])
+        pen = np.r_[np.zeros(k), np.full(4, 10.0), np.full(n_terms, 3.0)]
+        w = np.linalg.solve(Z.T @ Z + np.diag(pen), Z.T @ y)
+        assert np.allclose(ww, w[k + 4:], atol=1e-9)
+        assert np.allclose(wf, w[k:k + 4] / F.std(0), atol=1e-9)
+        pred = b0[domains] + F @ wf + M @ ww
+        assert np.allclose(pred, Z @ w, atol=1e-9)
+
+
+def test_fit_transfer_lexicon_learns_words_across_domains():
+    # two toy domains rated on different baselines: the made-up "blorp" (in
+    # no lexicon, so the VADER/AFINN features cannot explain it) lowers a
+    # rating by 2 in both, the domain intercepts absorb the baselines; a
+    # capitalised name and a term seen in fewer than 3 groups stay out
+    domains = []
+    for base in (0.0, 1.5):
+        texts, scores, groups, tokens = [], [], [], []
+        for i in range(30):
+            words = ["Xland", "was", "blorp" if i % 2 else "flim"] + (["rare"] if i < 2 and base == 0 else [])
+            texts.append(" ".join(words) + ".")
+            tokens.append(words)
+            scores.append(base - (2.0 if i % 2 else 0.0))
+            groups.append(f"g{i}")
+        domains.append((texts, scores, groups, tokens))
+    lex = S.fit_transfer_lexicon(domains, word_penalty=1.0)
+    assert "xland" not in lex and "rare" not in lex
+    assert lex["blorp"] - lex["flim"] == pytest.approx(-2.0, abs=0.15)
 
 
 def test_word_terms_mark_negation_and_case():
@@ -590,11 +688,14 @@ def test_news_scores_do_not_depend_on_the_hash_seed():
     code = ("from analysis import sentiment as S; from analysis.text import segment; "
             "d = segment('He deserves it despite the development, did difficult dime dinner direction "
             "directly design develop deserved determined.'); "
-            "print(repr(float(S.load_news_model().word_part([S._sentence_words(d, 0)])[0])))")
+            "m = S.load_news_model(); w = [S._sentence_words(d, 0)]; "
+            "print(repr(float(m.word_part(w)[0])), repr(float(m.predict([d.quote_text], w)[0])))")
     outs = []
     for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         outs.append(subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True,
                                    text=True, check=True).stdout)
-    assert float(outs[0]) == pytest.approx(0.128458, abs=1e-6)
+    word_part, valence = map(float, outs[0].split())
+    assert word_part == pytest.approx(0.045965, abs=1e-6)  # the news terms' share (committed model)
+    assert valence == pytest.approx(-0.136464, abs=1e-6)  # with features and the transfer lexicon
     assert outs[0] == outs[1] == outs[2]

@@ -150,9 +150,12 @@ class PersonMentions:
 
 def _next_other_finder(name: str, others):
     """``offset -> start of the next other person's mention`` (or None) for
-    ``others`` given as :class:`PersonMentions` or as a list of starts."""
+    ``others`` given as :class:`PersonMentions`, as that function already
+    (built once per document by the caller) or as a list of starts."""
     if isinstance(others, PersonMentions):
         return lambda offset: others.next_other(name, offset)
+    if callable(others):
+        return others
     other_starts = sorted(others)
 
     def next_other(offset):
@@ -189,10 +192,12 @@ def infer_gender(name: str, doc: Document | None = None, spans=(), *, title_gend
     genders of titles found before those mentions (``""`` for neutral ones);
     ``others``: start offsets of mentions of other people (or every
     person's mentions as :class:`PersonMentions`, the same for a whole
-    document); a pronoun after another person's mention is not counted for
-    this one.  ``skip``: ``[(start, end), ...]`` stretches whose pronouns are
-    not counted (the words a person is quoted saying: "she" there is someone
-    else)."""
+    document, or a function ``offset -> start of the next other person's
+    mention or None``); a pronoun after another person's mention is not
+    counted for this one.  ``skip``: ``[(start, end), ...]`` stretches whose
+    pronouns are not counted (the words a person is quoted saying: "she"
+    there is someone else), or the function ``offset -> bool`` that
+    :func:`_inside_any` builds from them once per document."""
     tg = {g for g in title_genders if g}
     if len(tg) == 1:
         return next(iter(tg)), "title"
@@ -218,7 +223,7 @@ def infer_gender(name: str, doc: Document | None = None, spans=(), *, title_gend
         n_sent = len(sent_starts)
         span_starts = sorted(s for s, _ in spans)
         sent_idx = sorted({max(bisect_right(sent_starts, s) - 1, 0) for s in span_starts})
-        skipped = _inside_any(skip)
+        skipped = skip if callable(skip) else _inside_any(skip)
         next_other = _next_other_finder(name, others)
         for i in sent_idx:
             for j in (i, i + 1):

@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 
 import numpy as np
 import pandas as pd
@@ -274,9 +275,11 @@ def _affiliation(doc, row: dict, name_spans: list[tuple[int, int]]) -> tuple[str
         skip = _name_token_indices(toks, row.get("speaker_name"))
         candidates.append((toks, skip))
         candidates.append((_apposition(text, e0, _sentence_end(doc, e0)), set()))
-    sents = doc.sentences[:, 0].tolist()
+    from analysis.gender import _sentence_index
+
+    sents = _sentence_index(doc)[0]  # the sentence starts, listed once per document
     for ms, me in name_spans[:3]:
-        lo = max([x for x in sents if x <= ms] or [0])
+        lo = _last_at_or_before(sents, ms)
         candidates.append((_premodifier(text, ms, max(lo, ms - 120)), set()))
         candidates.append((_apposition(text, me, _sentence_end(doc, me)), set()))
     for toks, skip in candidates:
@@ -287,6 +290,13 @@ def _affiliation(doc, row: dict, name_spans: list[tuple[int, int]]) -> tuple[str
             a, b = hit
             return text[a:b], a, b
     return None
+
+
+def _last_at_or_before(ascending: list[int], offset: int) -> int:
+    """The largest of ``ascending`` (sorted) that is <= ``offset``, else 0:
+    ``max([x for x in ascending if x <= offset] or [0])`` by bisection."""
+    k = bisect_right(ascending, offset)
+    return ascending[k - 1] if k else 0
 
 
 def _sentence_end(doc, offset: int) -> int:
@@ -430,9 +440,7 @@ def _gender(row: dict, kind: str, entity: dict | None, mention: dict | None, quo
         if mention.get("gender_basis") != "pronoun" or quoted is None:
             return mention["gender"], mention.get("gender_basis") or "none"
         # pronouns inside the article's quotations speak of someone else
-        from analysis.gender import infer_gender
-
-        g, basis = infer_gender(mention["name"], quoted[0], quoted[1], others=quoted[2], skip=quoted[3])
+        g, basis = quoted()
         if g != "unknown":
             return g, basis
     name = row.get("speaker_name")
@@ -460,6 +468,12 @@ class _ArticleActors:
         self.starts: dict[str, list[tuple[int, int]]] = {}
         self.person_starts: dict[str, list[int]] = {}
         self.quoted: list[tuple[int, int]] = []  # the article's direct and partial quotes
+        self._surname_people: dict[str, dict] = {}  # memo of find's surname lookup
+        self._first_spans: dict[str, list[tuple[int, int]]] = {}  # memo of first_spans
+        self._recounted: dict[tuple, tuple[str, str]] = {}  # memo of gender_without_quotes
+        self._people = self._inside_quote = None  # built on first use by gender_without_quotes
+        self._overlap = _FirstOverlap([])
+        self._span_starts: list[int] = []
         if mentions is None or not len(mentions):
             return
         for m in mentions.to_dict("records"):
@@ -474,11 +488,20 @@ class _ArticleActors:
             if m["kind"] == "person" and " " in str(m["name"]):
                 self.by_surname.setdefault(key.split()[-1], []).append(m)
             self.spans.append((int(m["start"]), int(m["end"]), m))
+        self._overlap = _FirstOverlap(self.spans)
+        self._span_starts = [s for s, _e, _m in self.spans]
 
     def person_before(self, offset: int, gender: str, window: int = 1500) -> dict | None:
         """The person mentioned last before ``offset`` (within ``window``
         characters) whose gender is ``gender`` or unknown."""
-        for s, _e, m in reversed(self.spans):
+        starts = self._span_starts
+        if all(a <= b for a, b in zip(starts, starts[1:])):
+            # mentions in text order (as find_mentions gives them): skip the later ones by bisection
+            later = bisect_left(starts, offset)
+            candidates = (self.spans[k] for k in range(later - 1, -1, -1))
+        else:
+            candidates = reversed(self.spans)
+        for s, _e, m in candidates:
             if s >= offset:
                 continue
             if s < offset - window:
@@ -495,14 +518,71 @@ class _ArticleActors:
             for k in (key, normalise_name(strip_title(name)), *(" ".join(words[i:]) for i in range(1, len(words) - 1))):
                 if k in self.by_name:
                     return self.by_name[k]
-            people = {m["actor_id"]: m for m in self.by_surname.get(key.split()[-1], [])} if key else {}
-            if len(people) == 1 and len(key.split()) == 1:
-                return next(iter(people.values()))
+            if len(words) == 1:
+                people = self._people_by_surname(words[0])
+                if len(people) == 1:
+                    return next(iter(people.values()))
         if start is not None and not pd.isna(start):
-            for s, e, m in self.spans:
-                if s < int(end) and e > int(start):
-                    return m
+            return self._overlap.first(int(start), int(end))
         return None
+
+    def _people_by_surname(self, surname: str) -> dict:
+        """actor_id -> its last person mention with ``surname`` (memo)."""
+        people = self._surname_people.get(surname)
+        if people is None:
+            people = self._surname_people[surname] = {m["actor_id"]: m for m in self.by_surname.get(surname, [])}
+        return people
+
+    def first_spans(self, actor_id) -> list[tuple[int, int]]:
+        """The first three mentions of ``actor_id`` in text order (all that
+        :func:`_affiliation` reads), sorted once per actor."""
+        spans = self._first_spans.get(actor_id)
+        if spans is None:
+            spans = self._first_spans[actor_id] = sorted(self.starts.get(actor_id, []))[:3]
+        return spans
+
+    def gender_without_quotes(self, doc, mention: dict) -> tuple[str, str]:
+        """:func:`analysis.gender.infer_gender` for the person ``mention``
+        links to, counting no pronoun inside the article's direct and partial
+        quotes and stopping at other people's mentions; the same for every
+        quote of that person, so answered once per person, and the other
+        people and the quotes are indexed once per article."""
+        from analysis.gender import PersonMentions, _inside_any, infer_gender
+
+        aid, name = mention["actor_id"], mention["name"]
+        hit = self._recounted.get((aid, name))
+        if hit is None:
+            if self._people is None:
+                self._people = PersonMentions((s, a) for a, starts in self.person_starts.items() for s in starts)
+                self._inside_quote = _inside_any(self.quoted)
+            others = functools.partial(self._people.next_other, aid)  # the next mention of anyone else
+            hit = self._recounted[(aid, name)] = infer_gender(name, doc, self.starts.get(aid, []), others=others,
+                                                              skip=self._inside_quote)
+        return hit
+
+
+class _FirstOverlap:
+    """The first of ``spans`` (``[(start, end, item), ...]``, in their given
+    order) that overlaps a range, found among the spans that start less
+    than the longest span's length before it instead of by a scan of all:
+    linear in a document's length for spans of bounded length (names)."""
+
+    def __init__(self, spans: list[tuple[int, int, object]]):
+        order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+        self.starts = [spans[k][0] for k in order]
+        self.rows = [(spans[k][1], k, spans[k][2]) for k in order]  # (end, position in spans, item)
+        self.longest = max((e - s for s, e, _ in spans), default=0)
+
+    def first(self, start: int, end: int):
+        """The item of the first span with ``s < end and e > start``, or None."""
+        lo = bisect_left(self.starts, start - self.longest + 1)  # e > start needs s > start - longest
+        hi = bisect_left(self.starts, end)
+        best = None
+        for j in range(lo, hi):
+            e, k, item = self.rows[j]
+            if e > start and (best is None or k < best[0]):
+                best = (k, item)
+        return best[1] if best is not None else None
 
 
 # ---------------------------------------------------------------------------
@@ -645,8 +725,8 @@ def _describe_quote(r: dict, doc, actors: _ArticleActors, side_map) -> None:
     entity = {"gender": r.get("speaker_gender"), "gender_basis": "codebook"} if coded else None
     r["speaker_gender"], r["speaker_gender_basis"] = _gender(r, kind, entity, mention,
                                                              _quoted_context(doc, actors, mention))
-    spans = actors.starts.get(r.get("speaker_actor_id"), []) if r.get("speaker_actor_id") else []
-    aff = _affiliation(doc, r, sorted(spans)) if doc is not None and kind in ("person", "anonymous") else None
+    spans = actors.first_spans(r.get("speaker_actor_id")) if r.get("speaker_actor_id") else []
+    aff = _affiliation(doc, r, spans) if doc is not None and kind in ("person", "anonymous") else None
     r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"] = aff or (None,) * 3
     final = r.get("speaker_name") if isinstance(r.get("speaker_name"), str) else None
     _side(r, coded, side_map, final if named else None, phrase, kind)
@@ -707,13 +787,11 @@ def _kind_and_actor(r: dict, actors: _ArticleActors, coded: bool, phrase: str) -
 
 
 def _quoted_context(doc, actors: _ArticleActors, mention: dict | None):
-    """What :func:`_gender` needs to recount a linked person's pronouns
+    """What :func:`_gender` calls to recount a linked person's pronouns
     without those inside the article's quotations (None: not needed)."""
     if mention is None or doc is None or mention.get("gender_basis") != "pronoun":
         return None
-    aid = mention["actor_id"]
-    others = [s for a, spans in actors.person_starts.items() if a != aid for s in spans]
-    return doc, actors.starts.get(aid, []), others, actors.quoted
+    return functools.partial(actors.gender_without_quotes, doc, mention)
 
 
 _GENDER_RANK = {"codebook": 0, "honorific": 1, "title": 1, "pronoun": 2, "first name": 3}

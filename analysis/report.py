@@ -21,6 +21,7 @@ notebook and the cell.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import sys
@@ -89,20 +90,59 @@ def _ipc_kernel_config(folder: Path):
 
 def _kernel_manager_class():
     """jupyter_client's kernel manager, less the interrupt (SIGINT) it sends a
-    kernel it is shutting down: a notebook that ran to its end has nothing to
+    kernel it is shutting down: a report that ran to its end has nothing to
     interrupt, and the signal only makes the kernel log a spurious
     ``KeyboardInterrupt caught in kernel`` while it finishes its last message."""
-    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_client.manager import KernelManager
 
-    class ReportKernelManager(AsyncKernelManager):
+    class ReportKernelManager(KernelManager):
         async def _async_interrupt_kernel(self) -> None:
             if self.shutting_down:
                 return
             await super()._async_interrupt_kernel()
 
-        interrupt_kernel = _async_interrupt_kernel
-
     return ReportKernelManager
+
+
+# The first cell of every notebook as the report runs it in its one kernel:
+# a clean namespace and no figure left open, so each notebook sees what a
+# fresh kernel would (modules stay imported and their loaded word lists
+# stay in memory, which is the point of sharing the kernel).  Tagged so that
+# it is dropped from the executed notebook and the HTML page.
+_RESET_TAG = "report-reset"
+_RESET_SOURCE = (
+    'get_ipython().run_line_magic("reset", "-f")\n'
+    "import matplotlib.pyplot\n"
+    'matplotlib.pyplot.close("all")\n'
+    "del matplotlib"
+)
+
+
+@contextlib.contextmanager
+def _report_kernel(sockets: Path):
+    """One kernel for the whole report, over IPC, started in the repository."""
+    km = _kernel_manager_class()(kernel_name="python3", config=_ipc_kernel_config(sockets))
+    km.start_kernel(cwd=str(ROOT))
+    try:
+        yield km
+    finally:
+        km.shutdown_kernel(now=False)
+
+
+def _with_reset_cell(nb):
+    import nbformat
+
+    cell = nbformat.v4.new_code_cell(_RESET_SOURCE, metadata={"tags": [_RESET_TAG]})
+    nb.cells.insert(0, cell)
+    return nb
+
+
+def _drop_reset_cell(path: Path) -> None:
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    nb.cells = [c for c in nb.cells if _RESET_TAG not in c.metadata.get("tags", [])]
+    nbformat.write(nb, path)
 
 
 def run_report(
@@ -166,10 +206,6 @@ def _declared_parameters(nb) -> set[str]:
 
 def _run_notebooks(corpus: Path, figures_dir: Path, reports_dir: Path, sockets: Path, *, notebooks_dir, only,
                    engine: str, progress: bool, html: bool, story: dict) -> dict:
-    import jupytext
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
-
     figures_dir.mkdir(parents=True, exist_ok=True)
     reports_dir.mkdir(parents=True, exist_ok=True)
     sources = notebook_sources(Path(notebooks_dir))
@@ -189,12 +225,33 @@ def _run_notebooks(corpus: Path, figures_dir: Path, reports_dir: Path, sockets: 
         "reports_dir": str(reports_dir),
         "engine": engine,
     }
+    with _report_kernel(sockets) as km:
+        executed, seconds = _execute_each(sources, params, story, reports_dir, km, progress)
+    from analysis.figures import write_figure_index
+
+    write_figure_index(figures_dir)
+    html_path = build_html(executed, reports_dir / "report.html", corpus=corpus) if html else None
+    return {
+        "notebooks": executed,
+        "html": html_path,
+        "figures_dir": figures_dir,
+        "reports_dir": reports_dir,
+        "seconds": seconds,
+    }
+
+
+def _execute_each(sources: list[Path], params: dict, story: dict, reports_dir: Path, km, progress: bool):
+    """Run each notebook in the report's kernel; ``(executed paths, seconds)``."""
+    import jupytext
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
     executed: list[Path] = []
     t0 = time.perf_counter()
     for i, src in enumerate(sources, 1):
         if progress:
             print(f"[report] {i}/{len(sources)} {src.stem} ...", file=sys.stderr, flush=True)
-        nb = jupytext.read(src)
+        nb = _with_reset_cell(jupytext.read(src))
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         tmp = reports_dir / f"{src.stem}.input.ipynb"
         jupytext.write(nb, tmp, fmt="ipynb")
@@ -211,29 +268,20 @@ def _run_notebooks(corpus: Path, figures_dir: Path, reports_dir: Path, sockets: 
                 progress_bar=False,
                 log_output=False,
                 request_save_on_cell_execute=False,
-                config=_ipc_kernel_config(sockets),
-                kernel_manager_class=_kernel_manager_class(),
+                km=km,
             )
         except PapermillExecutionError as exc:
-            raise NotebookFailed(src.stem, exc.exec_count or exc.cell_index, f"{exc.ename}: {exc.evalue}") from None
+            cell = exc.exec_count - 1 if exc.exec_count else exc.cell_index  # less the reset cell
+            raise NotebookFailed(src.stem, cell, f"{exc.ename}: {exc.evalue}") from None
         except Exception as exc:  # kernel died, bad parameters cell ...
             raise NotebookFailed(src.stem, None, f"{type(exc).__name__}: {exc}") from None
         finally:
             tmp.unlink(missing_ok=True)
+        _drop_reset_cell(out)
         if progress:
             print(f"[report]     done in {time.perf_counter() - t1:.1f} s", file=sys.stderr, flush=True)
         executed.append(out)
-    from analysis.figures import write_figure_index
-
-    write_figure_index(figures_dir)
-    html_path = build_html(executed, reports_dir / "report.html", corpus=corpus) if html else None
-    return {
-        "notebooks": executed,
-        "html": html_path,
-        "figures_dir": figures_dir,
-        "reports_dir": reports_dir,
-        "seconds": time.perf_counter() - t0,
-    }
+    return executed, time.perf_counter() - t0
 
 
 # The page template: JupyterLab's nbconvert template with every script and

@@ -617,6 +617,9 @@ def describe_speakers(quotes: pd.DataFrame, documents, *, mentions: pd.DataFrame
 
         mentions = find_mentions([docs[a] for a in dict.fromkeys(out["article_id"]) if a in docs],
                                  codebook=codebook, discover=True)
+    if mentions is not None and mentions.attrs:
+        mentions = mentions.copy(deep=False)  # without its attrs: pandas deep-copies them into every group
+        mentions.attrs = {}
     by_article = dict(tuple(mentions.groupby("article_id", sort=False))) if mentions is not None and len(mentions) \
         else {}
     kinds = _majority_kinds(mentions)

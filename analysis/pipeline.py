@@ -1050,6 +1050,11 @@ def _scoring_gc():
         gc.set_threshold(*before)
 
 
+# How long an interrupted run waits for the pool's manager thread to tear the
+# pool down once the workers are killed (it takes milliseconds when idle).
+MANAGER_EXIT_SECONDS = 10
+
+
 class _ProcessEngine:
     name = "process"
 
@@ -1140,7 +1145,15 @@ class _ProcessEngine:
                 proc.kill()
         for proc in procs:
             proc.join(timeout=5)
+        manager = getattr(self._pool, "_executor_manager_thread", None)
         self._pool.shutdown(wait=False, cancel_futures=True)
+        if manager is not None:
+            # With its workers gone, the pool's manager thread marks it broken
+            # and closes its wakeup pipe.  Wait for that to finish: Python
+            # 3.11's exit hook writes to that pipe without the lock that
+            # guards its closing, so a teardown still running when the
+            # interpreter exits ends in "OSError: Bad file descriptor".
+            manager.join(timeout=MANAGER_EXIT_SECONDS)
         self._aborted = True
         return [proc.pid for proc in procs]
 

@@ -1050,6 +1050,11 @@ def _scoring_gc():
         gc.set_threshold(*before)
 
 
+# How long an interrupted run waits for the pool's manager thread to tear the
+# pool down once the workers are killed (it takes milliseconds when idle).
+MANAGER_EXIT_SECONDS = 10
+
+
 class _ProcessEngine:
     name = "process"
 
@@ -1140,7 +1145,15 @@ class _ProcessEngine:
                 proc.kill()
         for proc in procs:
             proc.join(timeout=5)
+        manager = getattr(self._pool, "_executor_manager_thread", None)
         self._pool.shutdown(wait=False, cancel_futures=True)
+        if manager is not None:
+            # With its workers gone, the pool's manager thread marks it broken
+            # and closes its wakeup pipe.  Wait for that to finish: Python
+            # 3.11's exit hook writes to that pipe without the lock that
+            # guards its closing, so a teardown still running when the
+            # interpreter exits ends in "OSError: Bad file descriptor".
+            manager.join(timeout=MANAGER_EXIT_SECONDS)
         self._aborted = True
         return [proc.pid for proc in procs]
 
@@ -1448,6 +1461,7 @@ def run(
     eng = bar = None
     collected: dict[int, dict[str, pd.DataFrame]] = {}
     outputs_seen: set[str] = set()
+    in_flight: dict[int, BatchTask] = {}  # handed to the engine, its outcome not back yet
     n_batches = 0
 
     def tasks() -> Iterator[BatchTask]:
@@ -1514,6 +1528,7 @@ def run(
             if done is not None:
                 _account(done_outcome(task, done), reused=True)
                 return
+        in_flight[task.index] = task
         yield task
 
     def done_outcome(task, manifest) -> BatchOutcome:
@@ -1543,6 +1558,7 @@ def run(
         bar = tqdm(total=total, unit="article", desc=f"pipeline [{engine}]", disable=not progress,
                    file=sys.stderr, dynamic_ncols=True)
         for task, outcome, error in eng.map(score_batch, tasks()):
+            in_flight.pop(task.index, None)
             if error is not None:
                 outcome = BatchOutcome(index=task.index, n_articles=len(task.records), scored=0, from_cache=0,
                                        failed=[_problem(r.get("source_path"), r.get("_line"), error,
@@ -1557,7 +1573,8 @@ def run(
         workers = eng.abort() if eng is not None else []
         for folder in {out, Path(cache_dir) if store else None} - {None}:
             _remove_temporary_files(folder, {os.getpid(), *workers})
-        raise PipelineInterrupted(summary.scored + summary.from_cache, total, out) from None
+        written = summary.scored + summary.from_cache + _finished_in_flight(out, in_flight.values())
+        raise PipelineInterrupted(written, total, out) from None
     finally:
         if eng is not None:
             eng.close()
@@ -1597,6 +1614,15 @@ class PipelineInterrupted(KeyboardInterrupt):
         of = f" of {self.total:,}" if self.total is not None else ""
         return (f"interrupted: {self.written:,}{of} articles written to {self.out_dir}; "
                 "the same command resumes from there")
+
+
+def _finished_in_flight(out: Path | None, tasks: Iterable[BatchTask]) -> int:
+    """Articles of ``tasks`` (interrupted before their outcome reached this
+    process) that a worker nevertheless wrote complete to ``out``: a resumed
+    run reuses them, so the interrupted run counts them as written."""
+    if out is None:
+        return 0
+    return sum(m["scored"] + m["from_cache"] for m in (_reusable(out, t) for t in tasks) if m is not None)
 
 
 _TEMPORARY = re.compile(r"^\..+\.(\d+)(?:\.[0-9a-f]{8})?\.tmp$")  # _write_atomic's and the manifest's

@@ -29,7 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "PYTHONHASHSEED": "0"}
 
 
-def _wait_for(condition, timeout: float, what: str, proc=None):
+def _wait_for(condition, timeout: float, what, proc=None):
+    """Wait for ``condition()``; ``what`` (a string, or a function giving one
+    when the wait fails) says what was waited for."""
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         got = condition()
@@ -37,9 +39,13 @@ def _wait_for(condition, timeout: float, what: str, proc=None):
             return got
         if proc is not None and proc.poll() is not None:
             out, err = proc.communicate()
-            pytest.fail(f"the run ended (status {proc.returncode}) before {what}:\n{err[-3000:]}")
+            pytest.fail(f"the run ended (status {proc.returncode}) before {_text(what)}:\n{err[-3000:]}")
         time.sleep(0.05)
-    pytest.fail(f"no {what} within {timeout:.0f} s")
+    pytest.fail(f"no {_text(what)} within {timeout:.0f} s")
+
+
+def _text(what) -> str:
+    return what() if callable(what) else what
 
 
 def _manifests(out: Path) -> list[Path]:
@@ -54,6 +60,10 @@ def _descendants(pid: int) -> list:
 
 
 def _alive(procs) -> list:
+    """The processes of ``procs`` still running.  A zombie has exited (only its
+    exit status waits to be collected, by PID 1 once its parent is gone, which
+    may be late), so it counts as gone; psutil raises ZombieProcess, a kind
+    of NoSuchProcess, when asked about one."""
     live = []
     for p in procs:
         try:
@@ -62,6 +72,18 @@ def _alive(procs) -> list:
         except psutil.NoSuchProcess:
             pass
     return live
+
+
+def _describe(procs) -> list:
+    """(pid, command line) of each process, for a failure message; a process
+    that has exited meanwhile (gone or a zombie) is shown as such."""
+    described = []
+    for p in procs:
+        try:
+            described.append((p.pid, p.cmdline()))
+        except psutil.NoSuchProcess:
+            described.append((p.pid, "exited"))
+    return described
 
 
 def _kill_all(procs) -> None:
@@ -97,13 +119,13 @@ def test_workers_exit_by_themselves_when_the_driver_is_killed(tmp_path, start):
         _wait_for(lambda: _manifests(out), 180, "batch written", driver)  # the workers are scoring
         family = _descendants(driver.pid)
         workers = [p for p in family if p.ppid() != driver.pid or start == "fork"]
-        assert len(workers) >= 2, [p.cmdline() for p in family]
+        assert len(workers) >= 2, _describe(family)
         driver.send_signal(signal.SIGKILL)
         driver.wait(timeout=10)
         assert len(_manifests(out)) < 60, "the run finished before the driver was killed"
         t0 = time.monotonic()
         _wait_for(lambda: not _alive(family), 10,
-                  f"exit of every process the driver started ({[(p.pid, p.cmdline()) for p in _alive(family)]})")
+                  lambda: f"exit of every process the driver started ({_describe(_alive(family))})")
         assert time.monotonic() - t0 < 10
     finally:
         if driver.poll() is None:

@@ -177,6 +177,18 @@ def test_ctrl_c_stops_the_run_cleanly_and_the_same_command_resumes(tmp_path):
     assert summary["reused"] == written
 
 
+def _wait_for_cpu(pid: int, *, seconds: float, limit: float = 120) -> None:
+    """Wait until process ``pid`` has used ``seconds`` of CPU time: a sign
+    that does not depend on how loaded the machine is, as wall time does."""
+    proc, deadline = psutil.Process(pid), time.monotonic() + limit
+    while time.monotonic() < deadline:
+        times = proc.cpu_times()
+        if times.user + times.system >= seconds:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"process {pid} used less than {seconds} s of CPU in {limit} s")
+
+
 def test_ctrl_c_on_a_family_command_writes_no_output_file(tmp_path):
     corpus, table = tmp_path / "c.jsonl", tmp_path / "mentions.jsonl"
     write_corpus(corpus, 1500)
@@ -184,7 +196,7 @@ def test_ctrl_c_on_a_family_command_writes_no_output_file(tmp_path):
     run = subprocess.Popen(command, cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                            start_new_session=True)
     try:
-        time.sleep(4)  # imports done, the corpus being read or scored
+        _wait_for_cpu(run.pid, seconds=3.0)  # past the imports (about 1.5 s of CPU): reading or scoring
         assert run.poll() is None, "the command finished before it could be interrupted"
         os.killpg(run.pid, signal.SIGINT)
         _, err = run.communicate(timeout=60)

@@ -64,7 +64,9 @@ def install(py: Path) -> None:
     project = [f"{ROOT}[dev]"]
     pip = [str(py), "-m", "pip", "--disable-pip-version-check", "install", "-q"]
     if _quiet(pip + [pinned("uv")]):
-        uv = [str(py), "-m", "uv", "pip", "install", "--quiet", "--python", str(py)]
+        # copies, not hard links into uv's cache: NLTK refuses to open a data file
+        # with several links (its path security check), e.g. VADER's lexicon
+        uv = [str(py), "-m", "uv", "pip", "install", "--quiet", "--link-mode=copy", "--python", str(py)]
         if _quiet(uv + ["-c", str(CONSTRAINTS), "-e", *project]):
             return
         print("[tasks] uv could not install the pins; trying pip", flush=True)

@@ -51,10 +51,11 @@ def pinned(name: str) -> str:
     return name
 
 
-def _quiet(cmd: list[str]) -> bool:
-    """Run ``cmd``; print its output only when it fails.  True on success."""
+def _quiet(cmd: list[str], *, show_failure: bool = True) -> bool:
+    """Run ``cmd``; print its output only when it fails (and ``show_failure``).
+    True on success."""
     result = subprocess.run(cmd, capture_output=True, text=True)
-    if result.returncode != 0:
+    if result.returncode != 0 and show_failure:
         sys.stderr.write(result.stdout[-3000:] + result.stderr[-3000:])
     return result.returncode == 0
 
@@ -63,7 +64,7 @@ def install(py: Path) -> None:
     """The package (editable) with its dev extras, every version from constraints.txt."""
     project = [f"{ROOT}[dev]"]
     pip = [str(py), "-m", "pip", "--disable-pip-version-check", "install", "-q"]
-    if _quiet(pip + [pinned("uv")]):
+    if _quiet(pip + [pinned("uv")], show_failure=False):  # the fallback below says so in one line
         # copies, not hard links into uv's cache: NLTK refuses to open a data file
         # with several links (its path security check), e.g. VADER's lexicon
         uv = [str(py), "-m", "uv", "pip", "install", "--quiet", "--link-mode=copy", "--python", str(py)]

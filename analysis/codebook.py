@@ -58,7 +58,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.names import normalise_name  # noqa: F401  (re-exported: the codebook is where callers look for it)
 from analysis.resources import data_path, read_word_list
+from analysis.sides import Sides, load_sides, sides_from_codebook
 
 __all__ = [
     "CodebookError",
@@ -138,24 +140,6 @@ def strip_title(name: str) -> str:
     return s
 
 
-_POSSESSIVE = re.compile(r"['’]s?$")
-_SPACES = re.compile(r"\s+")
-
-
-def normalise_name(name: str) -> str:
-    """The lookup key of a name: quotation marks straightened, possessive
-    ``'s`` removed, a leading ``the`` dropped, white space folded, case folded."""
-    return _normalised(name if isinstance(name, str) else str(name))
-
-
-@functools.lru_cache(maxsize=1 << 16)  # the same names recur in every article of a story
-def _normalised(name: str) -> str:
-    s = name.replace("’", "'").replace("‘", "'").strip().strip('"“”').strip()
-    s = _POSSESSIVE.sub("", s) if s.endswith(("'s", "'", "’s")) and len(s) > 2 else s
-    s = _SPACES.sub(" ", s).strip(" ,.;:")
-    if s.lower().startswith("the "):
-        s = s[4:]
-    return s.casefold()
 
 
 @functools.cache
@@ -386,8 +370,6 @@ def load_codebook(path: str | Path | None = None, *, sides=None) -> pd.DataFrame
 
 def _as_sides(sides):
     """A sides file, a :class:`analysis.sides.Sides`, or a list of side names."""
-    from analysis.sides import Sides, load_sides
-
     if isinstance(sides, (list, tuple, set, frozenset, dict)):
         return Sides(names=tuple(sides))
     return load_sides(sides)
@@ -532,3 +514,11 @@ def _resolve_name(name: str, full: dict, surnames: dict) -> str | None:
         if ids and len(ids) == 1:
             return next(iter(ids))
     return None
+
+
+def sides_in_use(articles=None, *, codebook=None, sides=None) -> Sides:
+    """The sides a corpus is measured with: the sides file when one is
+    given, else the sides of the codebook in use (:func:`codebook_in_use`)."""
+    if sides is not None:
+        return load_sides(sides)
+    return sides_from_codebook(codebook_in_use(articles if articles is not None else [], codebook))

@@ -36,10 +36,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.codebook import normalise_name
+from analysis.names import normalise_name
 from analysis.resources import data_path
 
-__all__ = ["Sides", "SidesError", "load_sides", "sides_from_codebook", "sides_in_use", "story_parameters", "country_forms",
+__all__ = ["Sides", "SidesError", "load_sides", "sides_from_codebook", "story_parameters", "country_forms",
            "RESERVED"]
 
 RESERVED = ("other", "unknown", "unattributed")
@@ -209,17 +209,6 @@ def sides_from_codebook(codebook: pd.DataFrame) -> Sides:
         for f in forms:
             members.setdefault(normalise_name(f), row["side"])
     return Sides(names, members, str(codebook.attrs.get("source", "codebook")))
-
-
-def sides_in_use(articles=None, *, codebook=None, sides=None) -> Sides:
-    """The sides a corpus is measured with: the sides file when one is
-    given, else the sides of the codebook in use
-    (:func:`analysis.codebook.codebook_in_use`)."""
-    if sides is not None:
-        return load_sides(sides)
-    from analysis.codebook import codebook_in_use
-
-    return sides_from_codebook(codebook_in_use(articles if articles is not None else [], codebook))
 
 
 def story_parameters(codebook=None, sides=None) -> dict:

@@ -37,7 +37,8 @@ from analysis.sourcing import (
     sourcing_balance,
     voice_directness,
 )
-from analysis.sides import sides_in_use, story_parameters
+from analysis.codebook import sides_in_use
+from analysis.sides import story_parameters
 from analysis.text import segment_articles
 
 articles = load_corpus(corpus)

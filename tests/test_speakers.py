@@ -11,7 +11,8 @@ import pytest
 
 from analysis.actors import find_mentions
 from analysis.codebook import codebook_for_article, codebook_in_use, load_codebook
-from analysis.sides import Sides, SidesError, load_sides, sides_from_codebook, sides_in_use
+from analysis.codebook import sides_in_use
+from analysis.sides import Sides, SidesError, load_sides, sides_from_codebook
 from analysis.sourcing import QUOTE_COLUMNS, extract_quotes
 from tests.conftest import ROOT
 

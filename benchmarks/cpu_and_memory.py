@@ -42,6 +42,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from pipeline_speed import make_sample  # the same first-N-lines sample (this folder is on sys.path)
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "corpora" / "bbc_news_2004_2005" / "bbc_news.jsonl"
 INDICES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
@@ -113,19 +115,6 @@ def write_peer_input(corpus: Path, folder: Path) -> Path:
     path = folder / "peer_input.json"
     path.write_text(json.dumps(rows), encoding="utf-8")
     return path
-
-
-def make_sample(corpus: Path, limit: int | None, folder: Path) -> Path:
-    if not limit:
-        return corpus
-    sample = folder / f"sample_{limit}.jsonl"
-    with open(corpus, "rb") as src, open(sample, "wb") as dst:
-        for _ in range(limit):
-            line = src.readline()
-            if not line:
-                break
-            dst.write(line)
-    return sample
 
 
 def main() -> int:

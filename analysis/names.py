@@ -1,10 +1,14 @@
-"""The lookup key of a name, shared by everything that matches names
-(codebook, sides files, discovery, speakers): one definition, no imports
-from the rest of the package, so that any module may use it."""
+"""Knowledge about names shared by everything that matches names (codebook,
+sides files, discovery, quote attribution, speakers): the lookup key of a
+name, the words of speaker phrases, the words that make a phrase an
+organisation.  Read only from ``analysis/data/``; imports nothing above
+:mod:`analysis.resources`, so that any module may use it."""
 from __future__ import annotations
 
 import functools
 import re
+
+from analysis.resources import read_word_list
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SPACES = re.compile(r"\s+")
@@ -24,3 +28,27 @@ def _normalised(name: str) -> str:
     if s.lower().startswith("the "):
         s = s[4:]
     return s.casefold()
+
+
+@functools.cache
+def speaker_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``(titles, nouns)`` of speaker phrases from ``speaker_nouns.txt``
+    (its ``[title]`` section, and every other section)."""
+    titles, nouns, section = set(), set(), None
+    for line in read_word_list("speaker_nouns.txt"):
+        if line.startswith("["):
+            section = line.strip("[]")
+            continue
+        (titles if section == "title" else nouns).add(line.lower())
+    return frozenset(titles), frozenset(nouns)
+
+
+@functools.cache
+def _organisation_words() -> frozenset[str]:
+    return frozenset(read_word_list("speaker_org_words.txt"))
+
+
+def looks_like_organisation(words: list[str]) -> bool:
+    """True when one of ``words`` (any case) is an organisation word
+    (``speaker_org_words.txt``): "Foreign Ministry", "Daily Herald"."""
+    return not _organisation_words().isdisjoint(map(str.lower, words))

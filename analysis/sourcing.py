@@ -84,6 +84,8 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from analysis.names import looks_like_organisation as _looks_org
+from analysis.names import speaker_words as _speaker_words
 from analysis.resources import read_word_list
 from analysis.text import Document, segment_articles
 
@@ -161,17 +163,6 @@ def _cue_words() -> frozenset[str]:
 
 
 @functools.cache
-def _speaker_words() -> tuple[frozenset[str], frozenset[str]]:
-    titles, nouns, section = set(), set(), None
-    for line in read_word_list("speaker_nouns.txt"):
-        if line.startswith("["):
-            section = line.strip("[]")
-            continue
-        (titles if section == "title" else nouns).add(line.lower())
-    return frozenset(titles), frozenset(nouns)
-
-
-@functools.cache
 def _word_unions() -> dict[str, frozenset[str]]:
     """Unions of the speaker word lists tested often (built once, not per test)."""
     titles, nouns = _speaker_words()
@@ -223,15 +214,6 @@ _STOP = {
 }
 _NAME_JOINERS = {"de", "da", "del", "van", "von", "der", "la", "le", "al", "bin", "ibn", "st", "mc"}
 _NEGATORS = {"not", "n't", "never", "declined", "refused", "decline", "refuse"}
-_ORG_WORDS = {
-    "ministry", "department", "house", "times", "post", "office", "agency", "council", "commission",
-    "party", "government", "committee", "university", "institute", "court", "police", "bank",
-    "corp", "inc", "news", "press", "association", "embassy", "consulate", "foundation", "center",
-    "centre", "group", "company", "network", "journal", "tribune", "herald", "daily", "globe",
-    "reuters", "xinhua", "administration", "campaign", "senate", "congress", "parliament",
-    "affairs", "service", "bureau", "union", "board", "federation", "organization",
-    "organisation", "army", "navy", "force", "forces", "huawei", "state",
-}
 _VERBISH = {"is", "was", "were", "are", "had", "has", "have", "would", "will", "could", "should", "did", "does",
             "do", "can", "may", "might", "must", "'s", "’s"}
 # a participle cue after these takes the sentence's subject ("a statement saying")
@@ -1275,10 +1257,6 @@ def _entity_fields(ent: dict | None) -> dict:
         "speaker_kind": ent.get("kind"),
         "speaker_gender": ent.get("gender"),
     }
-
-
-def _looks_org(words: list[str]) -> bool:
-    return not _ORG_WORDS.isdisjoint(map(str.lower, words))
 
 
 def _resolve_frame(ctx: _Ctx, f: _Frame, history: list[dict]) -> None:

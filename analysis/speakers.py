@@ -109,7 +109,7 @@ def _title_table() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
 def _role_words() -> frozenset[str]:
     """Nouns that name a role (``spokeswoman``, ``MP``, ``chief``, ``officials``):
     single-word titles and the heads of anonymous sources."""
-    from analysis.sourcing import _speaker_words
+    from analysis.names import speaker_words as _speaker_words
 
     title_words, _ = _speaker_words()
     single = {t.rstrip(".") for t in _title_table()[0] if " " not in t}
@@ -384,7 +384,7 @@ def _named_kind(name: str, mention: dict | None, phrase: str) -> str:
         return "country"
     if gov:
         return "government body"
-    from analysis.sourcing import _looks_org
+    from analysis.names import looks_like_organisation as _looks_org
 
     if _looks_org(name.split()) or any(f" {w} " in low for w in kw["organisation"]):
         return "organisation"

@@ -98,7 +98,6 @@ __all__ = [
     "voice_directness",
     "source_diversity",
     "quote_positions",
-    "html_view",
     "speech_verbs",
     "add_cli_arguments",
     "cli_table",
@@ -1950,29 +1949,6 @@ def quote_positions(quotes: pd.DataFrame, docs) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------------
 # HTML view
-
-
-def html_view(doc, quotes: pd.DataFrame | None = None, *, as_string: bool = False, title: str | None = None):
-    """The article with every quote highlighted in its speaker's side colour
-    and the speaker, kind, attribution and cue shown on hover.
-
-    ``doc`` is a :class:`~analysis.text.Document` or a body string; ``quotes``
-    its rows of :func:`extract_quotes` (computed when None).  Returns an
-    :class:`IPython.display.HTML` object for JupyterLab (the string with
-    ``as_string=True``).  The rendering is :func:`analysis.views.article_html`
-    with quotes only (one visual language for every article view): direct
-    quotes filled, partial quotes filled and dotted, indirect quotes dashed
-    underneath; a partial quote inside an indirect one is drawn inside it."""
-    from analysis.views import article_html
-
-    d = segment_articles(doc)[0]
-    q = extract_quotes([d]) if quotes is None else quotes
-    page = article_html(d, quotes=q, mentions=None, compute=False, title=title)
-    if as_string:
-        return page
-    from IPython.display import HTML
-
-    return HTML(page)
 
 
 # ---------------------------------------------------------------------------

@@ -42,6 +42,7 @@ from analysis.text import Document, segment, segment_articles
 
 __all__ = [
     "article_html",
+    "html_view",
     "article_view",
     "article_metrics",
     "article_tables",
@@ -451,3 +452,26 @@ def article_picker(articles: pd.DataFrame, **options) -> ArticlePicker:
     """An :class:`ArticlePicker` for ``articles``; display it as the last line
     of a JupyterLab cell."""
     return ArticlePicker(articles, **options)
+
+
+def html_view(doc, quotes: pd.DataFrame | None = None, *, as_string: bool = False, title: str | None = None):
+    """The article with every quote highlighted in its speaker's side colour
+    and the speaker, kind, attribution and cue shown on hover.
+
+    ``doc`` is a :class:`~analysis.text.Document` or a body string; ``quotes``
+    its rows of :func:`analysis.sourcing.extract_quotes` (computed when None).  Returns an
+    :class:`IPython.display.HTML` object for JupyterLab (the string with
+    ``as_string=True``).  The rendering is :func:`article_html`
+    with quotes only (one visual language for every article view): direct
+    quotes filled, partial quotes filled and dotted, indirect quotes dashed
+    underneath; a partial quote inside an indirect one is drawn inside it."""
+    from analysis.sourcing import extract_quotes
+
+    d = segment_articles(doc)[0]
+    q = extract_quotes([d]) if quotes is None else quotes
+    page = article_html(d, quotes=q, mentions=None, compute=False, title=title)
+    if as_string:
+        return page
+    from IPython.display import HTML
+
+    return HTML(page)

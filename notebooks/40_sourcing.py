@@ -31,7 +31,6 @@ from analysis.figures import draw, set_provenance, use_sides
 from analysis.plots import sourcing as sourcing_plots
 from analysis.sourcing import (
     extract_quotes,
-    html_view,
     quote_positions,
     source_diversity,
     sourcing_balance,
@@ -40,6 +39,7 @@ from analysis.sourcing import (
 from analysis.codebook import sides_in_use
 from analysis.sides import story_parameters
 from analysis.text import segment_articles
+from analysis.views import html_view
 
 articles = load_corpus(corpus)
 use_sides(sides_in_use(articles, codebook=codebook, sides=sides))  # figures show the sides in use

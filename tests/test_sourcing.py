@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import sourcing
+from analysis import sourcing, views
 from analysis.sourcing import extract_quotes, source_diversity, sourcing_balance, voice_directness
 
 
@@ -261,7 +261,7 @@ def test_html_view(seed_doc, seed_quotes):
 
     from analysis.views import _rgba
 
-    page = sourcing.html_view(seed_doc, seed_quotes, as_string=True)
+    page = views.html_view(seed_doc, seed_quotes, as_string=True)
     assert ('title="direct quote · speaker: Jen Psaki (United States, person) · attribution: explicit · cue: said"'
             in page)
     assert f"background:{_rgba(SIDE_COLORS['China'], 0.30)}" in page
@@ -273,7 +273,7 @@ def test_html_view(seed_doc, seed_quotes):
 
     body = _re.search(r'<div class="av-text"[^>]*>(.*)</div></div>$', page, _re.S).group(1)
     assert _h.unescape(_re.sub(r"<[^>]+>", "", body)) == seed_doc.text
-    html = sourcing.html_view(seed_doc, seed_quotes)
+    html = views.html_view(seed_doc, seed_quotes)
     assert html.data == page
 
 

@@ -58,6 +58,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.names import name_particles
 from analysis.names import normalise_name  # noqa: F401  (re-exported: the codebook is where callers look for it)
 from analysis.resources import data_path, read_word_list
 from analysis.sides import Sides, load_sides, sides_from_codebook
@@ -224,7 +225,7 @@ def _name_parts(name: str) -> dict:
     ):
         return {"given": " ".join(tokens[1:]), "surname": tokens[0], "surname_first": True}
     # particles stay with the surname: "Ursula von der Leyen"
-    particles = {"van", "von", "der", "de", "da", "di", "del", "la", "le", "bin", "al", "ben", "du"}
+    particles = name_particles()
     k = len(tokens) - 1
     while k > 1 and tokens[k - 1].lower() in particles:
         k -= 1

@@ -1,7 +1,8 @@
 """Knowledge about names shared by everything that matches names (codebook,
 sides files, discovery, quote attribution, speakers): the lookup key of a
 name, the words of speaker phrases, the words that make a phrase an
-organisation.  Read only from ``analysis/data/``; imports nothing above
+organisation, the speech verbs, the gendered titles and role nouns, the
+particles inside names.  Read only from ``analysis/data/``; imports nothing above
 :mod:`analysis.resources`, so that any module may use it."""
 from __future__ import annotations
 
@@ -52,3 +53,41 @@ def looks_like_organisation(words: list[str]) -> bool:
     """True when one of ``words`` (any case) is an organisation word
     (``speaker_org_words.txt``): "Foreign Ministry", "Daily Herald"."""
     return not _organisation_words().isdisjoint(map(str.lower, words))
+
+
+@functools.cache
+def speech_verbs() -> dict[str, tuple[str, frozenset[str]]]:
+    """Cue word form -> (lemma, tags) from ``analysis/data/speech_verbs.txt``."""
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for line in read_word_list("speech_verbs.txt"):
+        words, _, tags = line.partition("|")
+        forms = words.split()
+        tagset = frozenset(tags.split())
+        lemma = forms[0].lstrip("-").lower()
+        for f in forms:
+            if f.startswith("-"):
+                continue  # a lemma whose bare form is mostly a noun
+            out.setdefault(f.lower(), (lemma, tagset))
+    return out
+
+
+@functools.cache
+def gendered_words(gender: str) -> frozenset[str]:
+    """Lower-case titles, honorifics and role nouns of one gender
+    (``"female"`` or ``"male"``) from ``titles.csv``, full stops dropped:
+    ``mrs``, ``spokeswoman``, ``wife`` / ``mr``, ``chairman``, ``father``."""
+    if gender not in ("female", "male"):
+        raise ValueError(f"gender must be 'female' or 'male', not {gender!r}")
+    words = set()
+    for line in read_word_list("titles.csv"):
+        title, _, rest = line.partition(",")
+        if title != "title" and rest.split(",")[0] == gender:
+            words.add(title.lower().rstrip("."))
+    return frozenset(words)
+
+
+@functools.cache
+def name_particles() -> frozenset[str]:
+    """Lower-case particles that stay inside a name (``von``, ``bin``, ``de``),
+    from ``name_particles.txt``."""
+    return frozenset(w.lower() for w in read_word_list("name_particles.txt"))

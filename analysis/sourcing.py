@@ -84,6 +84,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from analysis.names import gendered_words, name_particles, speech_verbs
 from analysis.names import looks_like_organisation as _looks_org
 from analysis.names import speaker_words as _speaker_words
 from analysis.resources import read_word_list
@@ -137,22 +138,6 @@ ATTRIBUTIONS = ("explicit", "pronoun", "carried-over", "none")
 
 # ---------------------------------------------------------------------------
 # reference data
-
-
-@functools.cache
-def speech_verbs() -> dict[str, tuple[str, frozenset[str]]]:
-    """Cue word form -> (lemma, tags) from ``analysis/data/speech_verbs.txt``."""
-    out: dict[str, tuple[str, frozenset[str]]] = {}
-    for line in read_word_list("speech_verbs.txt"):
-        words, _, tags = line.partition("|")
-        forms = words.split()
-        tagset = frozenset(tags.split())
-        lemma = forms[0].lstrip("-").lower()
-        for f in forms:
-            if f.startswith("-"):
-                continue  # a lemma whose bare form is mostly a noun
-            out.setdefault(f.lower(), (lemma, tagset))
-    return out
 
 
 @functools.cache
@@ -211,7 +196,7 @@ _STOP = {
     "them", "said", "says", "say", "also", "do", "did", "does", "would", "will", "can", "could",
     "since", "though", "although", "however", "whether", "yet", "then", "again", "until",
 }
-_NAME_JOINERS = {"de", "da", "del", "van", "von", "der", "la", "le", "al", "bin", "ibn", "st", "mc"}
+_NAME_JOINERS = name_particles()
 _NEGATORS = {"not", "n't", "never", "declined", "refused", "decline", "refuse"}
 _VERBISH = {"is", "was", "were", "are", "had", "has", "have", "would", "will", "could", "should", "did", "does",
             "do", "can", "may", "might", "must", "'s", "’s"}
@@ -1235,16 +1220,10 @@ def _gender_of(ctx: _Ctx, name: str | None, np_words: list[str], entity: dict | 
     if entity and entity.get("gender") in ("female", "male"):
         return entity["gender"]
     words = {w.lower().rstrip(".") for w in np_words}
-    if words & _FEMALE_WORDS:
-        return "female"
-    if words & _MALE_WORDS:
-        return "male"
+    for gender in ("female", "male"):
+        if words & gendered_words(gender):
+            return gender
     return "unknown"
-
-
-_FEMALE_WORDS = frozenset({"spokeswoman", "mrs", "ms", "miss", "congresswoman", "chairwoman", "queen", "princess",
-                           "dame", "lady", "businesswoman"})
-_MALE_WORDS = frozenset({"spokesman", "mr", "congressman", "chairman", "king", "prince", "sir", "lord", "businessman"})
 
 
 def _entity_fields(ent: dict | None) -> dict:

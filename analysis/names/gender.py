@@ -30,10 +30,12 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 
-from analysis.codebook import name_parts
+from analysis.names.given_names import first_names
+from analysis.names.parts import name_parts
+from analysis.names.honorifics import apposition_re, titles
 from analysis.text import Document
 
-__all__ = ["infer_gender", "first_name_gender"]
+__all__ = ["infer_gender", "first_name_gender", "PersonMentions", "sentence_index", "inside_any"]
 
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
@@ -45,17 +47,8 @@ _PRONOUN_RE = re.compile(r"(?=[hs])\b(?:h(?:e|im|is|imself|er|ers|erself)|she)\b
 
 @functools.cache
 def _gendered_titles() -> dict[str, str]:
-    from analysis.codebook import titles
-
     t = titles()
     return {w.lower(): g for w, g in zip(t["title"], t["gender"]) if g}
-
-
-@functools.cache
-def _apposition() -> re.Pattern:
-    from analysis.discovery import _apposition_re
-
-    return _apposition_re()
 
 
 def first_name_gender(name: str) -> str:
@@ -64,11 +57,9 @@ def first_name_gender(name: str) -> str:
     hit = _FIRST_NAME_MEMO.get(name)
     if hit is not None:
         return hit
-    from analysis.discovery import _first_names
-
     parts = name_parts(name)
     given = parts["given"].split()
-    g = _first_names().get(given[0].rstrip(".").lower(), "unknown") if given else "unknown"
+    g = first_names().get(given[0].rstrip(".").lower(), "unknown") if given else "unknown"
     if g in ("male", "mostly_male"):
         g = "male"
     elif g in ("female", "mostly_female"):
@@ -86,7 +77,7 @@ def first_name_gender(name: str) -> str:
 _FIRST_NAME_MEMO: dict[str, str] = {}
 
 
-def _sentence_index(doc: Document) -> tuple[list, list, dict]:
+def sentence_index(doc: Document) -> tuple[list, list, dict]:
     """Sentence starts and ends of ``doc`` as lists and a per-sentence memo of
     its pronouns (``{sentence: [(start, end, gender), ...]}``), shared by the
     calls for every person of the same article (discovery asks for them one
@@ -165,7 +156,7 @@ def _next_other_finder(name: str, others):
     return next_other
 
 
-def _inside_any(spans):
+def inside_any(spans):
     """``offset -> bool``: does ``offset`` fall inside one of ``spans``
     (``[(start, end), ...]``, overlaps allowed)?  Sorted once, answered by
     bisection, so a document with many quotes stays linear."""
@@ -197,13 +188,13 @@ def infer_gender(name: str, doc: Document | None = None, spans=(), *, title_gend
     counted for this one.  ``skip``: ``[(start, end), ...]`` stretches whose
     pronouns are not counted (the words a person is quoted saying: "she"
     there is someone else), or the function ``offset -> bool`` that
-    :func:`_inside_any` builds from them once per document."""
+    :func:`inside_any` builds from them once per document."""
     tg = {g for g in title_genders if g}
     if len(tg) == 1:
         return next(iter(tg)), "title"
     if doc is not None and spans:
         gendered = _gendered_titles()
-        apposition = _apposition()
+        apposition = apposition_re()
         text = doc.text
         # apposition: "X, a spokesman for ..."
         app = set()
@@ -218,12 +209,12 @@ def infer_gender(name: str, doc: Document | None = None, spans=(), *, title_gend
         if len(app) == 1:
             return next(iter(app)), "title"
         seen: dict[int, str] = {}  # pronoun offset -> gender (each pronoun counted once)
-        index = _sentence_index(doc)
+        index = sentence_index(doc)
         sent_starts, sent_ends, _ = index
         n_sent = len(sent_starts)
         span_starts = sorted(s for s, _ in spans)
         sent_idx = sorted({max(bisect_right(sent_starts, s) - 1, 0) for s in span_starts})
-        skipped = skip if callable(skip) else _inside_any(skip)
+        skipped = skip if callable(skip) else inside_any(skip)
         next_other = _next_other_finder(name, others)
         for i in sent_idx:
             for j in (i, i + 1):

@@ -19,8 +19,8 @@ from analysis.actors.lexicon import common, demonyms, org_words, places, title_i
 from analysis.names import first_names, name_connectors
 
 __all__ = ["capitalised_runs", "run_plan", "is_dateline", "title_case", "memo_put", "FLAGS", "SKIP", "CAP_T",
-           "ALPHA2_T", "ALPHA_UPPER_T", "SCORE_T", "POSS_T", "AFTER_QUOTE", "SEP", "PLAN_MEMO", "CONNECTORS",
-           "PLACE_HEADS"]
+           "ALPHA2_T", "ALPHA_UPPER_T", "SCORE_T", "POSS_T", "AFTER_QUOTE", "SEP", "PLAN_MEMO", "PLAN_PENDING",
+           "PLAN_TITLE", "PLAN_FIRST", "PLAN_PIECES", "CONNECTORS", "PLACE_HEADS"]
 
 CONNECTORS = name_connectors()  # analysis/data/name_connectors.txt
 PLACE_HEADS = {"Road", "Street", "Avenue", "River", "Mountains", "Mountain", "Island", "Islands", "Sea", "Ocean",
@@ -286,6 +286,12 @@ def _lead_cut(toks: list[str], at_start: bool) -> tuple[int, str | None, tuple]:
                 continue
         break
     return k, title_gender, tuple(pending)
+
+
+# fields of a run plan (a flat tuple, one per distinct run): the pending offsets,
+# the title gender, the offset of the first name token, then from PLAN_PIECES on
+# each piece as three fields (a, b, title gender)
+PLAN_PENDING, PLAN_TITLE, PLAN_FIRST, PLAN_PIECES = 0, 1, 2, 3
 
 
 def run_plan(key: str | None, toks: list[str], at_start: bool) -> tuple:

@@ -22,6 +22,7 @@ _CLASSIFY_RESULTS: dict = {}  # one shared tuple per distinct (label, rule)
 
 def classify_run(tokens: list[str], ctx: dict) -> tuple[str | None, str]:
     """Label (PER/ORG/LOC/MISC/None) and the rule that gave it."""
+    # one function: the rules in their order of precedence, to be read top to bottom
     text = " ".join(tokens)
     place_kinds = places()
     orgs = org_words()

@@ -146,6 +146,7 @@ def _read_records(path: Path) -> list[dict]:
 
 
 def _validate(records: list[dict], source: str, sides=None) -> pd.DataFrame:
+    # one function: every check of a row in turn, each with its own message naming the row
     allowed_sides = None if sides is None else {*sides.names, "other"}
     sides_source = getattr(sides, "source", "the sides file")
     rows = []

@@ -55,6 +55,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import itemgetter
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -160,6 +161,19 @@ def compile_codebook(codebook=None) -> CompiledCodebook:
            tuple(cb["actor_id"]), len(cb))
     if key in _COMPILED:
         return _COMPILED[key]
+    forms, surname_ids, info = _codebook_forms(cb)
+    pattern, forms_pattern, title_chars = _codebook_patterns(cb)
+    cc = CompiledCodebook(cb, pattern, forms, surname_ids, info, forms_pattern, title_chars)
+    if len(_COMPILED) > 16:
+        _COMPILED.clear()
+    _COMPILED[key] = cc
+    return cc
+
+
+def _codebook_forms(cb: pd.DataFrame) -> tuple[dict, dict, dict]:
+    """The codebook's forms: lookup key -> ``(actor_id, match type)`` (the
+    higher-priority type wins when two actors share a form), surname key ->
+    the people with that surname, and actor_id -> its codebook row."""
     forms: dict[str, tuple[str, str]] = {}
     surname_ids: dict[str, list[str]] = {}
     info = {}
@@ -191,7 +205,13 @@ def compile_codebook(codebook=None) -> CompiledCodebook:
             surname_ids.setdefault(k, []).append(aid)
             if k not in forms:
                 forms[k] = (aid, "surname")
-    # surnames shared by several people resolve at match time
+    return forms, surname_ids, info
+
+
+def _codebook_patterns(cb: pd.DataFrame) -> tuple[re.Pattern, re.Pattern, frozenset]:
+    """The one regular expression of every form (longest first) after
+    optional titles, the same without titles, and the characters titles are
+    written with (:func:`_finditer` skips positions that cannot start one)."""
     originals: dict[str, str] = {}
     for row in cb.to_dict("records"):
         for f in [row["name"], *row["aliases"], *row["descriptions"], *row["adjectives"]]:
@@ -218,11 +238,7 @@ def compile_codebook(codebook=None) -> CompiledCodebook:
     )
     chars = set("".join(["Former then Acting late", *tw])) | set("'’")
     title_chars = frozenset(chars | {c.upper() for c in chars} | {c.lower() for c in chars})
-    cc = CompiledCodebook(cb, pattern, forms, surname_ids, info, forms_pattern, title_chars)
-    if len(_COMPILED) > 16:
-        _COMPILED.clear()
-    _COMPILED[key] = cc
-    return cc
+    return pattern, forms_pattern, title_chars
 
 
 def _is_attributive(text: str, start: int, end: int) -> bool:
@@ -385,40 +401,70 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
     qint = _quote_intervals(quotes, quote_kinds)
     out = []  # one tuple per mention, in MENTION_COLUMNS order
     for doc in documents:
-        # (start, end, actor_id, match, name, kind, side, gender, gender_basis)
-        found = []
-        cc = compile_codebook(codebook_for_article(doc.article_id, codebook))
-        for r in _match_doc(doc, cc, surnames):
-            info = cc.info[r["actor_id"]]
-            found.append((r["start"], r["end"], r["actor_id"], r["match"], info["name"], info["kind"], info["side"],
-                          info["gender"], info["gender_basis"]))
-        if discover:
-            taken = _Spans((f[0], f[1]) for f in found)
-            for ent in merged_entities(doc):
-                st, en = ent["start"], ent["end"]
-                if taken.overlaps(st, en):
-                    continue
-                found.append((st, en, ent["candidate_id"], "discovered", ent["name"], ent["kind"], side_of(ent["name"]),
-                              ent.get("gender", "n/a"), ent.get("gender_basis", ent["kind"])))
-            found.sort(key=_by_start)
-            if sides is not None:
-                found = _sides_from_affiliation(doc, found, side_of)
-        if not found:
-            continue
-        text, article_id = doc.text, doc.article_id
-        par_starts, sen_starts = doc.paragraphs[:, 0].tolist(), doc.sentences[:, 0].tolist()
-        n = max(len(text), 1)
-        iv = qint.get(article_id)
-        for st, en, aid, mtype, name, kind, side, gender, basis in found:
-            if quotes is None:
-                in_quote = pd.NA
-            elif iv is None:
-                in_quote = False
-            else:
-                in_quote = iv.covers(st)
-            out.append((article_id, aid, name, kind, side, text[st:en], st, en,
-                        max(bisect_right(par_starts, st) - 1, 0) + 1, max(bisect_right(sen_starts, st) - 1, 0) + 1,
-                        st / n, mtype, in_quote, gender, basis))
+        found = _doc_found(doc, codebook, surnames, discover, side_of, sides)
+        if found:
+            _add_rows(out, doc, found, quotes is not None, qint.get(doc.article_id))
+    return _mentions_frame(out, documents)
+
+
+class _Found(NamedTuple):
+    """One mention found in an article, before it becomes a table row."""
+
+    start: int
+    end: int
+    actor_id: str
+    match: str
+    name: str
+    kind: str
+    side: str | None
+    gender: str
+    gender_basis: str
+
+
+def _doc_found(doc: Document, codebook, surnames: str, discover: bool, side_of, sides) -> list[_Found]:
+    """The codebook's mentions in one article, then (``discover``) the
+    discovered entities that overlap none of them, in text order."""
+    found = []
+    cc = compile_codebook(codebook_for_article(doc.article_id, codebook))
+    for r in _match_doc(doc, cc, surnames):
+        info = cc.info[r["actor_id"]]
+        found.append(_Found(r["start"], r["end"], r["actor_id"], r["match"], info["name"], info["kind"], info["side"],
+                            info["gender"], info["gender_basis"]))
+    if discover:
+        taken = _Spans((f.start, f.end) for f in found)
+        for ent in merged_entities(doc):
+            st, en = ent["start"], ent["end"]
+            if taken.overlaps(st, en):
+                continue
+            found.append(_Found(st, en, ent["candidate_id"], "discovered", ent["name"], ent["kind"],
+                                side_of(ent["name"]), ent.get("gender", "n/a"), ent.get("gender_basis", ent["kind"])))
+        found.sort(key=_by_start)
+        if sides is not None:
+            found = _sides_from_affiliation(doc, found, side_of)
+    return found
+
+
+def _add_rows(out: list, doc: Document, found: list[_Found], with_quotes: bool, iv) -> None:
+    """One row per mention of ``found`` (in :data:`MENTION_COLUMNS` order)
+    added to ``out``; ``iv``: the article's quote intervals (None: no quotes)."""
+    text, article_id = doc.text, doc.article_id
+    par_starts, sen_starts = doc.paragraphs[:, 0].tolist(), doc.sentences[:, 0].tolist()
+    n = max(len(text), 1)
+    for st, en, aid, mtype, name, kind, side, gender, basis in found:
+        if not with_quotes:
+            in_quote = pd.NA
+        elif iv is None:
+            in_quote = False
+        else:
+            in_quote = iv.covers(st)
+        out.append((article_id, aid, name, kind, side, text[st:en], st, en,
+                    max(bisect_right(par_starts, st) - 1, 0) + 1, max(bisect_right(sen_starts, st) - 1, 0) + 1,
+                    st / n, mtype, in_quote, gender, basis))
+
+
+def _mentions_frame(out: list[tuple], documents) -> pd.DataFrame:
+    """The mentions table from its rows, with the articles' word and
+    paragraph counts in ``attrs`` (for the per-1,000-words tables)."""
     if out:
         # column arrays built directly (pandas' conversion of Python lists is
         # the slow part for ~20 rows per article); same dtypes as the casts below
@@ -442,20 +488,20 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
     return df
 
 
-def _sides_from_affiliation(doc: Document, found: list[tuple], side_of) -> list[tuple]:
+def _sides_from_affiliation(doc: Document, found: list[_Found], side_of) -> list[_Found]:
     """A discovered person the sides file does not name takes the side of
     the affiliation the article gives at one of the person's first mentions
     (:func:`analysis.names.affiliation_near`): "Ciaran Martin, the CEO of
     the U.K. National Cyber Security Centre" -> United Kingdom."""
     spans: dict[str, list[tuple[int, int]]] = {}
     for f in found:
-        if f[3] == "discovered" and f[5] == "person" and f[6] is None:
-            spans.setdefault(f[2], []).append((f[0], f[1]))
+        if f.match == "discovered" and f.kind == "person" and f.side is None:
+            spans.setdefault(f.actor_id, []).append((f.start, f.end))
     sides = {}
     for aid, where in spans.items():
         hit = affiliation_near(doc, where)
         sides[aid] = side_of(affiliation_for_sides(hit[0])) if hit else None
-    return [f[:6] + (sides[f[2]],) + f[7:] if sides.get(f[2]) else f for f in found]
+    return [f._replace(side=sides[f.actor_id]) if sides.get(f.actor_id) else f for f in found]
 
 
 def _discovered_side(sides):

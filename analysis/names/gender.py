@@ -193,47 +193,10 @@ def infer_gender(name: str, doc: Document | None = None, spans=(), *, title_gend
     if len(tg) == 1:
         return next(iter(tg)), "title"
     if doc is not None and spans:
-        gendered = _gendered_titles()
-        apposition = apposition_re()
-        text = doc.text
-        # apposition: "X, a spokesman for ..."
-        app = set()
-        for s, e in spans:
-            nxt = text[e:e + 1]  # the apposition pattern starts with optional space and a comma
-            m = apposition.match(text[e:e + 80]) if nxt == "," or nxt.isspace() else None
-            if m and m.group("noun").lower() in gendered:
-                app.add(gendered[m.group("noun").lower()])
-            before = text[max(0, s - 20):s].split()
-            if before and before[-1].lower().strip(",") in gendered:
-                app.add(gendered[before[-1].lower().strip(",")])
+        app = _title_genders_near(doc.text, spans)
         if len(app) == 1:
             return next(iter(app)), "title"
-        seen: dict[int, str] = {}  # pronoun offset -> gender (each pronoun counted once)
-        index = sentence_index(doc)
-        sent_starts, sent_ends, _ = index
-        n_sent = len(sent_starts)
-        span_starts = sorted(s for s, _ in spans)
-        sent_idx = sorted({max(bisect_right(sent_starts, s) - 1, 0) for s in span_starts})
-        skipped = skip if callable(skip) else inside_any(skip)
-        next_other = _next_other_finder(name, others)
-        for i in sent_idx:
-            for j in (i, i + 1):
-                if j >= n_sent:
-                    continue
-                ss, se = sent_starts[j], sent_ends[j]
-                if j == i:  # only after the (first) mention in the sentence
-                    k = bisect_left(span_starts, ss)
-                    if k == len(span_starts) or span_starts[k] >= se:
-                        continue  # the mention lies outside every sentence (between two)
-                    ss = span_starts[k]
-                # stop at the next mention of another person
-                other = next_other(ss)
-                if other is not None and other < se:
-                    se = other
-                for start, g in _pronouns(text, index, j, ss, se):
-                    if skipped(start):
-                        continue
-                    seen[start] = g
+        seen = _pronouns_after(name, doc, spans, others, skip)
         male = sum(g == "male" for g in seen.values())
         female = len(seen) - male
         if male >= 2 and male >= 2 * female and male > female:
@@ -245,3 +208,55 @@ def infer_gender(name: str, doc: Document | None = None, spans=(), *, title_gend
     if g != "unknown":
         return g, "first name"
     return "unknown", "none"
+
+
+def _title_genders_near(text: str, spans) -> set[str]:
+    """Genders of the gendered titles right before the mentions at ``spans``
+    and of the role nouns in apposition after them ("X, a spokesman for ...")."""
+    gendered = _gendered_titles()
+    apposition = apposition_re()
+    app = set()
+    for s, e in spans:
+        nxt = text[e:e + 1]  # the apposition pattern starts with optional space and a comma
+        m = apposition.match(text[e:e + 80]) if nxt == "," or nxt.isspace() else None
+        if m and m.group("noun").lower() in gendered:
+            app.add(gendered[m.group("noun").lower()])
+        before = text[max(0, s - 20):s].split()
+        if before and before[-1].lower().strip(",") in gendered:
+            app.add(gendered[before[-1].lower().strip(",")])
+    return app
+
+
+def _pronouns_after(name: str, doc: Document, spans, others, skip) -> dict[int, str]:
+    """Pronoun offset -> gender, each pronoun counted once: the pronouns after
+    the person's first mention in each sentence that mentions them and in the
+    sentence after, up to the next mention of another person, outside
+    ``skip``."""
+    text = doc.text
+    seen: dict[int, str] = {}
+    index = sentence_index(doc)
+    sent_starts, sent_ends, _ = index
+    n_sent = len(sent_starts)
+    span_starts = sorted(s for s, _ in spans)
+    sent_idx = sorted({max(bisect_right(sent_starts, s) - 1, 0) for s in span_starts})
+    skipped = skip if callable(skip) else inside_any(skip)
+    next_other = _next_other_finder(name, others)
+    for i in sent_idx:
+        for j in (i, i + 1):
+            if j >= n_sent:
+                continue
+            ss, se = sent_starts[j], sent_ends[j]
+            if j == i:  # only after the (first) mention in the sentence
+                k = bisect_left(span_starts, ss)
+                if k == len(span_starts) or span_starts[k] >= se:
+                    continue  # the mention lies outside every sentence (between two)
+                ss = span_starts[k]
+            # stop at the next mention of another person
+            other = next_other(ss)
+            if other is not None and other < se:
+                se = other
+            for start, g in _pronouns(text, index, j, ss, se):
+                if skipped(start):
+                    continue
+                seen[start] = g
+    return seen

@@ -32,9 +32,9 @@ from analysis.corpus import CorpusError, load_corpus
 FAMILY_COMMANDS = {
     "readability": ("analysis.readability", "readability indices and their counts"),
     "sentiment": ("analysis.sentiment", "sentence tone and its aggregates"),
-    "actors": ("analysis.actors", "actor mentions (codebook matches and discovered names)"),
+    "actors": ("analysis.actors.cli", "actor mentions (codebook matches and discovered names)"),
     "quotes": ("analysis.sourcing", "direct, partial and indirect quotes with their speakers"),
-    "codebook": ("analysis.codebook_draft", "a draft codebook of the corpus's actors, to review (CSV)"),
+    "codebook": ("analysis.actors.draft", "a draft codebook of the corpus's actors, to review (CSV)"),
 }
 
 

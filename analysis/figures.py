@@ -80,7 +80,7 @@ def house_style():
 
 def use_sides(sides) -> list[str]:
     """Make the figures show the sides in use: ``sides`` is a
-    :class:`analysis.sides.Sides` (or a list of side names), in display
+    :class:`analysis.actors.sides.Sides` (or a list of side names), in display
     order.  Colours go to the sides in that order from :data:`SIDE_PALETTE`
     (the seed's Canada, China, United States keep vermillion, green, blue);
     ``other`` is grey, ``unknown`` light grey.  Updates :data:`SIDE_ORDER` and

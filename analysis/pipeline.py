@@ -1394,7 +1394,7 @@ def run(
     ``n_workers``: processes for ``process``/``dask`` (default: the CPUs
     this process may use).  ``scheduler``: a Dask scheduler address or
     ``Client`` (default: a LocalCluster).  ``codebook``, ``sides`` (a sides
-    file, :mod:`analysis.sides`), ``discover``: passed to the actor and
+    file, :mod:`analysis.actors.sides`), ``discover``: passed to the actor and
     sourcing families (codebook None: the seed story's codebook for the seed
     articles only, no codebook for any other article); ``sentiment_method`` to sentiment, and
     ``sentiment_n_boot`` to its aggregates (the paragraph and article

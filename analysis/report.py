@@ -188,11 +188,11 @@ def _story_files(codebook, sides) -> dict[str, str]:
                 raise FileNotFoundError(f"{path}: no such {name} file")
             story[name] = str(Path(path).resolve())
     if "sides" in story:
-        from analysis.sides import load_sides
+        from analysis.actors.sides import load_sides
 
         load_sides(story["sides"])
     if "codebook" in story:
-        from analysis.codebook import load_codebook
+        from analysis.actors.codebook import load_codebook
 
         load_codebook(story["codebook"], sides=story.get("sides"))
     return story

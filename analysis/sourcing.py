@@ -49,7 +49,7 @@ or a title and gives no row.
 Pronouns (``he said``) are resolved to the most recent earlier named speaker
 whose gender fits (``pronoun``).  Names are completed to the fullest form the
 article gives (``Cotler`` -> ``Irwin Cotler``) and linked to the actor
-codebook through :func:`analysis.codebook.resolve_actor` for ``actor_id``,
+codebook through :func:`analysis.actors.codebook.resolve_actor` for ``actor_id``,
 ``side``, ``kind`` and ``gender``; unknown speakers keep their name.
 
 ``confidence`` is an ordinal score in 0..1 set by rule from how the quote and
@@ -237,13 +237,13 @@ _TIME_WORDS = {
 }
 
 # ---------------------------------------------------------------------------
-# codebook adapter (analysis.codebook is written in parallel)
+# codebook adapter (analysis.actors.codebook is written in parallel)
 
 
 @functools.cache
 def _codebook_module():
     try:
-        import analysis.codebook as cb  # noqa: F401
+        import analysis.actors.codebook as cb  # noqa: F401
 
         return cb
     except ImportError:
@@ -253,7 +253,7 @@ def _codebook_module():
 def _resolve(name: str, codebook) -> dict | None:
     """The codebook entry for ``name`` as a dict (``actor_id``, ``name``,
     ``side``, ``kind``, ``gender``) or None.  Uses
-    :func:`analysis.codebook.resolve_actor` when that module is installed."""
+    :func:`analysis.actors.codebook.resolve_actor` when that module is installed."""
     if not name:
         return None
     cb = _codebook_module()
@@ -1635,12 +1635,12 @@ def extract_quotes(docs, *, codebook=None, mentions=None, sides=None) -> pd.Data
     ``docs`` is an articles table (:func:`analysis.load_corpus`), a list of
     :class:`~analysis.text.Document` or one body string.  ``codebook`` is the
     actor table (a path or a table) used for every article; None: per article,
-    :func:`analysis.codebook.codebook_for_article` (the shipped codebook for
+    :func:`analysis.actors.codebook.codebook_for_article` (the shipped codebook for
     the seed articles only, no codebook elsewhere).  Speakers are linked
-    through :func:`analysis.codebook.resolve_actor`, then described by
+    through :func:`analysis.actors.codebook.resolve_actor`, then described by
     :func:`analysis.speakers.describe_speakers` against ``mentions`` (the
     articles' :func:`analysis.actors.find_mentions` table; None: found here)
-    and ``sides`` (a sides file or :class:`analysis.sides.Sides`; None: only
+    and ``sides`` (a sides file or :class:`analysis.actors.sides.Sides`; None: only
     codebook actors have a side).
 
     Columns (see ``docs/CONTRACTS.md``): ``article_id``, ``quote_id``
@@ -1659,7 +1659,7 @@ def extract_quotes(docs, *, codebook=None, mentions=None, sides=None) -> pd.Data
     see the module docstring), ``parent_quote_id`` (for a partial quote inside
     an indirect one), ``irregular`` (how the quotation marks were irregular:
     unopened, open-as-close, unclosed, continued; empty when regular)."""
-    from analysis.codebook import codebook_for_article
+    from analysis.actors.codebook import codebook_for_article
     from analysis.speakers import describe_speakers
 
     documents = segment_articles(docs)
@@ -1955,7 +1955,7 @@ def cli_table(articles: pd.DataFrame, *, kinds: str = "direct,partial,indirect",
     if codebook is not None:
         module = _codebook_module()
         if module is None:
-            raise ValueError("--codebook needs analysis.codebook, which is not installed")
+            raise ValueError("--codebook needs analysis.actors.codebook, which is not installed")
         cb = module.load_codebook(codebook, sides=sides)
     table = extract_quotes(articles, codebook=cb, sides=sides)
     return table[table["kind"].isin(wanted)].reset_index(drop=True)

@@ -28,7 +28,7 @@ with a speaker gets:
     honorific or title in the speaker's phrase (``honorific``: ``Ms.``;
     ``title``: ``spokeswoman``), a ``he``/``she`` attribution that the quote's
     speaker was resolved from (``pronoun``), the gender that
-    :func:`analysis.gender.infer_gender` gave the linked mention from the
+    :func:`analysis.names.gender.infer_gender` gave the linked mention from the
     article (title, apposition, pronouns after the mentions); then the given
     name in gender-guesser's list (``first name``; surname-first names such as
     ``Hua Chunying`` use the given name); else ``unknown`` (basis ``none``),
@@ -44,7 +44,7 @@ with a speaker gets:
     for ...``).  Missing when the article gives none.
 ``side``, ``side_basis``
     From the codebook for codebook actors (``codebook``); with a sides file
-    (:mod:`analysis.sides`), from the speaker's own name or phrase
+    (:mod:`analysis.actors.sides`), from the speaker's own name or phrase
     (``speaker``: ``China``, ``Chinese officials``) or else its affiliation
     (``affiliation``); ``other`` when they name a country the file does not
     list ("the German Interior Ministry"); missing (``none``) otherwise.
@@ -60,13 +60,30 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
-import numpy as np
 import pandas as pd
 
-from analysis.codebook import normalise_name, strip_title, titles
-from analysis.resources import read_word_list
+from analysis.names import (
+    PersonMentions,
+    adjective_forms,
+    affiliation_for_sides,
+    affiliation_near,
+    clean_word,
+    country_index,
+    first_name_gender,
+    infer_gender,
+    inside_any,
+    kind_words,
+    looks_like_organisation,
+    normalise_name,
+    role_words,
+    speaker_affiliation,
+    speaker_kind_words,
+    strip_title,
+    surname_first_names,
+    title_table,
+)
 
 __all__ = ["describe_speakers", "affiliation_near", "affiliation_for_sides", "SPEAKER_KINDS", "SPEAKER_COLUMNS", "speaker_kind_words"]
 
@@ -74,258 +91,6 @@ SPEAKER_KINDS = ("person", "organisation", "government body", "country", "group"
 SPEAKER_COLUMNS = ["speaker_gender_basis", "speaker_affiliation", "speaker_affiliation_start",
                    "speaker_affiliation_end", "side_basis"]
 _PERSONAL = {"he": "male", "she": "female"}
-_TOKEN = re.compile(r"[^\W\d_][\w.'’&-]*|\d[\w.-]*|[,;:()“”\"]")
-
-
-@functools.cache
-def speaker_kind_words() -> dict[str, frozenset[str]]:
-    """The sections of ``analysis/data/speaker_kinds.txt``: anonymous,
-    anonymous_phrase, government, organisation, group."""
-    out: dict[str, set] = {}
-    section = None
-    for line in read_word_list("speaker_kinds.txt"):
-        if line.startswith("["):
-            section = line.strip("[]")
-            continue
-        out.setdefault(section, set()).add(line.lower())
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def _words(section: str) -> frozenset[str]:
-    """One section of ``analysis/data/speaker_kinds.txt``."""
-    return speaker_kind_words()[section]
-
-
-@functools.cache
-def _title_table() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
-    """lower-case title -> (gender, kind), and every title's words (lower case)."""
-    t = titles()
-    table = {w.lower(): (g, k) for w, g, k in zip(t["title"], t["gender"], t["kind"])}
-    words = frozenset(w for title in table for w in title.replace(".", "").split())
-    return table, words
-
-
-@functools.cache
-def _role_words() -> frozenset[str]:
-    """Nouns that name a role (``spokeswoman``, ``MP``, ``chief``, ``officials``):
-    single-word titles and the heads of anonymous sources."""
-    from analysis.names import speaker_words as _speaker_words
-
-    title_words, _ = _speaker_words()
-    single = {t.rstrip(".") for t in _title_table()[0] if " " not in t}
-    modifiers = speaker_kind_words()["title_modifier"]
-    kw = speaker_kind_words()
-    return frozenset((single | (title_words - modifiers) | kw["anonymous"] | kw["person_role"]) - modifiers)
-
-
-def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
-
-
-def _is_cap(word: str) -> bool:
-    return word[:1].isupper()
-
-
-def _clean(word: str) -> str:
-    w = word.replace("’", "'")
-    return w[:-2] if w.lower().endswith("'s") else w.rstrip("'")
-
-
-# ---------------------------------------------------------------------------
-# affiliation
-
-
-def _affiliation_in(text: str, toks: list[tuple[str, int, int]], skip: set[int]) -> tuple[int, int] | None:
-    """The span of the organisation a descriptor names (``toks``: its
-    tokens; ``skip``: indices of the person's own name), or None."""
-    role = _role_words()
-    from analysis.sides import _country_index
-
-    adjectives = _adjective_forms()
-    # 0. US party letters: "Sen. Ben Sasse, R-Neb."
-    for i, (w, s, e) in enumerate(toks):
-        if i not in skip and _PARTY_LETTERS.match(w) and w.split("-")[0] in _party_abbreviations():
-            return s, e
-    # 1. a possessive name: "Huawei's chief executive"
-    for i, (w, s, e) in enumerate(toks):
-        if i not in skip and _is_cap(w) and w.replace("’", "'").lower().endswith("'s") and len(w) > 3:
-            j = i
-            while j - 1 >= 0 and j - 1 not in skip and _is_cap(toks[j - 1][0]) and toks[j - 1][0].lower() not in role:
-                j -= 1
-            return toks[j][1], e - 2
-    # 2. "<role> for/of/at <the Chinese embassy | Huawei>" ("the MP for Tonbridge" is a constituency)
-    constituency = speaker_kind_words()["constituency_role"]
-    for i, (w, s, e) in enumerate(toks):
-        if i in skip or w.lower() not in _words("affiliation_preposition") or i == 0:
-            continue
-        before = toks[i - 1][0].lower().rstrip(".")
-        if before not in role or (w.lower() == "for" and before in constituency):
-            continue
-        k = i + 1
-        while k < len(toks) and toks[k][0].lower() in _words("affiliation_determiner"):
-            k += 1
-        first = k
-        while k < len(toks) and k not in skip and toks[k][0] not in ",;:()“”\"" \
-                and toks[k][0].lower() not in _words("affiliation_stop"):
-            k += 1
-        span = toks[first:k]
-        if span and any(_is_cap(t[0]) or t[0].lower() in adjectives for t in span):
-            return span[0][1], span[-1][2]
-    # 3. a capitalised run before a lower-case or acronym role word: "Foreign
-    # Ministry spokeswoman", "Conservative MP" (not "Culture Secretary": a title)
-    for i, (w, s, e) in enumerate(toks):
-        if i in skip or w.lower().rstrip(".") not in role or (_is_cap(w) and not w.isupper()):
-            continue
-        j = i
-        while j - 1 >= 0 and j - 1 not in skip and _is_cap(toks[j - 1][0]) \
-                and toks[j - 1][0].lower().rstrip(".") not in role:
-            j -= 1
-        if j < i:
-            return toks[j][1], toks[i - 1][2]
-    # 4. a country adjective or name with no role ("Chinese officials")
-    for i, (w, s, e) in enumerate(toks):
-        if i not in skip and _is_cap(w) and (w.lower() in adjectives or normalise_name(_clean(w)) in _country_index()):
-            return s, e
-    return None
-
-
-_PARTY_LETTERS = re.compile(r"^[A-Z]-[A-Z][a-z]*\.?$")
-
-
-@functools.cache
-def _party_abbreviations() -> dict[str, str]:
-    """``analysis/data/party_abbreviations.csv``: party letter -> party."""
-    import csv
-    import io
-
-    from analysis.resources import data_path
-
-    lines = [ln for ln in data_path("party_abbreviations.csv").read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#")]
-    return {r["abbreviation"]: r["party"] for r in csv.DictReader(io.StringIO("\n".join(lines)))}
-
-
-def affiliation_for_sides(text: str | None) -> str | None:
-    """The affiliation as a sides file is asked about it: party letters
-    ("R-Neb.") become the party's name."""
-    if text and _PARTY_LETTERS.match(text):
-        return _party_abbreviations().get(text.split("-")[0], text)
-    return text
-
-
-@functools.cache
-def _adjective_forms() -> frozenset[str]:
-    from analysis.sides import country_forms
-
-    return frozenset(a.lower() for adjs in country_forms()["adjectives"] for a in adjs)
-
-
-def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
-    """Tokens right before ``start`` (back to ``lo``) that can describe a
-    name: capitalised words, possessives, role words, ``of``/``for`` and up
-    to three other lower-case words ("British scholar", "Spanish
-    telecommunications company"), never a verb or function word."""
-    toks = _tokens(text, lo, start)
-    role = _role_words()
-    k, plain = len(toks), 0
-    while k - 1 >= 0:
-        w = toks[k - 1][0]
-        low = w.lower()
-        if _is_cap(w) or low.rstrip(".") in role or low in {"of", "for"}:
-            k -= 1
-            continue
-        if low.isalpha() and low not in _words("premodifier_stop") and plain < 3:
-            k, plain = k - 1, plain + 1
-            continue
-        break
-    while k < len(toks) and (toks[k][0].lower() in {"of", "for"} or not (_is_cap(toks[k][0])
-                                                                        or toks[k][0].lower() in role)):
-        k += 1
-    return toks[k:]
-
-
-def _apposition(text: str, end: int, hi: int) -> list[tuple[str, int, int]]:
-    """Tokens of ``, a/the ... ,`` right after a name (up to the next comma,
-    at most 20 words), or []."""
-    m = re.match(r"\s*,\s*", text[end:end + 4])
-    if not m:
-        return []
-    s = end + m.end()
-    stop = len(text)
-    for ch in ",;\n(":
-        p = text.find(ch, s, hi)
-        if p != -1:
-            stop = min(stop, p)
-    toks = _tokens(text, s, min(stop, hi))
-    if not toks or len(toks) > 20:
-        return []
-    first = toks[0][0].lower()
-    if first in {"who", "which", "said", "says", "told", "and", "but"}:
-        return []
-    return toks
-
-
-def _affiliation(doc, row: dict, name_spans: list[tuple[int, int]]) -> tuple[str, int, int] | None:
-    text = doc.text
-    s0, e0 = row.get("speaker_start"), row.get("speaker_end")
-    candidates = []
-    if s0 is not None and not pd.isna(s0):
-        s0, e0 = int(s0), int(e0)
-        toks = _tokens(text, s0, e0)
-        skip = _name_token_indices(toks, row.get("speaker_name"))
-        candidates.append((toks, skip))
-        candidates.append((_apposition(text, e0, _sentence_end(doc, e0)), set()))
-    from analysis.gender import _sentence_index
-
-    sents = _sentence_index(doc)[0]  # the sentence starts, listed once per document
-    for ms, me in name_spans[:3]:
-        lo = _last_at_or_before(sents, ms)
-        candidates.append((_premodifier(text, ms, max(lo, ms - 120)), set()))
-        candidates.append((_apposition(text, me, _sentence_end(doc, me)), set()))
-    for toks, skip in candidates:
-        if not toks:
-            continue
-        hit = _affiliation_in(text, toks, skip)
-        if hit:
-            a, b = hit
-            return text[a:b], a, b
-    return None
-
-
-def _last_at_or_before(ascending: list[int], offset: int) -> int:
-    """The largest of ``ascending`` (sorted) that is <= ``offset``, else 0:
-    ``max([x for x in ascending if x <= offset] or [0])`` by bisection."""
-    k = bisect_right(ascending, offset)
-    return ascending[k - 1] if k else 0
-
-
-def _sentence_end(doc, offset: int) -> int:
-    ends = doc.sentences[:, 1]
-    k = int(np.searchsorted(ends, offset, side="left"))
-    return int(ends[k]) if k < len(ends) else len(doc.text)
-
-
-def affiliation_near(doc, spans: list[tuple[int, int]]) -> tuple[str, int, int] | None:
-    """The affiliation the article gives next to a person's first mentions
-    (``spans``: their offsets): the words before a mention or the apposition
-    after it, read as for a speaker.  ``(text, start, end)`` or None."""
-    return _affiliation(doc, {}, sorted(spans))
-
-
-def _name_token_indices(toks, name) -> set[int]:
-    """Indices of the tokens that belong to the speaker's name (its words, at
-    the end of the phrase)."""
-    if not name or not isinstance(name, str):
-        return set()
-    words = {w.lower() for w in name.replace("’", "'").split()}
-    out = set()
-    for i in range(len(toks) - 1, -1, -1):
-        w = _clean(toks[i][0]).lower()
-        if w in words:
-            out.add(i)
-        elif out:
-            break
-    return out
 
 
 # ---------------------------------------------------------------------------
@@ -337,7 +102,7 @@ def _head(phrase: str, keep_case: bool = False) -> str:
     preposition or relative clause (``a spokesman for X`` -> ``spokesman``)."""
     words = [w.strip(",") for w in phrase.replace("’", "'").split()]
     for i, w in enumerate(words):
-        if w.lower() in _words("affiliation_preposition") or w.lower() in {"in", "on", "close", "familiar", "who", "speaking"}:
+        if w.lower() in kind_words("affiliation_preposition") or w.lower() in {"in", "on", "close", "familiar", "who", "speaking"}:
             words = words[:i]
             break
     head = words[-1] if words else ""
@@ -361,8 +126,6 @@ def _unnamed_kind(phrase: str) -> str:
 
 
 def _named_kind(name: str, mention: dict | None, phrase: str) -> str:
-    from analysis.sides import _country_index
-
     kw = speaker_kind_words()
     key = normalise_name(name)
     low = f" {key} "
@@ -370,29 +133,23 @@ def _named_kind(name: str, mention: dict | None, phrase: str) -> str:
     if mention is not None:
         kind = mention["kind"]
         if kind == "person":
-            from analysis.gender import first_name_gender
-
             lone = len(name.split()) == 1 and _lone_word_person(name, mention)
             return "organisation" if lone and first_name_gender(name + " X") == "unknown" else "person"
         if kind == "location":
-            return "country" if key in _country_index() else "government body"
+            return "country" if key in country_index() else "government body"
         if kind == "organisation":
             return "government body" if gov else "organisation"
         if kind in SPEAKER_KINDS:
             return kind
-    if key in _country_index():
+    if key in country_index():
         return "country"
     if gov:
         return "government body"
-    from analysis.names import looks_like_organisation as _looks_org
-
-    if _looks_org(name.split()) or any(f" {w} " in low for w in kw["organisation"]):
+    if looks_like_organisation(name.split()) or any(f" {w} " in low for w in kw["organisation"]):
         return "organisation"
     if len(name.split()) == 1 and mention is None:
         # one capitalised word that no person mention of the article explains:
         # people are introduced by their full name, so "Vodafone said", "NCSC said"
-        from analysis.gender import first_name_gender
-
         return "person" if first_name_gender(name + " X") != "unknown" else "organisation"
     return "person"
 
@@ -401,15 +158,13 @@ def _lone_word_person(name: str, mention: dict) -> bool:
     """A one-word "person" that discovery could not give a gender and that is
     neither a family name nor a given name: most likely an organisation
     ("Vodafone said", "Huawei said"); people are introduced by full names."""
-    from analysis.codebook import _surname_first_set
-
     return (mention.get("gender") not in ("female", "male") and mention.get("kind") == "person"
-            and name not in _surname_first_set())
+            and name not in surname_first_names())
 
 
 def _phrase_gender(phrase: str) -> tuple[str, str] | None:
     """A gendered honorific or title in the speaker's own phrase."""
-    table, _ = _title_table()
+    table, _ = title_table()
     found = set()
     for w in phrase.replace("’", "'").split():
         g, kind = table.get(w.lower(), table.get(w.lower().rstrip("."), ("", "")))
@@ -445,8 +200,6 @@ def _gender(row: dict, kind: str, entity: dict | None, mention: dict | None, quo
             return g, basis
     name = row.get("speaker_name")
     if isinstance(name, str) and " " in name.strip():
-        from analysis.gender import first_name_gender
-
         g = first_name_gender(strip_title(name))
         if g != "unknown":
             return g, "first name"
@@ -542,19 +295,17 @@ class _ArticleActors:
         return spans
 
     def gender_without_quotes(self, doc, mention: dict) -> tuple[str, str]:
-        """:func:`analysis.gender.infer_gender` for the person ``mention``
+        """:func:`analysis.names.gender.infer_gender` for the person ``mention``
         links to, counting no pronoun inside the article's direct and partial
         quotes and stopping at other people's mentions; the same for every
         quote of that person, so answered once per person, and the other
         people and the quotes are indexed once per article."""
-        from analysis.gender import PersonMentions, _inside_any, infer_gender
-
         aid, name = mention["actor_id"], mention["name"]
         hit = self._recounted.get((aid, name))
         if hit is None:
             if self._people is None:
                 self._people = PersonMentions((s, a) for a, starts in self.person_starts.items() for s in starts)
-                self._inside_quote = _inside_any(self.quoted)
+                self._inside_quote = inside_any(self.quoted)
             others = functools.partial(self._people.next_other, aid)  # the next mention of anyone else
             hit = self._recounted[(aid, name)] = infer_gender(name, doc, self.starts.get(aid, []), others=others,
                                                               skip=self._inside_quote)
@@ -597,8 +348,8 @@ def describe_speakers(quotes: pd.DataFrame, documents, *, mentions: pd.DataFrame
     ``documents``: the Documents the quotes come from.  ``mentions``: their
     mentions (:func:`analysis.actors.find_mentions`, codebook and discovered);
     None finds them with ``codebook`` (None: each article's default,
-    :func:`analysis.codebook.codebook_for_article`).  ``sides``: a sides
-    file, :class:`analysis.sides.Sides` or None (only codebook sides)."""
+    :func:`analysis.actors.codebook.codebook_for_article`).  ``sides``: a sides
+    file, :class:`analysis.actors.sides.Sides` or None (only codebook sides)."""
     out = quotes.copy()
     for c in SPEAKER_COLUMNS:
         out[c] = pd.Series([None] * len(out), dtype="object", index=out.index)
@@ -608,7 +359,7 @@ def describe_speakers(quotes: pd.DataFrame, documents, *, mentions: pd.DataFrame
         return out
     side_map = None
     if sides is not None:
-        from analysis.sides import load_sides
+        from analysis.actors.sides import load_sides
 
         side_map = load_sides(sides)
     docs = {d.article_id: d for d in documents}
@@ -677,7 +428,7 @@ def _role_holder(doc, r: dict) -> str | None:
         return None
     s0 = int(s0)
     m = _ROLE_BEFORE.search(doc.text[max(0, s0 - 60):s0])
-    if not m or m.group(1).lower() not in _role_words():
+    if not m or m.group(1).lower() not in role_words():
         return None
     return doc.text[s0 - len(m.group(0)):int(r["speaker_end"])]
 
@@ -696,12 +447,12 @@ def _is_named(name: str | None) -> bool:
     if not name:
         return False
     words = name.replace("’", "'").split()
-    if words[0].lower() in _words("affiliation_preposition") or words[0][:1].islower() and not any(w[:1].isupper() for w in words[1:]):
+    if words[0].lower() in kind_words("affiliation_preposition") or words[0][:1].islower() and not any(w[:1].isupper() for w in words[1:]):
         return False
     caps = [w for w in words if w[:1].isupper()]
     kw = speaker_kind_words()  # "Ministers said": a capital only at the sentence start
     common = kw["anonymous"] | kw["government"] | kw["organisation"] | kw["group"] | kw["person_role"]
-    return bool(caps) and not all(_clean(w).lower() in _adjective_forms() or _clean(w).lower() in common
+    return bool(caps) and not all(clean_word(w).lower() in adjective_forms() or clean_word(w).lower() in common
                                   for w in caps)
 
 
@@ -729,7 +480,7 @@ def _describe_quote(r: dict, doc, actors: _ArticleActors, side_map) -> None:
     r["speaker_gender"], r["speaker_gender_basis"] = _gender(r, kind, entity, mention,
                                                              _quoted_context(doc, actors, mention))
     spans = actors.first_spans(r.get("speaker_actor_id")) if r.get("speaker_actor_id") else []
-    aff = _affiliation(doc, r, spans) if doc is not None and kind in ("person", "anonymous") else None
+    aff = speaker_affiliation(doc, r, spans) if doc is not None and kind in ("person", "anonymous") else None
     r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"] = aff or (None,) * 3
     final = r.get("speaker_name") if isinstance(r.get("speaker_name"), str) else None
     _side(r, coded, side_map, final if named else None, phrase, kind)
@@ -858,11 +609,9 @@ def _side(r: dict, coded: bool, side_map, name, phrase, kind) -> None:
 def _names_a_country(text: str) -> bool:
     """Whether ``text`` holds a country's name or adjective, written as a name
     ("the German Interior Ministry", "Telecom Italia" does not)."""
-    from analysis.sides import _country_index
-
-    adjectives = _adjective_forms()
+    adjectives = adjective_forms()
     for w in re.findall(r"[A-Z][\w.'’-]*", text):
-        w = _clean(w).rstrip(".") if not w.endswith(".") or len(w) > 4 else _clean(w)
-        if w.lower() in adjectives or normalise_name(w) in _country_index():
+        w = clean_word(w).rstrip(".") if not w.endswith(".") or len(w) > 4 else clean_word(w)
+        if w.lower() in adjectives or normalise_name(w) in country_index():
             return True
     return False

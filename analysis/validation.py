@@ -196,7 +196,7 @@ def actors_agreement() -> pd.DataFrame:
 
     One row per (``subset``: all, non-sport; ``label``: PER, ORG, LOC) with
     ``precision``, ``recall``, ``f1`` (0..1), ``gold``, ``predicted``, from
-    :func:`analysis.discovery.discover_entities` through the script's
+    :func:`analysis.actors.discovery.discover_entities` through the script's
     ``predict`` and ``score``.  Sports results pages (97 of 216 stories) are
     tables of names, not prose: the non-sport row is the one that speaks for
     news articles."""

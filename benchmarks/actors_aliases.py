@@ -29,9 +29,9 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.aliases import merge_across_articles, merged_entities  # noqa: E402
+from analysis.actors.aliases import merge_across_articles, merged_entities  # noqa: E402
 from analysis.corpus import load_corpus  # noqa: E402
-from analysis.discovery import discover_entities  # noqa: E402
+from analysis.actors.discovery import discover_entities  # noqa: E402
 from analysis.text import segment_articles  # noqa: E402
 
 CORPORA = ROOT.parent / "shared" / "corpora"

@@ -13,7 +13,7 @@ in the same run, on the same texts:
 * ``matching``: :func:`analysis.actors.find_mentions` with ``discover=False``
   (one compiled pass plus title, surname and adjective rules and the tidy
   table);
-* ``discovery``: :func:`analysis.discovery.discover_entities` alone (rules
+* ``discovery``: :func:`analysis.actors.discovery.discover_entities` alone (rules
   for people, organisations, places);
 * ``matching + discovery``: ``find_mentions(..., discover=True)``.
 
@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis import load_corpus  # noqa: E402
 from analysis.actors import find_mentions  # noqa: E402
-from analysis.codebook import load_codebook  # noqa: E402
+from analysis.actors.codebook import load_codebook  # noqa: E402
 from analysis.text import segment_articles  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpora" / "bbc_news_2004_2005" / "bbc_news.jsonl"
@@ -74,9 +74,9 @@ def main(argv=None) -> int:
         return find_mentions(docs, codebook=cb, discover=False)
 
     def discovery():
-        from analysis.discovery import _doc_entities
+        from analysis.actors.discovery import doc_entities
 
-        return [len(_doc_entities(d)) for d in docs]
+        return [len(doc_entities(d)) for d in docs]
 
     def both():
         for d in docs:

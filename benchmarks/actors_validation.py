@@ -4,7 +4,7 @@
 
 Reads ``../shared/benchmarks/actors/conll2003_dev.jsonl`` in place (Reuters
 news 1996 with gold PER/ORG/LOC/MISC spans; see its README), runs
-:func:`analysis.discovery.discover_entities` on each document's text (the
+:func:`analysis.actors.discovery.discover_entities` on each document's text (the
 package's own segmentation; no codebook) and scores exact-span matches per
 label: precision = correct / predicted, recall = correct / gold, F1 their
 harmonic mean (CoNLL's official criterion: same start, end and label).
@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.discovery import discover_entities  # noqa: E402
+from analysis.actors.discovery import discover_entities  # noqa: E402
 from analysis.text import segment  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "benchmarks" / "actors" / "conll2003_dev.jsonl"

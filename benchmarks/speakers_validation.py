@@ -169,7 +169,7 @@ def main(argv=None) -> int:
         p = pred if corpus == "all" else pred[pred["corpus"] == corpus]
         results[corpus] = {"gender": gender_scores(g, p)}
     matched = match_statements(gold[gold["corpus"] == "huawei_uk_5g"], pred[pred["corpus"] == "huawei_uk_5g"])
-    from analysis.sides import load_sides
+    from analysis.actors.sides import load_sides
 
     results["huawei_uk_5g"]["sides"] = side_scores(matched, load_sides(args.sides).names)
     for corpus, res in results.items():

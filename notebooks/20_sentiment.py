@@ -30,8 +30,8 @@ from analysis import load_corpus
 from analysis import sentiment as S
 from analysis.figures import draw, set_provenance, use_sides
 from analysis.plots import sentiment as sentiment_plots
-from analysis.codebook import sides_in_use
-from analysis.sides import story_parameters
+from analysis.actors.codebook import sides_in_use
+from analysis.actors.sides import story_parameters
 from analysis.text import segment_articles
 
 articles = load_corpus(corpus)

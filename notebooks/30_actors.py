@@ -27,12 +27,11 @@ top = 20
 import pandas as pd
 
 from analysis import load_corpus
-from analysis.actors import actor_frequency, cooccurrence, expand_groups, find_mentions, prominence
-from analysis.codebook import codebook_in_use, sides_in_use
-from analysis.discovery import discover_actors
+from analysis.actors import actor_frequency, cooccurrence, discover_actors, expand_groups, find_mentions, prominence
+from analysis.actors.codebook import codebook_in_use, sides_in_use
 from analysis.figures import draw, set_provenance, use_sides
 from analysis.plots import actors as actor_plots
-from analysis.sides import story_parameters
+from analysis.actors.sides import story_parameters
 
 articles = load_corpus(corpus)
 articles = articles[articles["duplicate_of"].isna()].reset_index(drop=True)

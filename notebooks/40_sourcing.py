@@ -36,8 +36,8 @@ from analysis.sourcing import (
     sourcing_balance,
     voice_directness,
 )
-from analysis.codebook import sides_in_use
-from analysis.sides import story_parameters
+from analysis.actors.codebook import sides_in_use
+from analysis.actors.sides import story_parameters
 from analysis.text import segment_articles
 from analysis.views import html_view
 

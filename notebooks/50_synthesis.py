@@ -32,8 +32,8 @@ from analysis.figures import draw, set_provenance, use_sides
 from analysis.plots import synthesis as synthesis_plots
 from analysis.sentiment import sentence_sentiment
 from analysis.sourcing import extract_quotes
-from analysis.codebook import sides_in_use
-from analysis.sides import story_parameters
+from analysis.actors.codebook import sides_in_use
+from analysis.actors.sides import story_parameters
 from analysis.text import segment_articles
 
 articles = load_corpus(corpus)

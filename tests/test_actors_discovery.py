@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from analysis.discovery import discover_actors, discover_entities
-from analysis.gender import first_name_gender, infer_gender
+from analysis.actors import discover_actors, discover_entities
+from analysis.names.gender import first_name_gender, infer_gender
 from analysis.text import segment
 
 TEXT = (
@@ -136,27 +136,27 @@ def test_word_frequencies_are_wordfreqs_own():
     # read straight from wordfreq's data file, without importing wordfreq: the same dict
     from wordfreq import get_frequency_dict
 
-    from analysis.discovery import _ZIPF_FLOOR, _common, _zipf
+    from analysis.actors.lexicon import ZIPF_FLOOR, common, zipf
 
     full = get_frequency_dict("en")
-    assert _zipf() == {w: f for w, f in full.items() if f > _ZIPF_FLOOR}
-    assert len(_zipf()) == 19_588 and len(full) == 321_180
-    assert _common("The") == _zipf()["the"] > 0.05  # about one word in 19
-    assert _common("Kovrig") == 0.0
-    assert 0 < full["toblerone"] <= _ZIPF_FLOOR and _common("Toblerone") == 0.0  # rare: as if unlisted
+    assert zipf() == {w: f for w, f in full.items() if f > ZIPF_FLOOR}
+    assert len(zipf()) == 19_588 and len(full) == 321_180
+    assert common("The") == zipf()["the"] > 0.05  # about one word in 19
+    assert common("Kovrig") == 0.0
+    assert 0 < full["toblerone"] <= ZIPF_FLOOR and common("Toblerone") == 0.0  # rare: as if unlisted
 
 
 def test_every_frequency_threshold_is_above_the_floor():
-    # words rarer than the floor are left out of _zipf(); that changes no decision only while
-    # every "_common(w) > t" has t >= floor and every "_common(w) < t" has t > floor
+    # words rarer than the floor are left out of zipf(); that changes no decision only while
+    # every "common(w) > t" has t >= floor and every "common(w) < t" has t > floor
     import inspect
     import re
 
-    from analysis import discovery
+    from analysis.actors import classify, discovery, lexicon, runs
 
-    src = inspect.getsource(discovery)
-    uses = re.findall(r"(?<!\w)_common\([^()]*\)\s*([<>]=?)\s*([0-9.]+e-?[0-9]+|[0-9.]+)", src)
-    calls = re.findall(r"(?<!\w)_common\(", src)
+    src = "".join(inspect.getsource(m) for m in (lexicon, runs, classify, discovery))
+    uses = re.findall(r"(?<![\w.])common\([^()]*\)\s*([<>]=?)\s*([0-9.]+e-?[0-9]+|[0-9.]+)", src)
+    calls = re.findall(r"(?<![\w.])common\(", src)
     assert len(uses) == 5 and len(calls) == 5 + 2  # every call is compared; + the definition and a comment
     for op, t in uses:
-        assert (float(t) >= discovery._ZIPF_FLOOR) if op.startswith(">") else (float(t) > discovery._ZIPF_FLOOR), (op, t)
+        assert (float(t) >= lexicon.ZIPF_FLOOR) if op.startswith(">") else (float(t) > lexicon.ZIPF_FLOOR), (op, t)

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from analysis.actors import find_mentions
-from analysis.aliases import (
+from analysis.actors.aliases import (
     _country_table,
     acronym_letters,
     country_forms,
@@ -15,7 +15,7 @@ from analysis.aliases import (
     merged_entities,
     strip_designators,
 )
-from analysis.discovery import discover_entities
+from analysis.actors.discovery import discover_entities
 from analysis.text import segment
 
 TEXT = (
@@ -163,7 +163,7 @@ def test_helpers():
     assert strip_designators("Technologies") == "Technologies"
     assert strip_designators("Bank of England") == "Bank of England"
     # a common word or a place is not a company's own name: "News Corp" is not "News"
-    from analysis.aliases import _company_base
+    from analysis.actors.aliases import _company_base
 
     assert _company_base("News Corp") is None and _company_base("London International Group") is None
     assert _company_base("Sony Corporation") == "Sony" and _company_base("Huawei Technologies") == "Huawei"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.codebook import CodebookError, load_codebook, name_parts, resolve_actor, strip_title
+from analysis.actors.codebook import CodebookError, load_codebook, name_parts, resolve_actor, strip_title
 
 HEADER = "actor_id,name,aliases,kind,side,role,gender,gender_basis,members\n"
 

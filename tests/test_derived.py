@@ -77,13 +77,15 @@ def test_a_corrupt_file_is_rebuilt(tmp_path, source):
 
 @pytest.mark.parametrize("which", ["first_names", "places", "cmu_syllables"])
 def test_shipped_tables_read_back_equal_to_built(tmp_path, monkeypatch, which):
-    from analysis import discovery, syllables
+    from analysis import syllables
+    from analysis.actors import lexicon
+    from analysis.names import given_names
     from analysis.resources import cmu_dictionary_path
 
     monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "c"))
     sources, build = {
-        "first_names": (discovery._first_names_sources(), discovery._build_first_names),
-        "places": (discovery._places_sources(), discovery._build_places),
+        "first_names": (given_names.first_names_sources(), given_names.build_first_names),
+        "places": (lexicon.places_sources(), lexicon.build_places),
         "cmu_syllables": ([cmu_dictionary_path()], syllables._build_cmu_counts),
     }[which]
     fresh = build()

@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.actors import _Spans
-from analysis.gender import PersonMentions, _next_other_finder, infer_gender
+from analysis.actors.mentions import _Spans
+from analysis.names.gender import PersonMentions, _next_other_finder, infer_gender
 from analysis.sourcing import _Containers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,9 +99,9 @@ def test_next_other_person_is_the_first_other_start_after(mentions, name, offset
 
 
 def test_gender_from_every_person_equals_gender_from_the_others(seed_doc):
-    from analysis.discovery import _doc_entities
+    from analysis.actors.discovery import doc_entities
 
-    ents = [e for e in _doc_entities(seed_doc) if e["label"] == "PER"]
+    ents = [e for e in doc_entities(seed_doc) if e["label"] == "PER"]
     names = [e["full_name"] for e in ents]
     everyone = PersonMentions((e["start"], n) for e, n in zip(ents, names))
     assert len(set(names)) >= 5

@@ -21,7 +21,7 @@ import pytest
 from analysis import load_corpus, synthesis
 from analysis import sentiment as S
 from analysis.actors import actor_frequency, cooccurrence, expand_groups, find_mentions
-from analysis.codebook import load_codebook
+from analysis.actors.codebook import load_codebook
 from analysis.figures import NothingToDraw, draw
 from analysis.plots import actors as actor_plots
 from analysis.plots import corpus as corpus_plots

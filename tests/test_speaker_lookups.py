@@ -7,9 +7,10 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.codebook import normalise_name, strip_title
-from analysis.gender import infer_gender
-from analysis.speakers import _ArticleActors, _FirstOverlap, _last_at_or_before
+from analysis.actors.codebook import normalise_name, strip_title
+from analysis.names.gender import infer_gender
+from analysis.names import last_at_or_before
+from analysis.speakers import _ArticleActors, _FirstOverlap
 
 # ---------------------------------------------------------------------------
 # the plain versions (as the module had them before it indexed the article)
@@ -96,7 +97,7 @@ def test_first_overlap_edges():
 @given(st.lists(st.integers(0, 500), max_size=20), st.integers(-5, 520))
 def test_last_at_or_before_is_the_plain_max(values, offset):
     values = sorted(values)
-    assert _last_at_or_before(values, offset) == max([x for x in values if x <= offset] or [0])
+    assert last_at_or_before(values, offset) == max([x for x in values if x <= offset] or [0])
 
 
 @settings(max_examples=200, deadline=None)

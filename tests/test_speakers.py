@@ -1,5 +1,5 @@
 """Who each quoted speaker is (analysis.speakers), sides files
-(analysis.sides) and the rule that keeps the seed story's codebook to the
+(analysis.actors.sides) and the rule that keeps the seed story's codebook to the
 seed.  Expected values were read off the texts by hand: the constructed
 sentences below, and Huawei/UK articles quoted in the comments."""
 from __future__ import annotations
@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from analysis.actors import find_mentions
-from analysis.codebook import codebook_for_article, codebook_in_use, load_codebook
-from analysis.codebook import sides_in_use
-from analysis.sides import Sides, SidesError, load_sides, sides_from_codebook
+from analysis.actors.codebook import codebook_for_article, codebook_in_use, load_codebook
+from analysis.actors.codebook import sides_in_use
+from analysis.actors.sides import Sides, SidesError, load_sides, sides_from_codebook
 from analysis.sourcing import QUOTE_COLUMNS, extract_quotes
 from tests.conftest import ROOT
 

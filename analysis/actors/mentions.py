@@ -1,15 +1,11 @@
-"""Actor frequency: who appears in the coverage, how often, how prominently, with whom.
+"""Actor mentions: where each actor is named in each article.
 
 :func:`find_mentions` finds every mention of the codebook's actors
-(:mod:`analysis.codebook`) in one pass over each text with one compiled
+(:mod:`analysis.actors.codebook`) in one pass over each text with one compiled
 regular expression, and (``discover=True``) adds people, organisations and
-locations the codebook lacks, found by the rules in :mod:`analysis.discovery`.
-The tables built from the mentions:
-
-* :func:`actor_frequency`: mentions per actor (or side), raw and per 1,000 words;
-* :func:`prominence`: first-mention paragraph, in the lede, share of paragraphs;
-* :func:`cooccurrence`: pairs of actors named in the same paragraph;
-* :func:`expand_groups`: group mentions credited to each member.
+locations the codebook lacks, found by the rules in :mod:`analysis.actors.discovery`.
+:func:`expand_groups` credits group mentions to each member; the tables built
+from the mentions are in :mod:`analysis.actors.frequency`.
 
 Matching rules (each span is counted once, the longest form wins, never
 inside another word):
@@ -41,10 +37,10 @@ inside another word):
     ``the`` and followed by a word (``US President``).  Counted apart from the
     nominal ``name`` form (``the US``, ``China``, ``China's``).
 ``discovered``
-    A person, organisation or location found by :mod:`analysis.discovery`
+    A person, organisation or location found by :mod:`analysis.actors.discovery`
     that is not in the codebook; ``actor_id`` is a candidate id
     ``cand:<slug of the full name>``, ``side`` is missing.  Names of one
-    actor are merged first (:mod:`analysis.aliases`: ``UK``, ``U.K.``,
+    actor are merged first (:mod:`analysis.actors.aliases`: ``UK``, ``U.K.``,
     ``Britain`` and ``the British government`` are ``cand:united_kingdom``).
 
 A possessive ``'s``/``’s`` after a form is allowed and left out of the span
@@ -59,26 +55,18 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import itemgetter
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from analysis.codebook import _coerce, actor_surname, codebook_for_article, titles
+from analysis.actors.aliases import merged_entities
+from analysis.actors.codebook import actor_surname, codebook_for_article, coerce_codebook
+from analysis.actors.sides import load_sides
+from analysis.names import affiliation_for_sides, affiliation_near, titles
 from analysis.text import Document, segment_articles
 
-__all__ = [
-    "find_mentions",
-    "expand_groups",
-    "actor_frequency",
-    "prominence",
-    "cooccurrence",
-    "actor_table",
-    "compile_codebook",
-    "MENTION_COLUMNS",
-    "MATCH_TYPES",
-    "add_cli_arguments",
-    "cli_table",
-]
+__all__ = ["find_mentions", "expand_groups", "compile_codebook", "MENTION_COLUMNS", "MATCH_TYPES", "SURNAME_MODES"]
 
 MENTION_COLUMNS = [
     "article_id", "actor_id", "name", "kind", "side", "surface", "start", "end", "paragraph",
@@ -168,11 +156,24 @@ _COMPILED: dict = {}
 def compile_codebook(codebook=None) -> CompiledCodebook:
     """Compile a codebook (None: the shipped one) into one matcher.  Compiled
     once per codebook table and reused."""
-    cb = _coerce(codebook)
+    cb = coerce_codebook(codebook)
     key = (id(cb) if codebook is not None and not isinstance(codebook, (str,)) else str(codebook),
            tuple(cb["actor_id"]), len(cb))
     if key in _COMPILED:
         return _COMPILED[key]
+    forms, surname_ids, info = _codebook_forms(cb)
+    pattern, forms_pattern, title_chars = _codebook_patterns(cb)
+    cc = CompiledCodebook(cb, pattern, forms, surname_ids, info, forms_pattern, title_chars)
+    if len(_COMPILED) > 16:
+        _COMPILED.clear()
+    _COMPILED[key] = cc
+    return cc
+
+
+def _codebook_forms(cb: pd.DataFrame) -> tuple[dict, dict, dict]:
+    """The codebook's forms: lookup key -> ``(actor_id, match type)`` (the
+    higher-priority type wins when two actors share a form), surname key ->
+    the people with that surname, and actor_id -> its codebook row."""
     forms: dict[str, tuple[str, str]] = {}
     surname_ids: dict[str, list[str]] = {}
     info = {}
@@ -204,7 +205,13 @@ def compile_codebook(codebook=None) -> CompiledCodebook:
             surname_ids.setdefault(k, []).append(aid)
             if k not in forms:
                 forms[k] = (aid, "surname")
-    # surnames shared by several people resolve at match time
+    return forms, surname_ids, info
+
+
+def _codebook_patterns(cb: pd.DataFrame) -> tuple[re.Pattern, re.Pattern, frozenset]:
+    """The one regular expression of every form (longest first) after
+    optional titles, the same without titles, and the characters titles are
+    written with (:func:`_finditer` skips positions that cannot start one)."""
     originals: dict[str, str] = {}
     for row in cb.to_dict("records"):
         for f in [row["name"], *row["aliases"], *row["descriptions"], *row["adjectives"]]:
@@ -231,11 +238,7 @@ def compile_codebook(codebook=None) -> CompiledCodebook:
     )
     chars = set("".join(["Former then Acting late", *tw])) | set("'’")
     title_chars = frozenset(chars | {c.upper() for c in chars} | {c.lower() for c in chars})
-    cc = CompiledCodebook(cb, pattern, forms, surname_ids, info, forms_pattern, title_chars)
-    if len(_COMPILED) > 16:
-        _COMPILED.clear()
-    _COMPILED[key] = cc
-    return cc
+    return pattern, forms_pattern, title_chars
 
 
 def _is_attributive(text: str, start: int, end: int) -> bool:
@@ -372,7 +375,7 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
 
     ``docs``: an articles table, Documents or one body string.  ``codebook``:
     a path or a table from :func:`load_codebook`, used for every article;
-    None: per article, :func:`analysis.codebook.codebook_for_article` (the
+    None: per article, :func:`analysis.actors.codebook.codebook_for_article` (the
     shipped codebook for the seed articles only, no codebook elsewhere).
     ``discover``: also add people, organisations and locations that the
     codebook lacks (``match == "discovered"``).  ``quotes``: a quotes table
@@ -382,7 +385,7 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
     (default direct and partial: the source's own words), else it is NA.
     ``surnames``: ``"after_full"`` (a surname alone counts only after the
     person's full name or title mention in the same article) or ``"always"``.
-    ``sides``: a sides file or :class:`analysis.sides.Sides`; a discovered
+    ``sides``: a sides file or :class:`analysis.actors.sides.Sides`; a discovered
     actor whose name the file lists (or a country form of one it lists) gets
     that side (codebook actors keep the codebook's).
 
@@ -390,50 +393,78 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
     ``start / len(text)`` (0 = top of the article, 1 = end); ``paragraph`` and
     ``sentence`` are 1-based and join the tables of :mod:`analysis.text`;
     ``gender``/``gender_basis`` come from the codebook for codebook actors
-    and from :func:`analysis.gender.infer_gender` for discovered people."""
+    and from :func:`analysis.names.gender.infer_gender` for discovered people."""
     if surnames not in SURNAME_MODES:
         raise ValueError(f"surnames must be one of {list(SURNAME_MODES)}, not {surnames!r}")
     side_of = _discovered_side(sides)
     documents = segment_articles(docs)
     qint = _quote_intervals(quotes, quote_kinds)
-    if discover:
-        from analysis.aliases import merged_entities  # discovery's entities, aliases of one actor merged
     out = []  # one tuple per mention, in MENTION_COLUMNS order
     for doc in documents:
-        # (start, end, actor_id, match, name, kind, side, gender, gender_basis)
-        found = []
-        cc = compile_codebook(codebook_for_article(doc.article_id, codebook))
-        for r in _match_doc(doc, cc, surnames):
-            info = cc.info[r["actor_id"]]
-            found.append((r["start"], r["end"], r["actor_id"], r["match"], info["name"], info["kind"], info["side"],
-                          info["gender"], info["gender_basis"]))
-        if discover:
-            taken = _Spans((f[0], f[1]) for f in found)
-            for ent in merged_entities(doc):
-                st, en = ent["start"], ent["end"]
-                if taken.overlaps(st, en):
-                    continue
-                found.append((st, en, ent["candidate_id"], "discovered", ent["name"], ent["kind"], side_of(ent["name"]),
-                              ent.get("gender", "n/a"), ent.get("gender_basis", ent["kind"])))
-            found.sort(key=_by_start)
-            if sides is not None:
-                found = _sides_from_affiliation(doc, found, side_of)
-        if not found:
-            continue
-        text, article_id = doc.text, doc.article_id
-        par_starts, sen_starts = doc.paragraphs[:, 0].tolist(), doc.sentences[:, 0].tolist()
-        n = max(len(text), 1)
-        iv = qint.get(article_id)
-        for st, en, aid, mtype, name, kind, side, gender, basis in found:
-            if quotes is None:
-                in_quote = pd.NA
-            elif iv is None:
-                in_quote = False
-            else:
-                in_quote = iv.covers(st)
-            out.append((article_id, aid, name, kind, side, text[st:en], st, en,
-                        max(bisect_right(par_starts, st) - 1, 0) + 1, max(bisect_right(sen_starts, st) - 1, 0) + 1,
-                        st / n, mtype, in_quote, gender, basis))
+        found = _doc_found(doc, codebook, surnames, discover, side_of, sides)
+        if found:
+            _add_rows(out, doc, found, quotes is not None, qint.get(doc.article_id))
+    return _mentions_frame(out, documents)
+
+
+class _Found(NamedTuple):
+    """One mention found in an article, before it becomes a table row."""
+
+    start: int
+    end: int
+    actor_id: str
+    match: str
+    name: str
+    kind: str
+    side: str | None
+    gender: str
+    gender_basis: str
+
+
+def _doc_found(doc: Document, codebook, surnames: str, discover: bool, side_of, sides) -> list[_Found]:
+    """The codebook's mentions in one article, then (``discover``) the
+    discovered entities that overlap none of them, in text order."""
+    found = []
+    cc = compile_codebook(codebook_for_article(doc.article_id, codebook))
+    for r in _match_doc(doc, cc, surnames):
+        info = cc.info[r["actor_id"]]
+        found.append(_Found(r["start"], r["end"], r["actor_id"], r["match"], info["name"], info["kind"], info["side"],
+                            info["gender"], info["gender_basis"]))
+    if discover:
+        taken = _Spans((f.start, f.end) for f in found)
+        for ent in merged_entities(doc):
+            st, en = ent["start"], ent["end"]
+            if taken.overlaps(st, en):
+                continue
+            found.append(_Found(st, en, ent["candidate_id"], "discovered", ent["name"], ent["kind"],
+                                side_of(ent["name"]), ent.get("gender", "n/a"), ent.get("gender_basis", ent["kind"])))
+        found.sort(key=_by_start)
+        if sides is not None:
+            found = _sides_from_affiliation(doc, found, side_of)
+    return found
+
+
+def _add_rows(out: list, doc: Document, found: list[_Found], with_quotes: bool, iv) -> None:
+    """One row per mention of ``found`` (in :data:`MENTION_COLUMNS` order)
+    added to ``out``; ``iv``: the article's quote intervals (None: no quotes)."""
+    text, article_id = doc.text, doc.article_id
+    par_starts, sen_starts = doc.paragraphs[:, 0].tolist(), doc.sentences[:, 0].tolist()
+    n = max(len(text), 1)
+    for st, en, aid, mtype, name, kind, side, gender, basis in found:
+        if not with_quotes:
+            in_quote = pd.NA
+        elif iv is None:
+            in_quote = False
+        else:
+            in_quote = iv.covers(st)
+        out.append((article_id, aid, name, kind, side, text[st:en], st, en,
+                    max(bisect_right(par_starts, st) - 1, 0) + 1, max(bisect_right(sen_starts, st) - 1, 0) + 1,
+                    st / n, mtype, in_quote, gender, basis))
+
+
+def _mentions_frame(out: list[tuple], documents) -> pd.DataFrame:
+    """The mentions table from its rows, with the articles' word and
+    paragraph counts in ``attrs`` (for the per-1,000-words tables)."""
     if out:
         # column arrays built directly (pandas' conversion of Python lists is
         # the slow part for ~20 rows per article); same dtypes as the casts below
@@ -457,30 +488,26 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
     return df
 
 
-def _sides_from_affiliation(doc: Document, found: list[tuple], side_of) -> list[tuple]:
+def _sides_from_affiliation(doc: Document, found: list[_Found], side_of) -> list[_Found]:
     """A discovered person the sides file does not name takes the side of
     the affiliation the article gives at one of the person's first mentions
-    (:func:`analysis.speakers.affiliation_near`): "Ciaran Martin, the CEO of
+    (:func:`analysis.names.affiliation_near`): "Ciaran Martin, the CEO of
     the U.K. National Cyber Security Centre" -> United Kingdom."""
-    from analysis.speakers import affiliation_for_sides, affiliation_near
-
     spans: dict[str, list[tuple[int, int]]] = {}
     for f in found:
-        if f[3] == "discovered" and f[5] == "person" and f[6] is None:
-            spans.setdefault(f[2], []).append((f[0], f[1]))
+        if f.match == "discovered" and f.kind == "person" and f.side is None:
+            spans.setdefault(f.actor_id, []).append((f.start, f.end))
     sides = {}
     for aid, where in spans.items():
         hit = affiliation_near(doc, where)
         sides[aid] = side_of(affiliation_for_sides(hit[0])) if hit else None
-    return [f[:6] + (sides[f[2]],) + f[7:] if sides.get(f[2]) else f for f in found]
+    return [f._replace(side=sides[f.actor_id]) if sides.get(f.actor_id) else f for f in found]
 
 
 def _discovered_side(sides):
     """name -> side (or None) from a sides file; always None without one."""
     if sides is None:
         return lambda name: None
-    from analysis.sides import load_sides
-
     table = load_sides(sides)
 
     def side_of(name):
@@ -510,182 +537,3 @@ def expand_groups(mentions: pd.DataFrame, codebook=None) -> pd.DataFrame:
     out = out.astype({c: mentions[c].dtype for c in mentions.columns if c in ("start", "end", "paragraph", "sentence", "in_quote")})
     out.attrs.update(mentions.attrs)
     return out
-
-
-def _article_sizes(mentions: pd.DataFrame, docs) -> tuple[dict, dict]:
-    if docs is not None:
-        documents = segment_articles(docs)
-        return ({d.article_id: d.n_words for d in documents}, {d.article_id: d.n_paragraphs for d in documents})
-    if "n_words" in mentions.attrs:
-        return mentions.attrs["n_words"], mentions.attrs["n_paragraphs"]
-    raise ValueError("pass docs= (the articles) to normalise per 1,000 words: the mentions table does not carry word counts")
-
-
-LEVELS = ("article", "corpus")
-BY = ("actor", "side", "kind")
-
-
-def actor_frequency(mentions: pd.DataFrame, docs=None, *, by: str = "actor", level: str = "article",
-                    matches=None, group_by: str | None = None) -> pd.DataFrame:
-    """Mentions counted per actor (``by="actor"``), per side (``"side"``) or
-    per kind (``"kind"``), for each article (``level="article"``) or over the
-    corpus (``"corpus"``).
-
-    Columns: the key(s), ``mentions`` (raw count), ``n_words`` (words of the
-    article(s)), ``per_1000_words`` = ``1000 * mentions / n_words`` (more =
-    more present; comparable across articles of different length) and
-    ``articles`` (articles with at least one mention).  ``matches``: the match
-    types to count (default all but ``adjective``, so ``Chinese`` is not a
-    mention of China; pass :data:`MATCH_TYPES` to include them).
-    ``group_by``: an article column to split the corpus level by (``outlet``),
-    which needs ``docs`` to be the articles table.  Discovered candidates have
-    no side; in ``by="side"`` they count as ``unknown``."""
-    if by not in BY:
-        raise ValueError(f"by must be one of {list(BY)}, not {by!r}")
-    if level not in LEVELS:
-        raise ValueError(f"level must be one of {list(LEVELS)}, not {level!r}")
-    matches = tuple(m for m in MATCH_TYPES if m != "adjective") if matches is None else tuple(matches)
-    bad = set(matches) - set(MATCH_TYPES)
-    if bad:
-        raise ValueError(f"unknown match type(s) {sorted(bad)}; allowed: {list(MATCH_TYPES)}")
-    words, _ = _article_sizes(mentions, docs)
-    m = mentions[mentions["match"].isin(matches)].copy()
-    m["side"] = m["side"].fillna("unknown")
-    keys = {"actor": ["actor_id", "name", "kind", "side"], "side": ["side"], "kind": ["kind"]}[by]
-    if level == "article":
-        g = m.groupby(["article_id", *keys], sort=False, dropna=False).size().rename("mentions").reset_index()
-        g["n_words"] = g["article_id"].map(words).astype("int64")
-        g["articles"] = 1
-    else:
-        extra = []
-        if group_by is not None:
-            if not isinstance(docs, pd.DataFrame) or group_by not in docs.columns:
-                raise ValueError(f"group_by={group_by!r} needs docs to be the articles table with that column")
-            lab = dict(zip(docs["article_id"].astype(str), docs[group_by].fillna("unknown").astype(str)))
-            m[group_by] = m["article_id"].map(lab)
-            extra = [group_by]
-        g = (m.groupby([*extra, *keys], sort=False, dropna=False)
-             .agg(mentions=("article_id", "size"), articles=("article_id", "nunique")).reset_index())
-        if extra:
-            tot = pd.Series(words).groupby(pd.Series(lab)).sum()
-            g["n_words"] = g[group_by].map(tot).astype("int64")
-        else:
-            g["n_words"] = int(sum(words.values()))
-    g["per_1000_words"] = 1000 * g["mentions"] / g["n_words"].where(g["n_words"] > 0)
-    sort = (["article_id"] if level == "article" else ([group_by] if group_by else []))
-    return g.sort_values([*sort, "mentions"], ascending=[True] * len(sort) + [False], kind="stable").reset_index(drop=True)
-
-
-def prominence(mentions: pd.DataFrame, docs=None, *, matches=None) -> pd.DataFrame:
-    """How prominently each actor appears in each article, one row per
-    (article, actor):
-
-    ``first_paragraph`` / ``first_sentence`` (1-based; lower = more
-    prominent), ``first_position`` (relative position of the first mention,
-    0 = top), ``in_lede`` (mentioned in paragraph 1), ``paragraphs`` (number
-    of paragraphs that mention the actor), ``paragraph_share`` =
-    ``paragraphs / n_paragraphs`` (0..1, higher = present through more of
-    the article) and ``mentions``.  ``matches`` as in :func:`actor_frequency`."""
-    matches = tuple(m for m in MATCH_TYPES if m != "adjective") if matches is None else tuple(matches)
-    _, paras = _article_sizes(mentions, docs)
-    m = mentions[mentions["match"].isin(matches)]
-    cols = ["article_id", "actor_id", "name", "kind", "side", "first_paragraph", "first_sentence",
-            "first_position", "in_lede", "paragraphs", "n_paragraphs", "paragraph_share", "mentions"]
-    if m.empty:
-        return pd.DataFrame(columns=cols)
-    g = m.groupby(["article_id", "actor_id"], sort=False, dropna=False).agg(
-        name=("name", "first"), kind=("kind", "first"), side=("side", "first"),
-        first_paragraph=("paragraph", "min"), first_sentence=("sentence", "min"),
-        first_position=("relative_position", "min"), paragraphs=("paragraph", "nunique"),
-        mentions=("start", "size"),
-    ).reset_index()
-    g["in_lede"] = g["first_paragraph"] == 1
-    g["n_paragraphs"] = g["article_id"].map(paras).astype("int64")
-    g["paragraph_share"] = g["paragraphs"] / g["n_paragraphs"]
-    return g[cols].sort_values(["article_id", "first_position"], kind="stable").reset_index(drop=True)
-
-
-def cooccurrence(mentions: pd.DataFrame, *, unit: str = "paragraph", level: str = "corpus",
-                 matches=None) -> pd.DataFrame:
-    """Pairs of actors named in the same paragraph (``unit="paragraph"``) or
-    sentence (``"sentence"``).
-
-    One row per unordered pair (``actor_a`` < ``actor_b`` by id, with names
-    and sides), per article (``level="article"``) or over the corpus:
-    ``units`` = number of paragraphs (sentences) naming both, ``articles``
-    = articles with at least one such unit.  Groups are kept as groups; call
-    :func:`expand_groups` first to credit members.  ``matches`` as in
-    :func:`actor_frequency`."""
-    if unit not in ("paragraph", "sentence"):
-        raise ValueError(f"unit must be 'paragraph' or 'sentence', not {unit!r}")
-    if level not in LEVELS:
-        raise ValueError(f"level must be one of {list(LEVELS)}, not {level!r}")
-    matches = tuple(m for m in MATCH_TYPES if m != "adjective") if matches is None else tuple(matches)
-    m = mentions[mentions["match"].isin(matches)]
-    info = m.drop_duplicates("actor_id").set_index("actor_id")[["name", "side"]]
-    pairs = []
-    for (aid, u), g in m.groupby(["article_id", unit], sort=False):
-        ids = sorted(set(g["actor_id"]))
-        for i in range(len(ids)):
-            for j in range(i + 1, len(ids)):
-                pairs.append((aid, u, ids[i], ids[j]))
-    cols_key = ["article_id"] if level == "article" else []
-    p = pd.DataFrame(pairs, columns=["article_id", unit, "actor_a", "actor_b"])
-    g = (p.groupby([*cols_key, "actor_a", "actor_b"], sort=False)
-         .agg(units=(unit, "size"), articles=("article_id", "nunique")).reset_index())
-    for s in ("a", "b"):
-        g[f"name_{s}"] = g[f"actor_{s}"].map(info["name"])
-        g[f"side_{s}"] = g[f"actor_{s}"].map(info["side"])
-    g["unit"] = unit
-    order = [*cols_key, "actor_a", "name_a", "side_a", "actor_b", "name_b", "side_b", "unit", "units", "articles"]
-    return g[order].sort_values([*cols_key, "units", "actor_a", "actor_b"], ascending=[True] * len(cols_key) + [False, True, True],
-                                kind="stable").reset_index(drop=True)
-
-
-def actor_table(mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per actor found: ``actor_id``, ``name``, ``kind``, ``side``,
-    ``gender``, ``gender_basis``, ``mentions``, ``articles``."""
-    g = mentions.groupby("actor_id", sort=False, dropna=False).agg(
-        name=("name", "first"), kind=("kind", "first"), side=("side", "first"),
-        gender=("gender", "first"), gender_basis=("gender_basis", "first"),
-        mentions=("start", "size"), articles=("article_id", "nunique"),
-    ).reset_index()
-    return g.sort_values("mentions", ascending=False, kind="stable").reset_index(drop=True)
-
-
-# ---------------------------------------------------------------------------
-# CLI: python -m analysis actors PATH
-
-
-def add_cli_arguments(parser) -> None:
-    parser.add_argument("--codebook", metavar="FILE",
-                        help="codebook CSV/YAML (default: the seed story's codebook for the seed articles only, "
-                             "no codebook for any other article)")
-    parser.add_argument("--sides", metavar="FILE",
-                        help="sides file (YAML 'side: [names that speak for it]'): gives discovered actors a side")
-    parser.add_argument("--no-discover", dest="discover", action="store_false",
-                        help="codebook matches only (no discovered candidates)")
-    parser.add_argument("--surnames", choices=SURNAME_MODES, default="after_full",
-                        help="count a surname alone only after a full mention (default) or always")
-    parser.add_argument("--table", choices=["mentions", "frequency", "prominence", "cooccurrence", "candidates"],
-                        default="mentions", help="which table to print (default: mentions)")
-
-
-def cli_table(articles: pd.DataFrame, *, codebook=None, discover=True, surnames="after_full",
-              table="mentions", sides=None, **_ignored) -> pd.DataFrame:
-    if codebook is not None and sides is not None:
-        from analysis.codebook import load_codebook
-
-        codebook = load_codebook(codebook, sides=sides)
-    if table == "candidates":
-        from analysis.discovery import discover_actors
-
-        return discover_actors(articles, codebook=codebook)
-    mentions = find_mentions(articles, codebook=codebook, discover=discover, surnames=surnames, sides=sides)
-    if table == "mentions":
-        return mentions
-    if table == "frequency":
-        return actor_frequency(mentions, articles)
-    if table == "prominence":
-        return prominence(mentions, articles)
-    return cooccurrence(mentions, level="article")

@@ -27,17 +27,15 @@ alphabetical order with ``other`` last.
 """
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.names import normalise_name
-from analysis.resources import data_path
+# country_forms re-exported: sides files are where callers look for it
+from analysis.names import country_forms, country_index, normalise_name  # noqa: F401
 
 __all__ = ["Sides", "SidesError", "load_sides", "sides_from_codebook", "story_parameters", "country_forms",
            "RESERVED"]
@@ -95,34 +93,11 @@ def _case_fits(phrase: str) -> bool:
     return phrase[:1].isupper() or phrase[:1].isdigit()
 
 
-@functools.cache
-def country_forms() -> pd.DataFrame:
-    """``analysis/data/country_forms.csv``: ``country``, ``names`` (list) and
-    ``adjectives`` (list), one row per country."""
-    text = data_path("country_forms.csv").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
-    split = lambda v: [x.strip() for x in (v or "").split("|") if x.strip()]  # noqa: E731
-    return pd.DataFrame({"country": [r["country"] for r in rows], "names": [split(r["names"]) for r in rows],
-                         "adjectives": [split(r["adjectives"]) for r in rows]})
-
-
-@functools.cache
-def _country_index() -> dict[str, list[str]]:
-    """normalised country name (or one of its names) -> every form of it."""
-    out: dict[str, list[str]] = {}
-    for r in country_forms().itertuples(index=False):
-        forms = [r.country, *r.names, *r.adjectives]
-        for f in (r.country, *r.names):
-            out[normalise_name(f)] = forms
-    return out
-
-
 def _expand(name: str) -> list[str]:
     """A listed name and the forms it also claims: a country's other names
     and adjectives; a party's name without "Party" ("Conservative Party" ->
     "Conservative", as in "Conservative MP")."""
-    forms = _country_index().get(normalise_name(name), [name])
+    forms = country_index().get(normalise_name(name), [name])
     if name.lower().endswith(" party") and len(name.split()) > 1:
         forms = [*forms, name[: -len(" party")].strip()]
     return forms

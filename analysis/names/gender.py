@@ -30,10 +30,12 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 
-from analysis.codebook import name_parts
+from analysis.names.given_names import first_names
+from analysis.names.parts import name_parts
+from analysis.names.honorifics import apposition_re, titles
 from analysis.text import Document
 
-__all__ = ["infer_gender", "first_name_gender"]
+__all__ = ["infer_gender", "first_name_gender", "PersonMentions", "sentence_index", "inside_any"]
 
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
@@ -45,17 +47,8 @@ _PRONOUN_RE = re.compile(r"(?=[hs])\b(?:h(?:e|im|is|imself|er|ers|erself)|she)\b
 
 @functools.cache
 def _gendered_titles() -> dict[str, str]:
-    from analysis.codebook import titles
-
     t = titles()
     return {w.lower(): g for w, g in zip(t["title"], t["gender"]) if g}
-
-
-@functools.cache
-def _apposition() -> re.Pattern:
-    from analysis.discovery import _apposition_re
-
-    return _apposition_re()
 
 
 def first_name_gender(name: str) -> str:
@@ -64,11 +57,9 @@ def first_name_gender(name: str) -> str:
     hit = _FIRST_NAME_MEMO.get(name)
     if hit is not None:
         return hit
-    from analysis.discovery import _first_names
-
     parts = name_parts(name)
     given = parts["given"].split()
-    g = _first_names().get(given[0].rstrip(".").lower(), "unknown") if given else "unknown"
+    g = first_names().get(given[0].rstrip(".").lower(), "unknown") if given else "unknown"
     if g in ("male", "mostly_male"):
         g = "male"
     elif g in ("female", "mostly_female"):
@@ -86,7 +77,7 @@ def first_name_gender(name: str) -> str:
 _FIRST_NAME_MEMO: dict[str, str] = {}
 
 
-def _sentence_index(doc: Document) -> tuple[list, list, dict]:
+def sentence_index(doc: Document) -> tuple[list, list, dict]:
     """Sentence starts and ends of ``doc`` as lists and a per-sentence memo of
     its pronouns (``{sentence: [(start, end, gender), ...]}``), shared by the
     calls for every person of the same article (discovery asks for them one
@@ -165,7 +156,7 @@ def _next_other_finder(name: str, others):
     return next_other
 
 
-def _inside_any(spans):
+def inside_any(spans):
     """``offset -> bool``: does ``offset`` fall inside one of ``spans``
     (``[(start, end), ...]``, overlaps allowed)?  Sorted once, answered by
     bisection, so a document with many quotes stays linear."""
@@ -197,52 +188,15 @@ def infer_gender(name: str, doc: Document | None = None, spans=(), *, title_gend
     counted for this one.  ``skip``: ``[(start, end), ...]`` stretches whose
     pronouns are not counted (the words a person is quoted saying: "she"
     there is someone else), or the function ``offset -> bool`` that
-    :func:`_inside_any` builds from them once per document."""
+    :func:`inside_any` builds from them once per document."""
     tg = {g for g in title_genders if g}
     if len(tg) == 1:
         return next(iter(tg)), "title"
     if doc is not None and spans:
-        gendered = _gendered_titles()
-        apposition = _apposition()
-        text = doc.text
-        # apposition: "X, a spokesman for ..."
-        app = set()
-        for s, e in spans:
-            nxt = text[e:e + 1]  # the apposition pattern starts with optional space and a comma
-            m = apposition.match(text[e:e + 80]) if nxt == "," or nxt.isspace() else None
-            if m and m.group("noun").lower() in gendered:
-                app.add(gendered[m.group("noun").lower()])
-            before = text[max(0, s - 20):s].split()
-            if before and before[-1].lower().strip(",") in gendered:
-                app.add(gendered[before[-1].lower().strip(",")])
+        app = _title_genders_near(doc.text, spans)
         if len(app) == 1:
             return next(iter(app)), "title"
-        seen: dict[int, str] = {}  # pronoun offset -> gender (each pronoun counted once)
-        index = _sentence_index(doc)
-        sent_starts, sent_ends, _ = index
-        n_sent = len(sent_starts)
-        span_starts = sorted(s for s, _ in spans)
-        sent_idx = sorted({max(bisect_right(sent_starts, s) - 1, 0) for s in span_starts})
-        skipped = skip if callable(skip) else _inside_any(skip)
-        next_other = _next_other_finder(name, others)
-        for i in sent_idx:
-            for j in (i, i + 1):
-                if j >= n_sent:
-                    continue
-                ss, se = sent_starts[j], sent_ends[j]
-                if j == i:  # only after the (first) mention in the sentence
-                    k = bisect_left(span_starts, ss)
-                    if k == len(span_starts) or span_starts[k] >= se:
-                        continue  # the mention lies outside every sentence (between two)
-                    ss = span_starts[k]
-                # stop at the next mention of another person
-                other = next_other(ss)
-                if other is not None and other < se:
-                    se = other
-                for start, g in _pronouns(text, index, j, ss, se):
-                    if skipped(start):
-                        continue
-                    seen[start] = g
+        seen = _pronouns_after(name, doc, spans, others, skip)
         male = sum(g == "male" for g in seen.values())
         female = len(seen) - male
         if male >= 2 and male >= 2 * female and male > female:
@@ -254,3 +208,55 @@ def infer_gender(name: str, doc: Document | None = None, spans=(), *, title_gend
     if g != "unknown":
         return g, "first name"
     return "unknown", "none"
+
+
+def _title_genders_near(text: str, spans) -> set[str]:
+    """Genders of the gendered titles right before the mentions at ``spans``
+    and of the role nouns in apposition after them ("X, a spokesman for ...")."""
+    gendered = _gendered_titles()
+    apposition = apposition_re()
+    app = set()
+    for s, e in spans:
+        nxt = text[e:e + 1]  # the apposition pattern starts with optional space and a comma
+        m = apposition.match(text[e:e + 80]) if nxt == "," or nxt.isspace() else None
+        if m and m.group("noun").lower() in gendered:
+            app.add(gendered[m.group("noun").lower()])
+        before = text[max(0, s - 20):s].split()
+        if before and before[-1].lower().strip(",") in gendered:
+            app.add(gendered[before[-1].lower().strip(",")])
+    return app
+
+
+def _pronouns_after(name: str, doc: Document, spans, others, skip) -> dict[int, str]:
+    """Pronoun offset -> gender, each pronoun counted once: the pronouns after
+    the person's first mention in each sentence that mentions them and in the
+    sentence after, up to the next mention of another person, outside
+    ``skip``."""
+    text = doc.text
+    seen: dict[int, str] = {}
+    index = sentence_index(doc)
+    sent_starts, sent_ends, _ = index
+    n_sent = len(sent_starts)
+    span_starts = sorted(s for s, _ in spans)
+    sent_idx = sorted({max(bisect_right(sent_starts, s) - 1, 0) for s in span_starts})
+    skipped = skip if callable(skip) else inside_any(skip)
+    next_other = _next_other_finder(name, others)
+    for i in sent_idx:
+        for j in (i, i + 1):
+            if j >= n_sent:
+                continue
+            ss, se = sent_starts[j], sent_ends[j]
+            if j == i:  # only after the (first) mention in the sentence
+                k = bisect_left(span_starts, ss)
+                if k == len(span_starts) or span_starts[k] >= se:
+                    continue  # the mention lies outside every sentence (between two)
+                ss = span_starts[k]
+            # stop at the next mention of another person
+            other = next_other(ss)
+            if other is not None and other < se:
+                se = other
+            for start, g in _pronouns(text, index, j, ss, se):
+                if skipped(start):
+                    continue
+                seen[start] = g
+    return seen

@@ -1,9 +1,8 @@
-"""Knowledge about names shared by everything that matches names (codebook,
-sides files, discovery, quote attribution, speakers): the lookup key of a
-name, the words of speaker phrases, the words that make a phrase an
-organisation, the speech verbs, the gendered titles and role nouns, the
-particles inside names.  Read only from ``analysis/data/``; imports nothing above
-:mod:`analysis.resources`, so that any module may use it."""
+"""Word lists about names: the lookup key of a name, the words of speaker
+phrases, the words that make a phrase an organisation, the speech verbs, the
+gendered titles and role nouns, the particles inside names, and the two
+lists actor discovery keeps apart on purpose (its name connectors and its
+speech verbs).  Read only from ``analysis/data/``."""
 from __future__ import annotations
 
 import functools
@@ -91,3 +90,19 @@ def name_particles() -> frozenset[str]:
     """Lower-case particles that stay inside a name (``von``, ``bin``, ``de``),
     from ``name_particles.txt``."""
     return frozenset(w.lower() for w in read_word_list("name_particles.txt"))
+
+
+@functools.cache
+def name_connectors() -> frozenset[str]:
+    """Lower-case words that join capitalised words into one candidate name
+    in actor discovery (``da``, ``dos``, ``&``), from ``name_connectors.txt``.
+    Not :func:`name_particles`: the file says how and why they differ."""
+    return frozenset(read_word_list("name_connectors.txt"))
+
+
+@functools.cache
+def discovery_speech_verbs() -> frozenset[str]:
+    """The speech verbs after one capitalised word that make actor discovery
+    read it as a person (``Smith said``), from ``discovery_speech_verbs.txt``.
+    Not :func:`speech_verbs`: the file says how and why they differ."""
+    return frozenset(read_word_list("discovery_speech_verbs.txt"))

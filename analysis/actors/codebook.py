@@ -25,7 +25,7 @@ Columns (``docs/CONTRACTS.md``):
 ``side``
     The side the actor speaks for: any name the researcher chooses (the seed
     story uses ``Canada``, ``China``, ``United States`` and ``other``); with a
-    sides file (:mod:`analysis.sides`) it must be one of the file's sides or
+    sides file (:mod:`analysis.actors.sides`) it must be one of the file's sides or
     ``other``.
 ``role``
     Free text: what the actor is in the story.
@@ -53,15 +53,15 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import re
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.names import name_particles
-from analysis.names import normalise_name  # noqa: F401  (re-exported: the codebook is where callers look for it)
+from analysis.actors.sides import Sides, load_sides, sides_from_codebook
+
+# re-exported: the codebook is where callers look for them
+from analysis.names import name_parts, normalise_name, strip_title, titles  # noqa: F401
 from analysis.resources import data_path, read_word_list
-from analysis.sides import Sides, load_sides, sides_from_codebook
 
 __all__ = [
     "CodebookError",
@@ -89,7 +89,7 @@ CODEBOOK_COLUMNS = [
 LIST_COLUMNS = ["aliases", "members", "descriptions", "adjectives"]
 KINDS = ("person", "organisation", "country", "group")
 SIDES = ("Canada", "China", "United States", "other")  # the seed story's sides (its shipped codebook)
-# columns a drafted codebook (analysis.codebook_draft) carries for its reviewer:
+# columns a drafted codebook (analysis.actors.draft) carries for its reviewer:
 # counts and the sentences that gave kind, gender, affiliation and side.  Loading
 # accepts and ignores them, so a reviewed draft loads as it is.
 REVIEW_COLUMNS = (
@@ -106,132 +106,6 @@ class CodebookError(ValueError):
 
 # ---------------------------------------------------------------------------
 # names
-
-
-@functools.cache
-def titles() -> pd.DataFrame:
-    """The title table (``analysis/data/titles.csv``): ``title``, ``gender``
-    (female/male/empty), ``kind`` (honorific/office/role)."""
-    text = data_path("titles.csv").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    df = pd.read_csv(io.StringIO("\n".join(lines)), dtype=str, keep_default_na=False)
-    return df
-
-
-@functools.cache
-def _title_regex() -> re.Pattern:
-    # longest first so "Press Secretary" wins over "Secretary"; one or more
-    # titles may stack ("Foreign Ministry spokeswoman", "former President").
-    t = titles()
-    words = sorted(set(t.loc[t["kind"] != "descriptor", "title"]), key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"^(?:(?:former|late|then|acting|deputy|vice)\s+)*(?:(?:{alt})\s+)+", re.IGNORECASE)
-
-
-def strip_title(name: str) -> str:
-    """``name`` without leading titles, honorifics and role nouns
-    (``Press Secretary Jen Psaki`` -> ``Jen Psaki``).  A name that is only a
-    title (``President``) is returned unchanged."""
-    s = name.strip()
-    m = _title_regex().match(s + " ")
-    if m and m.end() < len(s) + 1:
-        rest = s[m.end():].strip()
-        if rest:
-            return rest
-    return s
-
-
-
-
-@functools.cache
-def _surname_first_set() -> frozenset[str]:
-    return frozenset(read_word_list("surname_first.txt"))
-
-
-_PINYIN_INITIALS = "zh ch sh b p m f d t n l g k h j q x r z c s y w".split()
-_PINYIN_FINALS = (
-    "iang iong uang ueng ang eng ing ong ian iao uai uan uan üan ai ei ao ou an en er in un ün ia ie iu "
-    "ua uo ui ue üe a o e i u ü"
-).split()
-_KOREAN_VIET_SYLLABLES = frozenset(
-    "jong un il sung jae in hyun woo hee soo min ho young jin seok chul kyung moon hye bin tae yeon "
-    "ji hoon sook yong nam gun geun hye suk phu trong xuan phuc minh chinh van thi thanh duc quang".split()
-)
-
-
-@functools.cache
-def _pinyin_syllables() -> frozenset[str]:
-    out = set(_PINYIN_FINALS)
-    for i in _PINYIN_INITIALS:
-        for f in _PINYIN_FINALS:
-            out.add(i + f)
-    return frozenset(out)
-
-
-def _is_syllabic_given_name(token: str) -> bool:
-    """True when ``token`` splits into pinyin syllables (``Jinping`` = jin+ping,
-    ``Chunying``) or Korean/Vietnamese given-name syllables (``Jong``, ``Jae-in``)."""
-    t = token.lower().replace("'", "")
-    parts = [p for p in re.split(r"[-\s]", t) if p]
-    if parts and all(p in _KOREAN_VIET_SYLLABLES for p in parts):
-        return True
-    syl = _pinyin_syllables()
-    t = "".join(parts)
-    if not t or not t.isalpha():
-        return False
-
-    @functools.cache
-    def ok(i: int) -> bool:
-        if i == len(t):
-            return True
-        return any(t[i:j] in syl and ok(j) for j in range(min(len(t), i + 6), i, -1))
-
-    return ok(0)
-
-
-def name_parts(name: str) -> dict:
-    """Split a person's name into ``given`` and ``surname`` and say whether it
-    is written surname first.
-
-    Surname first (``Meng Wanzhou``, ``Xi Jinping``, ``Kim Jong Un``) when the
-    first token is a family name from ``analysis/data/surname_first.txt`` and
-    every later token is a pinyin or Korean/Vietnamese given-name syllable
-    string; otherwise the last token (hyphenated names whole:
-    ``Saint-Jacques``) is the surname.  Returns ``{"given", "surname",
-    "surname_first"}`` (``given`` may be empty)."""
-    if type(name) is not str:
-        return _name_parts(name)
-    parts = _NAME_PARTS_MEMO.get(name)
-    if parts is None:
-        if len(_NAME_PARTS_MEMO) >= 100_000:
-            _NAME_PARTS_MEMO.clear()
-        parts = _NAME_PARTS_MEMO[name] = _name_parts(name)
-    return dict(parts)  # a copy: the caller may change it
-
-
-# name -> its parts: discovery and gender inference ask for the same names in
-# every article that mentions them
-_NAME_PARTS_MEMO: dict[str, dict] = {}
-
-
-def _name_parts(name: str) -> dict:
-    tokens = strip_title(name).split()
-    if not tokens:
-        return {"given": "", "surname": "", "surname_first": False}
-    if (
-        len(tokens) >= 2
-        and tokens[0] in _surname_first_set()
-        and all(_is_syllabic_given_name(t) for t in tokens[1:])
-    ):
-        return {"given": " ".join(tokens[1:]), "surname": tokens[0], "surname_first": True}
-    # particles stay with the surname: "Ursula von der Leyen"
-    particles = name_particles()
-    k = len(tokens) - 1
-    while k > 1 and tokens[k - 1].lower() in particles:
-        k -= 1
-    if len(tokens) > 1 and tokens[-1].rstrip(".").upper() in {"JR", "SR", "II", "III", "IV"}:
-        return {"given": " ".join(tokens[: len(tokens) - 2]), "surname": tokens[-2], "surname_first": False}
-    return {"given": " ".join(tokens[:k]), "surname": " ".join(tokens[k:]), "surname_first": False}
 
 
 def actor_surname(row) -> str | None:
@@ -272,6 +146,7 @@ def _read_records(path: Path) -> list[dict]:
 
 
 def _validate(records: list[dict], source: str, sides=None) -> pd.DataFrame:
+    # one function: every check of a row in turn, each with its own message naming the row
     allowed_sides = None if sides is None else {*sides.names, "other"}
     sides_source = getattr(sides, "source", "the sides file")
     rows = []
@@ -352,7 +227,7 @@ def load_codebook(path: str | Path | None = None, *, sides=None) -> pd.DataFrame
     """Load and validate a codebook (CSV or YAML); ``None`` loads the shipped
     one for the seed story.  One row per actor with the columns in
     :data:`CODEBOOK_COLUMNS` (list columns hold Python lists).  ``sides``
-    (a path, an :class:`analysis.sides.Sides` or a list of side names): every
+    (a path, an :class:`analysis.actors.sides.Sides` or a list of side names): every
     actor's ``side`` must be one of its sides or ``other``.  Columns in
     :data:`REVIEW_COLUMNS` (a drafted codebook's counts and evidence) are
     accepted and left out.
@@ -370,7 +245,7 @@ def load_codebook(path: str | Path | None = None, *, sides=None) -> pd.DataFrame
 
 
 def _as_sides(sides):
-    """A sides file, a :class:`analysis.sides.Sides`, or a list of side names."""
+    """A sides file, a :class:`analysis.actors.sides.Sides`, or a list of side names."""
     if isinstance(sides, (list, tuple, set, frozenset, dict)):
         return Sides(names=tuple(sides))
     return load_sides(sides)
@@ -398,7 +273,7 @@ def codebook_for_article(article_id: str, codebook=None):
     if codebook is not None:
         return codebook
     if str(article_id) in _codebook_articles():
-        return _coerce(None)
+        return coerce_codebook(None)
     return empty_codebook()
 
 
@@ -408,7 +283,7 @@ def codebook_in_use(articles, codebook=None) -> pd.DataFrame:
     any article of ``articles`` (an articles table, Documents or ids) is one
     it was written for, else :func:`empty_codebook`."""
     if codebook is not None:
-        return _coerce(codebook)
+        return coerce_codebook(codebook)
     if isinstance(articles, pd.DataFrame):
         ids = articles["article_id"].astype(str) if "article_id" in articles else []
     elif isinstance(articles, str):
@@ -416,11 +291,11 @@ def codebook_in_use(articles, codebook=None) -> pd.DataFrame:
     else:
         ids = [getattr(a, "article_id", a) for a in articles]
     if any(str(a) in _codebook_articles() for a in ids):
-        return _coerce(None)
+        return coerce_codebook(None)
     return empty_codebook()
 
 
-def _coerce(codebook) -> pd.DataFrame:
+def coerce_codebook(codebook) -> pd.DataFrame:
     """A validated codebook table for internal use (not copied: do not modify)."""
     if codebook is None or isinstance(codebook, (str, Path)):
         p = Path(codebook) if codebook is not None else data_path("codebook.csv")
@@ -482,7 +357,7 @@ def resolve_actor(name: str, codebook=None) -> str | None:
     describe, they do not name."""
     if name is None or not str(name).strip():
         return None
-    cb = _coerce(codebook)
+    cb = coerce_codebook(codebook)
     full, surnames, memo = _lookup_tables(cb)
     hit = memo.get(name, _UNSEEN)
     if hit is _UNSEEN:  # the same names recur in every article of a corpus

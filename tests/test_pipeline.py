@@ -496,10 +496,13 @@ def test_warm_worker_preload_freezes_its_resources():
     import subprocess
     import sys
 
-    code = ("import gc, analysis.pipeline.preload; "
-            "print(gc.get_freeze_count())")
+    # the module the fork server is told to preload (multiprocessing ignores one that fails to import)
+    code = ("import gc, importlib, analysis.pipeline.workers as w; importlib.import_module(w.PRELOAD_MODULE); "
+            "print(w.PRELOAD_MODULE, gc.get_freeze_count())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert int(out.stdout.strip()) > 50_000  # the word lists, dictionaries and compiled rules
+    module, frozen = out.stdout.split()
+    assert module == "analysis.pipeline.preload"
+    assert int(frozen) > 50_000  # the word lists, dictionaries and compiled rules
 
 
 def test_rows_are_put_in_corpus_order_stably():
@@ -528,3 +531,20 @@ def test_joins_by_column_append_equal_the_pandas_merge(tmp_path, monkeypatch):
     # n_sentences of the segmentation, and sentiment's own count under its prefix
     assert {"n_sentences", "sentiment_n_sentences", "flesch_reading_ease", "mean_compound"} <= set(art.columns)
     assert (art["n_sentences"] == art["sentiment_n_sentences"]).all()
+
+
+def test_the_package_keeps_the_names_and_the_run_signature_of_the_module():
+    import inspect
+
+    old_names = ["run", "read_table", "iter_articles", "screen_text", "available_families", "PipelineResult",
+                 "RunSummary", "FAMILIES", "ENGINES", "OUTPUT_TABLES", "PipelineInterrupted", "Family", "MAKER",
+                 "DEFAULT_BATCH_SIZE", "AUTO_LOCAL_MAX", "BatchTask", "BatchOutcome", "score_batch", "warm_up",
+                 "freeze_resources", "add_cli_arguments", "main", "MANIFEST_DIR", "MARKER", "SKIPPED_COLUMNS"]
+    assert [n for n in old_names if not hasattr(pipeline, n)] == []
+    assert callable(pipeline.run)
+    params = inspect.signature(pipeline.run).parameters
+    assert list(params) == [
+        "corpus", "families", "engine", "out_dir", "cache_dir", "cache", "batch_size", "n_workers", "scheduler",
+        "codebook", "sides", "discover", "sentiment_method", "sentiment_n_boot", "max_chars",
+        "max_paragraph_chars", "max_unpunctuated_chars", "progress"]
+    assert all(p.kind is p.KEYWORD_ONLY for name, p in params.items() if name != "corpus")

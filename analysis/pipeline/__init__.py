@@ -1,10 +1,11 @@
 """Corpus scale: the metric families over thousands (or millions) of articles.
 
 :func:`run` reads a corpus as a stream, cuts it into batches of
-``batch_size`` articles (smaller towards the end: :func:`~analysis.pipeline.batching.batch_target`),
-scores each batch with the chosen families and returns (or writes, batch by
-batch, as Parquet) the tidy tables.  No number depends on how the corpus is
-cut (a test scores the same articles in batches of 5 and of 34):
+``batch_size`` articles (smaller towards the end:
+:func:`~analysis.pipeline.batching.batch_target`), scores each batch with
+the chosen families and returns (or writes, batch by batch, as Parquet) the
+tidy tables.  No number depends on how the corpus is cut (a test scores
+the same articles in batches of 5 and of 34):
 
 ``articles``
     one row per article: the corpus metadata (as :func:`analysis.load_corpus`
@@ -37,8 +38,9 @@ Engines (``engine=``), all giving identical tables (same batches, same code):
 ``"process"``
     a :class:`concurrent.futures.ProcessPoolExecutor` of ``n_workers``
     processes, started warm: forked from this process after it has loaded
-    every resource when that is safe (:func:`~analysis.pipeline.workers.fork_is_safe`: Linux, no other
-    Python thread, Python 3.11 or a single OS thread), else from a fork server
+    every resource when that is safe
+    (:func:`~analysis.pipeline.workers.fork_is_safe`: Linux, no other Python
+    thread, Python 3.11 or a single OS thread), else from a fork server
     that loads them (``forkserver``: in Jupyter, with threads running, on
     Python 3.12+), else ``spawn`` (Windows);
 ``"dask"``

@@ -47,6 +47,11 @@ class BatchTask:
 
 @dataclass
 class BatchOutcome:
+    """What scoring a batch gave: counts, the failed articles (rows of
+    ``summary.skipped``), the tables when they are not written to
+    ``out_dir``, whether an earlier run's batch was reused, and the seconds
+    spent, in all and per family."""
+
     index: int
     n_articles: int
     scored: int

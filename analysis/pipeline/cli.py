@@ -1,8 +1,9 @@
 """Command line: ``python -m analysis.pipeline CORPUS --out DIR``.
 
-:func:`add_cli_arguments` adds the run's options to a parser; :func:`main` runs the pipeline and returns the
-exit status: 0, 3 when articles were skipped (listed in ``DIR/skipped.csv``),
-1 on a bad option or path, 130 on Ctrl-C (the same command resumes).
+:func:`add_cli_arguments` adds the run's options to a parser; :func:`main`
+runs the pipeline and returns the exit status: 0, 3 when articles were
+skipped (listed in ``DIR/skipped.csv``), 1 on a bad option or path, 130 on
+Ctrl-C (the same command resumes).
 """
 from __future__ import annotations
 

@@ -40,6 +40,8 @@ MANAGER_EXIT_SECONDS = 10
 
 
 class LocalEngine:
+    """Every batch in this process, one after the other."""
+
     name = "local"
 
     def __init__(self, n_workers=None, scheduler=None):
@@ -60,6 +62,10 @@ class LocalEngine:
 
 
 class ProcessEngine:
+    """A pool of ``n_workers`` warm worker processes, ``2 * n_workers``
+    batches in flight; a pool broken by a dying worker is rebuilt and its
+    batches run again, one at a time."""
+
     name = "process"
 
     def __init__(self, n_workers=None, scheduler=None):
@@ -180,6 +186,9 @@ class ProcessEngine:
 
 
 class DaskEngine:
+    """Batches as :mod:`dask.distributed` futures, a window of ``2 *`` the
+    cluster's threads at a time, so that the client never holds the corpus."""
+
     name = "dask"
 
     def __init__(self, n_workers=None, scheduler=None):

@@ -143,7 +143,7 @@ class BatchPlanner:
                                         stage="read" if reason.startswith("duplicate") else "screen"))
             return False
         self._seen_ids.add(aid)
-        ch = rec.get("content_hash") or _corpus._body_hash(text)
+        ch = rec.get("content_hash") or _corpus.body_counts(text)["content_hash"]
         rec["content_hash"] = ch
         if "duplicate_of" not in rec or not isinstance(self.corpus, pd.DataFrame):
             first = self._first_of_hash.setdefault(ch, aid)

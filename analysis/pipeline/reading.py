@@ -80,7 +80,7 @@ def iter_articles(corpus: str | Path | pd.DataFrame) -> Iterator[tuple[dict | No
     ``corpus`` is what :func:`analysis.load_corpus` reads (a file or a folder
     of ``.txt``, ``.jsonl``, ``.json``, ``.csv``) or an articles table.  Each
     record is parsed by :mod:`analysis.corpus` itself (its per-format readers
-    and ``_normalise_record``), so a record has the same ``article_id``,
+    and :func:`~analysis.corpus.normalise_record`), so a record has the same ``article_id``,
     metadata and body as in ``load_corpus``; JSON Lines files are read line by
     line, one file at a time, so memory does not grow with the corpus.
     ``content_hash`` and ``n_*`` counts follow ``load_corpus``;
@@ -103,14 +103,14 @@ def iter_articles(corpus: str | Path | pd.DataFrame) -> Iterator[tuple[dict | No
     if path.is_file() and path.suffix.lower() not in _corpus.SUPPORTED_SUFFIXES:
         raise _corpus.CorpusError(path, f"unsupported file type {path.suffix or '(none)'}; "
                                         f"use one of {', '.join(_corpus.SUPPORTED_SUFFIXES)}")
-    for f in _corpus._iter_files(path):
+    for f in _corpus.corpus_files(path):
         k = 0
         for line, item, problem in _file_records(f):
             if problem is not None:
                 yield None, problem
                 continue
             try:
-                rec = _corpus._normalise_record(f, line, item, k)
+                rec = _corpus.normalise_record(f, line, item, k)
             except _corpus.CorpusError as exc:
                 yield None, problem_row(exc.path, exc.line, exc.problem)
                 continue
@@ -130,7 +130,7 @@ def _file_records(f: Path):
     try:
         with warnings.catch_warnings(record=True):
             warnings.simplefilter("always")
-            for line, item in _corpus._READERS[f.suffix.lower()](f):
+            for line, item in _corpus.file_records(f):
                 if isinstance(item, _corpus.CorpusError):
                     yield line, None, problem_row(item.path, item.line, item.problem)
                 else:
@@ -142,14 +142,14 @@ def _file_records(f: Path):
 def corpus_bytes(corpus) -> int:
     """Bytes of the corpus files (what ``engine="auto"`` goes by without a count)."""
     path = Path(corpus)
-    return sum(f.stat().st_size for f in _corpus._iter_files(path))
+    return sum(f.stat().st_size for f in _corpus.corpus_files(path))
 
 
 def count_records(corpus) -> int | None:
     """Quick count for the progress bar (None when it would mean parsing)."""
     if isinstance(corpus, pd.DataFrame):
         return len(corpus)
-    files = _corpus._iter_files(Path(corpus))
+    files = _corpus.corpus_files(corpus)
     total = 0
     for f in files:
         suffix = f.suffix.lower()

@@ -97,13 +97,13 @@ def _score_batch(task: BatchTask) -> BatchOutcome:
         write_batch(task, tables, outcome)
     else:
         outcome.tables = {name: table.to_pandas() for name, table in tables.items()}
-    from analysis.text import _segment_cached
+    from analysis.text import clear_segment_cache
 
     # Neither a long-lived worker nor a local run of a large corpus may keep the
     # Documents of batches already scored (each holds its tokens and the
     # families' per-article memos): in one process they were 2/3 of the peak
     # memory on the BBC corpus, and every full collection walked them again.
-    _segment_cached.cache_clear()
+    clear_segment_cache()
     outcome.seconds = time.perf_counter() - t0
     outcome.family_seconds = batch.family_seconds
     return outcome

@@ -26,7 +26,7 @@ def warm_up(families: Iterable[str] | None = None) -> dict[str, str]:
     """Run each family once on a two-paragraph text so that its lazily
     loaded resources are in memory; returns ``{family: "ok" | error}``.
     Used by the process engine's fork server, so that workers start warm."""
-    from analysis.text import _segment_cached, segment
+    from analysis.text import clear_segment_cache, segment
 
     status: dict[str, str] = {}
     doc = segment(_WARM_TEXT, "warm-up")
@@ -38,7 +38,7 @@ def warm_up(families: Iterable[str] | None = None) -> dict[str, str]:
             status[name] = "ok"
         except Exception as exc:  # noqa: BLE001 - a warm-up never fails
             status[name] = f"{type(exc).__name__}: {exc}"
-    _segment_cached.cache_clear()
+    clear_segment_cache()
     return status
 
 

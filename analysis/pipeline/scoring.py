@@ -27,6 +27,7 @@ from analysis.pipeline.batching import BatchOutcome, BatchTask
 from analysis.pipeline.reading import problem_row
 from analysis.pipeline.registry import FAMILIES, Family
 from analysis.pipeline.storage import write_batch
+from analysis.text import clear_segment_cache, segment
 
 __all__ = ["score_batch", "run_family", "ARTICLE_PREFIXED_COLUMNS"]
 
@@ -71,8 +72,6 @@ class _Batch:
 
     def doc(self, aid: str):
         """The Document of article ``aid``, segmented once."""
-        from analysis.text import segment
-
         if aid not in self.docs:
             self.docs[aid] = segment(self.text_of[aid], aid)
         return self.docs[aid]
@@ -97,8 +96,6 @@ def _score_batch(task: BatchTask) -> BatchOutcome:
         write_batch(task, tables, outcome)
     else:
         outcome.tables = {name: table.to_pandas() for name, table in tables.items()}
-    from analysis.text import clear_segment_cache
-
     # Neither a long-lived worker nor a local run of a large corpus may keep the
     # Documents of batches already scored (each holds its tokens and the
     # families' per-article memos): in one process they were 2/3 of the peak

@@ -15,6 +15,7 @@ from typing import Iterable
 import pandas as pd
 
 from analysis.pipeline.registry import FAMILIES, available_families
+from analysis.text import clear_segment_cache, segment
 
 __all__ = ["warm_up", "freeze_resources"]
 
@@ -26,8 +27,6 @@ def warm_up(families: Iterable[str] | None = None) -> dict[str, str]:
     """Run each family once on a two-paragraph text so that its lazily
     loaded resources are in memory; returns ``{family: "ok" | error}``.
     Used by the process engine's fork server, so that workers start warm."""
-    from analysis.text import clear_segment_cache, segment
-
     status: dict[str, str] = {}
     doc = segment(_WARM_TEXT, "warm-up")
     upstream: dict[str, pd.DataFrame] = {}

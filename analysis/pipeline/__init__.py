@@ -98,7 +98,8 @@ The subpackage, module by module (each says more in its docstring):
 ``storage``        the atomic Parquet store, manifests, resume, ``read_table``
 ``engines``        local, process and Dask engines
 ``workers``        worker start (fork, fork server, spawn), driver watch
-``warm``           warm-up and frozen resources; ``preload``: the fork server's
+``warm``           every family's resources loaded once, then frozen
+``preload``        what the fork server imports before it forks a worker
 ``results``        ``PipelineResult``, ``RunSummary``, ``PipelineInterrupted``
 ``tally``          the account of a run while it goes
 ``runner``         :func:`run`, which reads as the plan

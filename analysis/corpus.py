@@ -419,6 +419,27 @@ def _iter_files(path: Path) -> list[Path]:
     return files
 
 
+def corpus_files(path: str | Path) -> list[Path]:
+    """The files :func:`load_corpus` reads for ``path``: the file itself, or
+    the supported files under a folder in sorted order, hidden ones left out."""
+    return _iter_files(Path(path))
+
+
+def file_records(path: Path) -> Iterator[tuple[int | None, dict | CorpusError]]:
+    """``(line, item)`` for every record of one corpus file, through the
+    reader of its format (JSON Lines line by line); a record that cannot be
+    read is a :class:`CorpusError` item.  For a streaming reader
+    (:mod:`analysis.pipeline`) that parses as :func:`load_corpus` does."""
+    return _READERS[path.suffix.lower()](path)
+
+
+def normalise_record(path: Path, line: int | None, item: dict, index: int) -> dict:
+    """One record of ``path`` as :func:`load_corpus` makes it: the body from
+    the first text field, wire text parsed, ``article_id`` settled, date
+    normalised; raises :class:`CorpusError` (no text, empty text)."""
+    return _normalise_record(path, line, item, index)
+
+
 def _body_hash(text: str, words: list[str] | None = None) -> str:
     r"""First 16 hex digits of the SHA-256 of the body with every run of white
     space as one space, none at either end, lower case; ``words``:

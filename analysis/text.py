@@ -442,6 +442,12 @@ def segment(text: str, article_id: str = "") -> Document:
     return _segment_cached(str(article_id), text)
 
 
+def clear_segment_cache() -> None:
+    """Forget the Documents :func:`segment` has kept (its memo), so that a
+    long-lived process does not hold those of articles it is done with."""
+    _segment_cached.cache_clear()
+
+
 @functools.lru_cache(maxsize=4096)
 def _segment_cached(article_id: str, text: str) -> Document:
     paragraphs = [m.span() for m in _PARAGRAPH_RE.finditer(text)]

@@ -65,7 +65,7 @@ def write_corpus(src: Path, size: int, dst: Path) -> Path:
 class MemorySampler(threading.Thread):
     """Samples the process ``pid`` and its descendants from outside: a thread
     inside the measured process would keep the process engine from forking
-    its workers (:func:`analysis.pipeline._fork_is_safe`)."""
+    its workers (:func:`analysis.pipeline.workers.fork_is_safe`)."""
 
     def __init__(self, pid: int, interval: float = 0.25):
         super().__init__(daemon=True)

@@ -97,7 +97,7 @@ def test_batch_sizes_shrink_towards_the_end():
     def sizes(total, batch_size):
         out, read = [], 0
         while read < total:
-            n = min(pipeline._batch_target(batch_size, total, read), total - read)
+            n = min(pipeline.batching.batch_target(batch_size, total, read), total - read)
             out.append(n)
             read += n
         return out
@@ -106,7 +106,7 @@ def test_batch_sizes_shrink_towards_the_end():
     assert sizes(2225, 500) == [500, 432, 324, 243, 182, 136, 102, 77, 63, 63, 52, 51]
     assert sizes(68, 500) == [34, 34]  # the last two share what is left
     assert sizes(8, 2) == [2, 2, 2, 2]  # batches under TAIL_MIN_BATCH are never cut
-    assert pipeline._batch_target(500, None, 0) == 500  # no count, no cut
+    assert pipeline.batching.batch_target(500, None, 0) == 500  # no count, no cut
 
 
 def test_run_tables_match_the_shared_segmentation(seed_articles):
@@ -372,7 +372,7 @@ def _die_on_batch_1(task):
 def test_a_dying_worker_loses_only_its_batch(tmp_path, monkeypatch):
     path = tmp_path / "c.jsonl"
     write_corpus(path, 8)
-    monkeypatch.setattr(pipeline, "score_batch", _die_on_batch_1)
+    monkeypatch.setattr(pipeline.scoring, "score_batch", _die_on_batch_1)
     out = tmp_path / "out"
     result = pipeline.run(path, engine="process", n_workers=2, batch_size=2, families=[], out_dir=out,
                           progress=False)
@@ -421,7 +421,7 @@ def test_process_engine_forks_from_a_script_and_from_a_fork_server_alike(tmp_pat
     assert got["scored"] == 6 and got["tables"] == want
     assert got["frozen"] == 0  # the script's own objects are not left frozen
     # not safe to fork here: the fork server
-    monkeypatch.setattr(pipeline, "_fork_is_safe", lambda: False)
+    monkeypatch.setattr(pipeline.workers, "fork_is_safe", lambda: False)
     served = pipeline.run(sample, engine="process", n_workers=2, batch_size=2, progress=False)
     assert served.summary.start_method in ("forkserver", "spawn")
     assert_same_tables(local, served)
@@ -434,7 +434,7 @@ def test_a_running_thread_rules_out_forking():
     thread = threading.Thread(target=release.wait)
     thread.start()
     try:
-        assert not pipeline._fork_is_safe()
+        assert not pipeline.workers.fork_is_safe()
     finally:
         release.set()
         thread.join()
@@ -485,7 +485,7 @@ def test_scoring_raises_the_collector_threshold_and_restores_it(tmp_path, monkey
 def test_single_threaded_env_is_for_children_only(monkeypatch):
     monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
     monkeypatch.setenv("OMP_NUM_THREADS", "3")
-    with pipeline._single_threaded_env():
+    with pipeline.workers.single_threaded_env():
         assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
         assert os.environ["OMP_NUM_THREADS"] == "3"  # the caller's own setting stays
     assert "OPENBLAS_NUM_THREADS" not in os.environ
@@ -496,21 +496,24 @@ def test_warm_worker_preload_freezes_its_resources():
     import subprocess
     import sys
 
-    code = ("import gc, analysis._pipeline_warm; "
-            "print(gc.get_freeze_count())")
+    # the module the fork server is told to preload (multiprocessing ignores one that fails to import)
+    code = ("import gc, importlib, analysis.pipeline.workers as w; importlib.import_module(w.PRELOAD_MODULE); "
+            "print(w.PRELOAD_MODULE, gc.get_freeze_count())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert int(out.stdout.strip()) > 50_000  # the word lists, dictionaries and compiled rules
+    module, frozen = out.stdout.split()
+    assert module == "analysis.pipeline.preload"
+    assert int(frozen) > 50_000  # the word lists, dictionaries and compiled rules
 
 
 def test_rows_are_put_in_corpus_order_stably():
     position = {"a": 0, "b": 1, "c": 2}
     ordered = pd.DataFrame({"article_id": ["a", "a", "b", "c", "c"], "x": range(5)})
-    assert pipeline._order_rows(ordered, position) is ordered  # already in order: not copied
+    assert pipeline.assembly.order_rows(ordered, position) is ordered  # already in order: not copied
     mixed = pd.DataFrame({"article_id": ["b", "a", "a", "c", "b"], "x": range(5)})
-    assert pipeline._order_rows(mixed, position).to_dict("list") == {
+    assert pipeline.assembly.order_rows(mixed, position).to_dict("list") == {
         "article_id": ["a", "a", "b", "b", "c"], "x": [1, 2, 0, 4, 3]}
     split = pd.DataFrame({"article_id": ["a", "b", "a"], "x": range(3)})  # one article in two runs
-    assert pipeline._order_rows(split, position)["x"].tolist() == [0, 2, 1]
+    assert pipeline.assembly.order_rows(split, position)["x"].tolist() == [0, 2, 1]
 
 
 def test_joins_by_column_append_equal_the_pandas_merge(tmp_path, monkeypatch):
@@ -519,7 +522,7 @@ def test_joins_by_column_append_equal_the_pandas_merge(tmp_path, monkeypatch):
     path = tmp_path / "c.jsonl"
     write_corpus(path, 6)
     appended = pipeline.run(path, engine="local", batch_size=3, cache=False, progress=False)
-    monkeypatch.setattr(pipeline, "_aligned", lambda *a: False)
+    monkeypatch.setattr(pipeline.assembly, "aligned", lambda *a: False)
     merged = pipeline.run(path, engine="local", batch_size=3, cache=False, progress=False)
     assert list(appended) == list(merged)
     for t in appended:
@@ -528,3 +531,20 @@ def test_joins_by_column_append_equal_the_pandas_merge(tmp_path, monkeypatch):
     # n_sentences of the segmentation, and sentiment's own count under its prefix
     assert {"n_sentences", "sentiment_n_sentences", "flesch_reading_ease", "mean_compound"} <= set(art.columns)
     assert (art["n_sentences"] == art["sentiment_n_sentences"]).all()
+
+
+def test_the_package_keeps_the_names_and_the_run_signature_of_the_module():
+    import inspect
+
+    old_names = ["run", "read_table", "iter_articles", "screen_text", "available_families", "PipelineResult",
+                 "RunSummary", "FAMILIES", "ENGINES", "OUTPUT_TABLES", "PipelineInterrupted", "Family", "MAKER",
+                 "DEFAULT_BATCH_SIZE", "AUTO_LOCAL_MAX", "BatchTask", "BatchOutcome", "score_batch", "warm_up",
+                 "freeze_resources", "add_cli_arguments", "main", "MANIFEST_DIR", "MARKER", "SKIPPED_COLUMNS"]
+    assert [n for n in old_names if not hasattr(pipeline, n)] == []
+    assert callable(pipeline.run)
+    params = inspect.signature(pipeline.run).parameters
+    assert list(params) == [
+        "corpus", "families", "engine", "out_dir", "cache_dir", "cache", "batch_size", "n_workers", "scheduler",
+        "codebook", "sides", "discover", "sentiment_method", "sentiment_n_boot", "max_chars",
+        "max_paragraph_chars", "max_unpunctuated_chars", "progress"]
+    assert all(p.kind is p.KEYWORD_ONLY for name, p in params.items() if name != "corpus")

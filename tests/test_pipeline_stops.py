@@ -99,7 +99,7 @@ import sys
 from analysis import pipeline
 if __name__ == "__main__":
     if sys.argv[3] == "forkserver":
-        pipeline._fork_is_safe = lambda: False
+        pipeline.workers.fork_is_safe = lambda: False
     pipeline.run(sys.argv[1], engine="process", n_workers=2, batch_size=5, out_dir=sys.argv[2],
                  cache=False, progress=False)
 """

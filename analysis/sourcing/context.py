@@ -46,7 +46,7 @@ class ArticleContext:
         self.strs = doc.token_strings()
         self.lower = list(map(str.lower, self.strs))
         self.is_word = doc.token_is_word.tolist()
-        self.capitalised = _first_upper(doc.text, doc.tokens[:, 0])
+        self.capitalised = first_upper(doc.text, doc.tokens[:, 0])
         self.tok_sentence = doc.token_sentence.tolist()
         # token range of sentence si: [sent_bounds[si], sent_bounds[si + 1])
         top = max(len(doc.sentences), self.tok_sentence[-1] + 1 if self.tok_sentence else 1) + 1
@@ -101,7 +101,7 @@ class ArticleContext:
         hit = self.resolved[name] = lookup_actor(name, self.codebook)
         return hit
 
-def _first_upper(text: str, starts: np.ndarray) -> list[bool]:
+def first_upper(text: str, starts: np.ndarray) -> list[bool]:
     """``text[i].isupper()`` for every offset in ``starts`` (is a token's
     first character upper case): A-Z for ASCII characters, read from the code
     points in one array operation, ``str.isupper`` for the others."""

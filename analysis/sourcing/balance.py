@@ -150,7 +150,8 @@ def _bootstrap_shares(q: pd.DataFrame, keys: list[str], outer: list[str], index:
     return pd.DataFrame(cols, index=index)
 
 
-def _source_pairs(q: pd.DataFrame, art_idx: np.ndarray, g_idx: np.ndarray, n_articles: int) -> tuple[np.ndarray, np.ndarray]:
+def _source_pairs(q: pd.DataFrame, art_idx: np.ndarray, g_idx: np.ndarray,
+                  n_articles: int) -> tuple[np.ndarray, np.ndarray]:
     """The distinct (group, source name) pairs: the group of each pair and
     an article x pair matrix of presence.  A distinct source of a resample is
     a pair present in at least one sampled article."""
@@ -164,7 +165,8 @@ def _source_pairs(q: pd.DataFrame, art_idx: np.ndarray, g_idx: np.ndarray, n_art
     return pair_group, has
 
 
-def _strata(q: pd.DataFrame, outer: list[str], index: pd.Index, arts: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
+def _strata(q: pd.DataFrame, outer: list[str], index: pd.Index,
+            arts: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
     """Which groups share a share's denominator (the same outlet/date when
     those are keys) and the strata of articles resampled apart (the articles
     of each outlet/date; one stratum otherwise)."""
@@ -192,7 +194,8 @@ def voice_directness(quotes: pd.DataFrame, *, by: Sequence[str] | str = ("side",
     by = (by,) if isinstance(by, str) else tuple(by)
     q = _prepare(quotes, by, articles)
     q["_own"] = np.where(q["kind"].isin(["direct", "partial"]), q["n_words"], 0)
-    nested = q.loc[q["parent_quote_id"].notna(), ["parent_quote_id", "n_words"]].groupby("parent_quote_id")["n_words"].sum()
+    nested = q.loc[q["parent_quote_id"].notna(), ["parent_quote_id", "n_words"]] \
+        .groupby("parent_quote_id")["n_words"].sum()
     q["_para"] = np.where(q["kind"].eq("indirect"), q["n_words"] - q["quote_id"].map(nested).fillna(0), 0)
     g = q.groupby(list(by), dropna=False)
     out = g.agg(direct_words=("_own", "sum"), paraphrased_words=("_para", "sum"),

@@ -29,7 +29,11 @@ class CharSpan(NamedTuple):
 
 
 class ArticleContext:
-    """Per-article working state.
+    """Per-article working state: the token lists (``starts``, ``ends``,
+    ``strs``, ``lower``, ``is_word``, ``capitalised``, ``tok_sentence``,
+    ``tok_in_quote``: does the token start inside quotation marks), the
+    character flags ``char_in_quote``, sentence and paragraph bounds, the
+    speaker word lists, the codebook memo and the name runs (``names``).
 
     Token attributes are kept as plain lists (offsets, strings, lower case,
     word flags, capitalisation, in-quote flags): the rules below read them
@@ -63,7 +67,6 @@ class ArticleContext:
         self.names = NameRuns(self.text, self.strs, self.lower, self.is_word, self.capitalised, self.starts,
                               self.ends, self.titles)
 
-    # -- helpers ----------------------------------------------------------
     def sentence_range(self, si: int) -> tuple[int, int]:
         """Token range of sentence ``si`` (``np.searchsorted`` on the token
         sentences, precomputed)."""
@@ -94,12 +97,14 @@ class ArticleContext:
             self.tok_in_quote = self.char_in_quote[self.tokens[:, 0]].tolist()
 
     def resolve(self, name: str | None) -> dict | None:
-        """:func:`~analysis.sourcing.linking.lookup_actor` memoised over the call (the same names recur in
-        every article and the codebook lookup is the costly part)."""
+        """:func:`~analysis.sourcing.linking.lookup_actor` memoised over the
+        call (the same names recur in every article and the codebook lookup is
+        the costly part)."""
         if name in self.resolved:
             return self.resolved[name]
         hit = self.resolved[name] = lookup_actor(name, self.codebook)
         return hit
+
 
 def first_upper(text: str, starts: np.ndarray) -> list[bool]:
     """``text[i].isupper()`` for every offset in ``starts`` (is a token's

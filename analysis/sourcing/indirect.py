@@ -16,6 +16,8 @@ _LEADING_TIME = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "
 # prepositions that may stand between a cue and its "that"
 _BEFORE_THAT = {"to", "in", "on", "at", "by", "from", "with", "after", "before"}
 _CONJUNCTIONS = {"but", "and", "though", "although", "while", "whereas", "as", "yet"}
+# words that make a phrase a clause, not an adverbial
+_CLAUSE_WORDS = {"that", "is", "was", "are", "were", "will", "would"}
 
 
 def indirect_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame]) -> CharSpan | None:
@@ -179,7 +181,7 @@ def _only_adverbial(ctx: ArticleContext, k: int, end: int, max_words: int = 6) -
     if any(ctx.tok_in_quote[k:end]):
         return False
     words = [ctx.lower[t] for t in range(k, end) if ctx.is_word[t]]
-    return len(words) <= max_words and not any(w in PRONOUNS or w in {"that", "is", "was", "are", "were", "will", "would"} for w in words)
+    return len(words) <= max_words and not any(w in PRONOUNS or w in _CLAUSE_WORDS for w in words)
 
 
 def tok_span(ctx: ArticleContext, a: int, b: int) -> CharSpan | None:
@@ -194,7 +196,8 @@ def tok_span(ctx: ArticleContext, a: int, b: int) -> CharSpan | None:
     # do not cut a quotation: extend over the punctuation and closing mark of a
     # quote that the content ends in (`was “a greatly respected colleague,”`)
     n = len(ctx.text)
-    while e < n and ctx.char_in_quote[e] and (ctx.doc.quote_text[e] in "\"'" or ctx.text[e] in ",.;:!?") and ctx.char_in_quote[e - 1]:
+    while e < n and ctx.char_in_quote[e] and (ctx.doc.quote_text[e] in "\"'" or ctx.text[e] in ",.;:!?") \
+            and ctx.char_in_quote[e - 1]:
         e += 1
     return CharSpan(s, e)
 

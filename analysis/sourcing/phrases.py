@@ -108,7 +108,8 @@ def np_forward(ctx: ArticleContext, i: int, hi: int) -> TokenRange | None:
             break
         if lw in {"of", "for"} and not (k + 1 < hi and (ctx.capitalised[k + 1] or ctx.lower[k + 1] == "the")):
             break
-        if ctx.capitalised[k] or lw in ctx.titles or lw in ctx.nouns or lw in {"of", "for", "the"} or s in {"'s", "’s"} or lw in NAME_JOINERS:
+        if ctx.capitalised[k] or lw in ctx.titles or lw in ctx.nouns or lw in {"of", "for", "the"} \
+                or s in {"'s", "’s"} or lw in NAME_JOINERS:
             b = k + 1
             k += 1
             continue

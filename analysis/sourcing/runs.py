@@ -196,7 +196,6 @@ class NameRuns:
         return None
 
 
-
 def _not_name_start(word: str, titles: frozenset[str]) -> bool:
     """A word that cannot start a person's name: a title, an article, a
     function word capitalised at a sentence start, an abbreviation (``U.S.``)."""

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from analysis.actors.mentions import _Spans
 from analysis.names.gender import PersonMentions, _next_other_finder, infer_gender
-from analysis.sourcing import _Containers
+from analysis.sourcing.attribute import Containers
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -79,7 +79,7 @@ def test_spans_answer_as_the_plain_scans(spans, start, length):
 def test_first_containing_span_is_the_plain_loops_first(spans, start, length):
     end = start + length
     rows = sorted((s, e, k) for k, (s, e) in enumerate(sorted(spans)))  # sorted by (start, end), as the quotes
-    index = _Containers(rows)
+    index = Containers(rows)
     plain = next((k for s, e, k in rows if s <= start and end <= e), None)
     strict = next((k for s, e, k in rows if s < start and end <= e), None)
     assert index.first_containing(start, end) == plain

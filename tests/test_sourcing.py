@@ -341,3 +341,50 @@ def test_codebook_given_as_a_path_names_and_sides_the_speaker(tmp_path):
 
     q = extract_quotes(text, codebook=book)
     assert q[["speaker_actor_id", "speaker_name", "side"]].values.tolist() == [["osei", "Ama Osei", "other"]]
+
+
+def test_extract_quotes_reads_the_given_mentions(seed_articles, seed_quotes):
+    # `mentions` is not ignored: it describes the speakers.  The articles' own
+    # mentions give the table found without them; no mentions at all lose the
+    # affiliations read from them.
+    from analysis.actors import find_mentions
+
+    mentions = find_mentions(seed_articles, discover=True)
+    pd.testing.assert_frame_equal(extract_quotes(seed_articles, mentions=mentions), seed_quotes)
+    bare = extract_quotes(seed_articles, mentions=mentions.iloc[0:0])
+    assert bare[["start", "end", "kind", "speaker_name"]].equals(seed_quotes[["start", "end", "kind", "speaker_name"]])
+    assert not bare["speaker_affiliation"].equals(seed_quotes["speaker_affiliation"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="aZ Éé ßΣσ.İ1\u2019", min_size=1, max_size=40))
+def test_first_upper_is_str_isupper_of_each_token_start(text):
+    from analysis.sourcing.context import first_upper
+
+    starts = np.arange(len(text))
+    assert first_upper(text, starts) == [c.isupper() for c in text]
+
+
+_RUN_WORDS = ["Mr", ".", "Ama", "Osei", "Kofi", "of", "the", "said", ",", "Osei", "Ministry", "she", "and"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_WORDS), min_size=1, max_size=30))
+def test_runs_ending_with_a_word_are_the_name_runs_ending_with_it(words):
+    # the name runs found from one word's occurrences (fast path) are those of
+    # the full scan of the article that end with that word
+    from analysis.sourcing.context import ArticleContext
+    from analysis.text import segment_articles
+
+    text = " ".join(words).replace(" .", ".").replace(" ,", ",") + "."
+    doc = segment_articles(text)[0]
+    runs = ArticleContext(doc, None).names
+
+    def last_word(run):
+        k = run[1] - 1
+        while not runs.is_word[k]:
+            k -= 1
+        return runs.strs[k]
+
+    for word in {"Osei", "Ama", "Ministry", "Kofi"}:
+        assert runs.runs_ending_with(word) == [r for r in runs.name_runs if last_word(r) == word]

@@ -1,0 +1,239 @@
+"""Attribution frames: a cue verb (``said``, ``told``; the reviewed list
+in :func:`analysis.names.speech_verbs`), ``according to`` or a ``Name:``
+paragraph opener outside the quotation marks, with the token range of its
+speaker phrase (before the cue, after it, or the sentence's subject for a
+participle).  Who the speaker is gets filled in later by
+:mod:`analysis.sourcing.resolve`."""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from analysis.names import speech_verbs
+from analysis.sourcing.context import ArticleContext, CharSpan, TokenRange
+from analysis.sourcing.phrases import apposition_subject, np_backward, np_forward
+from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NEGATORS, PARTICIPLE_AFTER, PRONOUNS, STOP_OR_ADVERBIAL,
+                                     VERBISH, cue_words, page_labels)
+
+
+@dataclass(slots=True)
+class Frame:
+    """A cue and its speaker: found here, resolved by :mod:`analysis.sourcing.resolve`."""
+    cue_tok: int
+    cue: str
+    lemma: str
+    tags: frozenset
+    sp_start: int | None = None  # speaker token range [sp_start, sp_end)
+    sp_end: int | None = None
+    order: str = "sv"  # sv, vs, according, participle, relative, colon
+    pronoun: str | None = None
+    content: CharSpan | None = None  # the indirect content (set by indirect_content)
+    sentence: int = 0
+    paragraph: int = 0
+    # resolved
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    name: str | None = None
+    entity: dict | None = None
+    attribution: str = "explicit"
+    negated: bool = False
+
+
+
+def find_frames(ctx: ArticleContext) -> list[Frame]:
+    """Every attribution frame of the article (cue verbs and ``according to``
+    outside quotation marks, and ``Name:`` paragraph openers), in text order."""
+    frames: list[Frame] = []
+    # only cue words and "according" can start a frame
+    for c in itertools.compress(range(len(ctx.strs)), map(cue_words().__contains__, ctx.lower)):
+        f = _cue_frame(ctx, c, frames)
+        if f is not None:
+            frames.append(f)
+    frames.extend(_colon_frames(ctx))
+    frames.sort(key=lambda f: f.cue_tok)
+    return frames
+
+
+def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None:
+    """The frame of the cue word at token ``c`` with its speaker phrase, or
+    None when it is no finite cue or has no subject; ``frames`` are the cue
+    frames found before it (a coordinated cue takes the previous subject)."""
+    verbs = speech_verbs()
+    lw = ctx.lower[c]
+    if ctx.tok_in_quote[c]:
+        return None
+    according = lw == "according" and c + 1 < len(ctx.strs) and ctx.lower[c + 1] == "to"
+    if lw not in verbs and not according:
+        return None
+    if not according and ctx.strs[c] != lw:
+        return None  # "States", "Post": capitalised forms are names, not cues
+    si = ctx.tok_sentence[c]
+    s_lo, s_hi = ctx.sentence_range(si)
+    if according:
+        return _according_frame(ctx, c, si, s_hi)
+    lemma, tags = verbs[lw]
+    prev = ctx.lower[c - 1] if c > s_lo else ""
+    bare = lw == lemma or lw == lemma + "s" or lw == lemma + "es"
+    if prev in DETERMINERS and bare and prev != "to":
+        return None  # "the claim": not a finite cue
+    f = Frame(c, ctx.strs[c], lemma, tags, sentence=si)
+    # negation right before (did not say, declined to comment)
+    f.negated = any(w in NEGATORS for w in ctx.lower[max(s_lo, c - 3) : c])
+    j = _skip_to_subject(ctx, f, c, s_lo)
+    if lw.endswith("ing") and lemma not in {"bring"}:
+        return _participle_frame(ctx, f, j, s_lo)
+    if prev == "to":
+        return None  # "to say": not a finite cue
+    if j >= s_lo and ctx.lower[j] == "and" and frames and frames[-1].sentence == si and frames[-1].sp_start is not None:
+        # "Hua reiterated that ... and said ...": the same subject
+        g = frames[-1]
+        f.sp_start, f.sp_end, f.pronoun, f.order = g.sp_start, g.sp_end, g.pronoun, g.order
+        return f
+    if j - 1 >= s_lo and ctx.lower[j] == "who" and ctx.strs[j - 1] == ",":
+        f.order = "relative"
+        rng = _relative_antecedent(ctx, j, s_lo)
+        if rng is None or ctx.lower[rng.start] in PRONOUNS:
+            return None
+    else:
+        rng = _subject_before(ctx, f, j, s_lo)
+        # verb before subject: `,” said Garneau` / `, said the ministry`
+        if rng is None and (j >= s_lo and (ctx.strs[j] in {",", "—", "–", ":"} or ctx.tok_in_quote[j]) or j < s_lo):
+            rng = _subject_after(ctx, f, c, s_hi)
+        if rng is None:
+            return None
+    f.sp_start, f.sp_end = rng
+    return f
+
+
+def _according_frame(ctx: ArticleContext, c: int, si: int, s_hi: int) -> Frame | None:
+    """``according to X``: X is the speaker."""
+    f = Frame(c, "according to", "according to", frozenset(), order="according", sentence=si)
+    rng = np_forward(ctx, c + 2, s_hi)
+    if rng is None:
+        return None
+    f.sp_start, f.sp_end = rng
+    return f
+
+
+def _skip_to_subject(ctx: ArticleContext, f: Frame, c: int, s_lo: int) -> int:
+    """The token where the subject before cue ``c`` ends, past auxiliaries and
+    adverbs (``has also said``); a ``n't`` on the way negates the frame."""
+    j = c - 1
+    while j >= s_lo and (ctx.lower[j] in AUX_ADV or (ctx.lower[j].endswith("ly") and ctx.strs[j].islower())
+                         or ctx.lower[j].endswith(("n't", "n’t"))):
+        if ctx.tok_in_quote[j]:
+            break
+        if ctx.lower[j].endswith(("n't", "n’t")):
+            f.negated = True
+        j -= 1
+    return j
+
+
+def _participle_frame(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> Frame | None:
+    """A participle cue: ``, saying ...`` and ``a statement saying ...`` take
+    the subject of the sentence (none found: the frame has no speaker phrase);
+    other participles are no cue."""
+    if not (j >= s_lo and ctx.strs[j] in {",", "—", "–"} or j < s_lo or ctx.lower[j] in PARTICIPLE_AFTER):
+        return None
+    c = f.cue_tok
+    f.order = "participle"
+    start = s_lo
+    first = np_forward(ctx, s_lo, c)
+    if first is not None and first.end - first.start == 1 and first.end < c and (
+            ctx.strs[first.end] == "," or ctx.lower[first.start].endswith(("ing", "ed"))):
+        # "Meanwhile, it attacked ...", "Continuing to explain ..., Carson ..."
+        start = first.end + 1
+        for t in range(first.end, c):
+            if ctx.strs[t] == ",":
+                start = t + 1
+                break
+    elif first is None and ctx.lower[s_lo] in STOP_OR_ADVERBIAL:
+        for t in range(s_lo, c):  # "In a statement, the ministry ..."
+            if ctx.strs[t] == ",":
+                start = t + 1
+                break
+    rng = np_forward(ctx, start, c)
+    if rng is not None and rng.end - rng.start <= 8:
+        f.sp_start, f.sp_end = rng
+    return f
+
+
+def _relative_antecedent(ctx: ArticleContext, j: int, s_lo: int) -> TokenRange | None:
+    """``Sen. Ron Johnson (R-Wis.), who told a newspaper that ...``: the
+    phrase before ``, who`` (at token ``j``), past a parenthesis."""
+    k = j - 2
+    if k >= s_lo and ctx.strs[k] == ")":
+        while k >= s_lo and ctx.strs[k] != "(":
+            k -= 1
+        k -= 1
+    return np_backward(ctx, k, s_lo) if k >= s_lo else None
+
+
+def _subject_before(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> TokenRange | None:
+    """The subject ending at token ``j`` before the cue: a pronoun (set on
+    ``f``), the subject of an apposition, or a noun phrase."""
+    if j < s_lo:
+        return None
+    w = ctx.lower[j]
+    if w in PRONOUNS and not ctx.tok_in_quote[j]:
+        f.pronoun = w
+        return TokenRange(j, j + 1)
+    if ctx.strs[j] == "," and not ctx.tok_in_quote[j]:
+        return apposition_subject(ctx, j, s_lo)
+    rng = np_backward(ctx, j, s_lo)
+    if rng is not None and ctx.lower[rng.start] in PRONOUNS:
+        return None
+    return rng
+
+
+def _subject_after(ctx: ArticleContext, f: Frame, c: int, s_hi: int) -> TokenRange | None:
+    """The subject after the cue (``,” said Garneau``): sets the frame's
+    order to ``vs`` (and its pronoun) when there is one."""
+    m = c + 1
+    while m < s_hi and ctx.lower[m].endswith("ly") and ctx.strs[m].islower():
+        m += 1  # `said matter-of-factly`
+    rng = np_forward(ctx, m, s_hi)
+    if rng is not None and (ctx.lower[rng.start] in {"his", "her", "their", "its", "our", "my", "your", "that", "this"}
+                            or rng.end < s_hi and ctx.lower[rng.end] in VERBISH):
+        return None  # `said his boss was ...`: the content's subject, not the speaker
+    if rng is not None:
+        f.order = "vs"
+        if ctx.lower[rng.start] in PRONOUNS:
+            f.pronoun = ctx.lower[rng.start]
+    return rng
+
+
+def _colon_frames(ctx: ArticleContext) -> list[Frame]:
+    """``Name: words`` at the start of a paragraph (headlines, transcripts):
+    the name is the speaker of the rest of the paragraph."""
+    out = []
+    doc = ctx.doc
+    for pi in range(doc.n_paragraphs):
+        ps, pe = ctx.par_starts[pi], ctx.par_ends[pi]
+        if doc.text.find(":", ps, pe) < 0:
+            continue  # no colon token
+        lo, hi = ctx.tok_at(ps), ctx.tok_at(pe)
+        for c in range(lo, min(hi, lo + 6)):
+            if ctx.strs[c] == ":":
+                break
+        else:
+            continue
+        if c == lo or c + 1 >= hi or ctx.tok_in_quote[c]:
+            continue
+        rng = np_forward(ctx, lo, c)
+        if rng is None or rng != (lo, c):
+            continue
+        words = [ctx.strs[t] for t in range(lo, c) if ctx.is_word[t]]
+        if not words or len(words) > 4 or not all(w[:1].isupper() for w in words) or len("".join(words)) < 3:
+            continue
+        if all(w.lower() in ctx.unions["titles_nouns_stop"] for w in words):
+            continue
+        if " ".join(words).lower() in page_labels() or doc.text[ctx.starts[c + 1]].isdigit():
+            continue  # page furniture ("PUBLISHED: 13:23 ..."), not a speaker
+        f = Frame(c, ":", ":", frozenset(), sp_start=lo, sp_end=c, order="colon",
+                   sentence=ctx.tok_sentence[c])
+        out.append(f)
+    return out
+
+

@@ -1,0 +1,204 @@
+"""Indirect speech: the reported content of an attribution frame, without
+quotation marks: after the cue (``Psaki said [the US Department of Justice
+is an independent agency]``, ``told a briefing that [...]``), before a final
+attribution (``[...], officials said.``), around ``according to X``, or the
+rest of a ``Name:`` paragraph."""
+from __future__ import annotations
+
+from analysis.names import speech_verbs
+from analysis.sourcing.context import ArticleContext, CharSpan
+from analysis.sourcing.frames import Frame
+from analysis.sourcing.words import ADVERBIAL_START, AUX_ADV, PRONOUNS, RELATIVE_NEXT, STOP, TIME_WORDS
+
+# leading time adverbials skipped after a cue ("said on Monday the ...")
+_LEADING_TIME = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+                 "today", "tonight", "late", "earlier", "last", "week", "night", "this", ","}
+# prepositions that may stand between a cue and its "that"
+_BEFORE_THAT = {"to", "in", "on", "at", "by", "from", "with", "after", "before"}
+_CONJUNCTIONS = {"but", "and", "though", "although", "while", "whereas", "as", "yet"}
+# words that make a phrase a clause, not an adverbial
+_CLAUSE_WORDS = {"that", "is", "was", "are", "were", "will", "would"}
+
+
+def indirect_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame]) -> CharSpan | None:
+    """Character span of the reported content of frame ``f`` or None."""
+    lo, hi = ctx.sentence_range(f.sentence)
+    if f.negated or "nocontent" in f.tags:
+        return None
+    # trailing end: drop final punctuation
+    end_tok = hi
+    while end_tok > lo and not ctx.is_word[end_tok - 1] and not ctx.tok_in_quote[end_tok - 1]:
+        end_tok -= 1
+    if f.order == "according":
+        return _according_content(ctx, f, lo, end_tok)
+    if f.order in ("sv", "vs") and _cue_ends_sentence(ctx, f, end_tok):
+        # speaker-and-cue at the end of the sentence: "CONTENT, officials said."
+        return _content_before_cue(ctx, f, frames_in_sentence, lo)
+    if f.order == "vs":
+        return None
+    if f.order == "colon":
+        return _colon_content(ctx, f)
+    if f.order == "relative":
+        # "X, who said Clinton raped her in 1978, recounted ...": up to the comma
+        for m in range(f.cue_tok + 1, end_tok):
+            if ctx.strs[m] == "," and not ctx.tok_in_quote[m]:
+                end_tok = m
+                break
+    k, that = _content_start(ctx, f, end_tok)
+    if k is None or k >= end_tok:
+        return None
+    if that is None and ctx.lower[k] in ADVERBIAL_START and _only_adverbial(ctx, k, end_tok):
+        return None  # `,” Clinton said at a Monday rally.`: no reported content
+    return tok_span(ctx, k, _content_end(ctx, f, frames_in_sentence, k, end_tok))
+
+
+def _according_content(ctx: ArticleContext, f: Frame, lo: int, end_tok: int) -> CharSpan | None:
+    """"According to X, CONTENT." or "CONTENT, according to X."."""
+    words_before = sum(ctx.is_word[lo : f.cue_tok])
+    if words_before <= 3 and f.sp_end is not None and f.sp_end < end_tok and ctx.strs[f.sp_end] == ",":
+        a, b = f.sp_end + 1, end_tok
+    else:
+        a, b = lo, f.cue_tok
+        while b > a and ctx.strs[b - 1] in {",", "—", "–"}:
+            b -= 1
+    return tok_span(ctx, a, b)
+
+
+def _cue_ends_sentence(ctx: ArticleContext, f: Frame, end_tok: int) -> bool:
+    """Is there nothing after the speaker and cue but time words and
+    punctuation, or one short adverbial (``officials said on Monday.``)?"""
+    after = f.cue_tok + 1 if f.order != "vs" else (f.sp_end or f.cue_tok + 1)
+    rest = range(after, end_tok)
+    return all(ctx.lower[k] in TIME_WORDS or not ctx.is_word[k] for k in rest) or bool(
+        rest and ctx.lower[rest[0]] in ADVERBIAL_START and _only_adverbial(ctx, rest[0], end_tok, 12))
+
+
+def _content_before_cue(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame], lo: int) -> CharSpan | None:
+    """The content before a final attribution: from the sentence start (or
+    the end of an earlier frame's content) to the speaker, when a comma, dash
+    or quotation mark separates them."""
+    head = f.sp_start if f.order == "sv" and f.sp_start is not None else f.cue_tok
+    b = head
+    while b > lo and (ctx.strs[b - 1] in {",", "—", "–"} or ctx.doc.quote_text[ctx.starts[b - 1]] in "\"'"):
+        b -= 1
+    if not (b < head and b > lo):
+        return None
+    a = lo
+    # start after an earlier frame in the same sentence
+    for g in frames_in_sentence:
+        if g is not f and g.cue_tok < b and g.content is not None and g.content.end <= ctx.ends[b - 1]:
+            a = max(a, ctx.tok_at(g.content.end))
+    return tok_span(ctx, a, b)
+
+
+def _colon_content(ctx: ArticleContext, f: Frame) -> CharSpan | None:
+    """``Name: words``: the rest of the paragraph."""
+    pi = ctx.paragraph_at(ctx.starts[f.cue_tok])
+    hi = ctx.tok_at(ctx.par_ends[pi])
+    while hi > f.cue_tok + 1 and not ctx.is_word[hi - 1] and not ctx.tok_in_quote[hi - 1]:
+        hi -= 1
+    return tok_span(ctx, f.cue_tok + 1, hi)
+
+
+def _content_start(ctx: ArticleContext, f: Frame, end_tok: int) -> tuple[int | None, int | None]:
+    """The first token of the content after the cue (None: no content) and
+    the complementiser ``that`` it follows (None when there is none): after
+    an addressee or adverbials, ``told X`` only when ``that`` follows."""
+    takes_object = "obj" in f.tags
+    k = f.cue_tok + 1
+    if k < end_tok and ctx.strs[k] in {":", ","}:
+        k += 1
+    # look for a complementiser "that" after an addressee or adverbials
+    that = None
+    for m in range(k, min(end_tok, k + (16 if takes_object else 9))):
+        if ctx.tok_in_quote[m]:
+            continue
+        if ctx.lower[m] == "that":
+            that = m
+            break
+        if not takes_object and (ctx.lower[m] in speech_verbs()
+                                 or ctx.lower[m] in STOP and ctx.lower[m] not in _BEFORE_THAT):
+            break
+    if that is not None and that + 1 < end_tok and ctx.lower[that + 1] in RELATIVE_NEXT:
+        that = None  # "in a statement that was published": a relative pronoun
+        if takes_object:
+            return None, None
+    if that is not None:
+        return that + 1, that
+    if takes_object:
+        return None, None  # told X: the addressee, then content only if "that" or a clause follows
+    # skip leading time/manner adverbials: "said on Monday the ..."
+    m = k
+    while m < end_tok and ctx.lower[m] in _LEADING_TIME:
+        m += 1
+    return (m if m < end_tok and m > k and ctx.strs[m - 1] == "," else k), None
+
+
+def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame], k: int, end_tok: int) -> int:
+    """Where the content starting at token ``k`` ends: before the next
+    attribution in the sentence (``..., though Mrs. Fiorina said ...``), a
+    coordinated cue with the same subject (``... and said ...``), or
+    ``, according to`` / ``, saying``; trailing punctuation dropped."""
+    b = end_tok
+    for g in frames_in_sentence:
+        if g is f or g.cue_tok <= k:
+            continue
+        first = g.sp_start if g.order in ("sv", "relative") and g.sp_start is not None and g.sp_start > k else g.cue_tok
+        if first < b and g.order in ("sv", "relative"):
+            b = first
+            while b > k and ctx.lower[b - 1] in _CONJUNCTIONS:
+                b -= 1
+    for m in range(k, b):
+        if ctx.tok_in_quote[m]:
+            continue
+        if ctx.lower[m] == "and" and _coordinated_cue(ctx, m, end_tok):
+            b = m
+            break
+        if ctx.strs[m] == "," and m + 1 < end_tok and (
+            (ctx.lower[m + 1] == "according" and m + 2 < end_tok and ctx.lower[m + 2] == "to")
+            or (ctx.lower[m + 1].endswith("ing") and ctx.lower[m + 1] in speech_verbs())
+        ):
+            b = m
+            break
+    while b > k and ctx.strs[b - 1] in {",", "—", "–", ";", ":"} and not ctx.tok_in_quote[b - 1]:
+        b -= 1
+    return b
+
+
+def _coordinated_cue(ctx: ArticleContext, m: int, end_tok: int) -> bool:
+    """Does the ``and`` at token ``m`` start a cue of its own (``and [he] [also] said``)?"""
+    nx = m + 1
+    if nx < end_tok and ctx.lower[nx] in PRONOUNS:
+        nx += 1
+    while nx < end_tok and ctx.lower[nx] in AUX_ADV:
+        nx += 1
+    return nx < end_tok and ctx.lower[nx] in speech_verbs() and not ctx.tok_in_quote[nx]
+
+
+def _only_adverbial(ctx: ArticleContext, k: int, end: int, max_words: int = 6) -> bool:
+    """True when tokens [k, end) are one short prepositional phrase with no
+    clause in it (`at a Monday rally`, `during the debate`)."""
+    if any(ctx.tok_in_quote[k:end]):
+        return False
+    words = [ctx.lower[t] for t in range(k, end) if ctx.is_word[t]]
+    return len(words) <= max_words and not any(w in PRONOUNS or w in _CLAUSE_WORDS for w in words)
+
+
+def tok_span(ctx: ArticleContext, a: int, b: int) -> CharSpan | None:
+    """The characters of tokens ``[a, b)`` when they hold 2 words or more,
+    extended over the closing mark of a quotation they end in."""
+    if b <= a:
+        return None
+    words = sum(ctx.is_word[a:b])
+    if words < 2:
+        return None
+    s, e = ctx.starts[a], ctx.ends[b - 1]
+    # do not cut a quotation: extend over the punctuation and closing mark of a
+    # quote that the content ends in (`was “a greatly respected colleague,”`)
+    n = len(ctx.text)
+    while e < n and ctx.char_in_quote[e] and (ctx.doc.quote_text[e] in "\"'" or ctx.text[e] in ",.;:!?") \
+            and ctx.char_in_quote[e - 1]:
+        e += 1
+    return CharSpan(s, e)
+
+

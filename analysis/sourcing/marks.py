@@ -1,0 +1,249 @@
+"""Quotation marks: finding them, telling quotation marks from apostrophes,
+pairing them per paragraph (irregular marks of real copy included), quotes
+carried over paragraphs, and whether a quotation is direct, partial or a
+scare quote.  The rules are described in :mod:`analysis.sourcing`."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from analysis.names import speech_verbs
+from analysis.sourcing.context import ArticleContext
+from analysis.sourcing.words import ALNUM_RE, HYPHEN_WORD_RE, WORD_RE, scare_cues_by_last
+from analysis.text import Document
+
+_TAG_RE = re.compile(r"<[/!]?[A-Za-z][^<>\n]{0,300}>")
+_DOUBLE_MARK_RE = re.compile(r"\"|''(?!')")
+_SINGLE_MARK_RE = re.compile(r"['‘’]")
+
+
+class Mark(NamedTuple):
+    """A quotation mark in the text."""
+    pos: int  # offset of the mark
+    length: int  # 1, or 2 for a doubled apostrophe (``''``)
+    role: str  # "open", "close" or "either" (from the curly form and the context)
+
+
+@dataclass(slots=True)
+class QuoteSpan:
+    """A quotation: its content span, where its marks are and how they were irregular."""
+    start: int  # content start (after the mark, white space stripped)
+    end: int  # content end (before the closing mark)
+    outer_start: int  # position of the opening mark (or paragraph start)
+    outer_end: int  # position after the closing mark (or paragraph end)
+    paragraph: int
+    irregular: str = ""  # "", "unopened", "open-as-close", "unclosed", "continued"
+    continues: bool = False  # continues a quote left open in the previous paragraph
+    continued: bool = False  # left open, continued in the next paragraph
+    kind: str = "direct"
+    scare: bool = False
+
+
+def double_marks(qt: str, text: str, ps: int, pe: int) -> list[Mark]:
+    """The double quotation marks of paragraph ``[ps, pe)``; their role is
+    ``open``, ``close`` or ``either`` from the curly form and the context."""
+    # a mark is `"` or the last two of a run of apostrophes (`''`, NYT style);
+    # marks inside an HTML tag left in the body are not quotation marks.  A
+    # tag starts with `<`, so no mark straddles a tag boundary.
+    marks = [(m.start(), m.end() - m.start()) for m in _DOUBLE_MARK_RE.finditer(qt, ps, pe)]
+    if marks and "<" in qt[ps:pe]:
+        tags = [(m.start(), m.end()) for m in _TAG_RE.finditer(qt, ps, pe)]
+        if tags:
+            marks = [(i, ln) for i, ln in marks if not any(a <= i < b for a, b in tags)]
+    out = []
+    for pos, ln in marks:
+        orig = text[pos]
+        prev = text[pos - 1] if pos > ps else " "
+        nxt = text[pos + ln] if pos + ln < pe else " "
+        if orig in "“„‟«〝":
+            role = "open"
+        elif orig in "”»〞":
+            role = "close"
+        else:
+            before_space = prev.isspace() or prev in "([{—–-/"
+            after_space = nxt.isspace() or nxt in ".,;:!?)]}—–-"
+            if before_space and not after_space:
+                role = "open"
+            elif after_space and not before_space:
+                role = "close"
+            else:
+                role = "either"
+        out.append(Mark(pos, ln, role))
+    return out
+
+
+def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """``[s, e)`` without white space at either end."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def find_quote_spans(doc: Document) -> list[QuoteSpan]:
+    """Every quotation in ``doc``, paragraph by paragraph, marks paired as the
+    module docstring says; a quote left open at a paragraph's end is
+    ``continued`` when the next paragraph opens with a mark."""
+    text, qt = doc.text, doc.quote_text
+    use_single = '"' not in qt and "''" not in qt
+    spans: list[QuoteSpan] = []
+    carry = False  # previous paragraph left a quote open
+    n_par = doc.n_paragraphs
+    par = doc.paragraphs.tolist()
+    for pi in range(n_par):
+        ps, pe = par[pi]
+        marks = _paragraph_marks(text, qt, ps, pe, use_single)
+        if not marks:
+            carry = False
+            continue
+        # does this paragraph continue an open quote from the previous one?
+        cont = carry and marks[0].pos == ps
+        open_at, open_len = _pair_marks(text, marks, ps, pe, pi, cont, spans)
+        carry = False
+        if open_at is not None:
+            q = _open_span(text, open_at, open_at + open_len, pe, pe, pi, "unclosed", cont, ps)
+            if pi + 1 < n_par and _par_starts_with_mark(doc, pi + 1, use_single):
+                q.continued = True
+                q.irregular = "continued"
+                carry = True
+            spans.append(q)
+    return [q for q in spans if q.end > q.start and has_words(text, q.start, q.end)]
+
+
+def _paragraph_marks(text: str, qt: str, ps: int, pe: int, use_single: bool) -> list[Mark]:
+    """The quotation marks of paragraph ``[ps, pe)``: single marks in an
+    article without double ones, else double marks."""
+    if use_single:
+        return single_marks(text, ps, pe)
+    if qt.find('"', ps, pe) < 0 and qt.find("''", ps, pe) < 0:
+        return []
+    return double_marks(qt, text, ps, pe)
+
+
+def _open_span(text: str, open_at: int, content_start: int, content_end: int, outer_end: int, pi: int,
+               irregular: str, cont: bool, ps: int) -> QuoteSpan:
+    """The span of a quote opened at ``open_at``; it ``continues`` the previous
+    paragraph's quote when it opens the paragraph and ``cont`` holds."""
+    s, e = strip_span(text, content_start, content_end)
+    q = QuoteSpan(s, e, open_at, outer_end, pi, irregular)
+    if cont and open_at == ps:
+        q.continues = True
+    return q
+
+
+def _pair_marks(text: str, marks: list[Mark], ps: int, pe: int, pi: int, cont: bool,
+                spans: list[QuoteSpan]) -> tuple[int | None, int]:
+    """Pair the marks of one paragraph, appending the quotes to ``spans``: a
+    mark opens when no quote is open and closes the open one otherwise.
+    Returns where the quote left open at the paragraph end starts (None when
+    none is) and the length of its mark."""
+    open_at: int | None = None
+    open_len = 0
+    for k, (pos, ln, role) in enumerate(marks):
+        if open_at is None:
+            if role == "close" and k == 0 and has_words(text, ps, pos):
+                s, e = strip_span(text, ps, pos)
+                spans.append(QuoteSpan(s, e, ps, pos + ln, pi, "unopened"))
+            else:
+                open_at, open_len = pos, ln
+        elif role != "open" or _open_mark_closes(text, pos, ln, ps, pe):
+            irr = "open-as-close" if role == "open" else ""
+            spans.append(_open_span(text, open_at, open_at + open_len, pos, pos + ln, pi, irr, cont, ps))
+            open_at = None
+        else:
+            spans.append(_open_span(text, open_at, open_at + open_len, pos, pos, pi, "unclosed", cont, ps))
+            open_at, open_len = pos, ln
+    return open_at, open_len
+
+
+def _open_mark_closes(text: str, pos: int, ln: int, ps: int, pe: int) -> bool:
+    """An opening mark while a quote is open is a closer when it ends the
+    paragraph, is followed by punctuation or is glued to the preceding word;
+    otherwise the previous quote lacked its closer."""
+    nxt = text[pos + ln] if pos + ln < pe else ""
+    prev = text[pos - 1] if pos > ps else ""
+    glued = prev and not prev.isspace()
+    ends = nxt == "" or nxt in ".,;:!?)]}—–" or nxt.isspace() and pos + ln >= pe - 1
+    return bool(glued or ends or (nxt.isspace() and _next_is_lower_or_end(text, pos + ln, pe)))
+
+
+def _next_is_lower_or_end(text: str, i: int, pe: int) -> bool:
+    while i < pe and text[i].isspace():
+        i += 1
+    return i >= pe or text[i].islower() or text[i] in ".,;:"
+
+
+def has_words(text: str, s: int, e: int) -> bool:
+    """Is there a letter or digit in ``text[s:e]``?"""
+    return ALNUM_RE.search(text, s, e) is not None
+
+
+def _par_starts_with_mark(doc: Document, pi: int, use_single: bool) -> bool:
+    ps = int(doc.paragraphs[pi][0])
+    c = doc.quote_text[ps]
+    return (c == "'" and use_single) or c == '"' or doc.quote_text[ps : ps + 2] == "''"
+
+
+def single_marks(text: str, ps: int, pe: int) -> list[Mark]:
+    """Single quotation marks used as quotes (British style), told apart from
+    apostrophes: an opener follows a space/start and precedes a letter; a
+    closer follows a letter or punctuation and precedes a space, punctuation
+    or the end, and is not inside a word."""
+    out = []
+    for m in _SINGLE_MARK_RE.finditer(text, ps, pe):
+        i = m.start()
+        prev = text[i - 1] if i > ps else " "
+        nxt = text[i + 1] if i + 1 < pe else " "
+        if (prev.isspace() or prev in "([—–-") and (nxt.isalnum() or nxt in "“\""):
+            out.append(Mark(i, 1, "open"))
+        elif (prev.isalnum() or prev in ".,!?—–") and (nxt.isspace() or nxt in ".,;:!?)—–"):
+            # plural possessive (`the Michaels' release`) looks the same: only
+            # accept a closer when an opener is pending
+            out.append(Mark(i, 1, "close"))
+    # keep closers only after an opener
+    kept, open_ = [], False
+    for m in out:
+        if m.role == "open" and not open_:
+            kept.append(m)
+            open_ = True
+        elif m.role == "close" and open_:
+            kept.append(m)
+            open_ = False
+    if open_:
+        kept.pop()  # an opener never closed in the paragraph is an apostrophe
+    return kept
+
+
+
+def classify_span(ctx: ArticleContext, q: QuoteSpan) -> None:
+    """direct or partial (or scare) from what precedes the opening mark."""
+    text = ctx.text
+    ps = ctx.par_starts[q.paragraph]
+    if q.irregular == "unopened" or q.outer_start <= ps or q.continues:
+        q.kind = "direct"
+        return
+    i = q.outer_start - 1
+    while i >= ps and text[i].isspace():
+        i -= 1
+    prev_char = text[i] if i >= ps else ""
+    if prev_char in ":,.!?;—–-" or ctx.doc.quote_text[i : i + 1] in {'"', "'"}:
+        q.kind = "direct"
+        return
+    # the word before the mark
+    t = bisect_left(ctx.ends, i + 1) if i >= ps else 0
+    prev_word = ctx.lower[t] if 0 <= t < len(ctx.lower) and ctx.ends[t] == i + 1 else ""
+    if prev_word in speech_verbs() and prev_word not in {"that"}:
+        q.kind = "direct"
+        return
+    q.kind = "partial"
+    n_words = len(WORD_RE.findall(text, q.start, q.end))
+    if n_words <= 4:
+        before = HYPHEN_WORD_RE.findall(text[max(ps, q.outer_start - 40) : q.outer_start].lower())
+        for cue in scare_cues_by_last().get(before[-1], ()) if before else ():
+            if len(before) >= len(cue) and tuple(before[-len(cue) :]) == cue:
+                q.scare = True
+                return
+

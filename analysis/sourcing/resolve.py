@@ -1,0 +1,183 @@
+"""Speaker resolution: who each attribution frame's speaker is.  A name is
+completed to the fullest form the article gives and linked to the codebook;
+a pronoun takes the most recent earlier speaker whose gender fits; a frame
+with no subject of its own (a participle) carries the last speaker over.
+Also the subject of a sentence as the speaker of a partial quote with no cue."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analysis.names import gendered_words, looks_like_organisation
+from analysis.sourcing.context import ArticleContext
+from analysis.sourcing.frames import Frame
+from analysis.sourcing.marks import QuoteSpan
+from analysis.sourcing.phrases import np_forward
+from analysis.sourcing.words import DETERMINERS, JOINERS_OF_POSS, PRONOUNS
+
+
+@dataclass(slots=True)
+class SpeakerSeen:
+    """A speaker met earlier in the article, for pronouns and carried-over speakers."""
+    speaker: str  # the subject as written
+    name: str | None  # the resolved name
+    entity: dict | None  # its codebook entry
+    start: int  # character span of the subject
+    end: int
+    named: bool  # the subject holds a name (not only a common noun phrase)
+    org: bool  # an organisation, country or group, not a person
+    gender: str  # female, male or unknown (a pronoun may fill it in)
+    pos: int  # where it was last referred to
+
+
+def gender_of(name: str | None, np_words: list[str], entity: dict | None) -> str:
+    """The speaker's gender: the codebook's, else a gendered title among the
+    phrase's words (``spokeswoman``, ``Mr.``), else ``unknown``."""
+    if entity and entity.get("gender") in ("female", "male"):
+        return entity["gender"]
+    words = {w.lower().rstrip(".") for w in np_words}
+    for gender in ("female", "male"):
+        if words & gendered_words(gender):
+            return gender
+    return "unknown"
+
+
+def entity_fields(ent: dict | None) -> dict:
+    """The quote-table columns taken from a codebook entry (None: all None)."""
+    if not ent:
+        return {"speaker_actor_id": None, "side": None, "speaker_kind": None, "speaker_gender": None}
+    return {
+        "speaker_actor_id": ent.get("actor_id"),
+        "side": ent.get("side"),
+        "speaker_kind": ent.get("kind"),
+        "speaker_gender": ent.get("gender"),
+    }
+
+
+def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen]) -> None:
+    """Fill the speaker fields of a frame; named speakers are appended to history."""
+    if f.sp_start is None:
+        # participle without a subject: the last speaker of the sentence/paragraph
+        if history:
+            h = history[-1]
+            f.speaker, f.name, f.entity = h.speaker, h.name, h.entity
+            f.speaker_start, f.speaker_end = h.start, h.end
+            f.attribution = "carried-over"
+        return
+    a, b = f.sp_start, f.sp_end
+    s, e = ctx.starts[a], ctx.ends[b - 1]
+    f.speaker, f.speaker_start, f.speaker_end = ctx.text[s:e], s, e
+    if f.pronoun is not None or ctx.lower[a] in PRONOUNS and b - a == 1:
+        _resolve_pronoun(ctx, f, history, ctx.lower[a], s)
+        return
+    words = [ctx.strs[k] for k in range(a, b) if ctx.is_word[k]]
+    s_first = ctx.sent_bounds[ctx.tok_sentence[a]]
+    caps = [k for k in range(a, b) if ctx.capitalised[k] and ctx.lower[k] not in DETERMINERS
+            # a capital only because it starts the sentence ("Legal experts")
+            and not (k == s_first and k + 1 < b and ctx.strs[k + 1][:1].islower())]
+    named = bool(caps) and not all(ctx.lower[k] in ctx.unions["titles_nouns"] for k in caps)
+    if named:
+        name, ent = _named_speaker(ctx, a, b, s)
+    else:
+        name = " ".join(w for w in words if w.lower() not in DETERMINERS) or None
+        if name and name[:1].isupper() and name.lower() in ctx.unions["titles_nouns"]:
+            name = name.lower()
+        ent = ctx.resolve(name) if name else None
+    f.name, f.entity = name, ent
+    org = (ent.get("kind") in ("organisation", "country", "group")) if ent and ent.get("kind") \
+        else looks_like_organisation(words) or not named
+    history.append(SpeakerSeen(f.speaker, name, ent, s, e, named, org, gender_of(name, words, ent), s))
+
+
+def _resolve_pronoun(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen], p: str, s: int) -> None:
+    """Pronoun ``p`` at offset ``s``: the most recent of the last 8 speakers
+    it can refer to (a named person of a fitting gender for he/she, an
+    organisation for it; none for I/we), else for he/she the last person
+    named before."""
+    want = PRONOUNS.get(p)
+    f.attribution = "pronoun"
+    for h in reversed(history[-8:]):
+        if p in {"he", "she"}:
+            if h.org or not h.named:
+                continue
+            if want and h.gender not in (want, "unknown"):
+                continue
+        elif p == "it":
+            if not h.org:
+                continue
+        elif p in {"i", "we"}:
+            break
+        f.name, f.entity = h.name, h.entity
+        if want and h.gender == "unknown":
+            h.gender = want
+        h.pos = s
+        return
+    # no earlier speaker: the last person name mentioned before
+    if p in {"he", "she"}:
+        name = ctx.names.last_person_before(s)
+        if name is not None:
+            f.name = ctx.names.fullest(name, s)
+            f.entity = ctx.resolve(f.name)
+            if f.entity and f.entity.get("name"):
+                f.name = f.entity["name"]
+
+
+def _named_speaker(ctx: ArticleContext, a: int, b: int, s: int) -> tuple[str | None, dict | None]:
+    """The name and codebook entry of a speaker phrase ``[a, b)`` holding a
+    name: the last run of capitalised tokens, titles stripped, the longest
+    suffix the codebook knows, else the fullest form of the person's name."""
+    name = None
+    ent = None
+    k = b - 1
+    while k >= a and not (ctx.capitalised[k] and ctx.is_word[k]):
+        k -= 1
+    r_end = k + 1
+    while k - 1 >= a and (ctx.capitalised[k - 1] or ctx.lower[k - 1] in JOINERS_OF_POSS
+                          or (ctx.strs[k - 1] == "." and k - 2 >= a)):
+        k -= 1
+    # try the codebook on suffixes of the run, longest first
+    for st in range(k, r_end):
+        if not ctx.is_word[st] or ctx.lower[st] in {"of", "for"}:
+            continue
+        cand = ctx.text[ctx.starts[st] : ctx.ends[r_end - 1]]
+        ent = ctx.resolve(cand)
+        if ent:
+            return ent.get("name") or cand, ent
+    # "Nicolas Sarkozy of France": a person's name before "of" a place
+    for m in range(k, r_end):
+        if ctx.lower[m] == "of" and m - k >= 2 and not looks_like_organisation([ctx.strs[t] for t in range(k, m)]):
+            r_end = m
+            break
+    name, _, _ = ctx.names.person_name(k, r_end)
+    if name:
+        full = ctx.names.fullest(name, s)
+        ent = ctx.resolve(full)
+        name = (ent.get("name") if ent else None) or full
+    return name, ent
+
+
+def sentence_subject(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen]) -> Frame | None:
+    """A frame for the subject of the sentence holding ``q`` (a name or a
+    pronoun right at the sentence start), or None."""
+    si = ctx.sentence_at(q.start)
+    lo, hi = ctx.sentence_range(si)
+    start = lo
+    if start < hi and ctx.lower[start] in {"while", "but", "and", "yet", "still", "meanwhile", "instead"}:
+        start += 1
+    if start < hi and ctx.strs[start] == ",":
+        start += 1
+    if start >= hi or ctx.tok_in_quote[start] or ctx.starts[start] >= q.outer_start:
+        return None
+    rng = np_forward(ctx, start, hi)
+    if rng is None or rng.end >= hi or ctx.ends[rng.end - 1] > q.outer_start:
+        return None
+    words = [ctx.strs[t] for t in range(*rng) if ctx.is_word[t]]
+    is_pron = len(words) == 1 and words[0].lower() in {"he", "she", "they"}
+    named = any(w[:1].isupper() and w.lower() not in ctx.unions["not_name"] for w in words)
+    if not (is_pron or named) or looks_like_organisation(words) and not named:
+        return None
+    f = Frame(rng.start, "", "", frozenset(), sp_start=rng.start, sp_end=rng.end, sentence=si)
+    f.pronoun = words[0].lower() if is_pron else None
+    earlier = [h for h in history if h.pos < ctx.starts[rng.start]]
+    resolve_frame(ctx, f, earlier)
+    f.cue = None
+    return f if f.name else None

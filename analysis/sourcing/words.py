@@ -1,0 +1,114 @@
+"""The words the quote rules read: loaders of the reviewed lists in
+``analysis/data/`` (scare cues, page labels) and the closed classes of
+function words the rules test (pronouns, determiners, auxiliaries, stop words,
+time words).
+
+Who-is-who knowledge (speech verbs, gendered titles, name particles, speaker
+and organisation words) is not kept here: it is read from :mod:`analysis.names`.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from analysis.names import name_particles, speaker_words, speech_verbs
+from analysis.resources import read_word_list
+
+@functools.cache
+def cue_words() -> frozenset[str]:
+    """The words that can start an attribution frame: cue forms and ``according``."""
+    return frozenset(speech_verbs()) | {"according"}
+
+
+@functools.cache
+def word_unions() -> dict[str, frozenset[str]]:
+    """Unions of the speaker word lists tested often (built once, not per test)."""
+    titles, nouns = speaker_words()
+    return {
+        "titles_abbr": titles | {"u.s", "st", "jr"},
+        "titles_nouns": titles | nouns,
+        "titles_nouns_stop": titles | nouns | STOP,
+        "not_name": DETERMINERS | titles | nouns,
+    }
+
+
+@functools.cache
+def scare_cues() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.lower().split()) for p in read_word_list("scare_cues.txt"))
+
+
+@functools.cache
+def scare_cues_by_last() -> dict[str, list[tuple[str, ...]]]:
+    """The scare cues by their last word (a cue must end the words before the mark)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cue in scare_cues():
+        out.setdefault(cue[-1], []).append(cue)
+    return out
+
+
+PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "we": None, "i": None}
+DETERMINERS = {
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those", "two", "three", "four", "several", "many", "some", "other", "another", "one", "both",
+    "most", "few", "all",
+}
+# words skipped between a subject and its cue verb
+AUX_ADV = {
+    "also", "has", "had", "have", "will", "would", "could", "may", "might", "should", "later", "then",
+    "again", "previously", "once", "further", "recently", "earlier", "reportedly", "repeatedly",
+    "flatly", "publicly", "privately", "simply", "first", "last", "is", "was", "were", "are",
+    "already", "often", "still", "never", "even", "just", "now", "in", "turn", "separately",
+    "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+    "tonight",
+}
+# words that never belong to a speaker noun phrase
+STOP = {
+    "and", "or", "but", "that", "which", "who", "whom", "when", "where", "while", "as", "because",
+    "if", "than", "to", "in", "on", "at", "by", "with", "from", "into", "about", "after", "before",
+    "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "not", "no", "so",
+    "what", "how", "why", "there", "here", "it", "he", "she", "they", "we", "i", "you", "him",
+    "them", "said", "says", "say", "also", "do", "did", "does", "would", "will", "can", "could",
+    "since", "though", "although", "however", "whether", "yet", "then", "again", "until",
+}
+NAME_JOINERS = name_particles()
+NEGATORS = {"not", "n't", "never", "declined", "refused", "decline", "refuse"}
+VERBISH = {"is", "was", "were", "are", "had", "has", "have", "would", "will", "could", "should", "did", "does",
+            "do", "can", "may", "might", "must", "'s", "’s"}
+# a participle cue after these takes the sentence's subject ("a statement saying")
+PARTICIPLE_AFTER = {"and", "before", "after", "while", "when", "by", "in", "statement", "message", "tweet",
+                     "letter", "post", "email", "e-mail", "note", "release", "video", "ad", "interview", "speech",
+                     "report", "remarks", "comments", "memo", "op-ed", "column", "posting", "filing"}
+# after "that": a relative clause, not reported content
+RELATIVE_NEXT = {"was", "is", "were", "are", "has", "had", "have", "will", "would", "could", "can", "includes",
+                  "included", "said", "says", "appeared", "ran"}
+# a cue followed by one of these has an adverbial after it, not content
+ADVERBIAL_START = {"in", "at", "during", "on", "as", "after", "before", "while", "when", "for", "from", "with",
+                    "to", "about", "of", "through", "via", "over", "under", "following", "answering",
+                    "responding", "speaking", "referring", "adding", "earlier", "later", "afterward",
+                    "afterwards", "then", "again", "recently", "by", "outside",
+                    "inside", "alongside", "onstage", "here", "there", "privately", "publicly"}
+STOP_OR_ADVERBIAL = frozenset(STOP | ADVERBIAL_START)
+JOINERS_OF = frozenset(NAME_JOINERS | {"of", "for"})
+JOINERS_OF_POSS = frozenset(NAME_JOINERS | {"of", "for", "'s", "’s"})
+WORD_RE = re.compile(r"\w+")
+ALNUM_RE = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
+HYPHEN_WORD_RE = re.compile(r"[\w-]+")
+SENT_END_RE = re.compile(r"[.!?]")
+SENT_END = {".", "!", "?"}
+TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+    "today", "tonight", "earlier", "later", "recently", "last", "this", "week", "month", "year",
+    "morning", "afternoon", "evening", "night", "day", "on", "in", "at", "during", "after",
+    "before", "a", "an", "the", "statement", "interview", "written", "email", "e-mail",
+    "emailed", "telephone", "phone", "news", "conference", "briefing", "press", "speech",
+    "tweet", "post", "late", "early", "previously", "also", "again", "repeatedly", "publicly",
+    "privately", "ago", "days", "weeks", "months", "years", "recent", "separate", "joint",
+    "via", "through", "by", "over", "his", "her", "its", "their", "told", "reporters",
+}
+
+
+
+@functools.cache
+def page_labels() -> frozenset[str]:
+    """Page furniture that looks like ``Name:`` (``PUBLISHED:``), not a speaker."""
+    return frozenset(w.lower() for w in read_word_list("page_labels.txt"))

@@ -6,7 +6,7 @@
 # quotes (a fragment in quotation marks inside the reporter's sentence) and
 # indirect quotes (paraphrase after "said", "told ... that", "according to").
 # Each speaker is linked to the article's actors (the codebook when there is
-# one, else the names discovery finds) and described by `analysis.speakers`:
+# one, else the names discovery finds) and described by `analysis.sourcing.speakers`:
 # kind of source, gender with its basis, affiliation, and the side from the
 # sides file in use (`sides`; the seed story's codebook gives the seed its sides).
 # Validation against human annotation (PolNeAR) is in the README.

@@ -1,5 +1,5 @@
 """The indexed lookups that keep speaker description linear in a document's
-length (analysis.speakers) answer exactly as the plain scans over every
+length (analysis.sourcing.speakers) answer exactly as the plain scans over every
 mention, quote and sentence that they replace."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from analysis.actors.codebook import normalise_name, strip_title
 from analysis.names.gender import infer_gender
 from analysis.names import last_at_or_before
-from analysis.speakers import _ArticleActors, _FirstOverlap
+from analysis.sourcing.speakers import _ArticleActors, _FirstOverlap
 
 # ---------------------------------------------------------------------------
 # the plain versions (as the module had them before it indexed the article)

@@ -1,4 +1,4 @@
-"""Who each quoted speaker is (analysis.speakers), sides files
+"""Who each quoted speaker is (analysis.sourcing.speakers), sides files
 (analysis.actors.sides) and the rule that keeps the seed story's codebook to the
 seed.  Expected values were read off the texts by hand: the constructed
 sentences below, and Huawei/UK articles quoted in the comments."""

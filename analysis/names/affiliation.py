@@ -4,7 +4,7 @@ Ministry spokeswoman", "Huawei's chief executive"), in the apposition after
 it ("X, a spokesman for the Chinese embassy"), or in a speaker phrase; US
 party letters ("R-Neb.") read as the party.  Also the speaker word lists of
 ``analysis/data/speaker_kinds.txt`` and the role words these rules share
-with speaker description (:mod:`analysis.speakers`)."""
+with speaker description (:mod:`analysis.sourcing.speakers`)."""
 from __future__ import annotations
 
 import csv

@@ -1,7 +1,7 @@
 """The quote table: :func:`extract_quotes` runs the steps of
 :mod:`analysis.sourcing` on every article (quotation marks, attribution
 frames, speakers, indirect content, attribution) and describes the speakers
-with :func:`analysis.speakers.describe_speakers`."""
+with :func:`analysis.sourcing.speakers.describe_speakers`."""
 from __future__ import annotations
 
 import pandas as pd
@@ -14,7 +14,7 @@ from analysis.sourcing.indirect import indirect_content
 from analysis.sourcing.linking import load_codebook_table
 from analysis.sourcing.marks import classify_span, find_quote_spans
 from analysis.sourcing.resolve import SpeakerSeen, resolve_frame
-from analysis.speakers import describe_speakers
+from analysis.sourcing.speakers import describe_speakers
 from analysis.text import Document, segment_articles
 
 QUOTE_COLUMNS = [
@@ -106,7 +106,7 @@ def extract_quotes(docs, *, codebook=None, mentions=None, sides=None) -> pd.Data
     :func:`analysis.actors.codebook.codebook_for_article` (the shipped codebook for
     the seed articles only, no codebook elsewhere).  Speakers are linked
     through :func:`analysis.actors.codebook.resolve_actor`, then described by
-    :func:`analysis.speakers.describe_speakers` against ``mentions`` (the
+    :func:`analysis.sourcing.speakers.describe_speakers` against ``mentions`` (the
     articles' :func:`analysis.actors.find_mentions` table; None: found here)
     and ``sides`` (a sides file or :class:`analysis.actors.sides.Sides`; None: only
     codebook actors have a side).  ``mentions`` serves that description only
@@ -125,7 +125,7 @@ def extract_quotes(docs, *, codebook=None, mentions=None, sides=None) -> pd.Data
     e.g. ``senior officials``), ``speaker_actor_id``, ``side``,
     ``speaker_kind``, ``speaker_gender``, ``speaker_gender_basis``,
     ``speaker_affiliation`` (with ``speaker_affiliation_start``/``_end``),
-    ``side_basis`` (see :mod:`analysis.speakers`), ``cue`` (the cue word as written), ``attribution``
+    ``side_basis`` (see :mod:`analysis.sourcing.speakers`), ``cue`` (the cue word as written), ``attribution``
     (explicit, pronoun, carried-over, none), ``confidence`` (ordinal 0..1,
     see :mod:`analysis.sourcing`), ``parent_quote_id`` (for a partial quote inside
     an indirect one), ``irregular`` (how the quotation marks were irregular:

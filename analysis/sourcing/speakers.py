@@ -85,7 +85,7 @@ from analysis.names import (
     title_table,
 )
 
-__all__ = ["describe_speakers", "affiliation_near", "affiliation_for_sides", "SPEAKER_KINDS", "SPEAKER_COLUMNS", "speaker_kind_words"]
+__all__ = ["describe_speakers", "SPEAKER_KINDS", "SPEAKER_COLUMNS", "speaker_kind_words"]
 
 SPEAKER_KINDS = ("person", "organisation", "government body", "country", "group", "anonymous")
 SPEAKER_COLUMNS = ["speaker_gender_basis", "speaker_affiliation", "speaker_affiliation_start",

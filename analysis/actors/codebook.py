@@ -12,7 +12,7 @@ written for (their ``article_id`` is listed in
 any other article, so one story's actors, group phrases and sides never leak
 into another corpus.
 
-Columns (``docs/CONTRACTS.md``):
+Columns (``docs/data-dictionary.md``):
 
 ``actor_id``
     Stable identifier, lower case (``kovrig``).  Unique.

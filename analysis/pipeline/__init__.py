@@ -28,7 +28,7 @@ with the family name (``sentiment_n_sentences``).
 
 The families run per batch in the order actors -> sourcing (reads the
 mentions) -> readability (reads the quotes) -> sentiment, each through its
-public entry point in ``docs/CONTRACTS.md``, imported when the batch runs; a
+public entry point in ``docs/data-dictionary.md``, imported when the batch runs; a
 family whose module is not installed is left out of ``families="all"``.
 
 Engines (``engine=``), all giving identical tables (same batches, same code):

@@ -45,7 +45,7 @@ def screen_text(text: str, *, max_chars: int | None = None, max_paragraph_chars:
       against every speech frame of its paragraph: linear in the length of
       a document, but quadratic in the length of one paragraph (measured:
       a 1.5 MB one-paragraph article takes the quote family 47 s, 168x its
-      150 KB time; see ``docs/SCALE.md``);
+      150 KB time; see ``docs/performance.md``);
     * **no sentence punctuation**: a stretch of more than
       ``max_unpunctuated_chars`` characters (2,000, over 300 words) with no
       ``.``, ``!``, ``?``, ``…`` and no line break, where sentences cannot be

@@ -6,7 +6,7 @@ upstream_tables, params)`` returning ``{raw_table_name: DataFrame}``), the
 raw tables it makes and the upstream tables it reads.  The families run per
 batch in the order of :data:`FAMILIES`: segmentation, actors, sourcing
 (reads the mentions), readability (reads the quotes), sentiment, each
-through its public entry point in ``docs/CONTRACTS.md``, imported when the
+through its public entry point in ``docs/data-dictionary.md``, imported when the
 batch runs.  :data:`MAKER` tells which family makes a raw table.
 """
 from __future__ import annotations

@@ -114,7 +114,7 @@ def extract_quotes(docs, *, codebook=None, mentions=None, sides=None) -> pd.Data
     a discovered mention): the quotes and their speakers' names are found
     from the text alone.
 
-    Columns (see ``docs/CONTRACTS.md``): ``article_id``, ``quote_id``
+    Columns (see ``docs/data-dictionary.md``): ``article_id``, ``quote_id``
     (``<article_id>-q<n>`` in text order), ``kind`` (direct, partial,
     indirect), ``text`` (== ``body[start:end]``: the quoted words without the
     quotation marks, or the reported content), ``start``, ``end``,

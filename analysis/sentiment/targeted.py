@@ -12,6 +12,8 @@ from analysis.text import Document, segment_articles
 
 __all__ = ["MENTION_COLUMNS", "TARGET_COLUMNS", "targeted_sentiment"]
 
+START, END = 0, 1  # the columns of Document.tokens: [start, end) offsets of each token
+
 MENTION_COLUMNS = {"article_id", "actor_id", "start", "end"}
 TARGET_COLUMNS = [
     "article_id", "actor_id", "name", "kind", "side", "n_mentions", "n_units",
@@ -31,15 +33,15 @@ def _window_units(doc: Document, starts: np.ndarray, ends: np.ndarray, window) -
     k = int(window)
     spans = []
     word_idx = np.flatnonzero(doc.token_is_word)
-    wstarts = doc.tokens[word_idx, 0]
+    wstarts = doc.tokens[word_idx, START]
     for s, e in zip(starts.tolist(), ends.tolist()):
         sent = doc.sentence_at(s)
         ss, se = doc.sentences[sent]
         first = int(np.searchsorted(wstarts, s, side="left"))
         last = int(np.searchsorted(wstarts, e, side="left")) - 1
         lo_w, hi_w = max(first - k, 0), min(max(last, first) + k, len(word_idx) - 1)
-        lo = max(int(doc.tokens[word_idx[lo_w], 0]), int(ss)) if len(word_idx) else s
-        hi = min(int(doc.tokens[word_idx[hi_w], 1]), int(se)) if len(word_idx) else e
+        lo = max(int(doc.tokens[word_idx[lo_w], START]), int(ss)) if len(word_idx) else s
+        hi = min(int(doc.tokens[word_idx[hi_w], END]), int(se)) if len(word_idx) else e
         spans.append((min(lo, s), max(hi, e)))
     return spans
 
@@ -134,7 +136,7 @@ def _score_units(documents: dict[str, Document], distinct: pd.DataFrame, method:
         words = []
         for a, s, e in distinct.itertuples(index=False):
             d = documents[a]
-            ok = (d.tokens[:, 0] >= s) & (d.tokens[:, 1] <= e) & d.token_is_word
+            ok = (d.tokens[:, START] >= s) & (d.tokens[:, END] <= e) & d.token_is_word
             words.append([d.quote_text[x:y] for x, y in d.tokens[ok].tolist()])
     return score_texts(texts, method=method, words=words)
 

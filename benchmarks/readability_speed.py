@@ -83,14 +83,13 @@ def _clear_textstat_caches():
 
 
 def _clear_our_caches():
-    import analysis.readability as r
-    import analysis.syllables as s
     import analysis.text as t
+    from analysis.readability.syllables import clear_caches
+    from analysis.readability.tokens import TOKENS
 
     t._segment_cached.cache_clear()
-    r._TOKENS.reset()
-    for f in (s.word_syllables, s.syllables, s._estimate_cached):
-        f.cache_clear()
+    TOKENS.reset()
+    clear_caches()
 
 
 def main(argv=None) -> int:
@@ -104,8 +103,9 @@ def main(argv=None) -> int:
         print(f"corpus not found: {args.data}", file=sys.stderr)
         return 1
     from analysis import load_corpus
-    from analysis.readability import _familiar_forms, readability
-    from analysis.syllables import _cmu_first_counts, _weights
+    from analysis.readability import readability
+    from analysis.readability.syllables import cmu_first_counts, estimator_weights
+    from analysis.readability.wordlists import familiar_forms
 
     articles = load_corpus(args.data)
     if not args.all:
@@ -113,7 +113,7 @@ def main(argv=None) -> int:
     articles = articles[["article_id", "text"]].reset_index(drop=True)
     texts = articles["text"].tolist()
     ts = textstat_with_cmu()
-    _familiar_forms("dale_chall_words.txt"), _familiar_forms("spache_words.txt"), _weights(), _cmu_first_counts()
+    familiar_forms("dale_chall_words.txt"), familiar_forms("spache_words.txt"), estimator_weights(), cmu_first_counts()
     ts.flesch_reading_ease("Warm up the dictionary.")
 
     from analysis.text import segment_articles

@@ -4,9 +4,9 @@ How often does a word's estimated syllable count equal the count of the CMU
 dictionary's first pronunciation?  Measured on word *types* (each spelling
 once) that the dictionary knows, treating them as unknown:
 
-* ``analysis.syllables.estimate_syllables`` (the learned estimator used for
+* ``analysis.readability.syllables.estimate_syllables`` (the learned estimator used for
   words the dictionary lacks) on the held-out fifth of CMU alphabetic entries
-  (``analysis.syllables.is_held_out``: md5(word) % 5 == 0), which it was not
+  (``analysis.readability.syllables.is_held_out``: md5(word) % 5 == 0), which it was not
   trained on;
 * pyphen's hyphenation + 1 (textstat's fallback for unknown words) on the
   same held-out words and on every entry (it is not trained on CMU);
@@ -24,7 +24,7 @@ import sys
 import time
 
 from analysis.resources import cmu_dictionary
-from analysis.syllables import cmu_word_types, estimate_syllables, is_held_out, pyphen_syllables
+from analysis.readability.syllables import cmu_word_types, estimate_syllables, is_held_out, pyphen_syllables
 
 
 def main() -> int:

@@ -77,7 +77,7 @@ def test_a_corrupt_file_is_rebuilt(tmp_path, source):
 
 @pytest.mark.parametrize("which", ["first_names", "places", "cmu_syllables"])
 def test_shipped_tables_read_back_equal_to_built(tmp_path, monkeypatch, which):
-    from analysis import syllables
+    from analysis.readability import syllables
     from analysis.actors import lexicon
     from analysis.names import given_names
     from analysis.resources import cmu_dictionary_path
@@ -86,7 +86,7 @@ def test_shipped_tables_read_back_equal_to_built(tmp_path, monkeypatch, which):
     sources, build = {
         "first_names": (given_names.first_names_sources(), given_names.build_first_names),
         "places": (lexicon.places_sources(), lexicon.build_places),
-        "cmu_syllables": ([cmu_dictionary_path()], syllables._build_cmu_counts),
+        "cmu_syllables": ([cmu_dictionary_path()], syllables.build_cmu_counts),
     }[which]
     fresh = build()
     derived_table(which, sources, build)  # builds and stores
@@ -104,17 +104,17 @@ def test_shipped_tables_read_back_equal_to_built(tmp_path, monkeypatch, which):
 
 @pytest.mark.parametrize("name", ["dale_chall_words.txt", "spache_words.txt"])
 def test_familiar_forms_read_back_equal_to_built(tmp_path, monkeypatch, name):
-    from analysis import readability
+    from analysis.readability import wordlists
 
     monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "c"))
-    readability._familiar_forms.cache_clear()
+    wordlists.familiar_forms.cache_clear()
     try:
-        built = readability._familiar_forms(name)  # builds and stores
-        readability._familiar_forms.cache_clear()
-        monkeypatch.setattr(readability, "_build_familiar_forms", lambda n: pytest.fail("read back, not rebuilt"))
-        back = readability._familiar_forms(name)
+        built = wordlists.familiar_forms(name)  # builds and stores
+        wordlists.familiar_forms.cache_clear()
+        monkeypatch.setattr(wordlists, "build_familiar_forms", lambda n: pytest.fail("read back, not rebuilt"))
+        back = wordlists.familiar_forms(name)
     finally:
-        readability._familiar_forms.cache_clear()
+        wordlists.familiar_forms.cache_clear()
     assert back == built and isinstance(back, frozenset)
     assert {"run", "running", "used"} <= back  # listed; a doubled consonant; "use" + d
     assert "go" in back and "goer" not in back  # no "er" after a word under 3 letters

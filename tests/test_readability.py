@@ -9,9 +9,12 @@ from contextlib import redirect_stdout
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import readability as R
 from analysis.readability import COUNT_COLUMNS, INDEX_COLUMNS, readability, readability_scores
+from analysis.readability.tokens import TOKENS, TokenFacts, token_facts, tokens_facts
 
 # ---------------------------------------------------------------------------
 # 1. Formula fidelity: the same counts give the published value.
@@ -439,7 +442,7 @@ def test_batch_equals_documents_one_by_one(two_articles):
             batch = readability(docs, level=level, quotes=voiced)
             one_by_one = pd.concat([readability([d], level=level, quotes=voiced) for d in docs], ignore_index=True)
             pd.testing.assert_frame_equal(batch, one_by_one, check_exact=True)
-            R._TOKENS.reset()  # process-global token facts: a reset between calls changes nothing
+            TOKENS.reset()  # process-global token facts: a reset between calls changes nothing
             pd.testing.assert_frame_equal(readability(docs, level=level, quotes=voiced), batch, check_exact=True)
     assert readability(docs, quotes=quotes)["article_id"].tolist().count("another") == 4  # 2 copies x 2 voices
 
@@ -448,3 +451,23 @@ def test_empty_input_with_quotes_gives_empty_voice_table(two_articles):
     _, quotes = two_articles
     out = readability([], quotes=quotes)
     assert len(out) == 0 and list(out.columns[:2]) == ["article_id", "voice"]
+
+
+# ---------------------------------------------------------------------------
+# The hand-written fast path of the per-token facts equals the plain definition.
+
+_WORDISH = st.one_of(
+    st.sampled_from(["the", "The", "running", "created", "Biden's", "U.S.", "NATO", "US", "COVID-19", "2018",
+                     "1,000", "76%", "well-known", "naïve", "don’t", "Saint-Jacques", "G7", "a", "I", "extraordinary",
+                     "Beautifully", "ABC", "hello", "uses", "largest", "Ottawa", "xyzzy", "rhythms", "–", "’s"]),
+    st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCDEZ'’-–0123456789.%é")), min_size=1,
+            max_size=12),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDISH, max_size=30))
+def test_tokens_facts_fast_path_equals_plain_definition(tokens):
+    fast = tokens_facts(tokens)
+    assert fast == [token_facts(t) for t in tokens]
+    assert all(isinstance(f, TokenFacts) for f in fast)

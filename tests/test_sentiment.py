@@ -14,6 +14,8 @@ import pandas as pd
 import pytest
 
 from analysis import sentiment as S
+from analysis.resources import data_path
+from analysis.sentiment.fit import ridge
 from analysis.text import segment
 
 
@@ -105,7 +107,7 @@ def test_empty_input_gives_empty_table():
     assert len(out) == 0 and list(out.columns) == S.SENTENCE_COLUMNS
 
 
-# --- the VADER port (analysis.vader) against vaderSentiment 3.3.2 ------------
+# --- the VADER port (analysis.sentiment.vader) against vaderSentiment 3.3.2 ------------
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +117,7 @@ def vader_pair():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     from analysis.resources import vader_lexicon_path
-    from analysis.vader import Vader
+    from analysis.sentiment.vader import Vader
 
     class WithSums(SentimentIntensityAnalyzer):
         def score_valence(self, sentiments, text):
@@ -471,7 +473,7 @@ def test_vader_reaches_the_reference_correlation(gold):
 
 
 def _header_value(pattern: str) -> float:
-    header = S.data_path(S.NEWS_MODEL_FILE).read_text().split("kind,term,weight")[0]
+    header = data_path(S.NEWS_MODEL_FILE).read_text().split("kind,term,weight")[0]
     return float(re.search(pattern, header.replace("\n# ", " ")).group(1))
 
 
@@ -494,7 +496,7 @@ def test_news_model_file_loads_with_its_transfer_lexicon():
     # two sentences scored by hand from the file's weights (checked once, fixed here)
     for text, want in (("The war was a terrible failure.", -1.67969), ("The new park is a wonderful gift to the city.", 1.32085)):
         d = segment(text)
-        assert m.predict([d.quote_text], [S._sentence_words(d, 0)])[0] == pytest.approx(want, abs=1e-5)
+        assert m.predict([d.quote_text], [S.sentence_words(d, 0)])[0] == pytest.approx(want, abs=1e-5)
     # no proper noun entered either learned vocabulary
     assert not {"china", "bush", "reagan", "america"} & (set(m.word_weights) | set(m.transfer_weights))
 
@@ -557,7 +559,7 @@ def test_ridge_by_conjugate_gradients_matches_a_dense_solve():
         M = sparse.csr_matrix((rng.random((n, n_terms)) < 0.15).astype(float))
         domains = np.arange(n) % k
         y = rng.normal(size=n) + domains
-        b0, wf, ww = S._ridge(F, M, y, domains, feature_penalty=10.0, word_penalty=3.0)
+        b0, wf, ww = ridge(F, M, y, domains, feature_penalty=10.0, word_penalty=3.0)
         Zf = (F - F.mean(0)) / F.std(0)
         Z = np.column_stack([np.eye(k)[domains], Zf, M.toarray()])
         pen = np.r_[np.zeros(k), np.full(4, 10.0), np.full(n_terms, 3.0)]
@@ -688,7 +690,7 @@ def test_news_scores_do_not_depend_on_the_hash_seed():
     code = ("from analysis import sentiment as S; from analysis.text import segment; "
             "d = segment('He deserves it despite the development, did difficult dime dinner direction "
             "directly design develop deserved determined.'); "
-            "m = S.load_news_model(); w = [S._sentence_words(d, 0)]; "
+            "m = S.load_news_model(); w = [S.sentence_words(d, 0)]; "
             "print(repr(float(m.word_part(w)[0])), repr(float(m.predict([d.quote_text], w)[0])))")
     outs = []
     for seed in ("1", "2", "3"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.resources import cmu_dictionary, data_path
-from analysis.syllables import (
+from analysis.readability.syllables import (
     cmu_word_types,
     estimate_syllables,
     is_held_out,

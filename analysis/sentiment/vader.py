@@ -49,7 +49,8 @@ from __future__ import annotations
 import math
 import string
 from itertools import compress
-from operator import itemgetter
+from operator import attrgetter
+from typing import NamedTuple
 
 from analysis.resources import MissingResourceError, vader_lexicon_path
 
@@ -60,24 +61,26 @@ _PUNCT = string.punctuation
 _SO_THIS = ("so", "this")
 _OR_NOR = ("or", "nor")
 
-# fields of a token's memoised description (see Vader._describe)
-_ITEM, _LOW, _UPPER, _VAL, _BOOST, _NEG, _SCORED = range(7)
-_low = itemgetter(_LOW)
-_is_scored = itemgetter(_SCORED)
+
+
+class _Token(NamedTuple):
+    """A white-space token's memoised description (see :meth:`Vader._describe`)."""
+
+    item: str               #: the word as scored (punctuation stripped unless that leaves <= 2 characters)
+    low: str                #: its lower case
+    upper: bool             #: written in upper case
+    valence: float | None   #: lexicon valence, None if absent
+    booster: float | None   #: booster scalar, None if not a booster
+    negates: bool           #: a negation word (or contains "n't")
+    scored: bool            #: gets a valence of its own (a lexicon word that is not a booster)
+
+
+_low = attrgetter("low")
+_is_scored = attrgetter("scored")
 # the reference's results for texts without any lexicon word (score_valence on all zeros)
 _EMPTY = {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
 _NEUTRAL = {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
 _ZERO_SUMS = {"_sum": 0.0, "_pos_sum": 0, "_neg_sum": 0, "_n_pos": 0, "_n_neg": 0, "_max": 0.0, "_min": 0.0}
-
-
-def _reference_module():
-    try:
-        from vaderSentiment import vaderSentiment as ref
-    except ImportError as exc:  # pragma: no cover
-        raise MissingResourceError(
-            "vaderSentiment is not installed: `pip install vaderSentiment==3.3.2`"
-        ) from exc
-    return ref
 
 
 def emoji_lexicon_path():
@@ -120,7 +123,8 @@ class Vader:
     ``vaderSentiment`` package."""
 
     def __init__(self, lexicon_file=None, emoji_file=None):
-        ref = _reference_module()
+        from vaderSentiment import vaderSentiment as ref  # the rules' constants; imported on first use only
+
         self.n_scalar = ref.N_SCALAR
         self.c_incr = ref.C_INCR
         self.boosters = dict(ref.BOOSTER_DICT)
@@ -158,7 +162,7 @@ class Vader:
             out[emoji] = description
         return out
 
-    def _describe(self, token: str) -> tuple:
+    def _describe(self, token: str) -> _Token:
         """What the rules need to know of one white-space token: the word as
         scored (punctuation stripped unless that leaves <= 2 characters), its
         lower case, whether it is upper case, its lexicon valence (None if
@@ -172,7 +176,7 @@ class Vader:
         boost = self.boosters.get(low)
         low2 = low.lower()  # vaderSentiment's negated() lower-cases once more
         neg = low2 in self.negate or "n't" in low2
-        return (item, low, item.isupper(), val, boost, neg, val is not None and boost is None)
+        return _Token(item, low, item.isupper(), val, boost, neg, val is not None and boost is None)
 
     def _emoji_free(self, text: str) -> str:
         if not isinstance(text, str):
@@ -205,7 +209,10 @@ class Vader:
 
     def _run(self, text: str) -> tuple[list, str, list]:
         """:meth:`sentiments` and the positions of the lexicon words: every
-        non-zero valence sits at one of them, the rest are 0."""
+        non-zero valence sits at one of them, the rest are 0.
+
+        Kept whole (about 100 lines): one pass over the tokens, following
+        vaderSentiment's ``sentiment_valence`` rule by rule, in the hot loop."""
         text = self._emoji_free(text)
         infos = list(map(self._tokens.__getitem__, text.split()))
         n = len(infos)
@@ -221,16 +228,16 @@ class Vader:
         idioms = not self._idiom_pairs.keys().isdisjoint(lows)
         for i in scored:
             t = infos[i]
-            low = t[1]
+            low = t.low
             if low == "kind" and i < n - 1 and lows[i + 1] == "of":
                 continue
-            valence = t[3]
+            valence = t.valence
             if low == "no" and i != n - 1 and lows[i + 1] in lex:
                 valence = 0.0
             if (i > 0 and lows[i - 1] == "no") or (i > 1 and lows[i - 2] == "no") \
                     or (i > 2 and lows[i - 3] == "no" and lows[i - 1] in _OR_NOR):
-                valence = t[3] * N_SCALAR
-            if t[2]:
+                valence = t.valence * N_SCALAR
+            if t.upper:
                 if cap_diff is None:
                     cap_diff = self._cap_differential(infos)
                 if cap_diff:
@@ -242,21 +249,21 @@ class Vader:
             # words not in the lexicon
             if i > 0:
                 p = infos[i - 1]
-                if p[3] is None:
+                if p.valence is None:
                     s = 0.0
-                    if p[4] is not None:
-                        if cap_diff is None and p[2]:
+                    if p.booster is not None:
+                        if cap_diff is None and p.upper:
                             cap_diff = self._cap_differential(infos)
                         s = self._scalar(p, valence, cap_diff)
                     valence = valence + s
-                    if p[5]:
+                    if p.negates:
                         valence = valence * N_SCALAR
                 if i > 1:
                     p = infos[i - 2]
-                    if p[3] is None:
+                    if p.valence is None:
                         s = 0.0
-                        if p[4] is not None:
-                            if cap_diff is None and p[2]:
+                        if p.booster is not None:
+                            if cap_diff is None and p.upper:
                                 cap_diff = self._cap_differential(infos)
                             s = self._scalar(p, valence, cap_diff)
                             if s != 0:
@@ -266,14 +273,14 @@ class Vader:
                             valence = valence * 1.25
                         elif lows[i - 2] == "without" and lows[i - 1] == "doubt":
                             pass
-                        elif p[5]:
+                        elif p.negates:
                             valence = valence * N_SCALAR
                     if i > 2:
                         p = infos[i - 3]
-                        if p[3] is None:
+                        if p.valence is None:
                             s = 0.0
-                            if p[4] is not None:
-                                if cap_diff is None and p[2]:
+                            if p.booster is not None:
+                                if cap_diff is None and p.upper:
                                     cap_diff = self._cap_differential(infos)
                                 s = self._scalar(p, valence, cap_diff)
                                 if s != 0:
@@ -283,7 +290,7 @@ class Vader:
                                 valence = valence * 1.25
                             elif lows[i - 3] == "without" and (lows[i - 2] == "doubt" or lows[i - 1] == "doubt"):
                                 pass
-                            elif p[5]:
+                            elif p.negates:
                                 valence = valence * N_SCALAR
                             if idioms and self._idiom_near(lows, i):
                                 valence = self._special_idioms_check(valence, lows, i)
@@ -302,15 +309,15 @@ class Vader:
     @staticmethod
     def _cap_differential(infos) -> bool:
         n = len(infos)
-        allcap_words = sum(1 for t in infos if t[2])
+        allcap_words = sum(1 for t in infos if t.upper)
         return 0 < n - allcap_words < n
 
     def _scalar(self, t, valence, is_cap_diff) -> float:
         """vaderSentiment's ``scalar_inc_dec`` for a booster token ``t``."""
-        scalar = t[4]
+        scalar = t.booster
         if valence < 0:
             scalar *= -1
-        if t[2] and is_cap_diff:
+        if t.upper and is_cap_diff:
             if valence > 0:
                 scalar += self.c_incr
             else:

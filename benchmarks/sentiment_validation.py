@@ -61,17 +61,9 @@ GOLD = SHARED / "benchmarks" / "sentiment" / "nyt_editorial_dev.tsv"
 NEWS_CORPUS = SHARED / "corpora" / "huawei_uk_5g_2019_2022" / "huawei_uk_5g.jsonl"
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--no-cv", action="store_true", help="skip the nested cross-validation of the news scorer")
-    ap.add_argument("--no-news-corpus", action="store_true", help="skip the NLTK-vs-vaderSentiment news comparison")
-    args = ap.parse_args(argv)
-    if not GOLD.exists():
-        print(f"gold file {GOLD} is absent: nothing to validate", file=sys.stderr)
-        return 2
-    gold = load_gold(GOLD)
-    y = gold["human_score"].to_numpy()
-    truth = S.human_labels(y)
+def score_all(gold: pd.DataFrame, y: np.ndarray, *, cv: bool) -> dict[str, tuple[np.ndarray, np.ndarray, str]]:
+    """Every scorer's scores, classes and class rule on the gold sentences
+    (the references, ours, and with ``cv`` the news model's nested CV)."""
     units = list(gold["unit"])
     scorers: dict[str, tuple[np.ndarray, np.ndarray, str]] = {}
 
@@ -100,17 +92,32 @@ def main(argv=None) -> int:
     sc = S.score_texts(units, method="news", words=list(gold["tokens"]))
     scorers["ours: news, IN-SAMPLE (fitted on this file: not a validation)"] = (
         sc["valence"].to_numpy(), sc["label"].to_numpy(), f"|valence| < {S.load_news_model().neutral_band:g}")
-    if not args.no_cv:
+    if cv:
         t0 = time.perf_counter()
         sys.path.insert(0, str(ROOT / "benchmarks"))
         from sentiment_fit_news import OTHER_DOMAINS, load_other_domains, transfer_lexicons
 
         transfers = transfer_lexicons(load_other_domains(), list(OTHER_DOMAINS))  # other domains only, never news
-        cv = S.cross_validated_news(list(gold["text"]), y, gold["editorial"].to_numpy(), tokens=list(gold["tokens"]),
-                                    transfers=transfers)
-        scorers["ours: news, nested CV by editorial (honest)"] = (cv["valence"], cv["label"].astype(str),
+        folds = S.cross_validated_news(list(gold["text"]), y, gold["editorial"].to_numpy(), tokens=list(gold["tokens"]),
+                                       transfers=transfers)
+        scorers["ours: news, nested CV by editorial (honest)"] = (folds["valence"], folds["label"].astype(str),
                                                                   "|valence| < band fitted per fold")
         print(f"(nested CV took {time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+    return scorers
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--no-cv", action="store_true", help="skip the nested cross-validation of the news scorer")
+    ap.add_argument("--no-news-corpus", action="store_true", help="skip the NLTK-vs-vaderSentiment news comparison")
+    args = ap.parse_args(argv)
+    if not GOLD.exists():
+        print(f"gold file {GOLD} is absent: nothing to validate", file=sys.stderr)
+        return 2
+    gold = load_gold(GOLD)
+    y = gold["human_score"].to_numpy()
+    truth = S.human_labels(y)
+    scorers = score_all(gold, y, cv=not args.no_cv)
 
     print(f"Gold: {GOLD.name}: {len(gold)} sentences, {gold['editorial'].nunique()} editorials; "
           f"human classes: {np.mean(truth == 'negative'):.1%} negative, {np.mean(truth == 'neutral'):.1%} neutral, "

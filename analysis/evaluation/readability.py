@@ -26,7 +26,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy.stats import spearmanr
 
 from analysis.evaluation.data import benchmark_file, cached_frames, read_jsonl
 
@@ -99,6 +98,8 @@ def readability_agreement(*, indices: list[str] | None = None, cache: bool = Tru
     data = benchmark_file(*DATA)
 
     def build() -> dict[str, pd.DataFrame]:
+        from scipy.stats import spearmanr
+
         from analysis.readability import INDEX_COLUMNS
 
         df = scored_texts(load(data))

@@ -18,7 +18,6 @@ import re
 
 import numpy as np
 import pandas as pd
-from scipy.stats import pearsonr, rankdata, spearmanr
 
 from analysis.evaluation.data import benchmark_file, cached_frames
 
@@ -55,6 +54,8 @@ def _draws(groups, n_boot: int, seed: int):
 def cluster_ci(x, y, groups, *, n_boot=1000, seed=None):
     """95% percentile intervals of Pearson r and Spearman rho, resampling
     the groups (editorials); ``seed`` defaults to the sentiment family's."""
+    from scipy.stats import rankdata
+
     from analysis.sentiment import DEFAULT_SEED
 
     x, y = np.asarray(x, float), np.asarray(y, float)
@@ -99,6 +100,8 @@ def sentiment_agreement(*, method: str = "vader", n_boot: int = 1000, cache: boo
     gold_path = benchmark_file(*GOLD)
 
     def build() -> dict[str, pd.DataFrame]:
+        from scipy.stats import pearsonr, spearmanr
+
         from analysis import sentiment as S
 
         gold = load_gold(gold_path)

@@ -6,8 +6,8 @@
 # held out by the benchmarks' owners for independent checks). The numbers come
 # from the families' evaluation modules in `analysis.evaluation` (the same code
 # as the command lines in `benchmarks/`); nothing is fitted here. A second run
-# reads each result back from the package's derived-table store. When the annotations are not
-# on this machine, each section says so and shows no figure.
+# reads each result back from the package's derived-table store. When the
+# annotations are not on this machine, each section says so and shows no figure.
 #
 # This notebook does not depend on the corpus: the same figures come out
 # whatever corpus the report runs on.

@@ -13,11 +13,13 @@ predicted (demonyms, events are not actors), so it is not scored.
 
 Reference points (PER F1, all / non-sport): capitalisation heuristic
 0.74 / 0.63; spaCy ``en_core_web_md`` 0.78 / 0.81.
+
+The loading and scoring live in :mod:`analysis.evaluation.actors`; this is
+its command line (with the error listing).
 """
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
@@ -26,38 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.actors.discovery import discover_entities  # noqa: E402
-from analysis.text import segment  # noqa: E402
+from analysis.evaluation.actors import LABELS, load, predict, score  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "benchmarks" / "actors" / "conll2003_dev.jsonl"
-LABELS = ("PER", "ORG", "LOC")
-
-
-def load(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
-def predict(doc: dict) -> set[tuple[int, int, str]]:
-    d = segment(doc["text"], doc["id"])
-    return {(e["start"], e["end"], e["label"]) for e in discover_entities(d)}
-
-
-def score(docs: list[dict], preds: dict) -> dict:
-    out = {}
-    for lab in LABELS:
-        tp = fp = fn = 0
-        for doc in docs:
-            gold = {(e["start"], e["end"]) for e in doc["entities"] if e["label"] == lab}
-            pred = {(s, e) for s, e, l in preds[doc["id"]] if l == lab}
-            tp += len(gold & pred)
-            fp += len(pred - gold)
-            fn += len(gold - pred)
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        out[lab] = {"precision": p, "recall": r, "f1": f, "gold": tp + fn, "predicted": tp + fp}
-    return out
 
 
 def main(argv=None) -> int:

@@ -26,57 +26,25 @@ Every figure is on the DEV half (94 articles, 282 texts); the held-out half
 is kept aside by the benchmark's owners.  Nothing is fitted here.
 
 Run: ``python benchmarks/readability_validation.py [--data PATH]``; ends
-with a one-line summary.
+with a one-line summary.  The loading and scoring live in
+:mod:`analysis.evaluation.readability`; this is its command line.
 """
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 from scipy.stats import spearmanr
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analysis.evaluation.readability import cross_concordance, load, pair_accuracy, scored_texts  # noqa: E402
+
 DEFAULT = ROOT.parent / "shared" / "benchmarks" / "readability" / "onestopenglish_dev.jsonl"
-LEVEL = {"ele": 1, "int": 2, "adv": 3}
-
-
-def load(path: Path) -> pd.DataFrame:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    df = pd.DataFrame(rows)
-    df["level_num"] = df["level"].map(LEVEL)
-    df["article_id"] = df["id"] + "|" + df["level"]
-    return df
-
-
-def pair_accuracy(df: pd.DataFrame, col: str) -> float:
-    ok = 0.0
-    n = 0
-    for _, g in df.groupby("id"):
-        v = dict(zip(g["level_num"], g[col]))
-        for a, b in ((1, 2), (1, 3), (2, 3)):
-            if a in v and b in v and np.isfinite(v[a]) and np.isfinite(v[b]):
-                n += 1
-                ok += 1.0 if v[b] > v[a] else (0.5 if v[b] == v[a] else 0.0)
-    return ok / n if n else float("nan")
-
-
-def cross_concordance(df: pd.DataFrame, col: str) -> float:
-    x = df[col].to_numpy(float)
-    lv = df["level_num"].to_numpy()
-    art = df["id"].to_numpy()
-    fin = np.isfinite(x)
-    x, lv, art = x[fin], lv[fin], art[fin]
-    dl = lv[:, None] - lv[None, :]
-    mask = (dl > 0) & (art[:, None] != art[None, :])
-    dx = x[:, None] - x[None, :]
-    conc = (dx > 0) & mask
-    ties = (dx == 0) & mask
-    return float((conc.sum() + 0.5 * ties.sum()) / mask.sum())
 
 
 def main(argv=None) -> int:
@@ -89,12 +57,10 @@ def main(argv=None) -> int:
     if not args.data.exists():
         print(f"benchmark data not found: {args.data}", file=sys.stderr)
         return 1
-    from analysis.readability import INDEX_COLUMNS, readability
+    from analysis.readability import INDEX_COLUMNS
 
     t0 = time.perf_counter()
-    df = load(args.data)
-    table = readability(df[["article_id", "text"]], level="article", numbers=args.numbers)
-    df = df.merge(table, on="article_id", how="left")
+    df = scored_texts(load(args.data), numbers=args.numbers)
     df["flesch_reading_ease"] = -df["flesch_reading_ease"]  # oriented: higher = harder
     have_ts = False
     if not args.no_textstat:

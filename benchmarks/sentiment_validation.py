@@ -27,72 +27,43 @@ predicts it; the transfer lexicons come from the other rated domains in
 
 Finally the script measures how often NLTK's port and vaderSentiment 3.3.2
 disagree on news sentences (the seed and the Huawei corpus), and why.
+
+The loading and scoring live in :mod:`analysis.evaluation.sentiment`; this is
+its command line (with the reference scorers and the news model's
+cross-validation, which needs ``benchmarks/sentiment_fit_news.py``).
 """
 from __future__ import annotations
 
 import argparse
-import csv
-import re
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy.stats import pearsonr, rankdata, spearmanr
+from scipy.stats import pearsonr, spearmanr
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis import load_corpus  # noqa: E402
 from analysis import sentiment as S  # noqa: E402
-from analysis.text import segment  # noqa: E402
+from analysis.evaluation.sentiment import (  # noqa: E402
+    cluster_ci,
+    load_gold,
+    paired_gain_ci,
+    sign_labels,
+    vader_port_disagreement,
+)
 
 SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "benchmarks" / "sentiment" / "nyt_editorial_dev.tsv"
 NEWS_CORPUS = SHARED / "corpora" / "huawei_uk_5g_2019_2022" / "huawei_uk_5g.jsonl"
 
 
-def load_gold() -> pd.DataFrame:
-    df = pd.read_csv(GOLD, sep="\t", quoting=csv.QUOTE_NONE, dtype={"id": str})
-    df["editorial"] = df["id"].str.split("_").str[0].astype(int)
-    docs = [segment(t, f"nyt-{k}") for k, t in enumerate(df["text"])]
-    df["unit"] = [d.quote_text for d in docs]
-    df["tokens"] = [[d.quote_text[s:e] for (s, e), w in zip(d.tokens.tolist(), d.token_is_word) if w] for d in docs]
-    return df
-
-
-def cluster_ci(x, y, groups, *, n_boot=1000, seed=S.DEFAULT_SEED):
-    """95% percentile intervals of Pearson r and Spearman rho, resampling editorials."""
-    x, y = np.asarray(x, float), np.asarray(y, float)
-    codes, uniq = pd.factorize(pd.Series(groups))
-    members = [np.flatnonzero(codes == k) for k in range(len(uniq))]
-    rng = np.random.default_rng(seed)
-    rs, rhos = [], []
-    rx, ry = rankdata(x), rankdata(y)
-    for _ in range(n_boot):
-        idx = np.concatenate([members[k] for k in rng.integers(0, len(uniq), len(uniq))])
-        rs.append(np.corrcoef(x[idx], y[idx])[0, 1])
-        rhos.append(np.corrcoef(rankdata(rx[idx]), rankdata(ry[idx]))[0, 1])
-    return np.quantile(rs, [0.025, 0.975]), np.quantile(rhos, [0.025, 0.975])
-
-
-def sign_labels(x, hi=1e-12, lo=-1e-12):
-    x = np.asarray(x, float)
-    return np.where(x >= hi, "positive", np.where(x <= lo, "negative", "neutral"))
-
-
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--no-cv", action="store_true", help="skip the nested cross-validation of the news scorer")
-    ap.add_argument("--no-news-corpus", action="store_true", help="skip the NLTK-vs-vaderSentiment news comparison")
-    args = ap.parse_args(argv)
-    if not GOLD.exists():
-        print(f"gold file {GOLD} is absent: nothing to validate", file=sys.stderr)
-        return 2
-    gold = load_gold()
-    y = gold["human_score"].to_numpy()
-    truth = S.human_labels(y)
+def score_all(gold: pd.DataFrame, y: np.ndarray, *, cv: bool) -> dict[str, tuple[np.ndarray, np.ndarray, str]]:
+    """Every scorer's scores, classes and class rule on the gold sentences
+    (the references, ours, and with ``cv`` the news model's nested CV)."""
     units = list(gold["unit"])
     scorers: dict[str, tuple[np.ndarray, np.ndarray, str]] = {}
 
@@ -121,17 +92,32 @@ def main(argv=None) -> int:
     sc = S.score_texts(units, method="news", words=list(gold["tokens"]))
     scorers["ours: news, IN-SAMPLE (fitted on this file: not a validation)"] = (
         sc["valence"].to_numpy(), sc["label"].to_numpy(), f"|valence| < {S.load_news_model().neutral_band:g}")
-    if not args.no_cv:
+    if cv:
         t0 = time.perf_counter()
         sys.path.insert(0, str(ROOT / "benchmarks"))
         from sentiment_fit_news import OTHER_DOMAINS, load_other_domains, transfer_lexicons
 
         transfers = transfer_lexicons(load_other_domains(), list(OTHER_DOMAINS))  # other domains only, never news
-        cv = S.cross_validated_news(list(gold["text"]), y, gold["editorial"].to_numpy(), tokens=list(gold["tokens"]),
-                                    transfers=transfers)
-        scorers["ours: news, nested CV by editorial (honest)"] = (cv["valence"], cv["label"].astype(str),
+        folds = S.cross_validated_news(list(gold["text"]), y, gold["editorial"].to_numpy(), tokens=list(gold["tokens"]),
+                                       transfers=transfers)
+        scorers["ours: news, nested CV by editorial (honest)"] = (folds["valence"], folds["label"].astype(str),
                                                                   "|valence| < band fitted per fold")
         print(f"(nested CV took {time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+    return scorers
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--no-cv", action="store_true", help="skip the nested cross-validation of the news scorer")
+    ap.add_argument("--no-news-corpus", action="store_true", help="skip the NLTK-vs-vaderSentiment news comparison")
+    args = ap.parse_args(argv)
+    if not GOLD.exists():
+        print(f"gold file {GOLD} is absent: nothing to validate", file=sys.stderr)
+        return 2
+    gold = load_gold(GOLD)
+    y = gold["human_score"].to_numpy()
+    truth = S.human_labels(y)
+    scorers = score_all(gold, y, cv=not args.no_cv)
 
     print(f"Gold: {GOLD.name}: {len(gold)} sentences, {gold['editorial'].nunique()} editorials; "
           f"human classes: {np.mean(truth == 'negative'):.1%} negative, {np.mean(truth == 'neutral'):.1%} neutral, "
@@ -153,29 +139,16 @@ def main(argv=None) -> int:
         for f in frames:
             f.attrs.clear()
         arts = pd.concat(frames, ignore_index=True)
-        a = S.sentence_sentiment(arts, method="vader")
-        b = S.sentence_sentiment(arts, method="vader-nltk")
-        differ = (a["compound"] - b["compound"]).abs() > 1e-9
-        bodies = dict(zip(arts["article_id"], arts["text"]))
-        texts = [bodies[i][s:e] for i, s, e in zip(a["article_id"], a["start"], a["end"])]
-        has_no = np.array([bool(re.search(r"\bno\b", t, re.I)) for t in texts])
-        label_differ = a["label"] != b["label"]
-        print(f"News sentences ({len(arts)} articles, {len(a)} sentences): NLTK's port and vaderSentiment 3.3.2 "
-              f"give a different compound on {differ.mean():.1%} ({differ.sum()}), a different label on "
-              f"{label_differ.mean():.1%}; {has_no[differ].mean():.0%} of the differing sentences contain 'no' "
-              f"(against {has_no.mean():.0%} of all sentences).")
+        d = vader_port_disagreement(arts)
+        print(f"News sentences ({d['articles']} articles, {d['sentences']} sentences): NLTK's port and vaderSentiment 3.3.2 "
+              f"give a different compound on {d['compound_differs']:.1%} ({d['compound_differs_n']}), a different label on "
+              f"{d['label_differs']:.1%}; {d['no_in_differing']:.0%} of the differing sentences contain 'no' "
+              f"(against {d['no_in_all']:.0%} of all sentences).")
     cv_name = "ours: news, nested CV by editorial (honest)"
     if cv_name in scorers:
         # paired cluster bootstrap of the gain in r over the default (same editorials in each draw)
         a, b = scorers[cv_name][0], scorers["ours: vader (vaderSentiment, default)"][0]
-        codes, uniq = pd.factorize(gold["editorial"])
-        members = [np.flatnonzero(codes == k) for k in range(len(uniq))]
-        rng = np.random.default_rng(S.DEFAULT_SEED)
-        gains = []
-        for _ in range(1000):
-            idx = np.concatenate([members[k] for k in rng.integers(0, len(uniq), len(uniq))])
-            gains.append(np.corrcoef(a[idx], y[idx])[0, 1] - np.corrcoef(b[idx], y[idx])[0, 1])
-        lo, hi = np.quantile(gains, [0.025, 0.975])
+        lo, hi = paired_gain_ci(a, b, y, gold["editorial"])
         print(f"Gain in r of news (nested CV) over vader: {results[cv_name][0] - results['ours: vader (vaderSentiment, default)'][0]:+.3f}, "
               f"95% paired editorial-bootstrap interval [{lo:+.3f}, {hi:+.3f}]")
     best = results.get(cv_name)

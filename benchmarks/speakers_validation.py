@@ -29,13 +29,13 @@ Measures (development figures; the held-out sets are scored elsewhere):
   attribution errors upstream are told apart), and the package's unknown rate.  Speaker kind agreement on the matched statements is
   reported too.
 
-Ends with a one-line summary.  Takes about half a minute.
+Ends with a one-line summary.  Takes about half a minute.  The scoring
+lives in :mod:`analysis.evaluation.speakers`; this is its command line.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -43,109 +43,12 @@ from pathlib import Path
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis.evaluation.speakers import speakers_agreement  # noqa: E402
+
 ANNOTATIONS = ROOT / "benchmarks" / "annotations"
-CORPORA = {"huawei_uk_5g": "corpora/huawei_uk_5g_2019_2022", "bbc_news": "corpora/bbc_news_2004_2005"}
 DEFAULT_SIDES = ROOT / "docs" / "examples" / "huawei_uk_sides.yaml"
-_PUNCT = re.compile(r"[^\w\s]")
-
-
-def name_key(name) -> str:
-    """The Gender Gap Tracker's matching key: lower case, punctuation dropped,
-    white space folded."""
-    return " ".join(_PUNCT.sub("", str(name).lower()).split())
-
-
-def _fold(text: str) -> str:
-    return " ".join(re.sub(r"[“”\"'‘’]", "", str(text)).split()).lower()
-
-
-def predicted_quotes(shared: Path, scope: pd.DataFrame, sides) -> pd.DataFrame:
-    """The package's quotes for the annotated paragraphs of every article."""
-    from analysis import load_corpus
-    from analysis.sourcing import extract_quotes
-
-    out = []
-    for corpus, sub in scope.groupby("corpus", sort=False):
-        articles = load_corpus(shared / CORPORA[corpus])
-        articles = articles[articles["article_id"].isin(set(sub["article_id"]))]
-        q = extract_quotes(articles, sides=sides if corpus == "huawei_uk_5g" else None)
-        q = q.merge(sub[["article_id", "first_paragraph", "last_paragraph"]], on="article_id")
-        q = q[(q["paragraph"] >= q["first_paragraph"]) & (q["paragraph"] <= q["last_paragraph"])]
-        out.append(q.assign(corpus=corpus))
-    return pd.concat(out, ignore_index=True)
-
-
-def gender_sets(df: pd.DataFrame, name_col: str, kind_col: str, gender_col: str) -> dict:
-    """{(article_id, gender): set of name keys} for people with a gender."""
-    people = df[(df[kind_col] == "person") & df[gender_col].isin(["female", "male"])]
-    sets: dict = {}
-    for r in people.itertuples(index=False):
-        name = getattr(r, name_col)
-        if isinstance(name, str) and name.strip():
-            sets.setdefault((r.article_id, getattr(r, gender_col)), set()).add(name_key(name))
-    return sets
-
-
-def gender_scores(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
-    g = gender_sets(gold, "speaker", "speaker_kind", "speaker_gender")
-    p = gender_sets(pred, "speaker_name", "speaker_kind", "speaker_gender")
-    res = {}
-    for gender in ("female", "male"):
-        keys = {k for k in (*g, *p) if k[1] == gender}
-        tp = sum(len(g.get(k, set()) & p.get(k, set())) for k in keys)
-        n_gold = sum(len(g.get(k, set())) for k in keys)
-        n_pred = sum(len(p.get(k, set())) for k in keys)
-        prec = tp / n_pred if n_pred else float("nan")
-        rec = tp / n_gold if n_gold else float("nan")
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        res[gender] = {"tp": tp, "gold": n_gold, "predicted": n_pred, "precision": 100 * prec,
-                       "recall": 100 * rec, "f1": 100 * f1}
-    share = lambda s: 100 * sum(len(v) for k, v in s.items() if k[1] == "female") / max(  # noqa: E731
-        sum(len(v) for v in s.values()), 1)
-    res["women_share"] = {"annotation": share(g), "package": share(p)}
-    return res
-
-
-def match_statements(gold: pd.DataFrame, pred: pd.DataFrame) -> pd.DataFrame:
-    """Each annotated statement with the package quote that holds its start
-    in the same paragraph (or none)."""
-    rows = []
-    by_par = {k: v for k, v in pred.groupby(["article_id", "paragraph"])}
-    for r in gold.itertuples(index=False):
-        cands = by_par.get((r.article_id, int(r.paragraph)))
-        hit = None
-        if cands is not None:
-            start = _fold(r.quote_start)[:25]
-            texts = cands["text"].map(_fold)
-            ok = cands[texts.str.contains(start, regex=False) | texts.map(lambda t: len(t) > 8 and t[:25] in start)]
-            if len(ok):
-                hit = ok.iloc[0]
-        rows.append({**r._asdict(), "matched": hit is not None,
-                     "pred_side": (hit["side"] if hit is not None and isinstance(hit["side"], str) else "unknown"),
-                     "pred_kind": hit["speaker_kind"] if hit is not None else None,
-                     "pred_speaker": hit["speaker_name"] if hit is not None else None})
-    return pd.DataFrame(rows)
-
-
-def side_scores(matched: pd.DataFrame, side_names) -> dict:
-    # a country the sides file does not list is on side "other"
-    matched = matched.assign(country=[c if c in side_names or c == "unknown" else "other" for c in matched["country"]])
-    m = matched[matched["matched"]]
-    right = (m["pred_side"] == m["country"]).sum()
-    known = m[m["country"] != "unknown"]
-    # statements whose speaker the quote table has right (so the side is this module's doing)
-    same = m[[name_key(p) in (name_key(g), name_key(t)) and bool(name_key(p))
-              for p, g, t in zip(m["pred_speaker"].fillna(""), m["speaker"], m["speaker_text"])]]
-    return {
-        "statements": len(matched), "matched": int(len(m)),
-        "right_side_of_matched": 100 * right / max(len(m), 1),
-        "right_side_of_all": 100 * right / max(len(matched), 1),
-        "right_side_where_annotation_knows": 100 * (known["pred_side"] == known["country"]).sum() / max(len(known), 1),
-        "same_speaker": int(len(same)),
-        "right_side_where_speaker_right": 100 * (same["pred_side"] == same["country"]).mean() if len(same) else 0.0,
-        "unknown_rate": 100 * (m["pred_side"] == "unknown").mean() if len(m) else float("nan"),
-        "kind_agreement_of_matched": 100 * (m["pred_kind"] == m["speaker_kind"]).mean() if len(m) else float("nan"),
-    }
 
 
 def main(argv=None) -> int:
@@ -162,16 +65,7 @@ def main(argv=None) -> int:
     gold = pd.read_csv(ANNOTATIONS / "speakers_dev.csv", dtype=str, keep_default_na=False)
     gold["paragraph"] = gold["paragraph"].astype(int)
     scope = pd.read_csv(ANNOTATIONS / "annotated_articles.csv")
-    pred = predicted_quotes(shared, scope, args.sides)
-    results = {}
-    for corpus in ("huawei_uk_5g", "bbc_news", "all"):
-        g = gold if corpus == "all" else gold[gold["corpus"] == corpus]
-        p = pred if corpus == "all" else pred[pred["corpus"] == corpus]
-        results[corpus] = {"gender": gender_scores(g, p)}
-    matched = match_statements(gold[gold["corpus"] == "huawei_uk_5g"], pred[pred["corpus"] == "huawei_uk_5g"])
-    from analysis.actors.sides import load_sides
-
-    results["huawei_uk_5g"]["sides"] = side_scores(matched, load_sides(args.sides).names)
+    results = speakers_agreement(gold, scope, shared=shared, sides=args.sides)
     for corpus, res in results.items():
         gs = res["gender"]
         print(f"{corpus}: female F1 {gs['female']['f1']:.1f} (P {gs['female']['precision']:.1f}, "

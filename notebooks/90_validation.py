@@ -4,9 +4,10 @@
 # Each family's benchmark, rerun here on the development half of the human
 # annotations in `../shared/benchmarks/` (read in place; the other half is
 # held out by the benchmarks' owners for independent checks). The numbers come
-# from the families' own validation scripts in `benchmarks/`, called through
-# `analysis.validation`; nothing is fitted here. When the annotations are not
-# on this machine, each section says so and shows no figure.
+# from the families' evaluation modules in `analysis.evaluation` (the same code
+# as the command lines in `benchmarks/`); nothing is fitted here. A second run
+# reads each result back from the package's derived-table store. When the
+# annotations are not on this machine, each section says so and shows no figure.
 #
 # This notebook does not depend on the corpus: the same figures come out
 # whatever corpus the report runs on.
@@ -25,7 +26,7 @@ n_boot = 1000  # bootstrap resamples of editorials for the interval of r
 # %%
 from IPython.display import display
 
-from analysis import validation
+from analysis import evaluation
 from analysis.figures import draw, set_provenance
 from analysis.plots import validation as validation_plots
 
@@ -33,8 +34,8 @@ set_provenance(notebook=notebook_name,
                parameters={"sentiment_method": sentiment_method, "readability_index": readability_index,
                            "sourcing_limit": sourcing_limit, "n_boot": n_boot},
                benchmarks="../shared/benchmarks (DEV halves)")
-print(f"Benchmark data: {validation.shared_dir() / 'benchmarks'} "
-      f"({'present' if (validation.shared_dir() / 'benchmarks').is_dir() else 'ABSENT: every section below is skipped'})")
+print(f"Benchmark data: {evaluation.shared_dir() / 'benchmarks'} "
+      f"({'present' if (evaluation.shared_dir() / 'benchmarks').is_dir() else 'ABSENT: every section below is skipped'})")
 
 # %% [markdown]
 # ## Sentiment against human ratings
@@ -45,8 +46,8 @@ print(f"Benchmark data: {validation.shared_dir() / 'benchmarks'} "
 
 # %%
 try:
-    sent = validation.sentiment_agreement(method=sentiment_method, n_boot=n_boot)
-except validation.BenchmarkSkipped as skipped:
+    sent = evaluation.sentiment_agreement(method=sentiment_method, n_boot=n_boot)
+except evaluation.BenchmarkSkipped as skipped:
     print(f"SKIPPED: {skipped}")
 else:
     display(sent["summary"])
@@ -71,8 +72,8 @@ else:
 
 # %%
 try:
-    ease = validation.readability_agreement()
-except validation.BenchmarkSkipped as skipped:
+    ease = evaluation.readability_agreement()
+except evaluation.BenchmarkSkipped as skipped:
     print(f"SKIPPED: {skipped}")
 else:
     display(ease["summary"])
@@ -98,8 +99,8 @@ else:
 
 # %%
 try:
-    quotes_pr = validation.sourcing_agreement(limit=sourcing_limit or None)
-except validation.BenchmarkSkipped as skipped:
+    quotes_pr = evaluation.sourcing_agreement(limit=sourcing_limit or None)
+except evaluation.BenchmarkSkipped as skipped:
     print(f"SKIPPED: {skipped}")
 else:
     if sourcing_limit:
@@ -127,8 +128,8 @@ else:
 
 # %%
 try:
-    names = validation.actors_agreement()
-except validation.BenchmarkSkipped as skipped:
+    names = evaluation.actors_agreement()
+except evaluation.BenchmarkSkipped as skipped:
     print(f"SKIPPED: {skipped}")
 else:
     display(names)

@@ -66,7 +66,7 @@ def _needs_shared(folder: Path) -> set[str]:
 @pytest.mark.slow
 def test_committed_figures_are_what_the_report_makes(run_a):
     made, committed = _digests(run_a["figures_dir"]), _digests(COMMITTED)
-    from analysis.validation import shared_dir
+    from analysis.evaluation import shared_dir
 
     if not (shared_dir() / "benchmarks").is_dir():
         # the validation figures need ../shared: compare everything else (index.md lists them too)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -298,11 +297,8 @@ def test_polnear_subset(shared_dir):
         import score_quotes
     finally:
         sys.path.remove(str(bench))
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    try:
-        from sourcing_validation import predictions
-    finally:
-        sys.path.pop(0)
+    from analysis.evaluation.sourcing import predictions
+
     gold = score_quotes.load_jsonl(bench / "polnear_dev.jsonl")[:60]
     preds = {p["id"]: p for p in predictions(gold)}
     # every predicted span slices the stored body

@@ -1,5 +1,5 @@
 """Figures of agreement with human annotation (notebook 90), from the tables
-of :mod:`analysis.validation`.  Each helper returns ``(fig, plotted_data)``."""
+of :mod:`analysis.evaluation`.  Each helper returns ``(fig, plotted_data)``."""
 from __future__ import annotations
 
 import numpy as np
@@ -66,7 +66,7 @@ def readability_by_level(texts: pd.DataFrame, summary: pd.DataFrame, *, index: s
     ``value``)."""
     if index not in texts.columns:
         raise ValueError(f"index must be one of {[c for c in texts.columns if c in _INDEX_LABELS]}, not {index!r}")
-    from analysis.validation import LEVEL_NAMES
+    from analysis.evaluation import LEVEL_NAMES
 
     fig, (left, right) = new_figure("double", 2.8, ncols=2, gridspec_kw={"width_ratios": [1, 1.25]})
     levels = sorted(texts["level_num"].unique())
@@ -116,7 +116,7 @@ def readability_by_level(texts: pd.DataFrame, summary: pd.DataFrame, *, index: s
 def quote_pr_by_kind(table: pd.DataFrame):
     """Grouped bars of precision and recall (percent) by gold quote kind
     (direct, mixed, indirect, all), from
-    :func:`analysis.validation.sourcing_agreement`; gold counts under the
+    :func:`analysis.evaluation.sourcing_agreement`; gold counts under the
     labels.  Returns ``(fig, data)``: ``kind``, ``measure``, ``value``,
     ``n_gold``."""
     order = ["direct", "mixed", "indirect", "all"]
@@ -146,7 +146,7 @@ def quote_pr_by_kind(table: pd.DataFrame):
 def discovery_by_category(table: pd.DataFrame, *, subset: str = "non-sport"):
     """Grouped bars of precision, recall and F1 per name category (people,
     organisations, places) for one ``subset`` of CoNLL-2003 dev, from
-    :func:`analysis.validation.actors_agreement`.  Returns ``(fig, data)``:
+    :func:`analysis.evaluation.actors_agreement`.  Returns ``(fig, data)``:
     ``label``, ``measure``, ``value``, ``gold``."""
     if subset not in set(table["subset"]):
         raise ValueError(f"subset must be one of {sorted(set(table['subset']))}, not {subset!r}")

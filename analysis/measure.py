@@ -32,7 +32,7 @@ import pandas as pd
 
 from analysis.cache import write_parquet_atomic
 
-__all__ = ["measure", "Results", "load_results", "stamp", "counted_mentions", "RESULTS_FILE"]
+__all__ = ["measure", "measure_options", "Results", "load_results", "stamp", "counted_mentions", "RESULTS_FILE"]
 
 RESULTS_FILE = "results.json"  # in a saved folder: the table names, the summary and the stamp
 
@@ -132,6 +132,15 @@ def load_results(folder: str | Path) -> Results:
     return Results.load(folder)
 
 
+def measure_options(*, families="all", codebook=None, sides=None, discover: bool = True,
+                    sentiment_method: str = "vader", sentiment_n_boot: int | None = None) -> dict:
+    """The options that decide :func:`measure`'s numbers, with its defaults
+    (what :func:`stamp` records)."""
+    return {"families": families if isinstance(families, str) else list(families), "codebook": codebook,
+            "sides": sides, "discover": bool(discover), "sentiment_method": sentiment_method,
+            "sentiment_n_boot": sentiment_n_boot}
+
+
 def measure(corpus, *, families="all", codebook=None, sides=None, out_dir: str | Path | None = None,
             engine: str = "auto", discover: bool = True, sentiment_method: str = "vader",
             sentiment_n_boot: int | None = None, cache: bool = True, progress: bool = False,
@@ -150,9 +159,8 @@ def measure(corpus, *, families="all", codebook=None, sides=None, out_dir: str |
     Other keyword options go to :func:`analysis.pipeline.run`."""
     from analysis import pipeline
 
-    options = {"families": families if isinstance(families, str) else list(families), "codebook": codebook,
-               "sides": sides, "discover": bool(discover), "sentiment_method": sentiment_method,
-               "sentiment_n_boot": sentiment_n_boot}
+    options = measure_options(families=families, codebook=codebook, sides=sides, discover=discover,
+                              sentiment_method=sentiment_method, sentiment_n_boot=sentiment_n_boot)
     cache_dir = pipeline_options.pop("cache_dir", None)
     if out_dir is not None and cache and cache_dir is None:
         cache_dir = Path(out_dir) / "cache"

@@ -12,6 +12,12 @@ figures); on any other corpus, a folder of its own, ``out/<corpus name>/``
 (``report.html``, the executed notebooks, and ``figures/``), or ``--out DIR``.
 A run on another corpus never writes into the committed ``figures/``.
 
+The tables come first: :func:`analysis.measure` computes every family once
+into ``<reports>/tables/`` (kept as they are when still fresh, and with the
+results cache in ``tables/cache``); each notebook reads them there through
+:func:`analysis.notebook.tables` instead of computing them again.  A figure
+whose inputs have not changed is not drawn again (:func:`analysis.figures.draw`).
+
 Kernels talk to papermill over IPC sockets in a private temporary folder, not
 over TCP, so no port is opened and nothing can listen in.
 

@@ -62,13 +62,20 @@ def mark_in_quote(mentions: pd.DataFrame, quotes: pd.DataFrame, *,
         qrows = by_article.get(aid)
         if qrows is None:
             continue
+        # quotes by start, with the running maximum of their ends: no quote up to
+        # position k covers an offset at or after max_end[k], so the walk back stops there
         qrows = qrows[np.argsort(q_starts[qrows], kind="stable")]
-        for r in rows.tolist():
+        starts, ends = q_starts[qrows], q_ends[qrows]
+        max_end = np.maximum.accumulate(ends)
+        before = np.searchsorted(starts, m_starts[rows], side="right")  # quotes starting at or before
+        for r, k in zip(rows.tolist(), before.tolist()):
             st = m_starts[r]
-            for k in qrows[::-1].tolist():  # latest start first: the innermost quote
-                if q_starts[k] <= st < q_ends[k]:
-                    inside[r], quote_id[r] = True, q_ids[k]
+            k -= 1
+            while k >= 0 and max_end[k] > st:
+                if ends[k] > st:  # the latest-starting quote that covers it: the innermost
+                    inside[r], quote_id[r] = True, q_ids[qrows[k]]
                     break
+                k -= 1
     out = mentions.copy()
     out["in_quote"] = pd.array(inside, dtype="boolean")
     out["quote_id"] = quote_id
@@ -92,13 +99,16 @@ def link_speakers(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
         if mrows is None:
             continue
         mrows = mrows[np.argsort(m_starts[mrows], kind="stable")]
+        starts, ends = m_starts[mrows], m_ends[mrows]
+        longest = int((ends - starts).max())  # a mention starting before s - longest ends before s
         for r in rows.tolist():
             s, e = sp_start[r], sp_end[r]
             if np.isnan(s) or np.isnan(e):
                 continue
-            for k in mrows.tolist():
-                if m_starts[k] < e and m_ends[k] > s:
-                    found[r] = int(m_starts[k])
+            first, stop = np.searchsorted(starts, [s - longest, e], side="left").tolist()
+            for k in range(first, stop):  # mentions starting before the speaker's end, in text order
+                if ends[k] > s:
+                    found[r] = int(starts[k])
                     break
     out = quotes.copy()
     out["speaker_mention_start"] = pd.array(found, dtype="Int64")

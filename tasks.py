@@ -40,6 +40,7 @@ def wanted_stamp() -> str:
     h = hashlib.sha256()
     for name in ("pyproject.toml", "constraints.txt"):
         h.update((ROOT / name).read_bytes())
+    h.update(b"compile-bytecode")  # environments installed before bytecode was compiled are installed again
     return h.hexdigest()
 
 
@@ -67,7 +68,10 @@ def install(py: Path) -> None:
     if _quiet(pip + [pinned("uv")], show_failure=False):  # the fallback below says so in one line
         # copies, not hard links into uv's cache: NLTK refuses to open a data file
         # with several links (its path security check), e.g. VADER's lexicon
-        uv = [str(py), "-m", "uv", "pip", "install", "--quiet", "--link-mode=copy", "--python", str(py)]
+        # bytecode compiled at install: with PYTHONDONTWRITEBYTECODE set, every process (the report's
+        # kernel too) would otherwise compile pandas and matplotlib from source, seconds each time
+        uv = [str(py), "-m", "uv", "pip", "install", "--quiet", "--link-mode=copy", "--compile-bytecode",
+              "--python", str(py)]
         if _quiet(uv + ["-c", str(CONSTRAINTS), "-e", *project]):
             return
         print("[tasks] uv could not install the pins; trying pip", flush=True)

@@ -11,5 +11,6 @@ __version__ = "0.1.0"
 
 from analysis.corpus import load_corpus  # noqa: E402
 from analysis.text import Document, segment  # noqa: E402
+from analysis.measure import Results, load_results, measure  # noqa: E402  (the one road: every table, linked)
 
-__all__ = ["__version__", "load_corpus", "segment", "Document"]
+__all__ = ["__version__", "load_corpus", "segment", "Document", "measure", "Results", "load_results"]

@@ -14,6 +14,7 @@ story keeps one colour in every figure (:data:`SIDE_COLORS`).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -224,14 +225,17 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, *, caption: st
     paths["json"] = p
     saved = SavedFigure(paths, name=name, caption=caption, width_in=float(fig.get_size_inches()[0]))
     if _in_notebook_kernel():
-        # show the published PNG with its caption (the report's HTML is built from
-        # these outputs); the figure is closed so the inline backend does not
-        # show it a second time
+        _show(saved)
+        plt.close(fig)  # so that the inline backend does not show it a second time
+    return saved
+
+
+def _show(saved: "SavedFigure") -> None:
+    """In a Jupyter kernel, show the published PNG with its caption (the report's HTML is built from these outputs)."""
+    if _in_notebook_kernel():
         from IPython.display import HTML, display
 
         display(HTML(saved.html()))
-        plt.close(fig)
-    return saved
 
 
 class NothingToDraw(ValueError):
@@ -254,13 +258,101 @@ def draw(name: str, plot, *args, caption: str = "", outdir: str | Path | None = 
     When the plot function finds nothing to draw it raises
     :class:`NothingToDraw`; ``draw`` then prints that one-sentence reason
     instead of a figure (so the report explains the gap) and returns
-    ``None``.  Any other error is raised as usual."""
+    ``None``.  Any other error is raised as usual.
+
+    A figure whose inputs (the arguments, caption, provenance, sides in use,
+    plotting code and Matplotlib version: :func:`_figure_key`) are those of
+    the files already in ``outdir``, unchanged since, is not drawn again
+    (the key lives in ``<outdir>/.cache/``): a warm report redraws nothing."""
+    out = Path(outdir) if outdir is not None else _default_outdir()
+    key = _figure_key(name, plot, args, kwargs, caption)
+    saved = _saved_figure(out, name, key, caption) if key else None
+    if saved is not None:
+        _show(saved)
+        return saved
     try:
         fig, data = plot(*args, **kwargs)
     except NothingToDraw as reason:
         print(f"No figure '{name}': {reason}")
         return None
-    return save_figure(fig, name, data, caption=caption, outdir=outdir)
+    saved = save_figure(fig, name, data, caption=caption, outdir=out)
+    if key:
+        _remember_figure(out, saved, key)
+    return saved
+
+
+FIGURE_CACHE_DIR = ".cache"  # in the figures folder: the key of each figure drawn there (git-ignored)
+
+
+@functools.cache
+def _plotting_code() -> str:
+    """SHA-256 of the plotting code and style: ``analysis/plots/*.py``, this module, the house style."""
+    h = hashlib.sha256()
+    for path in [*sorted((Path(__file__).parent / "plots").glob("*.py")), Path(__file__), STYLE_PATH]:
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def _digest(value: Any, h) -> None:
+    """Feed ``value`` into the hash ``h``; TypeError for a value it cannot hash faithfully."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        frame = value.to_frame() if isinstance(value, pd.Series) else value
+        h.update(repr((type(value).__name__, list(frame.columns), [str(t) for t in frame.dtypes],
+                       getattr(value, "name", None), frame.shape)).encode())
+        h.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
+    elif isinstance(value, (str, int, float, bool, type(None))):
+        h.update(repr((type(value).__name__, value)).encode())
+    elif isinstance(value, (list, tuple)):
+        h.update(f"{type(value).__name__}[{len(value)}]".encode())
+        for v in value:
+            _digest(v, h)
+    elif isinstance(value, dict):
+        h.update(f"dict[{len(value)}]".encode())
+        for k, v in value.items():
+            _digest(k, h)
+            _digest(v, h)
+    else:
+        raise TypeError(f"cannot key a figure on a {type(value).__name__}")
+
+
+def _figure_key(name: str, plot, args: tuple, kwargs: dict, caption: str) -> str | None:
+    """What a figure is drawn from, hashed; None when an argument cannot be hashed (always drawn)."""
+    h = hashlib.sha256()
+    try:
+        _digest([name, caption, f"{plot.__module__}.{plot.__qualname__}", matplotlib.__version__,
+                 _plotting_code(), json.dumps(_PROVENANCE, sort_keys=True, default=str),
+                 list(SIDE_ORDER), dict(SIDE_COLORS), list(args), dict(sorted(kwargs.items()))], h)
+    except (TypeError, ValueError, AttributeError):
+        return None
+    return h.hexdigest()
+
+
+def _file_sha(path: Path) -> str | None:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+
+
+def _saved_figure(out: Path, name: str, key: str, caption: str) -> "SavedFigure | None":
+    """The figure ``name`` already in ``out`` when it was drawn from ``key`` and its files are unchanged."""
+    try:
+        memo = json.loads((out / FIGURE_CACHE_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if memo.get("key") != key or not memo.get("files"):
+        return None
+    paths = {fmt: out / f for fmt, f in memo["files"].items()}
+    if any(_file_sha(p) != memo["sha256"].get(p.name) for p in paths.values()):
+        return None
+    return SavedFigure(paths, name=name, caption=caption, width_in=float(memo["width_in"]))
+
+
+def _remember_figure(out: Path, saved: "SavedFigure", key: str) -> None:
+    folder = out / FIGURE_CACHE_DIR
+    folder.mkdir(exist_ok=True)
+    memo = {"key": key, "files": {fmt: Path(p).name for fmt, p in saved.items()}, "width_in": saved.width_in,
+            "sha256": {Path(p).name: _file_sha(Path(p)) for p in saved.values()}}
+    tmp = folder / f".{saved.name}.json.tmp"
+    tmp.write_text(json.dumps(memo, indent=1, sort_keys=True), encoding="utf-8")
+    tmp.replace(folder / f"{saved.name}.json")
 
 
 class SavedFigure(dict):

@@ -12,6 +12,12 @@ figures); on any other corpus, a folder of its own, ``out/<corpus name>/``
 (``report.html``, the executed notebooks, and ``figures/``), or ``--out DIR``.
 A run on another corpus never writes into the committed ``figures/``.
 
+The tables come first: :func:`analysis.measure` computes every family once
+into ``<reports>/tables/`` (kept as they are when still fresh, and with the
+results cache in ``tables/cache``); each notebook reads them there through
+:func:`analysis.notebook.tables` instead of computing them again.  A figure
+whose inputs have not changed is not drawn again (:func:`analysis.figures.draw`).
+
 Kernels talk to papermill over IPC sockets in a private temporary folder, not
 over TCP, so no port is opened and nothing can listen in.
 
@@ -33,6 +39,7 @@ NOTEBOOKS_DIR = ROOT / "notebooks"
 SEEDS_DIR = ROOT / "seeds"
 FIGURES_DIR = ROOT / "figures"
 REPORTS_DIR = ROOT / "reports"
+TABLES_SUBDIR = "tables"  # in the reports folder: the tables every notebook reads (analysis.measure)
 
 
 class NotebookFailed(RuntimeError):
@@ -225,8 +232,11 @@ def _run_notebooks(corpus: Path, figures_dir: Path, reports_dir: Path, sockets: 
         "reports_dir": str(reports_dir),
         "engine": engine,
     }
+    t0 = time.perf_counter()
+    params["tables_dir"] = str(_measure_once(corpus, reports_dir / TABLES_SUBDIR, story, engine, progress))
     with _report_kernel(sockets) as km:
-        executed, seconds = _execute_each(sources, params, story, reports_dir, km, progress)
+        executed, _ = _execute_each(sources, params, story, reports_dir, km, progress)
+    seconds = time.perf_counter() - t0  # the tables and the notebooks
     from analysis.figures import write_figure_index
 
     write_figure_index(figures_dir)
@@ -238,6 +248,24 @@ def _run_notebooks(corpus: Path, figures_dir: Path, reports_dir: Path, sockets: 
         "reports_dir": reports_dir,
         "seconds": seconds,
     }
+
+
+def _measure_once(corpus: Path, tables_dir: Path, story: dict, engine: str, progress: bool) -> Path:
+    """Every table of the corpus, once, into ``tables_dir`` (kept when
+    fresh: :func:`analysis.notebook.tables`), before the first notebook;
+    each notebook reads them there."""
+    from analysis.notebook import tables
+
+    t0 = time.perf_counter()
+    if progress:
+        print("[report] 0 tables (analysis.measure) ...", file=sys.stderr, flush=True)
+    tables(corpus, tables_dir, codebook=story.get("codebook"), sides=story.get("sides"), engine=engine)
+    if progress:
+        print(f"[report]     done in {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
+    return tables_dir
+
+
+_OPTIONAL = {"tables_dir"}  # parameters given only to the notebooks that declare them
 
 
 def _execute_each(sources: list[Path], params: dict, story: dict, reports_dir: Path, km, progress: bool):
@@ -252,6 +280,7 @@ def _execute_each(sources: list[Path], params: dict, story: dict, reports_dir: P
         if progress:
             print(f"[report] {i}/{len(sources)} {src.stem} ...", file=sys.stderr, flush=True)
         nb = _with_reset_cell(jupytext.read(src))
+        declared = _declared_parameters(nb)
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         tmp = reports_dir / f"{src.stem}.input.ipynb"
         jupytext.write(nb, tmp, fmt="ipynb")
@@ -261,8 +290,8 @@ def _execute_each(sources: list[Path], params: dict, story: dict, reports_dir: P
             pm.execute_notebook(
                 str(tmp),
                 str(out),
-                parameters={**params, **{k: v for k, v in story.items() if k in _declared_parameters(nb)},
-                            "notebook_name": src.stem},
+                parameters={**{k: v for k, v in params.items() if k not in _OPTIONAL or k in declared},
+                            **{k: v for k, v in story.items() if k in declared}, "notebook_name": src.stem},
                 kernel_name="python3",
                 cwd=str(ROOT),
                 progress_bar=False,

@@ -11,17 +11,19 @@ figures_dir = "../figures"
 reports_dir = "../reports"
 engine = "auto"
 notebook_name = "00_corpus_overview"
+codebook = None  # the report's codebook and sides: they decide which tables it measured
+sides = None
+tables_dir = None  # the report's tables (analysis.measure); None: measured here
 
 # %%
 import pandas as pd
 
-from analysis import load_corpus
-from analysis.figures import draw, set_provenance
+from analysis.figures import draw
+from analysis.notebook import prelude, tables
 from analysis.plots import corpus as corpus_plots
 from analysis.text import paragraph_table, segment_articles
 
-articles = load_corpus(corpus)
-set_provenance(notebook=notebook_name, parameters={"corpus": corpus}, corpus=articles)
+articles = prelude(corpus, notebook=notebook_name, parameters={"corpus": corpus}, duplicates=True, story=False)
 docs = segment_articles(articles)
 
 # %% [markdown]
@@ -80,9 +82,7 @@ if has_dates:
 
 # %%
 if has_outlets:
-    from analysis import pipeline
-
-    scored = pipeline.run(corpus, families=["readability", "sentiment"], engine=engine, progress=False)["articles"]
+    scored = tables(corpus, tables_dir, codebook=codebook, sides=sides, engine=engine)["articles"]
     draw("corpus_outlet_profile", corpus_plots.outlet_profile, scored, outdir=figures_dir,
                 caption="Mean Flesch–Kincaid grade and mean sentence tone of each outlet's articles, "
                         "with 95% intervals over articles; outlets with one article are left out.")

@@ -19,25 +19,27 @@ reports_dir = "../reports"
 engine = "auto"
 notebook_name = "10_readability"
 paragraph_index = "flesch_kincaid_grade"
+codebook = None  # the report's codebook and sides: they decide which tables it measured (quotes for the voices)
+sides = None
+tables_dir = None  # the report's tables (analysis.measure); None: measured here
 
 # %%
 import pandas as pd
 
-from analysis import load_corpus
-from analysis.figures import draw, set_provenance
+from analysis.figures import draw
+from analysis.notebook import prelude, tables
 from analysis.plots import readability as readability_plots
-from analysis.readability import INDEX_COLUMNS, INDEX_LABELS, pool, readability
-from analysis.text import segment_articles
+from analysis.readability import INDEX_COLUMNS, INDEX_LABELS, pool
 
-articles = load_corpus(corpus)
-articles = articles[articles["duplicate_of"].isna()].reset_index(drop=True)
-set_provenance(notebook=notebook_name, parameters={"corpus": corpus, "paragraph_index": paragraph_index},
-               corpus=articles)
-docs = segment_articles(articles)
-by_article = readability(docs, level="article")
-by_paragraph = readability(docs, level="paragraph")
-single = len(docs) == 1
-print(f"{len(docs)} article(s), {int(by_article['sentences'].sum())} sentences, {int(by_article['words'].sum())} words.")
+articles = prelude(corpus, notebook=notebook_name, parameters={"corpus": corpus, "paragraph_index": paragraph_index},
+                   story=False)
+results = tables(corpus, tables_dir, articles=articles, codebook=codebook, sides=sides, engine=engine)
+by_voice = results["readability_voice"]  # the words inside direct and partial quotes, and the rest
+measures = [c for c in by_voice.columns if c not in ("article_id", "voice")]  # counts, ratios, indices
+by_article = results["articles"][["article_id", *measures]]
+by_paragraph = results["paragraphs"][["article_id", "paragraph", "start", "end", *measures]]
+single = len(by_article) == 1
+print(f"{len(by_article)} article(s), {int(by_article['sentences'].sum())} sentences, {int(by_article['words'].sum())} words.")
 
 # %% [markdown]
 # ## Every index for each article
@@ -92,21 +94,12 @@ draw("readability_paragraphs", readability_plots.paragraph_grades,
 # journalist's paraphrase, so they count as narrative.
 
 # %%
-try:
-    from analysis.sourcing import extract_quotes
-except ImportError:  # the sourcing family has not landed yet
-    extract_quotes = None
-    print("analysis.sourcing is not available: quoted and narrative text cannot be told apart yet.")
-
-if extract_quotes is not None:
-    quotes = extract_quotes(docs)
-    by_voice = readability(docs, level="article", quotes=quotes)
-    pooled = pool(by_voice, by="voice")
-    display_cols = ["voice", "units", "sentences", "words", "words_per_sentence", "syllables_per_word"] + INDEX_COLUMNS
-    print(pooled[display_cols].round(2).to_string(index=False))
-    draw("readability_quoted_vs_narrative", readability_plots.voice_grades, pooled, outdir=figures_dir,
-                caption="US school grade of the words inside direct and partial quotes versus the rest of the "
-                        "text (counts pooled over all articles; higher = harder).")
+pooled = pool(by_voice, by="voice")
+display_cols = ["voice", "units", "sentences", "words", "words_per_sentence", "syllables_per_word"] + INDEX_COLUMNS
+print(pooled[display_cols].round(2).to_string(index=False))
+draw("readability_quoted_vs_narrative", readability_plots.voice_grades, pooled, outdir=figures_dir,
+            caption="US school grade of the words inside direct and partial quotes versus the rest of the "
+                    "text (counts pooled over all articles; higher = harder).")
 
 # %% [markdown]
 # If the orange bars are shorter, the people quoted speak in plainer language

@@ -22,26 +22,25 @@ top_actors = 12
 n_boot = 2000
 codebook = None  # None: the seed story's codebook for the seed articles only; or a CSV/YAML path
 sides = None  # a sides file (YAML "side: [names that speak for it]"); None: the codebook's sides
+tables_dir = None  # the report's tables (analysis.measure); None: measured here
 
 # %%
 import pandas as pd
 
-from analysis import load_corpus
 from analysis import sentiment as S
-from analysis.figures import draw, set_provenance, use_sides
+from analysis.figures import draw
+from analysis.measure import counted_mentions
+from analysis.notebook import prelude, tables
 from analysis.plots import sentiment as sentiment_plots
-from analysis.actors.codebook import sides_in_use
-from analysis.actors.sides import story_parameters
 from analysis.text import segment_articles
 
-articles = load_corpus(corpus)
-articles = articles[articles["duplicate_of"].isna()].reset_index(drop=True)
-use_sides(sides_in_use(articles, codebook=codebook, sides=sides))  # figures show the sides in use
-set_provenance(notebook=notebook_name, parameters={"corpus": corpus, "method": method, "window": window,
-                                                   "n_boot": n_boot, **story_parameters(codebook, sides)},
-               corpus=articles)
+articles = prelude(corpus, notebook=notebook_name,
+                   parameters={"corpus": corpus, "method": method, "window": window, "n_boot": n_boot},
+                   codebook=codebook, sides=sides)
 docs = segment_articles(articles)
-sentences = S.sentence_sentiment(docs, method=method)
+results = tables(corpus, tables_dir, articles=articles, codebook=codebook, sides=sides, sentiment_method=method,
+                 engine=engine)
+sentences = results["sentences"][S.SENTENCE_COLUMNS]
 single = len(docs) == 1
 score_name = sentiment_plots.METHOD_NAMES[method] + " compound"
 print(f"{len(docs)} article(s), {len(sentences)} sentences scored with method={method!r}.")
@@ -90,26 +89,16 @@ else:
 # both mention Canada.
 
 # %%
-try:
-    from analysis.actors import find_mentions
-except ImportError:  # the actors family is not installed
-    find_mentions = None
-if find_mentions is not None:
-    mentions = find_mentions(docs, codebook=codebook, sides=sides)
-    coded = mentions[~mentions["actor_id"].astype(str).str.startswith("cand:")]
-    mentions = coded if len(coded) else mentions  # no codebook: the discovered actors
-    level = "article" if single else "corpus"
-    targeted = S.targeted_sentiment(docs, mentions, window=window, method=method, level=level, n_boot=n_boot)
-    draw("sentiment_actor_tone", sentiment_plots.actor_tone, targeted, top=top_actors, outdir=figures_dir,
-                caption=f"Mean tone ({score_name}) of the sentences naming each of the {top_actors} most mentioned "
-                        "actors; in brackets the number of sentences; line: 95% bootstrap interval "
-                        + ("over the article's sentences" if single else "over articles") + "; colour: side.")
-    display_cols = ["actor_id", "name", "side", "n_mentions", "n_units", "mean_compound", "mean_compound_low",
-                    "mean_compound_high"]
-    display = targeted[display_cols].round(3)
-else:
-    display = "analysis.actors is not available: no actor figure."
-display
+mentions = counted_mentions(results["mentions"])  # no codebook: the discovered actors
+level = "article" if single else "corpus"
+targeted = S.targeted_sentiment(docs, mentions, window=window, method=method, level=level, n_boot=n_boot)
+draw("sentiment_actor_tone", sentiment_plots.actor_tone, targeted, top=top_actors, outdir=figures_dir,
+            caption=f"Mean tone ({score_name}) of the sentences naming each of the {top_actors} most mentioned "
+                    "actors; in brackets the number of sentences; line: 95% bootstrap interval "
+                    + ("over the article's sentences" if single else "over articles") + "; colour: side.")
+display_cols = ["actor_id", "name", "side", "n_mentions", "n_units", "mean_compound", "mean_compound_low",
+                "mean_compound_high"]
+targeted[display_cols].round(3)
 
 # %% [markdown]
 # Dots right of the line: the sentences naming that actor use more positive
@@ -122,22 +111,14 @@ display
 # voice. Paraphrase (indirect speech) stays narrative.
 
 # %%
-try:
-    from analysis.sourcing import extract_quotes
-except ImportError:
-    extract_quotes = None
-if extract_quotes is not None:
-    quotes = extract_quotes(docs, codebook=codebook, sides=sides)
-    voices = S.sentiment_by_voice(sentences, quotes, by="side", resample="sentences" if single else "articles",
-                                  n_boot=n_boot)
-    draw("sentiment_voice_tone", sentiment_plots.voice_tone, voices, outdir=figures_dir,
-                caption=f"Mean tone ({score_name}) of quoted sentences by the speaker's side and of the reporter's "
-                        "own sentences; in brackets the number of sentences; line: 95% bootstrap interval "
-                        + ("over sentences." if single else "over articles."))
-    display = voices.round(3)
-else:
-    display = "analysis.sourcing is not available: no voice figure."
-display
+quotes = results["quotes"]
+voices = S.sentiment_by_voice(sentences, quotes, by="side", resample="sentences" if single else "articles",
+                              n_boot=n_boot)
+draw("sentiment_voice_tone", sentiment_plots.voice_tone, voices, outdir=figures_dir,
+            caption=f"Mean tone ({score_name}) of quoted sentences by the speaker's side and of the reporter's "
+                    "own sentences; in brackets the number of sentences; line: 95% bootstrap interval "
+                    + ("over sentences." if single else "over articles."))
+voices.round(3)
 
 # %% [markdown]
 # Each row compares how warmly each side speaks when quoted with the tone of

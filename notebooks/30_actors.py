@@ -22,28 +22,27 @@ codebook = None  # None: the seed story's codebook for the seed articles only; o
 sides = None  # a sides file (YAML "side: [names that speak for it]"); None: the codebook's sides
 discover = True
 top = 20
+tables_dir = None  # the report's tables (analysis.measure); None: measured here
 
 # %%
 import pandas as pd
 
-from analysis import load_corpus
-from analysis.actors import actor_frequency, cooccurrence, discover_actors, expand_groups, find_mentions, prominence
-from analysis.actors.codebook import codebook_in_use, sides_in_use
-from analysis.figures import draw, set_provenance, use_sides
+from analysis.actors import actor_frequency, cooccurrence, expand_groups, prominence
+from analysis.actors.codebook import codebook_in_use
+from analysis.actors.discovery import discover_actors
+from analysis.figures import draw
+from analysis.measure import counted_mentions
+from analysis.notebook import prelude, tables
 from analysis.plots import actors as actor_plots
-from analysis.actors.sides import story_parameters
 
-articles = load_corpus(corpus)
-articles = articles[articles["duplicate_of"].isna()].reset_index(drop=True)
-set_provenance(notebook=notebook_name, parameters={"corpus": corpus, "codebook": codebook, "discover": discover,
-                                                   **story_parameters(None, sides)}, corpus=articles)
+articles = prelude(corpus, notebook=notebook_name, parameters={"corpus": corpus, "codebook": codebook, "discover": discover},
+                   codebook=codebook, sides=sides)
 cb = codebook_in_use(articles, codebook)  # the codebook table of this corpus (empty without one)
-use_sides(sides_in_use(articles, codebook=codebook, sides=sides))  # figures show the sides in use
-mentions = find_mentions(articles, codebook=codebook, discover=discover, sides=sides)
-coded = mentions[mentions["match"] != "discovered"]
+mentions = tables(corpus, tables_dir, articles=articles, codebook=codebook, sides=sides, discover=discover,
+                  engine=engine)["mentions"]
+coded = counted_mentions(mentions)  # codebook mentions; without a codebook, the discovered actors'
 n_discovered = int((mentions["match"] == "discovered").sum())
-if coded.empty:  # no codebook: count the discovered actors
-    coded = mentions
+if (coded["match"] == "discovered").any():  # no codebook: count the discovered actors
     print(f"{len(articles)} article(s) and no codebook: the counts below are of the {n_discovered} mentions "
           "of discovered names.")
 else:

@@ -21,32 +21,23 @@ n_boot = 1000
 html_article = ""  # article_id for the highlighted view; empty: the first article
 codebook = None  # None: the seed story's codebook for the seed articles only; or a CSV/YAML path
 sides = None  # a sides file (YAML "side: [names that speak for it]"); None: the codebook's sides
+tables_dir = None  # the report's tables (analysis.measure); None: measured here
 
 # %%
 import pandas as pd
 from IPython.display import display
 
-from analysis import load_corpus
-from analysis.figures import draw, set_provenance, use_sides
+from analysis.figures import draw
+from analysis.notebook import prelude, tables
 from analysis.plots import sourcing as sourcing_plots
-from analysis.sourcing import (
-    extract_quotes,
-    quote_positions,
-    source_diversity,
-    sourcing_balance,
-    voice_directness,
-)
-from analysis.actors.codebook import sides_in_use
-from analysis.actors.sides import story_parameters
+from analysis.sourcing import quote_positions, source_diversity, sourcing_balance, voice_directness
 from analysis.text import segment_articles
 from analysis.views import html_view
 
-articles = load_corpus(corpus)
-use_sides(sides_in_use(articles, codebook=codebook, sides=sides))  # figures show the sides in use
-set_provenance(notebook=notebook_name, parameters={"corpus": corpus, "n_boot": n_boot, **story_parameters(codebook, sides)},
-               corpus=articles)
+articles = prelude(corpus, notebook=notebook_name, parameters={"corpus": corpus, "n_boot": n_boot},
+                   codebook=codebook, sides=sides)
 docs = segment_articles(articles)
-quotes = extract_quotes(docs, codebook=codebook, sides=sides)
+quotes = tables(corpus, tables_dir, articles=articles, codebook=codebook, sides=sides, engine=engine)["quotes"]
 print(f"{len(quotes)} quotes in {len(docs)} article(s): " + ", ".join(f"{k} {v}" for k, v in quotes["kind"].value_counts().items()))
 
 # %% [markdown]

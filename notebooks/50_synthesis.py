@@ -20,32 +20,25 @@ top_actors = 20  # actors shown in the heard / talked-about figure
 show_article = True  # the first article with quotes and mentions highlighted
 codebook = None  # None: the seed story's codebook for the seed articles only; or a CSV/YAML path
 sides = None  # a sides file (YAML "side: [names that speak for it]"); None: the codebook's sides
+tables_dir = None  # the report's tables (analysis.measure); None: measured here
 
 # %%
 import pandas as pd
 from IPython.display import display
 
-from analysis import load_corpus
 from analysis import synthesis
-from analysis.actors import find_mentions
-from analysis.figures import draw, set_provenance, use_sides
+from analysis.figures import draw
+from analysis.notebook import prelude, tables
 from analysis.plots import synthesis as synthesis_plots
-from analysis.sentiment import sentence_sentiment
-from analysis.sourcing import extract_quotes
-from analysis.actors.codebook import sides_in_use
-from analysis.actors.sides import story_parameters
+from analysis.sentiment import SENTENCE_COLUMNS
 from analysis.text import segment_articles
 
-articles = load_corpus(corpus)
-articles = articles[articles["duplicate_of"].isna()].reset_index(drop=True)
-use_sides(sides_in_use(articles, codebook=codebook, sides=sides))  # figures show the sides in use
-set_provenance(notebook=notebook_name, parameters={"corpus": corpus, "n_boot": n_boot, "top_actors": top_actors,
-                                                   **story_parameters(codebook, sides)},
-               corpus=articles)
+articles = prelude(corpus, notebook=notebook_name,
+                   parameters={"corpus": corpus, "n_boot": n_boot, "top_actors": top_actors},
+                   codebook=codebook, sides=sides)
 docs = segment_articles(articles)
-quotes = extract_quotes(docs, codebook=codebook, sides=sides)
-mentions = find_mentions(docs, quotes=quotes, codebook=codebook, sides=sides)
-sentences = sentence_sentiment(docs)
+results = tables(corpus, tables_dir, articles=articles, codebook=codebook, sides=sides, engine=engine)
+quotes, mentions, sentences = results["quotes"], results["mentions"], results["sentences"][SENTENCE_COLUMNS]
 print(f"{len(docs)} article(s), {len(quotes)} quotes, {len(mentions)} mentions, {len(sentences)} sentences.")
 
 # %% [markdown]

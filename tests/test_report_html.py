@@ -75,8 +75,8 @@ def test_code_hidden_by_default_with_a_toggle(html):
     assert 'id="toggle-code"' in html
     assert "body.report-page:not(.show-code) .jp-CodeCell .jp-Cell-inputWrapper { display: none; }" in html
     assert 'class="jp-Notebook report-page"' in html and "show-code" not in re.search(r"<body[^>]*>", html).group(0)
-    # the code is there to be shown: notebook 00 loads the corpus
-    assert "load_corpus" in html
+    # the code is there to be shown: notebook 00 loads the corpus (analysis.notebook.prelude)
+    assert "prelude" in html
     # the parameters cells (with the absolute paths papermill injected) are left out
     assert "injected-parameters" not in html
     assert 'notebook_name = "00_corpus_overview"' not in html

@@ -40,11 +40,19 @@ def _step_actors(docs, upstream, params):
 
 
 def _step_sourcing(docs, upstream, params):
+    from analysis.links import link
     from analysis.sourcing import extract_quotes
 
     mentions = upstream.get("mentions")
-    return {"quotes": extract_quotes(docs, codebook=params.get("codebook"), mentions=mentions,
-                                     sides=params.get("sides"))}
+    if mentions is None:  # actors not in the run: the mentions extract_quotes would find for its speakers
+        from analysis.actors import find_mentions
+
+        mentions = find_mentions(docs, codebook=params.get("codebook"), sides=params.get("sides"))
+        mentions.attrs = {}
+    quotes = extract_quotes(docs, codebook=params.get("codebook"), mentions=mentions, sides=params.get("sides"))
+    # the two tables made consistent: mentions.in_quote / quote_id, quotes.speaker_mention_start
+    mentions, quotes = link(mentions, quotes)
+    return {"quotes": quotes, "mentions": mentions}
 
 
 def _step_readability(docs, upstream, params):
@@ -93,7 +101,8 @@ FAMILIES: dict[str, Family] = {
     for f in [
         Family("segmentation", "analysis.text", _step_segmentation, ("article_counts", "paragraphs", "sentences")),
         Family("actors", "analysis.actors", _step_actors, ("mentions",)),
-        Family("sourcing", "analysis.sourcing", _step_sourcing, ("quotes",), uses=("mentions",)),
+        # sourcing also returns the mentions, linked to its quotes (analysis.links); they replace the actors'
+        Family("sourcing", "analysis.sourcing", _step_sourcing, ("quotes", "mentions"), uses=("mentions",)),
         Family("readability", "analysis.readability", _step_readability,
                ("readability_article", "readability_paragraph", "readability_sentence", "readability_voice"),
                uses=("quotes",)),
@@ -101,7 +110,8 @@ FAMILIES: dict[str, Family] = {
                ("sentiment_sentence", "sentiment_paragraph", "sentiment_article")),
     ]
 }
-MAKER = {t: f.name for f in FAMILIES.values() for t in f.tables}
+# table -> the family that first makes it (sourcing re-makes the mentions, linked to its quotes)
+MAKER = {t: f.name for f in reversed(FAMILIES.values()) for t in f.tables}
 
 
 def available_families() -> list[str]:

@@ -55,11 +55,14 @@ def compare(before: Path, after: Path) -> int:
             bad += 1
             continue
         da, db = _read(a), _read(b)
-        if list(da.columns) != list(db.columns):
-            print(f"{name}: columns differ: -{sorted(set(da.columns) - set(db.columns))} "
-                  f"+{sorted(set(db.columns) - set(da.columns))}")
+        added = [c for c in db.columns if c not in da.columns]
+        if [c for c in db.columns if c in da.columns] != list(da.columns):
+            print(f"{name}: columns differ: -{sorted(set(da.columns) - set(db.columns))} +{added}")
             bad += 1
             continue
+        if added:  # new columns are reported, the shared ones still compared cell for cell
+            print(f"{name}: new columns {added}")
+            db = db[list(da.columns)]
         try:
             pd.testing.assert_frame_equal(da, db, check_dtype=True)
             print(f"{name}: equal ({len(da)} rows)")

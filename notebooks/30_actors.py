@@ -29,7 +29,7 @@ import pandas as pd
 
 from analysis.actors import actor_frequency, cooccurrence, expand_groups, prominence
 from analysis.actors.codebook import codebook_in_use
-from analysis.actors.discovery import discover_actors
+from analysis.actors import discover_actors
 from analysis.figures import draw
 from analysis.measure import counted_mentions
 from analysis.notebook import prelude, tables

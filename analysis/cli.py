@@ -25,7 +25,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from analysis.corpus import CorpusError, load_corpus
+from analysis.core.corpus import CorpusError, load_corpus
 
 # command -> (module, help). Each family module provides
 #   add_cli_arguments(parser)  and  cli_table(articles, **options) -> DataFrame
@@ -84,13 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (module, help_) in FAMILY_COMMANDS.items():
         p = sub.add_parser(name, help=help_)
         _add_common(p)
-        try:
-            mod = importlib.import_module(module)
-        except ImportError:
-            continue
+        mod = importlib.import_module(module)
         if hasattr(mod, "add_cli_arguments"):
             mod.add_cli_arguments(p)
-    from analysis import report
+    from analysis.presentation import report
 
     p = sub.add_parser("report", help="run every notebook (papermill) and build the HTML report")
     report.add_cli_arguments(p)
@@ -138,7 +135,7 @@ def _main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "report":
-        from analysis import report
+        from analysis.presentation import report
 
         return report.run_from_args(args)
     try:

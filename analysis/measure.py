@@ -30,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.cache import write_parquet_atomic
+from analysis.core.cache import write_parquet_atomic
 
 __all__ = ["measure", "measure_options", "Results", "load_results", "stamp", "counted_mentions", "RESULTS_FILE"]
 
@@ -62,9 +62,9 @@ def stamp(corpus, **options) -> dict:
     """What the tables of ``corpus`` depend on: the corpus content (each
     file's SHA-256, or the table's), the options of :func:`measure`, the
     package version and its code fingerprint.  Two equal stamps mean equal
-    tables; :func:`analysis.notebook.tables` reuses saved tables only then."""
+    tables; :func:`analysis.presentation.notebook.tables` reuses saved tables only then."""
     from analysis import __version__
-    from analysis.cache import code_fingerprint
+    from analysis.core.cache import code_fingerprint
 
     if isinstance(corpus, pd.DataFrame):
         content = _token(corpus)

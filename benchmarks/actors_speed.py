@@ -3,7 +3,7 @@
     python benchmarks/actors_speed.py [--corpus PATH] [--limit N]
 
 Reads ``../shared/corpora/bbc_news_2004_2005/bbc_news.jsonl`` in place
-(2,225 BBC News articles).  Segmentation (:mod:`analysis.text`) is shared by
+(2,225 BBC News articles).  Segmentation (:mod:`analysis.core.text`) is shared by
 every family and cached, so it is done once up front and not timed.  Timed,
 in the same run, on the same texts:
 
@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from analysis import load_corpus  # noqa: E402
 from analysis.actors import find_mentions  # noqa: E402
 from analysis.actors.codebook import load_codebook  # noqa: E402
-from analysis.text import segment_articles  # noqa: E402
+from analysis.core.text import segment_articles  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpora" / "bbc_news_2004_2005" / "bbc_news.jsonl"
 

@@ -4,7 +4,7 @@
 
 ``analysis.sentiment.aggregate_sentiment`` gives each paragraph and article a
 percentile bootstrap interval of its mean sentence compound, computed by
-:mod:`analysis.bootstrap` (exact enumeration up to 7 sentences, saddlepoint
+:mod:`analysis.core.bootstrap` (exact enumeration up to 7 sentences, saddlepoint
 beyond) instead of drawn.  This script takes real groups (VADER compounds of
 the sentences of ``../shared/corpora/bbc_news_2004_2005``, by paragraph and by
 article), draws ``--draws`` random resamples of each as the reference, and

@@ -65,7 +65,7 @@ import json, sys
 import textstat
 import textstat.backend.counts._count_syllables as count_syllables
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-from analysis.resources import cmu_dictionary
+from analysis.core.resources import cmu_dictionary
 
 INDICES = %r
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -106,7 +106,7 @@ def write_peer_input(corpus: Path, folder: Path) -> Path:
     """The bodies the pipeline scores and their sentences (the package's
     segmentation), as JSON for the peers' process."""
     from analysis import load_corpus, pipeline
-    from analysis.text import segment_articles
+    from analysis.core.text import segment_articles
 
     articles = load_corpus(corpus)
     articles = articles[articles["text"].map(lambda t: pipeline.screen_text(t) is None)]

@@ -77,7 +77,7 @@ def _measure(family: str, n_chars: int, paragraph_sentences: int) -> dict:
     """CPU seconds of segmenting the article and running ``family``'s
     pipeline step on it (what a worker does), resources loaded beforehand."""
     from analysis.pipeline import FAMILIES, warm_up
-    from analysis.text import segment
+    from analysis.core.text import segment
 
     text = synthetic_article(n_chars, paragraph_sentences=paragraph_sentences)
     warm_up()

@@ -67,7 +67,7 @@ def peer_seconds(texts: list[str], sentence_texts: list[str]) -> tuple[float, fl
     import textstat.backend.counts._count_syllables as count_syllables
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from analysis.resources import cmu_dictionary
+    from analysis.core.resources import cmu_dictionary
 
     t0 = time.perf_counter()
     cmu = cmu_dictionary()  # the file textstat's NLTK loader parses, parsed the same way
@@ -120,7 +120,7 @@ def measure_pipeline(sample: Path, engine: str, workers: int, out: Path, batch_s
 
 def measure_peers(sample: Path) -> dict:
     from analysis import load_corpus, pipeline
-    from analysis.text import segment_articles
+    from analysis.core.text import segment_articles
 
     articles = load_corpus(sample)
     articles = articles[articles["text"].map(lambda t: pipeline.screen_text(t) is None)]

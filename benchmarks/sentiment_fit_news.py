@@ -39,8 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis import sentiment as S  # noqa: E402
-from analysis.resources import DATA_DIR  # noqa: E402
-from analysis.text import segment  # noqa: E402
+from analysis.core.resources import DATA_DIR  # noqa: E402
+from analysis.core.text import segment  # noqa: E402
 
 SENTIMENT = ROOT.parent / "shared" / "benchmarks" / "sentiment"
 GOLD = SENTIMENT / "nyt_editorial_dev.tsv"

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis import load_corpus  # noqa: E402
 from analysis import sentiment as S  # noqa: E402
-from analysis.text import segment_articles  # noqa: E402
+from analysis.core.text import segment_articles  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpora" / "bbc_news_2004_2005" / "bbc_news.jsonl"
 

@@ -18,10 +18,10 @@ tables_dir = None  # the report's tables (analysis.measure); None: measured here
 # %%
 import pandas as pd
 
-from analysis.figures import draw
-from analysis.notebook import prelude, tables
-from analysis.plots import corpus as corpus_plots
-from analysis.text import paragraph_table, segment_articles
+from analysis.presentation.figures import draw
+from analysis.presentation.notebook import prelude, tables
+from analysis.presentation.plots import corpus as corpus_plots
+from analysis.core.text import paragraph_table, segment_articles
 
 articles = prelude(corpus, notebook=notebook_name, parameters={"corpus": corpus}, duplicates=True, story=False)
 docs = segment_articles(articles)

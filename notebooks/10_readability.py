@@ -26,9 +26,9 @@ tables_dir = None  # the report's tables (analysis.measure); None: measured here
 # %%
 import pandas as pd
 
-from analysis.figures import draw
-from analysis.notebook import prelude, tables
-from analysis.plots import readability as readability_plots
+from analysis.presentation.figures import draw
+from analysis.presentation.notebook import prelude, tables
+from analysis.presentation.plots import readability as readability_plots
 from analysis.readability import INDEX_COLUMNS, INDEX_LABELS, pool
 
 articles = prelude(corpus, notebook=notebook_name, parameters={"corpus": corpus, "paragraph_index": paragraph_index},

@@ -28,11 +28,11 @@ tables_dir = None  # the report's tables (analysis.measure); None: measured here
 import pandas as pd
 
 from analysis import sentiment as S
-from analysis.figures import draw
+from analysis.presentation.figures import draw
 from analysis.measure import counted_mentions
-from analysis.notebook import prelude, tables
-from analysis.plots import sentiment as sentiment_plots
-from analysis.text import segment_articles
+from analysis.presentation.notebook import prelude, tables
+from analysis.presentation.plots import sentiment as sentiment_plots
+from analysis.core.text import segment_articles
 
 articles = prelude(corpus, notebook=notebook_name,
                    parameters={"corpus": corpus, "method": method, "window": window, "n_boot": n_boot},

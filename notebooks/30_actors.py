@@ -30,10 +30,10 @@ import pandas as pd
 from analysis.actors import actor_frequency, cooccurrence, expand_groups, prominence
 from analysis.actors.codebook import codebook_in_use
 from analysis.actors import discover_actors
-from analysis.figures import draw
+from analysis.presentation.figures import draw
 from analysis.measure import counted_mentions
-from analysis.notebook import prelude, tables
-from analysis.plots import actors as actor_plots
+from analysis.presentation.notebook import prelude, tables
+from analysis.presentation.plots import actors as actor_plots
 
 articles = prelude(corpus, notebook=notebook_name, parameters={"corpus": corpus, "codebook": codebook, "discover": discover},
                    codebook=codebook, sides=sides)

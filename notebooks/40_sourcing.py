@@ -27,12 +27,12 @@ tables_dir = None  # the report's tables (analysis.measure); None: measured here
 import pandas as pd
 from IPython.display import display
 
-from analysis.figures import draw
-from analysis.notebook import prelude, tables
-from analysis.plots import sourcing as sourcing_plots
+from analysis.presentation.figures import draw
+from analysis.presentation.notebook import prelude, tables
+from analysis.presentation.plots import sourcing as sourcing_plots
 from analysis.sourcing import quote_positions, source_diversity, sourcing_balance, voice_directness
-from analysis.text import segment_articles
-from analysis.views import html_view
+from analysis.core.text import segment_articles
+from analysis.presentation.views import html_view
 
 articles = prelude(corpus, notebook=notebook_name, parameters={"corpus": corpus, "n_boot": n_boot},
                    codebook=codebook, sides=sides)

@@ -27,11 +27,11 @@ import pandas as pd
 from IPython.display import display
 
 from analysis import synthesis
-from analysis.figures import draw
-from analysis.notebook import prelude, tables
-from analysis.plots import synthesis as synthesis_plots
+from analysis.presentation.figures import draw
+from analysis.presentation.notebook import prelude, tables
+from analysis.presentation.plots import synthesis as synthesis_plots
 from analysis.sentiment import SENTENCE_COLUMNS
-from analysis.text import segment_articles
+from analysis.core.text import segment_articles
 
 articles = prelude(corpus, notebook=notebook_name,
                    parameters={"corpus": corpus, "n_boot": n_boot, "top_actors": top_actors},
@@ -133,12 +133,12 @@ draw("synthesis_prominence_and_voice", synthesis_plots.prominence_and_voice, pro
 # filled, partial quotes outlined, paraphrase lightly shaded and underlined
 # with dashes); actor mentions are bold and underlined. Hover over a passage
 # to see the speaker, the kind of quote and how it was attributed. In
-# JupyterLab, `analysis.views.article_picker(articles)` gives a dropdown to
+# JupyterLab, `analysis.presentation.views.article_picker(articles)` gives a dropdown to
 # browse every article this way.
 
 # %%
 if show_article:
-    from analysis.views import article_metrics, article_view
+    from analysis.presentation.views import article_metrics, article_view
 
     first = docs[0]
     q1 = quotes[quotes["article_id"] == first.article_id]

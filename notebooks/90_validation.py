@@ -27,8 +27,8 @@ n_boot = 1000  # bootstrap resamples of editorials for the interval of r
 from IPython.display import display
 
 from analysis import evaluation
-from analysis.figures import draw, set_provenance
-from analysis.plots import validation as validation_plots
+from analysis.presentation.figures import draw, set_provenance
+from analysis.presentation.plots import validation as validation_plots
 
 set_provenance(notebook=notebook_name,
                parameters={"sentiment_method": sentiment_method, "readability_index": readability_index,

@@ -7,7 +7,7 @@ temporary folder:
 * ``"a"``: the command line (``python -m analysis report``) in a subprocess
   with outside network access blocked (``tests/netblock``), read by the
   offline, notebook, HTML and reproducibility tests;
-* ``"b"``: :func:`analysis.report.run_report` in this process, compared byte
+* ``"b"``: :func:`analysis.presentation.report.run_report` in this process, compared byte
   for byte with ``"a"`` by the reproducibility tests.
 
 With several pytest workers (pytest-xdist), each run still happens once:
@@ -100,7 +100,7 @@ def _locked(path: Path):
 
 
 def _in_process_run(base: Path) -> dict:
-    from analysis.report import SEEDS_DIR, run_report
+    from analysis.presentation.report import SEEDS_DIR, run_report
 
     summary = run_report(SEEDS_DIR, figures_dir=base / "figures", reports_dir=base / "reports", progress=False)
     return {**summary, "stderr": "", "blocked_log": base / "no-network-block.log"}

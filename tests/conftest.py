@@ -71,7 +71,7 @@ def seed_articles():
 
 @pytest.fixture(scope="session")
 def seed_doc(seed_articles):
-    from analysis.text import segment_articles
+    from analysis.core.text import segment_articles
 
     return segment_articles(seed_articles)[0]
 

@@ -7,7 +7,7 @@ import pytest
 
 from analysis.actors import discover_actors, discover_entities
 from analysis.names.gender import first_name_gender, infer_gender
-from analysis.text import segment
+from analysis.core.text import segment
 
 TEXT = (
     "Boris Johnson met Angela Merkel in Berlin on Monday. Johnson said the talks went well.\n"

@@ -16,7 +16,7 @@ from analysis.actors.aliases import (
     strip_designators,
 )
 from analysis.actors.discovery import discover_entities
-from analysis.text import segment
+from analysis.core.text import segment
 
 TEXT = (
     "Britain will remove Huawei Technologies equipment from its 5G networks, the British government said on Tuesday. "

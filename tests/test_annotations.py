@@ -112,7 +112,7 @@ def test_rows_lie_in_the_annotated_scope(rows):
 @pytest.fixture(scope="module")
 def documents(shared_dir):
     from analysis import load_corpus
-    from analysis.text import segment_articles
+    from analysis.core.text import segment_articles
 
     docs = {}
     for corpus, rel in CORPORA.items():

@@ -1,10 +1,10 @@
-"""Bootstrap intervals computed without random draws (analysis.bootstrap)."""
+"""Bootstrap intervals computed without random draws (analysis.core.bootstrap)."""
 import math
 
 import numpy as np
 import pytest
 
-from analysis.bootstrap import EXACT_MAX_N, mean_intervals, share_intervals
+from analysis.core.bootstrap import EXACT_MAX_N, mean_intervals, share_intervals
 
 
 def one(values, ci=0.95):
@@ -84,7 +84,7 @@ def test_groups_are_independent_of_each_other():
 def test_binomial_quantiles_match_scipy_stats():
     from scipy.stats import binom
 
-    from analysis.bootstrap import _binom_ppf
+    from analysis.core.bootstrap import _binom_ppf
 
     n = np.repeat(np.arange(2, 260), 7).astype(float)
     k = np.concatenate([[0, 1, m // 3, m // 2, m - 1, m, (7 * m) // 8] for m in range(2, 260)]).astype(float)
@@ -95,7 +95,7 @@ def test_binomial_quantiles_match_scipy_stats():
 def test_normal_cdf_matches_scipy_special():
     from scipy.special import ndtr as scipy_ndtr
 
-    from analysis.bootstrap import ndtr
+    from analysis.core.bootstrap import ndtr
 
     x = np.concatenate([np.linspace(-37, 37, 20_001), [0.0, -0.0, np.inf, -np.inf]])
     np.testing.assert_allclose(ndtr(x), scipy_ndtr(x), rtol=1e-13, atol=0)

@@ -1,4 +1,4 @@
-"""analysis.corpus: loading articles, the seed's wire layout, bad input."""
+"""analysis.core.corpus: loading articles, the seed's wire layout, bad input."""
 from __future__ import annotations
 
 import hashlib
@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.corpus import (
+from analysis.core.corpus import (
     ARTICLE_COLUMNS,
     CorpusError,
     EncodingWarning,
@@ -258,7 +258,7 @@ def test_content_hash_folds_every_kind_of_white_space_as_the_regex_did():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from analysis.corpus import _body_hash
+    from analysis.core.corpus import _body_hash
 
     def by_regex(text):  # the definition the stored hashes were made with
         norm = re.sub(r"\s+", " ", text).strip().lower()

@@ -1,4 +1,4 @@
-"""Derived tables kept on disk (analysis.derived): read back, they are the
+"""Derived tables kept on disk (analysis.core.derived): read back, they are the
 tables derived from the dependencies' data files; a changed source or an
 unwritable folder never gives a stale or missing table."""
 from __future__ import annotations
@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from analysis import derived
-from analysis.derived import derived_table
+from analysis.core import derived
+from analysis.core.derived import derived_table
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def test_shipped_tables_read_back_equal_to_built(tmp_path, monkeypatch, which):
     from analysis.readability import syllables
     from analysis.actors import lexicon
     from analysis.names import given_names
-    from analysis.resources import cmu_dictionary_path
+    from analysis.core.resources import cmu_dictionary_path
 
     monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "c"))
     sources, build = {

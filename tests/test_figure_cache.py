@@ -1,11 +1,11 @@
-"""analysis.figures.draw does not redraw a figure whose inputs and files are unchanged."""
+"""analysis.presentation.figures.draw does not redraw a figure whose inputs and files are unchanged."""
 from __future__ import annotations
 
 import hashlib
 
 import pandas as pd
 
-from analysis import figures
+from analysis.presentation import figures
 
 
 def _plot(calls):

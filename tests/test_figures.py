@@ -1,4 +1,4 @@
-"""analysis.figures: house style, side colours and reproducible files."""
+"""analysis.presentation.figures: house style, side colours and reproducible files."""
 from __future__ import annotations
 
 import hashlib
@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis.figures import (
+from analysis.presentation.figures import (
     SIDE_COLORS,
     SIDE_ORDER,
     new_figure,
@@ -87,7 +87,7 @@ def test_bad_name_and_width(tmp_path):
 
 
 def test_style_needs_no_latex():
-    from analysis.figures import STYLE_PATH
+    from analysis.presentation.figures import STYLE_PATH
 
     text = STYLE_PATH.read_text()
     assert "usetex" not in text.replace("# No LaTeX (text.usetex stays False)", "")

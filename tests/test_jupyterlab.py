@@ -145,7 +145,7 @@ def test_lab_lists_and_runs_the_notebooks(lab):
         assert not errors, errors
         printed = "".join(m["content"]["text"] for m in replies if m["msg_type"] == "stream")
         assert "1 article" in printed
-        replies = _execute(lab, kernel["id"], "from analysis.views import article_picker\narticle_picker(articles)")
+        replies = _execute(lab, kernel["id"], "from analysis.presentation.views import article_picker\narticle_picker(articles)")
         views = [m["content"]["data"] for m in replies if m["msg_type"] in ("execute_result", "display_data")]
         assert any("application/vnd.jupyter.widget-view+json" in d for d in views), views
         opened = [m for m in replies if m["msg_type"] == "comm_open"]

@@ -1,5 +1,5 @@
 """analysis.measure (the one road), analysis.links (mentions x quotes),
-analysis.notebook (the notebooks' prelude and tables) and "which mentions
+analysis.presentation.notebook (the notebooks' prelude and tables) and "which mentions
 count" (analysis.measure.counted_mentions)."""
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import links, notebook, pipeline
+from analysis import links, pipeline
+from analysis.presentation import notebook
 from analysis.actors import find_mentions
 from analysis.measure import Results, counted_mentions, measure_options, stamp
 from analysis.sourcing import extract_quotes
@@ -131,7 +132,7 @@ def test_notebook_tables_keep_the_prelude_articles(seed_results):
 
 
 def test_prelude_drops_duplicates_and_sets_provenance(tmp_path):
-    from analysis.figures import _PROVENANCE
+    from analysis.presentation.figures import _PROVENANCE
 
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)

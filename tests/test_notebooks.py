@@ -10,7 +10,7 @@ import jupytext
 import nbformat
 import pytest
 
-from analysis.report import NotebookFailed, notebook_sources, run_report
+from analysis.presentation.report import NotebookFailed, notebook_sources, run_report
 
 from ._report_runs import seed_report
 

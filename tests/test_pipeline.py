@@ -110,7 +110,7 @@ def test_batch_sizes_shrink_towards_the_end():
 
 
 def test_run_tables_match_the_shared_segmentation(seed_articles):
-    from analysis.text import paragraph_table, sentence_table
+    from analysis.core.text import paragraph_table, sentence_table
 
     result = pipeline.run(SEEDS, families=[], engine="local", progress=False)
     pd.testing.assert_frame_equal(result["sentences"], sentence_table(seed_articles))

@@ -1,11 +1,11 @@
-"""analysis.plots.corpus: the corpus views (over time, by outlet)."""
+"""analysis.presentation.plots.corpus: the corpus views (over time, by outlet)."""
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis.plots import corpus as corpus_plots
+from analysis.presentation.plots import corpus as corpus_plots
 
 
 def test_articles_over_time_fills_empty_months():

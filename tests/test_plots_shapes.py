@@ -4,7 +4,7 @@ from two outlets, articles without dates or outlets, and a corpus mixing
 all of these (``tests/data/shapes_corpus.jsonl``, written for these tests).
 
 Every plot either draws (a figure is saved) or says in one sentence why there
-is nothing to draw (:class:`analysis.figures.NothingToDraw`); nothing else
+is nothing to draw (:class:`analysis.presentation.figures.NothingToDraw`); nothing else
 may be raised.  The expected outcome of each case was checked by reading the
 four small articles: only ``shape-quotes`` has quotes (Mayor Linda Okafor,
 Councillor James Whitfield, the transit authority) and no article names an
@@ -22,16 +22,16 @@ from analysis import load_corpus, synthesis
 from analysis import sentiment as S
 from analysis.actors import actor_frequency, cooccurrence, expand_groups, find_mentions
 from analysis.actors.codebook import load_codebook
-from analysis.figures import NothingToDraw, draw
-from analysis.plots import actors as actor_plots
-from analysis.plots import corpus as corpus_plots
-from analysis.plots import readability as readability_plots
-from analysis.plots import sentiment as sentiment_plots
-from analysis.plots import sourcing as sourcing_plots
-from analysis.plots import synthesis as synthesis_plots
+from analysis.presentation.figures import NothingToDraw, draw
+from analysis.presentation.plots import actors as actor_plots
+from analysis.presentation.plots import corpus as corpus_plots
+from analysis.presentation.plots import readability as readability_plots
+from analysis.presentation.plots import sentiment as sentiment_plots
+from analysis.presentation.plots import sourcing as sourcing_plots
+from analysis.presentation.plots import synthesis as synthesis_plots
 from analysis.readability import pool, readability
 from analysis.sourcing import extract_quotes, quote_positions, sourcing_balance, voice_directness
-from analysis.text import paragraph_table, segment_articles
+from analysis.core.text import paragraph_table, segment_articles
 
 SHAPES_FILE = Path(__file__).resolve().parent / "data" / "shapes_corpus.jsonl"
 ROWS = {r["id"]: r for r in map(json.loads, SHAPES_FILE.read_text(encoding="utf-8").splitlines())}

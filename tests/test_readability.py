@@ -87,7 +87,7 @@ def ts():
     textstat = pytest.importorskip("textstat")
     import textstat.backend.counts._count_syllables as cs
 
-    from analysis.resources import cmu_dictionary
+    from analysis.core.resources import cmu_dictionary
 
     cmu = cmu_dictionary()
     cs.get_cmudict = lambda lang: cmu  # same CMU data, no nltk.download
@@ -201,7 +201,7 @@ def test_levels_add_up(seed_articles, seed_sentences):
     # unique-per-unit Spache counts cannot exceed the occurrences
     assert (seed_sentences["spache_unfamiliar_words"] <= seed_sentences["words"]).all()
     # keys join with the shared tables
-    from analysis.text import sentence_table
+    from analysis.core.text import sentence_table
 
     st = sentence_table(seed_articles)
     merged = seed_sentences.merge(st, on=["article_id", "paragraph", "sentence"], suffixes=("", "_t"))
@@ -432,7 +432,7 @@ def test_batch_equals_documents_one_by_one(two_articles):
     """Counting documents together must not leak between them: the batch's
     tables are the per-document tables one after another (also with the
     same article twice, an empty body and the token table reset)."""
-    from analysis.text import segment
+    from analysis.core.text import segment
 
     arts, quotes = two_articles
     docs = [segment(t, a) for a, t in zip(arts["article_id"], arts["text"])]

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.plots import readability as rp
+from analysis.presentation.plots import readability as rp
 from analysis.readability import GRADE_INDICES, pool, readability
 
 

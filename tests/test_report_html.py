@@ -75,7 +75,7 @@ def test_code_hidden_by_default_with_a_toggle(html):
     assert 'id="toggle-code"' in html
     assert "body.report-page:not(.show-code) .jp-CodeCell .jp-Cell-inputWrapper { display: none; }" in html
     assert 'class="jp-Notebook report-page"' in html and "show-code" not in re.search(r"<body[^>]*>", html).group(0)
-    # the code is there to be shown: notebook 00 loads the corpus (analysis.notebook.prelude)
+    # the code is there to be shown: notebook 00 loads the corpus (analysis.presentation.notebook.prelude)
     assert "prelude" in html
     # the parameters cells (with the absolute paths papermill injected) are left out
     assert "injected-parameters" not in html
@@ -95,7 +95,7 @@ def test_figures_carry_their_captions(html, report):
 
 
 def test_local_images_in_markdown_are_inlined(tmp_path):
-    from analysis.report import _inline_local_images
+    from analysis.presentation.report import _inline_local_images
 
     (tmp_path / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\nfake")
     page = '<p><img src="pic.png" alt="a"><img src="https://example.org/x.png"><img src="missing.png"></p>'
@@ -105,7 +105,7 @@ def test_local_images_in_markdown_are_inlined(tmp_path):
 
 
 def test_heading_anchors_are_unique_and_skip_code_fences():
-    from analysis.report import _anchor_headings
+    from analysis.presentation.report import _anchor_headings
 
     used: set = set()
     toc: list = []

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.report import FIGURES_DIR, REPORTS_DIR, SEEDS_DIR, corpus_name, output_folders
+from analysis.presentation.report import FIGURES_DIR, REPORTS_DIR, SEEDS_DIR, corpus_name, output_folders
 
 from .conftest import ROOT
 

@@ -94,7 +94,7 @@ def test_provenance_is_portable(run_a):
 
 
 def test_repo_paths_stored_relative(tmp_path):
-    from analysis.figures import _PROVENANCE, set_provenance
+    from analysis.presentation.figures import _PROVENANCE, set_provenance
 
     set_provenance(notebook="nb", parameters={"corpus": str(ROOT / "seeds"), "figures_dir": str(tmp_path),
                                               "other": "/elsewhere/corpus.jsonl", "n": 3})

@@ -1,10 +1,10 @@
-"""analysis.resources: explicit, offline language resources."""
+"""analysis.core.resources: explicit, offline language resources."""
 from __future__ import annotations
 
 import pytest
 
-from analysis import resources
-from analysis.resources import MissingResourceError
+from analysis.core import resources
+from analysis.core.resources import MissingResourceError
 
 
 def test_cmu_dictionary_from_package():

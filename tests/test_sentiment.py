@@ -14,9 +14,9 @@ import pandas as pd
 import pytest
 
 from analysis import sentiment as S
-from analysis.resources import data_path
+from analysis.core.resources import data_path
 from analysis.sentiment.fit import ridge
-from analysis.text import segment
+from analysis.core.text import segment
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +116,7 @@ def vader_pair():
     ``news`` features took them from vaderSentiment's ``score_valence``."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from analysis.resources import vader_lexicon_path
+    from analysis.core.resources import vader_lexicon_path
     from analysis.sentiment.vader import Vader
 
     class WithSums(SentimentIntensityAnalyzer):
@@ -156,7 +156,7 @@ def _doc_sentences(docs, bodies=None) -> list[str]:
 
 
 def test_vader_port_equals_vadersentiment_on_the_seed(vader_pair, seed_articles):
-    from analysis.text import segment_articles
+    from analysis.core.text import segment_articles
 
     bodies = dict(zip(seed_articles["article_id"].astype(str), seed_articles["text"]))
     texts = _doc_sentences(segment_articles(seed_articles), bodies)
@@ -241,7 +241,7 @@ def test_vader_port_on_corpus_sentences(vader_pair, shared_dir):
     scored and as written) and every 20th sentence of the first 500 BBC
     articles."""
     from analysis import load_corpus
-    from analysis.text import segment_articles
+    from analysis.core.text import segment_articles
 
     texts = []
     for rel, every, head in (("corpora/huawei_uk_5g_2019_2022/huawei_uk_5g.jsonl", 1, None),
@@ -642,7 +642,7 @@ def test_empty_mentions_and_quotes(seed_articles, seed_sentences):
 def test_plot_helpers_return_what_they_draw(seed_sentences, seed_articles):
     import matplotlib.pyplot as plt
 
-    from analysis.plots import sentiment as P
+    from analysis.presentation.plots import sentiment as P
 
     def title(f):
         return "".join(f.axes[0].get_title(loc=where) for where in ("left", "center", "right"))
@@ -691,7 +691,7 @@ def test_news_scores_do_not_depend_on_the_hash_seed():
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent
-    code = ("from analysis import sentiment as S; from analysis.text import segment; "
+    code = ("from analysis import sentiment as S; from analysis.core.text import segment; "
             "d = segment('He deserves it despite the development, did difficult dime dinner direction "
             "directly design develop deserved determined.'); "
             "m = S.load_news_model(); w = [S.sentence_words(d, 0)]; "

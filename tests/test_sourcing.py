@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import sourcing, views
+from analysis import sourcing
+from analysis.presentation import views
 from analysis.sourcing import extract_quotes, source_diversity, sourcing_balance, voice_directness
 
 
@@ -256,9 +257,9 @@ def test_bad_options_list_allowed_values():
 
 
 def test_html_view(seed_doc, seed_quotes):
-    from analysis.figures import SIDE_COLORS
+    from analysis.presentation.figures import SIDE_COLORS
 
-    from analysis.views import _rgba
+    from analysis.presentation.views import _rgba
 
     page = views.html_view(seed_doc, seed_quotes, as_string=True)
     assert ('title="direct quote · speaker: Jen Psaki (United States, person) · attribution: explicit · cue: said"'
@@ -302,7 +303,7 @@ def test_polnear_subset(shared_dir):
     gold = score_quotes.load_jsonl(bench / "polnear_dev.jsonl")[:60]
     preds = {p["id"]: p for p in predictions(gold)}
     # every predicted span slices the stored body
-    from analysis.text import segment
+    from analysis.core.text import segment
 
     table = extract_quotes([segment(r["text"], r["id"]) for r in gold[:20]])
     bodies = {r["id"]: r["text"] for r in gold}
@@ -370,7 +371,7 @@ def test_runs_ending_with_a_word_are_the_name_runs_ending_with_it(words):
     # the name runs found from one word's occurrences (fast path) are those of
     # the full scan of the article that end with that word
     from analysis.sourcing.context import ArticleContext
-    from analysis.text import segment_articles
+    from analysis.core.text import segment_articles
 
     text = " ".join(words).replace(" .", ".").replace(" ,", ",") + "."
     doc = segment_articles(text)[0]

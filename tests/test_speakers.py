@@ -192,7 +192,7 @@ def test_codebook_sides_for_the_seed():
 
 
 def test_figures_show_the_sides_in_use():
-    from analysis import figures
+    from analysis.presentation import figures
 
     saved = (list(figures.SIDE_ORDER), dict(figures.SIDE_COLORS))
     try:

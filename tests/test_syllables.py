@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.resources import cmu_dictionary, data_path
+from analysis.core.resources import cmu_dictionary, data_path
 from analysis.readability.syllables import (
     cmu_word_types,
     estimate_syllables,

@@ -83,7 +83,7 @@ def seed_tables(seed_articles):
     pytest.importorskip("analysis.actors")
     from analysis.actors import find_mentions
     from analysis.sourcing import extract_quotes
-    from analysis.text import segment_articles
+    from analysis.core.text import segment_articles
 
     docs = segment_articles(seed_articles)
     quotes = extract_quotes(docs)

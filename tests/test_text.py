@@ -1,4 +1,4 @@
-"""analysis.text: the one shared segmentation."""
+"""analysis.core.text: the one shared segmentation."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.text import (
+from analysis.core.text import (
     _TOKEN_RE,
     _punkt,
     _punkt_spans,
@@ -194,7 +194,7 @@ def test_segments_cover_text_in_order(text):
 
 
 # --------------------------------------------------------------------------- Punkt, re-implemented
-# analysis.text decides sentence ends as NLTK's untrained Punkt does, without
+# analysis.core.text decides sentence ends as NLTK's untrained Punkt does, without
 # running it; these tests hold the re-implementation to NLTK itself.
 
 
@@ -254,7 +254,7 @@ def test_punkt_safe_characters_agree_between_re_and_regex():
     for every character the re-implementation decides itself."""
     import sys
 
-    from analysis.text import _PUNKT_SAFE_RANGES
+    from analysis.core.text import _PUNKT_SAFE_RANGES
 
     regex = pytest.importorskip("regex")
     every = "".join(map(chr, range(sys.maxunicode + 1)))

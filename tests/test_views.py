@@ -1,4 +1,4 @@
-"""analysis.views: the highlighted article view and the ipywidgets picker."""
+"""analysis.presentation.views: the highlighted article view and the ipywidgets picker."""
 from __future__ import annotations
 
 from html.parser import HTMLParser
@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from analysis.figures import SIDE_COLORS
-from analysis.views import ArticlePicker, article_html, article_metrics, article_picker
+from analysis.presentation.figures import SIDE_COLORS
+from analysis.presentation.views import ArticlePicker, article_html, article_metrics, article_picker
 
 
 class _Collector(HTMLParser):
@@ -133,7 +133,7 @@ def test_rows_of_other_articles_and_bad_offsets_are_ignored():
 def test_every_quote_of_the_seed_is_marked(seed_doc):
     pytest.importorskip("analysis.sourcing")
     pytest.importorskip("analysis.actors")
-    from analysis.views import article_tables
+    from analysis.presentation.views import article_tables
 
     tables = article_tables(seed_doc)
     quotes = tables["quotes"]

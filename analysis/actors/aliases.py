@@ -53,8 +53,8 @@ import pandas as pd
 from analysis.actors.discovery import discover_entities
 from analysis.actors.lexicon import common, places
 from analysis.names import name_parts
-from analysis.resources import data_path, read_word_list
-from analysis.text import Document
+from analysis.core.resources import data_path, read_word_list
+from analysis.core.text import Document
 
 __all__ = [
     "merged_entities",

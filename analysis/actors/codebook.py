@@ -61,7 +61,7 @@ from analysis.actors.sides import Sides, load_sides, sides_from_codebook
 
 # re-exported: the codebook is where callers look for them
 from analysis.names import name_parts, normalise_name, strip_title, titles  # noqa: F401
-from analysis.resources import data_path, read_word_list
+from analysis.core.resources import data_path, read_word_list
 
 __all__ = [
     "CodebookError",

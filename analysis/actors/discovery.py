@@ -1,6 +1,6 @@
 """Discovery of actors the codebook lacks: people, organisations, locations.
 
-No statistical model: rules over the shared tokens of :mod:`analysis.text`
+No statistical model: rules over the shared tokens of :mod:`analysis.core.text`
 and reference lists that ship with package dependencies or in
 ``analysis/data``:
 
@@ -84,7 +84,7 @@ from analysis.actors.runs import (
     title_case,
 )
 from analysis.names import PersonMentions, apposition_re, discovery_speech_verbs, infer_gender, name_parts
-from analysis.text import Document
+from analysis.core.text import Document
 
 __all__ = ["discover_entities", "ENTITY_KINDS"]
 

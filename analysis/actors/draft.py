@@ -48,7 +48,7 @@ from analysis.actors.aliases import country_adjectives, country_forms, country_n
 from analysis.actors.codebook import CODEBOOK_COLUMNS, LIST_COLUMNS
 from analysis.actors.sides import SidesError, load_sides  # noqa: F401  (SidesError: what read_sides_file raises)
 from analysis.names import normalise_name, strip_title, titles
-from analysis.text import Document, segment_articles
+from analysis.core.text import Document, segment_articles
 
 __all__ = ["draft_codebook", "read_sides_file", "DRAFT_COLUMNS", "add_cli_arguments", "cli_table"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.actors.mentions import MATCH_TYPES
-from analysis.text import segment_articles
+from analysis.core.text import segment_articles
 
 __all__ = ["actor_frequency", "prominence", "cooccurrence", "actor_table", "LEVELS", "BY"]
 

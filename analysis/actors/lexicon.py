@@ -7,9 +7,9 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from analysis.derived import derived_table
+from analysis.core.derived import derived_table
 from analysis.names import titles
-from analysis.resources import package_files, read_word_list
+from analysis.core.resources import package_files, read_word_list
 
 __all__ = ["ZIPF_FLOOR", "zipf", "common", "places", "places_sources", "build_places", "org_words", "common_acronyms",
            "news_orgs", "plural_common", "demonyms", "title_info"]
@@ -62,7 +62,7 @@ def common(word: str) -> float:
 
 @functools.cache
 def places() -> dict[str, str]:
-    """:func:`build_places`, kept on disk after the first build (:mod:`analysis.derived`)."""
+    """:func:`build_places`, kept on disk after the first build (:mod:`analysis.core.derived`)."""
     return derived_table("places", places_sources(), build_places)
 
 

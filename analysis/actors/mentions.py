@@ -64,7 +64,7 @@ from analysis.actors.aliases import merged_entities
 from analysis.actors.codebook import actor_surname, codebook_for_article, coerce_codebook
 from analysis.actors.sides import load_sides
 from analysis.names import affiliation_for_sides, affiliation_near, titles
-from analysis.text import Document, segment_articles
+from analysis.core.text import Document, segment_articles
 
 __all__ = ["find_mentions", "expand_groups", "compile_codebook", "MENTION_COLUMNS", "MATCH_TYPES", "SURNAME_MODES"]
 
@@ -391,7 +391,7 @@ def find_mentions(docs, *, codebook=None, discover: bool = True, quotes: pd.Data
 
     Columns: :data:`MENTION_COLUMNS`.  ``relative_position`` is
     ``start / len(text)`` (0 = top of the article, 1 = end); ``paragraph`` and
-    ``sentence`` are 1-based and join the tables of :mod:`analysis.text`;
+    ``sentence`` are 1-based and join the tables of :mod:`analysis.core.text`;
     ``gender``/``gender_basis`` come from the codebook for codebook actors
     and from :func:`analysis.names.gender.infer_gender` for discovered people."""
     if surnames not in SURNAME_MODES:

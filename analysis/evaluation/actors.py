@@ -32,7 +32,7 @@ def load(path: str | Path) -> list[dict]:
 def predict(doc: dict) -> set[tuple[int, int, str]]:
     """``(start, end, label)`` of every name discovery finds in one document."""
     from analysis.actors.discovery import discover_entities
-    from analysis.text import segment
+    from analysis.core.text import segment
 
     d = segment(doc["text"], doc["id"])
     return {(e["start"], e["end"], e["label"]) for e in discover_entities(d)}

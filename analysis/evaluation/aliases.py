@@ -28,9 +28,9 @@ def corpus_rows(path: Path) -> tuple[pd.DataFrame, int, dict]:
     """One row per merged mention, the distinct actors as discovery names
     them, and the article texts."""
     from analysis.actors.aliases import merged_entities
-    from analysis.corpus import load_corpus
+    from analysis.core.corpus import load_corpus
     from analysis.actors.discovery import discover_entities
-    from analysis.text import segment_articles
+    from analysis.core.text import segment_articles
 
     rows, before = [], set()
     documents = segment_articles(load_corpus(path))

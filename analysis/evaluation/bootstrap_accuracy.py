@@ -2,7 +2,7 @@
 
 :func:`analysis.sentiment.aggregate_sentiment` gives each paragraph and
 article a percentile bootstrap interval of its mean sentence compound,
-computed by :mod:`analysis.bootstrap` (exact enumeration up to a few
+computed by :mod:`analysis.core.bootstrap` (exact enumeration up to a few
 sentences, saddlepoint beyond) instead of drawn.  :func:`interval_accuracy`
 takes real groups (sentence compounds by paragraph and by article), draws
 many random resamples of each as the reference, and measures, as a share of
@@ -54,7 +54,7 @@ def interval_accuracy(sentences: pd.DataFrame, *, groups: int = 100, draws: int 
     ``classes``: per size class (exact, saddlepoint) ``name``, ``n`` and the
     arrays ``computed`` and ``mc`` of distances (see :func:`_distances`) for
     up to ``groups`` random groups."""
-    from analysis.bootstrap import EXACT_MAX_N, mean_intervals
+    from analysis.core.bootstrap import EXACT_MAX_N, mean_intervals
 
     sentences = sentences.sort_values(["article_id", "sentence"], kind="stable")
     comp = sentences["compound"].to_numpy(float)

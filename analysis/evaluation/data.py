@@ -7,7 +7,7 @@ place, never copied.  :func:`benchmark_file` finds one of them or raises
 prints instead of a figure.
 
 :func:`cached_frames` keeps a validation result (one or more DataFrames) in
-the package's derived-table store (:mod:`analysis.derived`) so that a second
+the package's derived-table store (:mod:`analysis.core.derived`) so that a second
 report run reads it instead of recomputing it.  Its key holds the package
 version and code fingerprint (any edit to metric or evaluation code), the
 result's parameters and the SHA-256 of every input file's contents, so a
@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Mapping
 
 import pandas as pd
 
-from analysis.derived import derived_table
+from analysis.core.derived import derived_table
 
 __all__ = ["BenchmarkSkipped", "shared_dir", "benchmark_file", "read_jsonl", "file_digest", "cached_frames"]
 

@@ -32,7 +32,7 @@ def load_gold(path=None) -> pd.DataFrame:
     quote-normalised text) and ``tokens`` (its words as written)."""
     import csv
 
-    from analysis.text import segment
+    from analysis.core.text import segment
 
     df = pd.read_csv(path or benchmark_file(*GOLD), sep="\t", quoting=csv.QUOTE_NONE, dtype={"id": str})
     df["editorial"] = df["id"].str.split("_").str[0].astype(int)

@@ -64,7 +64,7 @@ def _prediction(r, text: str, parents: set) -> dict:
 def predictions(gold_records: list[dict]) -> list[dict]:
     """Predictions in the scorer's schema, one record per gold article."""
     from analysis.sourcing import extract_quotes
-    from analysis.text import segment
+    from analysis.core.text import segment
 
     docs = [segment(r["text"], r["id"]) for r in gold_records]
     table = extract_quotes(docs)

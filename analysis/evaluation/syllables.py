@@ -29,7 +29,7 @@ def syllable_agreement() -> dict:
     ``held_out`` and ``common``."""
     from wordfreq import zipf_frequency
 
-    from analysis.resources import cmu_dictionary
+    from analysis.core.resources import cmu_dictionary
     from analysis.readability.syllables import cmu_word_types, estimate_syllables, is_held_out, pyphen_syllables
 
     words = cmu_word_types()

@@ -1,7 +1,7 @@
 """Who is who: the one owner of the package's knowledge about names, read
 only from ``analysis/data/`` (and the first-name list of gender-guesser).
 Used by actors, sourcing and speakers alike; imports nothing above
-:mod:`analysis.resources`, :mod:`analysis.derived` and :mod:`analysis.text`,
+:mod:`analysis.core.resources`, :mod:`analysis.core.derived` and :mod:`analysis.core.text`,
 so that any module may use it.
 
 * :mod:`~analysis.names.words`: name keys, speaker words, organisation words,

@@ -20,7 +20,7 @@ from analysis.names.countries import adjective_forms, country_index
 from analysis.names.gender import sentence_index
 from analysis.names.honorifics import titles
 from analysis.names.words import normalise_name, speaker_words
-from analysis.resources import data_path, read_word_list
+from analysis.core.resources import data_path, read_word_list
 
 __all__ = ["affiliation_near", "affiliation_for_sides", "speaker_affiliation", "speaker_kind_words", "kind_words",
            "title_table", "role_words", "clean_word", "last_at_or_before"]

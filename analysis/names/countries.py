@@ -10,7 +10,7 @@ import io
 import pandas as pd
 
 from analysis.names.words import normalise_name
-from analysis.resources import data_path
+from analysis.core.resources import data_path
 
 __all__ = ["country_forms", "country_index", "adjective_forms"]
 

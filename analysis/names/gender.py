@@ -33,7 +33,7 @@ from bisect import bisect_left, bisect_right
 from analysis.names.given_names import first_names
 from analysis.names.parts import name_parts
 from analysis.names.honorifics import apposition_re, titles
-from analysis.text import Document
+from analysis.core.text import Document
 
 __all__ = ["infer_gender", "first_name_gender", "PersonMentions", "sentence_index", "inside_any"]
 

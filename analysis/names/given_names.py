@@ -1,5 +1,5 @@
 """First names with their gender: ``gender-guesser``'s list (about 61,000
-names, pinned 0.4.0), read once and kept on disk (:mod:`analysis.derived`).
+names, pinned 0.4.0), read once and kept on disk (:mod:`analysis.core.derived`).
 Evidence for gender (:mod:`analysis.names.gender`) and for a run of
 capitalised words being a person (actor discovery)."""
 from __future__ import annotations
@@ -7,8 +7,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from analysis.derived import derived_table
-from analysis.resources import package_files
+from analysis.core.derived import derived_table
+from analysis.core.resources import package_files
 
 __all__ = ["first_names", "first_names_sources", "build_first_names"]
 
@@ -16,7 +16,7 @@ __all__ = ["first_names", "first_names_sources", "build_first_names"]
 @functools.cache
 def first_names() -> dict[str, str]:
     """:func:`build_first_names`, kept on disk after the first build
-    (:mod:`analysis.derived`)."""
+    (:mod:`analysis.core.derived`)."""
     return derived_table("first_names", first_names_sources(), build_first_names)
 
 

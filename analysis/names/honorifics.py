@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from analysis.resources import data_path
+from analysis.core.resources import data_path
 
 __all__ = ["titles", "strip_title", "apposition_re"]
 

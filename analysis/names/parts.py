@@ -10,7 +10,7 @@ import re
 
 from analysis.names.honorifics import strip_title
 from analysis.names.words import name_particles
-from analysis.resources import read_word_list
+from analysis.core.resources import read_word_list
 
 __all__ = ["name_parts", "surname_first_names"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from analysis.resources import read_word_list
+from analysis.core.resources import read_word_list
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SPACES = re.compile(r"\s+")

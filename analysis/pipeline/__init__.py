@@ -12,8 +12,8 @@ the same articles in batches of 5 and of 34):
     gives it, without the body text), ``text_hash``, ``n_sentences``, and the
     article-level columns of readability and sentiment;
 ``paragraphs`` / ``sentences``
-    one row per paragraph / sentence (:func:`analysis.text.paragraph_table`,
-    :func:`analysis.text.sentence_table`) with the readability and sentiment
+    one row per paragraph / sentence (:func:`analysis.core.text.paragraph_table`,
+    :func:`analysis.core.text.sentence_table`) with the readability and sentiment
     columns of that level joined on ``article_id`` + ``paragraph`` /
     ``sentence``;
 ``mentions`` / ``quotes``
@@ -64,7 +64,7 @@ interrupted run leaves no half-written batch that looks complete.  Running
 again with the same ``out_dir`` resumes: complete batches whose articles
 (ids and text hashes) and family keys are unchanged are kept as they are.
 
-Cache (:mod:`analysis.cache`): results of each family are stored under the
+Cache (:mod:`analysis.core.cache`): results of each family are stored under the
 exact text hash of each body and a key of family, parameters, package
 version and code fingerprint, in ``cache_dir`` (default
 ``<out_dir>/cache``; no cache when neither is given).  A second run scores

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from analysis import corpus as _corpus
+from analysis.core import corpus as _corpus
 from analysis.pipeline.registry import MAKER
 
 __all__ = ["OUTPUT_TABLES", "JOINS", "assemble", "to_arrow", "arrow_normal", "concat", "order_rows", "aligned"]

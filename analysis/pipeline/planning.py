@@ -14,8 +14,8 @@ from typing import Any, Iterator
 
 import pandas as pd
 
-from analysis import corpus as _corpus
-from analysis.cache import family_key, text_hash
+from analysis.core import corpus as _corpus
+from analysis.core.cache import family_key, text_hash
 from analysis.pipeline.batching import BatchTask, batch_target
 from analysis.pipeline.engines import ENGINES
 from analysis.pipeline.reading import corpus_bytes, iter_articles, problem_row, screen_text

@@ -1,7 +1,7 @@
 """Reading a corpus as a stream, and screening each body before it is scored.
 
 :func:`iter_articles` yields one record per article (parsed by
-:mod:`analysis.corpus` itself, JSON Lines line by line, so memory does not
+:mod:`analysis.core.corpus` itself, JSON Lines line by line, so memory does not
 grow with the corpus) or one problem per record that cannot be read;
 :func:`screen_text` says why a body cannot be scored meaningfully.  A
 problem is a row of ``summary.skipped`` (:func:`problem_row`,
@@ -17,7 +17,7 @@ from typing import Iterator
 
 import pandas as pd
 
-from analysis import corpus as _corpus
+from analysis.core import corpus as _corpus
 
 __all__ = ["screen_text", "iter_articles", "problem_row", "count_records", "corpus_bytes", "SKIPPED_COLUMNS"]
 
@@ -79,8 +79,8 @@ def iter_articles(corpus: str | Path | pd.DataFrame) -> Iterator[tuple[dict | No
 
     ``corpus`` is what :func:`analysis.load_corpus` reads (a file or a folder
     of ``.txt``, ``.jsonl``, ``.json``, ``.csv``) or an articles table.  Each
-    record is parsed by :mod:`analysis.corpus` itself (its per-format readers
-    and :func:`~analysis.corpus.normalise_record`), so a record has the same ``article_id``,
+    record is parsed by :mod:`analysis.core.corpus` itself (its per-format readers
+    and :func:`~analysis.core.corpus.normalise_record`), so a record has the same ``article_id``,
     metadata and body as in ``load_corpus``; JSON Lines files are read line by
     line, one file at a time, so memory does not grow with the corpus.
     ``content_hash`` and ``n_*`` counts follow ``load_corpus``;
@@ -125,7 +125,7 @@ def iter_articles(corpus: str | Path | pd.DataFrame) -> Iterator[tuple[dict | No
 
 def _file_records(f: Path):
     """(line, item, problem) for every record of one file, through
-    :mod:`analysis.corpus`'s own reader for its format (JSON Lines stream
+    :mod:`analysis.core.corpus`'s own reader for its format (JSON Lines stream
     line by line); a file-level error is one problem, a bad record another."""
     try:
         with warnings.catch_warnings(record=True):

@@ -20,7 +20,7 @@ import pandas as pd
 __all__ = ["Family", "FAMILIES", "MAKER", "available_families", "resolve_families"]
 
 def _step_segmentation(docs, upstream, params):
-    from analysis.text import paragraph_table, sentence_table
+    from analysis.core.text import paragraph_table, sentence_table
 
     counts = pd.DataFrame(
         {"article_id": [d.article_id for d in docs], "n_sentences": [d.n_sentences for d in docs]}
@@ -99,7 +99,7 @@ class Family:
 FAMILIES: dict[str, Family] = {
     f.name: f
     for f in [
-        Family("segmentation", "analysis.text", _step_segmentation, ("article_counts", "paragraphs", "sentences")),
+        Family("segmentation", "analysis.core.text", _step_segmentation, ("article_counts", "paragraphs", "sentences")),
         Family("actors", "analysis.actors", _step_actors, ("mentions",)),
         # sourcing also returns the mentions, linked to its quotes (analysis.links); they replace the actors'
         Family("sourcing", "analysis.sourcing", _step_sourcing, ("quotes", "mentions"), uses=("mentions",)),

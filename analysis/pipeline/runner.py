@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from analysis.cache import ResultCache
+from analysis.core.cache import ResultCache
 from analysis.pipeline import scoring, workers
 from analysis.pipeline.batching import DEFAULT_BATCH_SIZE
 from analysis.pipeline.engines import ENGINE_CLASSES

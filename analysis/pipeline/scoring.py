@@ -5,7 +5,7 @@ family steps for the rest, the batch's tables assembled and written.
 in order on the batch's documents.  A family that raises is run again
 article by article, so that only the articles that fail are lost (listed
 with the reason in the outcome).  Results of each family are stored in the
-cache (:mod:`analysis.cache`) under the exact text hash of each body, and
+cache (:mod:`analysis.core.cache`) under the exact text hash of each body, and
 taken from it for a body already scored with the same family key.
 """
 from __future__ import annotations
@@ -21,13 +21,13 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from analysis.cache import HASH_COLUMN, ResultCache
+from analysis.core.cache import HASH_COLUMN, ResultCache
 from analysis.pipeline.assembly import arrow_normal, assemble, concat, order_rows, to_arrow
 from analysis.pipeline.batching import BatchOutcome, BatchTask
 from analysis.pipeline.reading import problem_row
 from analysis.pipeline.registry import FAMILIES, Family
 from analysis.pipeline.storage import write_batch
-from analysis.text import clear_segment_cache, segment
+from analysis.core.text import clear_segment_cache, segment
 
 __all__ = ["score_batch", "run_family", "ARTICLE_PREFIXED_COLUMNS"]
 

@@ -4,7 +4,7 @@ With ``out_dir`` each batch is written as
 ``<out_dir>/<table>/batch-NNNNNN.parquet`` by the worker that scored it.  A
 batch is complete when its manifest ``<out_dir>/_batches/batch-NNNNNN.json``
 exists; every file is written under a hidden temporary name and renamed
-(:func:`analysis.cache.write_parquet_atomic`), so an interrupted run leaves
+(:func:`analysis.core.cache.write_parquet_atomic`), so an interrupted run leaves
 no half-written batch that looks complete.  Running again with the same
 ``out_dir`` resumes: complete batches whose articles (ids and text hashes)
 and family keys are unchanged are kept as they are (:func:`reusable`).
@@ -21,7 +21,7 @@ from typing import Iterable
 import pandas as pd
 import pyarrow as pa
 
-from analysis.cache import write_parquet_atomic
+from analysis.core.cache import write_parquet_atomic
 from analysis.pipeline.assembly import concat
 from analysis.pipeline.batching import BatchOutcome, BatchTask, batch_name
 

@@ -15,7 +15,7 @@ from typing import Iterable
 import pandas as pd
 
 from analysis.pipeline.registry import FAMILIES, available_families
-from analysis.text import clear_segment_cache, segment
+from analysis.core.text import clear_segment_cache, segment
 
 __all__ = ["warm_up", "freeze_resources"]
 

@@ -5,7 +5,7 @@ unit, keys ``article_id`` / ``paragraph`` / ``sentence``), and with a quote
 table scores the quoted and the narrative words of each unit apart (column
 ``voice``); :func:`readability_levels` returns several of these tables from
 one counting pass (the pipeline asks for all four at once).  Everything comes
-from the shared segmentation (:mod:`analysis.text`): one pass over the word
+from the shared segmentation (:mod:`analysis.core.text`): one pass over the word
 tokens of all the documents together gives per-token syllables, letters and
 word-list lookups (each distinct token string is analysed once per process);
 the counts of every sentence (and voice) are sums of those, paragraph and

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.readability.tokens import TOKENS, TokenTable
-from analysis.text import Document
+from analysis.core.text import Document
 
 __all__ = ["LEVELS", "VOICES", "SUM_COLUMNS", "QuoteSpans", "quote_spans", "Batch"]
 

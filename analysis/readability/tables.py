@@ -15,7 +15,7 @@ import pandas as pd
 
 from analysis.readability.counting import LEVELS, Batch, quote_spans
 from analysis.readability.formulas import COUNT_COLUMNS, INDEX_COLUMNS, indices_from_counts, ratio
-from analysis.text import Document, segment_articles
+from analysis.core.text import Document, segment_articles
 
 __all__ = ["readability", "readability_levels", "readability_scores", "pool"]
 

@@ -4,7 +4,7 @@ A word is familiar for a list when it is listed, a regular inflection of a
 listed word (Dale & Chall's rules: ``-s -es -ies -ed -d -ied -ing -er -est
 -r -st``, possessive ``'s``, a doubled final consonant: ``running`` from
 ``run``), a number, or a hyphenated compound of familiar parts.  Each list's
-inflected forms are built once and kept on disk (:mod:`analysis.derived`), so
+inflected forms are built once and kept on disk (:mod:`analysis.core.derived`), so
 familiarity is one set lookup.  Lists: ``analysis/data/dale_chall_words.txt``
 (3,000 familiar words, Chall & Dale 1995) and ``analysis/data/spache_words.txt``
 (revised Spache 1974)."""
@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from analysis.resources import data_path, read_word_list
+from analysis.core.resources import data_path, read_word_list
 
 __all__ = ["is_familiar", "familiar", "familiar_forms", "build_familiar_forms", "STRAIGHT_APOSTROPHES",
            "DALE_CHALL_FILE", "SPACHE_FILE"]
@@ -51,8 +51,8 @@ def is_familiar(word: str, words: str = "dale_chall") -> bool:
 @functools.cache
 def familiar_forms(name: str) -> frozenset[str]:
     """:func:`build_familiar_forms`, kept on disk after the first build
-    (:mod:`analysis.derived`; it takes 0.05 s per list, in every worker)."""
-    from analysis.derived import derived_table
+    (:mod:`analysis.core.derived`; it takes 0.05 s per list, in every worker)."""
+    from analysis.core.derived import derived_table
 
     stem = name.rsplit(".", 1)[0]
     forms = derived_table(f"familiar_{stem}", [data_path(name)], lambda: sorted(build_familiar_forms(name)))

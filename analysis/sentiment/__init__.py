@@ -1,7 +1,7 @@
 """Sentence-level tone, its aggregates, tone toward actors and tone by voice.
 
 Every score is computed on the sentences of the shared segmentation
-(:attr:`analysis.text.Document.sentences`); nothing here splits text again.
+(:attr:`analysis.core.text.Document.sentences`); nothing here splits text again.
 Each sentence is scored on its *quote-normalised* text
 (:attr:`Document.quote_text`, curly quotation marks and apostrophes mapped to
 their straight forms, same offsets): VADER strips only ASCII punctuation from
@@ -78,7 +78,7 @@ reports the mean sentence compound and the shares of positive, negative and
 neutral sentences per paragraph, article or corpus, with percentile bootstrap
 intervals.  Inside one paragraph or article the sentences are resampled, and
 the bootstrap distribution is *computed* rather than sampled
-(:mod:`analysis.bootstrap`: binomial quantiles for the shares, every distinct
+(:mod:`analysis.core.bootstrap`: binomial quantiles for the shares, every distinct
 resample for a mean of up to 7 sentences, the saddlepoint approximation
 beyond), so there is no Monte Carlo error and no seed.  For the corpus (and
 :func:`tone_arc`) whole articles are resampled, a cluster bootstrap, by Monte

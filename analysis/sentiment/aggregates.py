@@ -3,7 +3,7 @@ percentile bootstrap intervals: :func:`aggregate_sentiment`, :func:`tone_arc`
 (tone by position in the article), :func:`bootstrap_mean_ci`, and
 :func:`summarise`, the summary of one group that targeted tone and tone by
 voice share.  Inside a paragraph or article the bootstrap distribution is
-computed (:mod:`analysis.bootstrap`); over articles it is a cluster bootstrap
+computed (:mod:`analysis.core.bootstrap`); over articles it is a cluster bootstrap
 by Monte Carlo from a fixed seed."""
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.bootstrap import mean_intervals, share_intervals
+from analysis.core.bootstrap import mean_intervals, share_intervals
 
 __all__ = ["DEFAULT_SEED", "DEFAULT_N_BOOT", "AGGREGATE_VALUE_COLUMNS", "bootstrap_mean_ci", "summarise",
            "summarise_arrays", "check_sentences", "aggregate_sentiment", "tone_arc"]
@@ -36,8 +36,8 @@ def bootstrap_mean_ci(values: Sequence[float], *, clusters: Sequence | None = No
 
     Without ``clusters`` the values are resampled with replacement, and the
     bootstrap distribution of the mean is computed rather than sampled
-    (:func:`analysis.bootstrap.mean_intervals`, or
-    :func:`~analysis.bootstrap.share_intervals` when every value is 0 or 1):
+    (:func:`analysis.core.bootstrap.mean_intervals`, or
+    :func:`~analysis.core.bootstrap.share_intervals` when every value is 0 or 1):
     no Monte Carlo error, and ``seed``/``key`` play no part.  With
     ``clusters`` (e.g. article ids) whole clusters are resampled and the mean
     is taken over all values of the drawn clusters (a cluster bootstrap, right
@@ -123,7 +123,7 @@ def check_sentences(sentences: pd.DataFrame) -> None:
 def _aggregate_groups(sentences: pd.DataFrame, keys: list[str], *, n_boot: int, ci: float) -> pd.DataFrame:
     """Paragraph or article aggregates for all groups at once (vectorised);
     groups in order of first appearance, the intervals from
-    :mod:`analysis.bootstrap` (computed, so no seed is involved)."""
+    :mod:`analysis.core.bootstrap` (computed, so no seed is involved)."""
     if n_boot < 0:
         raise ValueError(f"n_boot must be 0 (no interval) or a positive number of draws, got {n_boot}")
     if not 0 < ci < 1:
@@ -179,7 +179,7 @@ def aggregate_sentiment(sentences: pd.DataFrame, *, level: str = "article", n_bo
     and ``*_low`` / ``*_high`` percentile bootstrap limits at level ``ci``.
     Per paragraph or article the sentences are resampled and the bootstrap
     distribution is computed exactly or by saddlepoint
-    (:mod:`analysis.bootstrap`; ``n_boot`` only switches intervals off when
+    (:mod:`analysis.core.bootstrap`; ``n_boot`` only switches intervals off when
     0); for the corpus whole articles are resampled (``n_boot`` Monte Carlo
     draws from ``seed``).  Intervals are NaN for a single sentence (or
     article).  ``method`` is carried over."""

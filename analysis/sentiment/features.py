@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.sentiment.lexicons import afinn_scorer, vader_scorer
-from analysis.text import Document
+from analysis.core.text import Document
 
 __all__ = ["NEGATORS", "NEGATION_SCOPE", "NEWS_FEATURES", "TRANSFER_FEATURE", "sentence_words", "word_terms",
            "news_features", "distinct_terms", "term_sums", "lexicon_sums"]

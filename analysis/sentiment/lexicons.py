@@ -10,7 +10,7 @@ import threading
 
 import numpy as np
 
-from analysis.resources import vader_lexicon_path
+from analysis.core.resources import vader_lexicon_path
 from analysis.sentiment.vader import Vader
 
 __all__ = ["VaderWithSums", "vader_scorer", "vader_nltk_scorer", "afinn_scorer", "normalise", "compound_labels"]

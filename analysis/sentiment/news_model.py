@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.resources import data_path
+from analysis.core.resources import data_path
 from analysis.sentiment.features import (
     NEWS_FEATURES,
     TRANSFER_FEATURE,

@@ -12,7 +12,7 @@ import pandas as pd
 from analysis.sentiment.features import sentence_words
 from analysis.sentiment.lexicons import afinn_scorer, compound_labels, normalise, vader_nltk_scorer, vader_scorer
 from analysis.sentiment.news_model import human_labels, load_news_model
-from analysis.text import segment_articles
+from analysis.core.text import segment_articles
 
 __all__ = ["METHODS", "THRESHOLDS", "SENTENCE_COLUMNS", "check_method", "score_texts", "sentence_sentiment"]
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 from analysis.sentiment.aggregates import DEFAULT_N_BOOT, DEFAULT_SEED, summarise
 from analysis.sentiment.scorers import check_method, score_texts
-from analysis.text import Document, segment_articles
+from analysis.core.text import Document, segment_articles
 
 __all__ = ["MENTION_COLUMNS", "TARGET_COLUMNS", "targeted_sentiment"]
 

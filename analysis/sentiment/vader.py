@@ -52,7 +52,7 @@ from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
-from analysis.resources import MissingResourceError, vader_lexicon_path
+from analysis.core.resources import MissingResourceError, vader_lexicon_path
 
 __all__ = ["Vader", "emoji_lexicon_path"]
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from analysis.sentiment.aggregates import AGGREGATE_VALUE_COLUMNS, DEFAULT_N_BOOT, DEFAULT_SEED, summarise
 from analysis.sentiment.scorers import sentence_sentiment
-from analysis.text import sentence_table
+from analysis.core.text import sentence_table
 
 __all__ = ["QUOTE_COLUMNS", "VOICE_GROUPINGS", "sentence_voices", "sentiment_by_voice"]
 
@@ -33,7 +33,7 @@ def sentence_voices(sentences_or_docs, quotes: pd.DataFrame, *, kinds: Sequence[
     ``speaker_actor_id``, ``side`` (``unknown`` when the quote has no side).
 
     ``sentences_or_docs``: the table from :func:`sentence_sentiment` (its
-    scores are kept) or anything :func:`analysis.text.segment_articles` takes."""
+    scores are kept) or anything :func:`analysis.core.text.segment_articles` takes."""
     _check_voice_options(quotes, kinds=kinds, min_share=min_share)
     if isinstance(sentences_or_docs, pd.DataFrame) and {"sentence", "start", "end"} <= set(sentences_or_docs.columns):
         sent = sentences_or_docs.copy()

@@ -11,7 +11,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.text import segment_articles
+from analysis.core.text import segment_articles
 
 _GROUP_COLUMNS = ("side", "speaker_kind", "speaker_gender", "kind", "attribution", "speaker_name")
 _ARTICLE_COLUMNS = ("outlet", "date")

@@ -13,7 +13,7 @@ from analysis.names import speaker_words
 from analysis.sourcing.linking import lookup_actor
 from analysis.sourcing.runs import NameRuns
 from analysis.sourcing.words import word_unions
-from analysis.text import Document
+from analysis.core.text import Document
 
 
 class TokenRange(NamedTuple):

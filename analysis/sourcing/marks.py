@@ -12,7 +12,7 @@ from typing import NamedTuple
 from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext
 from analysis.sourcing.words import ALNUM_RE, HYPHEN_WORD_RE, WORD_RE, scare_cues_by_last
-from analysis.text import Document
+from analysis.core.text import Document
 
 _TAG_RE = re.compile(r"<[/!]?[A-Za-z][^<>\n]{0,300}>")
 _DOUBLE_MARK_RE = re.compile(r"\"|''(?!')")

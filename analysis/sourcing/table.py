@@ -15,7 +15,7 @@ from analysis.sourcing.linking import load_codebook_table
 from analysis.sourcing.marks import classify_span, find_quote_spans
 from analysis.sourcing.resolve import SpeakerSeen, resolve_frame
 from analysis.sourcing.speakers import describe_speakers
-from analysis.text import Document, segment_articles
+from analysis.core.text import Document, segment_articles
 
 QUOTE_COLUMNS = [
     "article_id",
@@ -101,7 +101,7 @@ def extract_quotes(docs, *, codebook=None, mentions=None, sides=None) -> pd.Data
     """Every direct, partial and indirect quote in ``docs``, one row per quote.
 
     ``docs`` is an articles table (:func:`analysis.load_corpus`), a list of
-    :class:`~analysis.text.Document` or one body string.  ``codebook`` is the
+    :class:`~analysis.core.text.Document` or one body string.  ``codebook`` is the
     actor table (a path or a table) used for every article; None: per article,
     :func:`analysis.actors.codebook.codebook_for_article` (the shipped codebook for
     the seed articles only, no codebook elsewhere).  Speakers are linked

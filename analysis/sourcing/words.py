@@ -12,7 +12,7 @@ import functools
 import re
 
 from analysis.names import name_particles, speaker_words, speech_verbs
-from analysis.resources import read_word_list
+from analysis.core.resources import read_word_list
 
 @functools.cache
 def cue_words() -> frozenset[str]:

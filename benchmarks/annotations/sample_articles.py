@@ -3,7 +3,7 @@
 Prints, for each corpus, the articles in the order they were read.  The
 annotator took articles from the front of each list, without skipping any, and
 annotated every attributed statement in paragraphs 1-20 of each (paragraphs as
-``analysis.text.segment`` numbers them, from 1).  ``annotated_articles.csv``
+``analysis.core.text.segment`` numbers them, from 1).  ``annotated_articles.csv``
 says how far down each list the annotation went.
 
 Rule (seed 19, the issue's number):

@@ -4,12 +4,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.figures import NEUTRAL_COLOR, NothingToDraw, new_figure, require_rows
+from analysis.presentation.figures import NEUTRAL_COLOR, NothingToDraw, new_figure, require_rows
 
 
 def paragraph_lengths(paragraphs: pd.DataFrame, article_id: str | None = None):
     """Bar chart of words per paragraph along one article (the first when
-    ``article_id`` is None), from :func:`analysis.text.paragraph_table`.
+    ``article_id`` is None), from :func:`analysis.core.text.paragraph_table`.
 
     Header, dateline and closing metadata are not in the body, so they are
     not plotted.  Returns ``(fig, data)`` with ``article_id``, ``paragraph``,

@@ -14,7 +14,7 @@ What is stored: the derived table as plain JSON (reviewable, no pickles),
 named by what it is and a key, the SHA-256 of
 
 * the table's name,
-* the package version and :func:`analysis.cache.code_fingerprint` (any edit
+* the package version and :func:`analysis.core.cache.code_fingerprint` (any edit
   to the package's metric code or reference data),
 * for every source file: its path, size and modification time.
 
@@ -58,7 +58,7 @@ def store_dir() -> Path | None:
 
 def _key(name: str, sources: Iterable[Path]) -> str:
     from analysis import __version__
-    from analysis.cache import code_fingerprint
+    from analysis.core.cache import code_fingerprint
 
     h = hashlib.sha256()
     h.update(f"{name}\x00{__version__}\x00{code_fingerprint()}".encode())

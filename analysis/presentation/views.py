@@ -4,7 +4,7 @@ highlighted in side colours, and a small picker to browse a corpus.
 :func:`article_html` returns the article as an HTML string:
 
 * **quotes** (rows of :func:`analysis.sourcing.extract_quotes`) are shaded in
-  the colour of the speaker's side (:func:`analysis.figures.side_color`):
+  the colour of the speaker's side (:func:`analysis.presentation.figures.side_color`):
   *direct* quotes filled, *partial* quotes filled and outlined with a dotted
   line, *indirect* quotes (the reporter's paraphrase) lightly filled and
   underlined with a dashed line.  A partial quote inside an indirect one is
@@ -37,8 +37,8 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from analysis.figures import SIDE_COLORS, SIDE_ORDER, side_color
-from analysis.text import Document, segment, segment_articles
+from analysis.presentation.figures import SIDE_COLORS, SIDE_ORDER, side_color
+from analysis.core.text import Document, segment, segment_articles
 
 __all__ = [
     "article_html",
@@ -210,23 +210,19 @@ def _as_document(article, article_id: str | None = None) -> Document:
     raise TypeError(f"article must be a Document, a body string or an articles table, not {type(article).__name__}")
 
 
-def article_tables(doc: Document, *, codebook=None) -> dict[str, pd.DataFrame | None]:
+def article_tables(doc: Document, *, codebook=None) -> dict[str, pd.DataFrame]:
     """``{"quotes": ..., "mentions": ...}`` for one article from the sourcing and
-    actors families (quotes first, so mentions know ``in_quote``); a family
-    that is not installed gives ``None``."""
-    quotes = mentions = None
-    try:
-        from analysis.sourcing import extract_quotes
+    actors families, linked both ways as :func:`analysis.measure` links them
+    (:func:`analysis.links.link`: ``in_quote``/``quote_id`` on the mentions,
+    ``speaker_mention_start`` on the quotes)."""
+    from analysis.actors import find_mentions
+    from analysis.links import link
+    from analysis.sourcing import extract_quotes
 
-        quotes = extract_quotes([doc], codebook=codebook)
-    except ImportError:
-        pass
-    try:
-        from analysis.actors import find_mentions
-
-        mentions = find_mentions([doc], codebook=codebook, quotes=quotes)
-    except ImportError:
-        pass
+    mentions = find_mentions([doc], codebook=codebook)
+    mentions.attrs = {}
+    quotes = extract_quotes([doc], codebook=codebook, mentions=mentions)
+    mentions, quotes = link(mentions, quotes)
     return {"quotes": quotes, "mentions": mentions}
 
 
@@ -236,7 +232,7 @@ def article_html(article, *, article_id: str | None = None, quotes: pd.DataFrame
                  legend: bool = True) -> str:
     """The article as an HTML string with quotes and actor mentions highlighted.
 
-    ``article``: a :class:`~analysis.text.Document`, a body string, an articles
+    ``article``: a :class:`~analysis.core.text.Document`, a body string, an articles
     row or table (then ``article_id`` picks the article).  ``quotes`` and
     ``mentions``: that article's rows (other articles' rows are ignored);
     when both are None and ``compute`` is true they are computed with
@@ -301,8 +297,7 @@ def article_metrics(article, *, article_id: str | None = None, quotes: pd.DataFr
     :func:`analysis.sentiment.aggregate_sentiment` (VADER compound, -1..1,
     higher = warmer); quotes per side from ``quotes`` and mentions per side
     from ``mentions`` (adjectives such as *Chinese* not counted, as in
-    :func:`analysis.actors.actor_frequency`).  A family that is not installed
-    is left out."""
+    :func:`analysis.actors.actor_frequency`)."""
     doc = _as_document(article, article_id)
     aid = doc.article_id
     rows = [
@@ -310,23 +305,20 @@ def article_metrics(article, *, article_id: str | None = None, quotes: pd.DataFr
         (aid, "sentences", doc.n_sentences, "sentences (shared segmentation)"),
         (aid, "paragraphs", doc.n_paragraphs, "paragraphs (non-blank lines)"),
     ]
-    try:
-        from analysis.readability import readability
+    from analysis.readability import readability
 
-        r = readability([doc]).iloc[0]
-        rows.append((aid, "flesch_reading_ease", round(float(r["flesch_reading_ease"]), 1),
-                     "Flesch Reading Ease, 0-100, higher = easier"))
-        rows.append((aid, "flesch_kincaid_grade", round(float(r["flesch_kincaid_grade"]), 1),
-                     "Flesch-Kincaid grade: US school years needed, lower = easier"))
-    except ImportError:
-        pass
+    r = readability([doc]).iloc[0]
+    rows.append((aid, "flesch_reading_ease", round(float(r["flesch_reading_ease"]), 1),
+                 "Flesch Reading Ease, 0-100, higher = easier"))
+    rows.append((aid, "flesch_kincaid_grade", round(float(r["flesch_kincaid_grade"]), 1),
+                 "Flesch-Kincaid grade: US school years needed, lower = easier"))
     try:
         from analysis.sentiment import aggregate_sentiment, sentence_sentiment
 
         agg = aggregate_sentiment(sentence_sentiment([doc]), level="article", n_boot=200).iloc[0]
         rows.append((aid, "mean_compound", round(float(agg["mean_compound"]), 3),
                      "mean VADER compound of the sentences, -1..1, higher = warmer tone"))
-    except (ImportError, ValueError, TypeError):
+    except (ValueError, TypeError):  # an article without sentences has no tone
         pass
     q = _rows(quotes, aid)
     if quotes is not None:
@@ -458,7 +450,7 @@ def html_view(doc, quotes: pd.DataFrame | None = None, *, as_string: bool = Fals
     """The article with every quote highlighted in its speaker's side colour
     and the speaker, kind, attribution and cue shown on hover.
 
-    ``doc`` is a :class:`~analysis.text.Document` or a body string; ``quotes``
+    ``doc`` is a :class:`~analysis.core.text.Document` or a body string; ``quotes``
     its rows of :func:`analysis.sourcing.extract_quotes` (computed when None).  Returns an
     :class:`IPython.display.HTML` object for JupyterLab (the string with
     ``as_string=True``).  The rendering is :func:`article_html`

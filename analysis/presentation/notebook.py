@@ -29,7 +29,7 @@ def prelude(corpus, *, notebook: str, parameters: dict, duplicates: bool = False
     and, when ``story``, the codebook and sides passed) and, when ``story``,
     the sides the figures show (:func:`analysis.actors.codebook.sides_in_use`)."""
     from analysis import load_corpus
-    from analysis.figures import set_provenance, use_sides
+    from analysis.presentation.figures import set_provenance, use_sides
 
     articles = load_corpus(corpus)
     if not duplicates:

@@ -27,7 +27,7 @@ matplotlib.use(os.environ.get("MPLBACKEND", "Agg"))  # headless by default
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from analysis.resources import data_path  # noqa: E402
+from analysis.core.resources import data_path  # noqa: E402
 
 __all__ = [
     "SIDE_COLORS",
@@ -129,7 +129,7 @@ def set_provenance(*, notebook: str | None = None, parameters: dict | None = Non
 
     ``corpus`` is the articles table (its content hash is stored) or a hash."""
     from analysis import __version__
-    from analysis.corpus import corpus_hash
+    from analysis.core.corpus import corpus_hash
 
     _PROVENANCE.clear()
     _PROVENANCE["package_version"] = __version__
@@ -150,7 +150,7 @@ def set_provenance(*, notebook: str | None = None, parameters: dict | None = Non
 
 
 _OUTPUT_PARAMETERS = frozenset({"figures_dir", "reports_dir", "outdir", "output_dir"})
-_REPO_ROOT = Path(__file__).resolve().parent.parent
+_REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _repo_relative(v: str | Path) -> str:
@@ -252,7 +252,7 @@ def require_rows(table: pd.DataFrame, reason: str) -> None:
 
 
 def draw(name: str, plot, *args, caption: str = "", outdir: str | Path | None = None, **kwargs):
-    """Call ``plot(*args, **kwargs)`` (a function of :mod:`analysis.plots`
+    """Call ``plot(*args, **kwargs)`` (a function of :mod:`analysis.presentation.plots`
     returning ``(fig, data)``) and :func:`save_figure` the result as ``name``.
 
     When the plot function finds nothing to draw it raises

@@ -3,19 +3,19 @@ tone by voice, readability by voice, prominence versus share of voice.
 
 Each helper takes a table from :mod:`analysis.synthesis` and returns
 ``(fig, plotted_data)``; sides keep their colours from
-:mod:`analysis.figures`, and every axis says its unit and which way is
+:mod:`analysis.presentation.figures`, and every axis says its unit and which way is
 easier or warmer."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from analysis.figures import NEUTRAL_COLOR, SIDE_ORDER, new_figure, side_color, require_rows
+from analysis.presentation.figures import NEUTRAL_COLOR, SIDE_ORDER, new_figure, side_color, require_rows
 
 
 
 def _sides() -> list[str]:
-    return SIDE_ORDER + ["unknown"]  # the sides in use (analysis.figures.use_sides)
+    return SIDE_ORDER + ["unknown"]  # the sides in use (analysis.presentation.figures.use_sides)
 
 
 def _rank(side: str) -> int:

@@ -15,7 +15,7 @@ import functools
 import importlib
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 class MissingResourceError(RuntimeError):

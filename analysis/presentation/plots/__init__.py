@@ -2,5 +2,5 @@
 
 Each function takes tidy tables from the library and returns
 ``(figure, plotted_data)``, so that a notebook cell is one call plus
-:func:`analysis.figures.save_figure`, and the CSV written beside each figure is
+:func:`analysis.presentation.figures.save_figure`, and the CSV written beside each figure is
 exactly what was drawn."""

@@ -47,7 +47,7 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.resources import abbreviations
+from analysis.core.resources import abbreviations
 
 __all__ = [
     "Document",

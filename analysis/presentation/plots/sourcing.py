@@ -3,13 +3,13 @@ direct versus paraphrased voice, and who speaks where along the article.
 
 Each helper takes tables from :mod:`analysis.sourcing` and returns
 ``(fig, plotted_data)``; colours are the fixed side colours of
-:mod:`analysis.figures`."""
+:mod:`analysis.presentation.figures`."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from analysis.figures import new_figure, require_rows, side_color, side_order
+from analysis.presentation.figures import new_figure, require_rows, side_color, side_order
 
 _KIND_MARKERS = {"direct": "o", "partial": "D", "indirect": "s"}
 

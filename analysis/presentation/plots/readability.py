@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.figures import NEUTRAL_COLOR, new_figure, require_rows
+from analysis.presentation.figures import NEUTRAL_COLOR, new_figure, require_rows
 from analysis.readability import GRADE_INDICES, INDEX_LABELS
 
 VOICE_COLORS = {"narrative": "#999999", "quoted": "#E69F00"}

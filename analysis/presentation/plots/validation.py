@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.figures import NEUTRAL_COLOR, new_figure
+from analysis.presentation.figures import NEUTRAL_COLOR, new_figure
 
 # measures are not sides: two neutral-but-distinct Okabe–Ito colours
 PRECISION_COLOR = "#0072B2"

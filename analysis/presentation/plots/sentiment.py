@@ -2,7 +2,7 @@
 
 Tone is VADER's sentence compound (-1 most negative .. +1 most positive) or
 the method named in the table.  Sides keep their colours from
-:data:`analysis.figures.SIDE_COLORS`; the narrative voice and tone without a
+:data:`analysis.presentation.figures.SIDE_COLORS`; the narrative voice and tone without a
 side are drawn in neutral grey, so no side's colour is used for anything else.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.figures import NEUTRAL_COLOR, SIDE_ORDER, new_figure, side_color, require_rows
+from analysis.presentation.figures import NEUTRAL_COLOR, SIDE_ORDER, new_figure, side_color, require_rows
 
 METHOD_NAMES = {"vader": "VADER", "vader-nltk": "VADER (NLTK)", "afinn": "AFINN", "news": "news model"}
 

@@ -2,7 +2,7 @@
 
 Every helper takes a table from :mod:`analysis.actors` and returns
 ``(fig, data)``: ``data`` is exactly what is drawn, for ``save_figure``.
-Colours are the fixed side colours of :mod:`analysis.figures`.
+Colours are the fixed side colours of :mod:`analysis.presentation.figures`.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from analysis.figures import NEUTRAL_COLOR, SIDE_ORDER, NothingToDraw, new_figure, side_color, require_rows
+from analysis.presentation.figures import NEUTRAL_COLOR, SIDE_ORDER, NothingToDraw, new_figure, side_color, require_rows
 
 __all__ = ["mentions_by_actor", "dispersion_strip", "cooccurrence_matrix", "sides_by_outlet"]
 

@@ -15,8 +15,8 @@ A run on another corpus never writes into the committed ``figures/``.
 The tables come first: :func:`analysis.measure` computes every family once
 into ``<reports>/tables/`` (kept as they are when still fresh, and with the
 results cache in ``tables/cache``); each notebook reads them there through
-:func:`analysis.notebook.tables` instead of computing them again.  A figure
-whose inputs have not changed is not drawn again (:func:`analysis.figures.draw`).
+:func:`analysis.presentation.notebook.tables` instead of computing them again.  A figure
+whose inputs have not changed is not drawn again (:func:`analysis.presentation.figures.draw`).
 
 Kernels talk to papermill over IPC sockets in a private temporary folder, not
 over TCP, so no port is opened and nothing can listen in.
@@ -34,7 +34,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS_DIR = ROOT / "notebooks"
 SEEDS_DIR = ROOT / "seeds"
 FIGURES_DIR = ROOT / "figures"
@@ -237,7 +237,7 @@ def _run_notebooks(corpus: Path, figures_dir: Path, reports_dir: Path, sockets: 
     with _report_kernel(sockets) as km:
         executed, _ = _execute_each(sources, params, story, reports_dir, km, progress)
     seconds = time.perf_counter() - t0  # the tables and the notebooks
-    from analysis.figures import write_figure_index
+    from analysis.presentation.figures import write_figure_index
 
     write_figure_index(figures_dir)
     html_path = build_html(executed, reports_dir / "report.html", corpus=corpus) if html else None
@@ -252,9 +252,9 @@ def _run_notebooks(corpus: Path, figures_dir: Path, reports_dir: Path, sockets: 
 
 def _measure_once(corpus: Path, tables_dir: Path, story: dict, engine: str, progress: bool) -> Path:
     """Every table of the corpus, once, into ``tables_dir`` (kept when
-    fresh: :func:`analysis.notebook.tables`), before the first notebook;
+    fresh: :func:`analysis.presentation.notebook.tables`), before the first notebook;
     each notebook reads them there."""
-    from analysis.notebook import tables
+    from analysis.presentation.notebook import tables
 
     t0 = time.perf_counter()
     if progress:

@@ -52,7 +52,7 @@ import pyarrow.parquet as pq
 __all__ = ["ResultCache", "text_hash", "family_key", "code_fingerprint", "write_parquet_atomic", "write_arrow_atomic", "HASH_COLUMN"]
 
 HASH_COLUMN = "_text_hash"
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the analysis package
 # Files whose content cannot change a metric: presentation and orchestration.
 _NOT_METRIC_CODE = {"figures.py", "report.py", "cli.py", "__main__.py", "pipeline.py", "cache.py", "house.mplstyle"}
 

@@ -147,7 +147,7 @@ _DATELINE_RE = re.compile(
 
 
 def _acronyms() -> frozenset[str]:
-    from analysis.resources import read_word_list
+    from analysis.core.resources import read_word_list
 
     return frozenset(read_word_list("acronyms.txt"))
 

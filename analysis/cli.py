@@ -34,7 +34,7 @@ FAMILY_COMMANDS = {
     "sentiment": ("analysis.sentiment", "sentence tone and its aggregates"),
     "actors": ("analysis.actors.cli", "actor mentions (codebook matches and discovered names)"),
     "quotes": ("analysis.sourcing", "direct, partial and indirect quotes with their speakers"),
-    "codebook": ("analysis.actors.draft", "a draft codebook of the corpus's actors, to review (CSV)"),
+    "codebook": ("analysis.codebook_draft", "a draft codebook of the corpus's actors, to review (CSV)"),
 }
 
 

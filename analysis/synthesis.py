@@ -33,7 +33,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.presentation.figures import SIDE_ORDER
+from analysis.actors.sides import SIDE_ORDER
 from analysis.core.text import segment_articles
 
 __all__ = [
@@ -53,7 +53,7 @@ SPEAKING_KINDS = ("person", "organisation", "group")
 
 
 def _sides() -> list[str]:
-    return SIDE_ORDER + ["unknown"]  # the sides in use (analysis.presentation.figures.use_sides)
+    return SIDE_ORDER + ["unknown"]  # the sides in use (analysis.actors.sides.set_side_order)
 
 
 def counted_mentions(mentions: pd.DataFrame) -> pd.DataFrame:

@@ -8,7 +8,7 @@ import pytest
 
 from analysis.cli import main
 from analysis.actors.codebook import CodebookError, load_codebook
-from analysis.actors.draft import SidesError, draft_codebook, read_sides_file
+from analysis.codebook_draft import SidesError, draft_codebook, read_sides_file
 
 # Three short articles of a made-up story; the expected rows below were read off them by hand.
 ARTICLES = [
@@ -127,7 +127,7 @@ def test_draft_of_the_seed(seed_articles):
 
 
 def test_role_words_and_what_is_a_role():
-    from analysis.actors.draft import _between_ok, _role_words, _title_words
+    from analysis.codebook_draft import _between_ok, _role_words, _title_words
 
     assert _role_words("'s manager Sir ") == ["manager"]
     words = _title_words()
@@ -137,7 +137,7 @@ def test_role_words_and_what_is_a_role():
 
 
 def test_speaker_forms():
-    from analysis.actors.draft import _speaker_forms
+    from analysis.codebook_draft import _speaker_forms
 
     assert _speaker_forms("British Culture Secretary Dowden", set())[-1] == "Dowden"
     assert "Oliver Dowden" in _speaker_forms("Culture Secretary Oliver Dowden", set())

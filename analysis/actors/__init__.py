@@ -10,7 +10,7 @@
 * :mod:`~analysis.actors.mentions`: every mention of every actor (:func:`find_mentions`);
 * :mod:`~analysis.actors.candidates`: candidate actors over a corpus, to review;
 * :mod:`~analysis.actors.frequency`: frequency, prominence and co-occurrence tables;
-* :mod:`~analysis.actors.draft`: a draft codebook for a new corpus (the ``codebook`` command);
+* a draft codebook for a new corpus (the ``codebook`` command) reads actors and quotes, so it stands above both families: :mod:`analysis.codebook_draft`;
 * :mod:`~analysis.actors.cli`: the ``actors`` command.
 
 Who-is-who knowledge (titles, name parts, gender evidence, affiliations)

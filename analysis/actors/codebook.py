@@ -89,7 +89,7 @@ CODEBOOK_COLUMNS = [
 LIST_COLUMNS = ["aliases", "members", "descriptions", "adjectives"]
 KINDS = ("person", "organisation", "country", "group")
 SIDES = ("Canada", "China", "United States", "other")  # the seed story's sides (its shipped codebook)
-# columns a drafted codebook (analysis.actors.draft) carries for its reviewer:
+# columns a drafted codebook (analysis.codebook_draft) carries for its reviewer:
 # counts and the sentences that gave kind, gender, affiliation and side.  Loading
 # accepts and ignores them, so a reviewed draft loads as it is.
 REVIEW_COLUMNS = (

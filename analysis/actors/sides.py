@@ -37,8 +37,23 @@ import pandas as pd
 # country_forms re-exported: sides files are where callers look for it
 from analysis.names import country_forms, country_index, normalise_name  # noqa: F401
 
-__all__ = ["Sides", "SidesError", "load_sides", "sides_from_codebook", "story_parameters", "country_forms",
+__all__ = ["SIDE_ORDER", "set_side_order", "Sides", "SidesError", "load_sides", "sides_from_codebook", "story_parameters", "country_forms",
            "RESERVED"]
+
+# The sides in use, in display order, then ``other``: the seed story's by
+# default (its codebook's sides), replaced in place by :func:`set_side_order`
+# when a corpus is measured with another sides file or codebook.  Tables that
+# list sides (analysis.synthesis) and the figures read this one list.
+SIDE_ORDER = ["Canada", "China", "United States", "other"]
+
+
+def set_side_order(names) -> list[str]:
+    """Make ``names`` (side names in display order; ``other`` and ``unknown``
+    dropped) the sides in use: :data:`SIDE_ORDER` becomes ``[*names, "other"]``,
+    in place; returns a copy."""
+    SIDE_ORDER[:] = [*(str(n) for n in names if str(n) not in ("other", "unknown")), "other"]
+    return list(SIDE_ORDER)
+
 
 RESERVED = ("other", "unknown", "unattributed")
 _WORD = re.compile(r"[\w.'’&-]+")

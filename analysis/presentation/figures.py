@@ -28,6 +28,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from analysis.core.resources import data_path  # noqa: E402
+from analysis.actors.sides import SIDE_ORDER, set_side_order  # noqa: E402,F401  (SIDE_ORDER re-exported: the figures show it)
 
 __all__ = [
     "SIDE_COLORS",
@@ -49,10 +50,10 @@ __all__ = [
 SINGLE_COLUMN = 3.5
 DOUBLE_COLUMN = 7.2
 STYLE_PATH = data_path("house.mplstyle")
-# The sides in use and their colours.  The defaults are the seed story's
-# (its codebook's sides); :func:`use_sides` replaces them, in place, with the
-# sides of the file or codebook a corpus is measured with.
-SIDE_ORDER = ["Canada", "China", "United States", "other"]
+# The sides in use (analysis.actors.sides.SIDE_ORDER, the same list) and their
+# colours.  The defaults are the seed story's (its codebook's sides);
+# :func:`use_sides` replaces them, in place, with the sides of the file or
+# codebook a corpus is measured with.
 # Okabe-Ito colours, given to the sides in their order (other and unknown greys)
 SIDE_PALETTE = ["#D55E00", "#009E73", "#0072B2", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
 SIDE_COLORS = {
@@ -89,7 +90,7 @@ def use_sides(sides) -> list[str]:
     names = [str(s) for s in getattr(sides, "names", sides) if str(s) not in ("other", "unknown")]
     if len(names) > len(SIDE_PALETTE):
         raise ValueError(f"at most {len(SIDE_PALETTE)} sides can be told apart by colour, not {len(names)}")
-    SIDE_ORDER[:] = [*names, "other"]
+    set_side_order(names)
     SIDE_COLORS.clear()
     SIDE_COLORS.update(zip(names, SIDE_PALETTE))
     SIDE_COLORS.update({"other": "#999999", "unknown": "#CCCCCC"})

@@ -131,6 +131,29 @@ def _write_output(table: pd.DataFrame, fmt: str, path: str) -> None:
             os.unlink(tmp)
 
 
+def _linked(command: str, articles: pd.DataFrame, table: pd.DataFrame, options: dict) -> pd.DataFrame:
+    """The ``actors`` mentions table and the ``quotes`` table linked to each
+    other as :func:`analysis.measure` links them (:func:`analysis.links.link`):
+    mentions get ``in_quote``/``quote_id``, quotes ``speaker_mention_start``,
+    so the command line and the pipeline give the same cells.  Other tables
+    are returned as they are."""
+    if not ((command == "actors" and options.get("table", "mentions") == "mentions") or command == "quotes"):
+        return table
+    from analysis.actors import find_mentions
+    from analysis.actors.codebook import load_codebook
+    from analysis.links import link
+    from analysis.sourcing import extract_quotes
+
+    sides, codebook = options.get("sides"), options.get("codebook")
+    if codebook is not None:
+        codebook = load_codebook(codebook, sides=sides)
+    if command == "actors":  # the quotes the pipeline finds beside these mentions
+        quotes = extract_quotes(articles, codebook=codebook, mentions=table, sides=sides)
+        return link(table, quotes)[0]
+    mentions = find_mentions(articles, codebook=codebook, sides=sides)
+    return link(mentions, table)[1]
+
+
 def _main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -153,6 +176,7 @@ def _main(argv: list[str] | None = None) -> int:
                 k: v for k, v in vars(args).items() if k not in {"command", "path", "format", "output", "no_text"}
             }
             table = module.cli_table(articles, **options)
+            table = _linked(args.command, articles, table, options)
     except (CorpusError, FileNotFoundError, ValueError) as exc:
         print(f"analysis: error: {exc}", file=sys.stderr)
         return 1

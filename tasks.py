@@ -40,7 +40,6 @@ def wanted_stamp() -> str:
     h = hashlib.sha256()
     for name in ("pyproject.toml", "constraints.txt"):
         h.update((ROOT / name).read_bytes())
-    h.update(b"compile-bytecode")  # environments installed before bytecode was compiled are installed again
     return h.hexdigest()
 
 
@@ -68,9 +67,7 @@ def install(py: Path) -> None:
     if _quiet(pip + [pinned("uv")], show_failure=False):  # the fallback below says so in one line
         # copies, not hard links into uv's cache: NLTK refuses to open a data file
         # with several links (its path security check), e.g. VADER's lexicon
-        # bytecode compiled at install: with PYTHONDONTWRITEBYTECODE set, every process (the report's
-        # kernel too) would otherwise compile pandas and matplotlib from source, seconds each time
-        uv = [str(py), "-m", "uv", "pip", "install", "--quiet", "--link-mode=copy", "--compile-bytecode",
+        uv = [str(py), "-m", "uv", "pip", "install", "--quiet", "--link-mode=copy",
               "--python", str(py)]
         if _quiet(uv + ["-c", str(CONSTRAINTS), "-e", *project]):
             return
@@ -121,6 +118,12 @@ def main(argv: list[str]) -> int:
     env = dict(os.environ, PYTHONHASHSEED="0", MPLBACKEND="Agg")
     if command == "env":
         return 0
+    if command in ("report", "lab"):
+        # The report and JupyterLab cache the bytecode of what they import in the
+        # package's own environment, even where PYTHONDONTWRITEBYTECODE is set:
+        # otherwise every kernel compiles pandas and matplotlib from source again
+        # (seconds each time), and compiling all of .venv at install takes 27 s.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     if command == "report":
         return subprocess.call([str(py), "-m", "analysis", "report", *rest], cwd=ROOT, env=env)
     if command == "lab":

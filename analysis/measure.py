@@ -17,7 +17,7 @@ Example::
     results["quotes"], results["mentions"], results.summary
     results.save("out/seed_tables"); analysis.measure_load("out/seed_tables")
 
-:func:`counted_mentions` says which mentions count as mentions of actors
+:func:`analysis.actors.counted_mentions` says which mentions count as mentions of actors
 (the one rule the notebooks and figures use).
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ import pandas as pd
 
 from analysis.core.cache import write_parquet_atomic
 
-__all__ = ["measure", "measure_options", "Results", "load_results", "stamp", "counted_mentions", "RESULTS_FILE"]
+__all__ = ["measure", "measure_options", "Results", "load_results", "stamp", "RESULTS_FILE"]
 
 RESULTS_FILE = "results.json"  # in a saved folder: the table names, the summary and the stamp
 
@@ -170,13 +170,3 @@ def measure(corpus, *, families="all", codebook=None, sides=None, out_dir: str |
     if out_dir is not None:
         results.save(out_dir)
     return results
-
-
-def counted_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
-    """The mentions that count as mentions of actors: those of codebook
-    actors (every ``match`` but ``discovered``); when the articles have no
-    codebook (no such mention), the discovered actors' mentions instead.
-    Country adjectives (``match == "adjective"``) are kept: a figure that
-    leaves them out says so."""
-    coded = mentions[mentions["match"] != "discovered"]
-    return mentions if coded.empty else coded

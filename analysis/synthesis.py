@@ -33,6 +33,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from analysis.actors.frequency import mentions_without_adjectives
 from analysis.actors.sides import SIDE_ORDER
 from analysis.core.text import segment_articles
 
@@ -42,7 +43,6 @@ __all__ = [
     "tone_by_voice",
     "readability_by_voice",
     "prominence_and_voice",
-    "counted_mentions",
     "counted_quotes",
 ]
 
@@ -54,14 +54,6 @@ SPEAKING_KINDS = ("person", "organisation", "group")
 
 def _sides() -> list[str]:
     return SIDE_ORDER + ["unknown"]  # the sides in use (analysis.actors.sides.set_side_order)
-
-
-def counted_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
-    """The mentions that count: every match type but ``adjective`` (the
-    default of :func:`analysis.actors.actor_frequency`)."""
-    if "match" not in mentions.columns:
-        return mentions
-    return mentions[mentions["match"] != "adjective"]
 
 
 def counted_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -97,7 +89,7 @@ def voice_and_mentions(mentions: pd.DataFrame, quotes: pd.DataFrame, *, by: str 
     Sorted by mentions, most first."""
     if by not in {"actor", "side"}:
         raise ValueError(f"by must be 'actor' or 'side', not {by!r}")
-    m = counted_mentions(mentions)
+    m = mentions_without_adjectives(mentions)
     m = m[m["actor_id"].notna() & ~m["actor_id"].astype(str).str.startswith("cand:")]
     if "match" in m.columns:
         m = m[m["match"] != "discovered"]
@@ -182,7 +174,7 @@ def tone_by_voice(docs, quotes: pd.DataFrame, mentions: pd.DataFrame, *, sentenc
                          "mean_compound_low": r.mean_compound_low, "mean_compound_high": r.mean_compound_high})
     voices = sentence_voices(sentences, quotes)
     narrative = voices.loc[voices["voice"] == "narrative", ["article_id", "sentence"]]
-    m = counted_mentions(mentions)
+    m = mentions_without_adjectives(mentions)
     m = m[m["side"].notna()].merge(narrative, on=["article_id", "sentence"], how="inner")
     if len(m):
         as_side = m.assign(actor_id=m["side"].astype(str), name=m["side"].astype(str))
@@ -272,7 +264,7 @@ def prominence_and_voice(mentions: pd.DataFrame, quotes: pd.DataFrame, docs=None
     than it is heard."""
     from analysis.sourcing import sourcing_balance
 
-    m = counted_mentions(mentions)
+    m = mentions_without_adjectives(mentions)
     m = m[m["side"].notna()]
     m = m.assign(side=m["side"].astype(str))
     lede = m[m["paragraph"] == 1]

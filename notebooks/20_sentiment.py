@@ -29,7 +29,7 @@ import pandas as pd
 
 from analysis import sentiment as S
 from analysis.presentation.figures import draw
-from analysis.measure import counted_mentions
+from analysis.actors import counted_mentions
 from analysis.presentation.notebook import prelude, tables
 from analysis.presentation.plots import sentiment as sentiment_plots
 from analysis.core.text import segment_articles

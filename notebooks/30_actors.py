@@ -31,7 +31,7 @@ from analysis.actors import actor_frequency, cooccurrence, expand_groups, promin
 from analysis.actors.codebook import codebook_in_use
 from analysis.actors import discover_actors
 from analysis.presentation.figures import draw
-from analysis.measure import counted_mentions
+from analysis.actors import counted_mentions
 from analysis.presentation.notebook import prelude, tables
 from analysis.presentation.plots import actors as actor_plots
 

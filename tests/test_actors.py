@@ -187,7 +187,7 @@ def test_cli_prints_mentions_as_json_lines(capsys):
     rows = [json.loads(line) for line in lines]
     assert len(rows) == 91
     assert rows[0]["surface"] == "US" and rows[0]["match"] == "adjective"
-    assert rows[0]["in_quote"] is None
+    assert rows[0]["in_quote"] is False  # "US President Joe Biden urged ...": the lede, narration (linked like measure)
 
 
 def test_in_quote_with_the_sourcing_quotes(seed_articles):

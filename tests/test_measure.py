@@ -1,6 +1,6 @@
 """analysis.measure (the one road), analysis.links (mentions x quotes),
 analysis.presentation.notebook (the notebooks' prelude and tables) and "which mentions
-count" (analysis.measure.counted_mentions)."""
+count" (analysis.actors.counted_mentions)."""
 from __future__ import annotations
 
 import shutil
@@ -13,7 +13,8 @@ import analysis
 from analysis import links, pipeline
 from analysis.presentation import notebook
 from analysis.actors import find_mentions
-from analysis.measure import Results, counted_mentions, measure_options, stamp
+from analysis.actors import counted_mentions
+from analysis.measure import Results, measure_options, stamp
 from analysis.sourcing import extract_quotes
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

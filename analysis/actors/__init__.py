@@ -19,7 +19,14 @@ lives in :mod:`analysis.names`, shared with sourcing.
 from analysis.actors.candidates import discover_actors
 from analysis.actors.codebook import load_codebook
 from analysis.actors.discovery import discover_entities
-from analysis.actors.frequency import actor_frequency, actor_table, cooccurrence, prominence
+from analysis.actors.frequency import (
+    actor_frequency,
+    actor_table,
+    cooccurrence,
+    counted_mentions,
+    mentions_without_adjectives,
+    prominence,
+)
 from analysis.actors.mentions import MATCH_TYPES, MENTION_COLUMNS, compile_codebook, expand_groups, find_mentions
 from analysis.actors.sides import load_sides
 
@@ -30,6 +37,8 @@ __all__ = [
     "prominence",
     "cooccurrence",
     "actor_table",
+    "counted_mentions",
+    "mentions_without_adjectives",
     "compile_codebook",
     "discover_actors",
     "discover_entities",

@@ -154,3 +154,22 @@ def actor_table(mentions: pd.DataFrame) -> pd.DataFrame:
         mentions=("start", "size"), articles=("article_id", "nunique"),
     ).reset_index()
     return g.sort_values("mentions", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def counted_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The mentions that count as mentions of actors: those of codebook
+    actors (every ``match`` but ``discovered``); when the articles have no
+    codebook (no such mention), the discovered actors' mentions instead.
+    Country adjectives (``match == "adjective"``) are kept: a figure that
+    leaves them out says so (:func:`mentions_without_adjectives`)."""
+    coded = mentions[mentions["match"] != "discovered"]
+    return mentions if coded.empty else coded
+
+
+def mentions_without_adjectives(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Every mention but country adjectives (``Chinese``): the default of
+    :func:`actor_frequency`, :func:`prominence` and :func:`cooccurrence`."""
+    if "match" not in mentions.columns:
+        return mentions
+    return mentions[mentions["match"] != "adjective"]
+

@@ -136,6 +136,14 @@ def test_workers_exit_by_themselves_when_the_driver_is_killed(tmp_path, start):
         driver.stderr.close()
 
 
+def _sigint_as_in_a_terminal() -> None:
+    """A command started in a terminal's foreground takes Ctrl-C; one started
+    by a non-interactive shell with ``&`` (a CI script run in the background)
+    inherits SIGINT ignored, and Python then installs no KeyboardInterrupt
+    handler.  The command under test gets the terminal's disposition."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 _INTERRUPTED = re.compile(r"^analysis\.pipeline: interrupted: (\d+) of 300 articles written to (.+); "
                           r"the same command resumes from there$")
 
@@ -146,7 +154,8 @@ def test_ctrl_c_stops_the_run_cleanly_and_the_same_command_resumes(tmp_path):
     command = [sys.executable, "-m", "analysis.pipeline", str(corpus), "--out", str(out), "--engine", "process",
                "--workers", "2", "--batch-size", "5", "--no-cache"]
     run = subprocess.Popen(command, cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                           start_new_session=True)  # its own process group, as a terminal's job
+                           start_new_session=True,  # its own process group, as a terminal's job
+                           preexec_fn=_sigint_as_in_a_terminal)
     family = []
     try:
         _wait_for(lambda: _manifests(out), 180, "batch written", run)
@@ -194,7 +203,7 @@ def test_ctrl_c_on_a_family_command_writes_no_output_file(tmp_path):
     write_corpus(corpus, 1500)
     command = [sys.executable, "-m", "analysis", "actors", str(corpus), "--output", str(table)]
     run = subprocess.Popen(command, cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                           start_new_session=True)
+                           start_new_session=True, preexec_fn=_sigint_as_in_a_terminal)
     try:
         _wait_for_cpu(run.pid, seconds=3.0)  # past the imports (about 1.5 s of CPU): reading or scoring
         assert run.poll() is None, "the command finished before it could be interrupted"

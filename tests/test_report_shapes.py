@@ -98,3 +98,27 @@ def test_every_missing_figure_is_explained(shapes_report):
             for o in cell.get("outputs", []):
                 assert o.get("output_type") != "error", (nb.name, o)
                 assert o.get("name") != "stderr" or "Warning" not in "".join(o.get("text", "")), (nb.name, o)
+
+
+def test_validation_in_background_leaves_no_process_when_the_report_is_interrupted():
+    """The report computes notebook 90's results in a second process while
+    the other notebooks run; an interrupted report ends that process."""
+    import psutil
+    import pytest
+    from pathlib import Path
+
+    from analysis.evaluation import shared_dir
+    from analysis.presentation import report
+
+    if not (shared_dir() / "benchmarks").is_dir():
+        pytest.skip("no ../shared/benchmarks here: nothing is started")
+    me = psutil.Process()
+    with pytest.raises(KeyboardInterrupt):
+        with report._validation_in_background([Path("90_validation.py")]):
+            started = [p for p in me.children() if "analysis.evaluation.warm" in " ".join(p.cmdline())]
+            assert len(started) == 1
+            raise KeyboardInterrupt
+    assert not started[0].is_running() or started[0].status() == psutil.STATUS_ZOMBIE
+    with report._validation_in_background([Path("10_readability.py")]) as ready:  # no notebook 90: nothing
+        assert [p for p in me.children() if "analysis.evaluation.warm" in " ".join(p.cmdline())] == []
+        assert ready() is None

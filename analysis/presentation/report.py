@@ -30,6 +30,7 @@ import argparse
 import contextlib
 import os
 import re
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -233,9 +234,10 @@ def _run_notebooks(corpus: Path, figures_dir: Path, reports_dir: Path, sockets: 
         "engine": engine,
     }
     t0 = time.perf_counter()
-    params["tables_dir"] = str(_measure_once(corpus, reports_dir / TABLES_SUBDIR, story, engine, progress))
-    with _report_kernel(sockets) as km:
-        executed, _ = _execute_each(sources, params, story, reports_dir, km, progress)
+    with _validation_in_background(sources) as validation:
+        params["tables_dir"] = str(_measure_once(corpus, reports_dir / TABLES_SUBDIR, story, engine, progress))
+        with _report_kernel(sockets) as km:
+            executed, _ = _execute_each(sources, params, story, reports_dir, km, progress, validation)
     seconds = time.perf_counter() - t0  # the tables and the notebooks
     from analysis.presentation.figures import write_figure_index
 
@@ -266,10 +268,39 @@ def _measure_once(corpus: Path, tables_dir: Path, story: dict, engine: str, prog
 
 
 _OPTIONAL = {"tables_dir"}  # parameters given only to the notebooks that declare them
+VALIDATION_NOTEBOOK = "90_validation"
 
 
-def _execute_each(sources: list[Path], params: dict, story: dict, reports_dir: Path, km, progress: bool):
-    """Run each notebook in the report's kernel; ``(executed paths, seconds)``."""
+@contextlib.contextmanager
+def _validation_in_background(sources: list[Path]):
+    """While the other notebooks run, a second process computes the results
+    the validation notebook draws into the derived-table store
+    (:mod:`analysis.evaluation.warm`); yields a function that waits for it
+    (called before that notebook).  The process is ended when the report
+    ends or is interrupted; nothing is started when the notebook is not run
+    or the benchmark data are absent."""
+    from analysis.evaluation import shared_dir
+
+    proc = None
+    if any(p.stem == VALIDATION_NOTEBOOK for p in sources) and (shared_dir() / "benchmarks").is_dir():
+        proc = subprocess.Popen([sys.executable, "-m", "analysis.evaluation.warm"], cwd=str(ROOT),
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield (lambda: proc.wait()) if proc is not None else (lambda: None)
+    finally:
+        if proc is not None and proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def _execute_each(sources: list[Path], params: dict, story: dict, reports_dir: Path, km, progress: bool,
+                  validation_ready=lambda: None):
+    """Run each notebook in the report's kernel; ``(executed paths, seconds)``.
+    ``validation_ready`` is called (and waits) before the validation notebook."""
     import jupytext
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
@@ -279,6 +310,8 @@ def _execute_each(sources: list[Path], params: dict, story: dict, reports_dir: P
     for i, src in enumerate(sources, 1):
         if progress:
             print(f"[report] {i}/{len(sources)} {src.stem} ...", file=sys.stderr, flush=True)
+        if src.stem == VALIDATION_NOTEBOOK:
+            validation_ready()
         nb = _with_reset_cell(jupytext.read(src))
         declared = _declared_parameters(nb)
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}

@@ -488,6 +488,7 @@ def load_corpus(path: str | Path, *, on_error: str = "report") -> pd.DataFrame:
     the bad files in ``articles.attrs["problems"]``; a single bad file still
     raises :class:`CorpusError`.  ``on_error="raise"`` raises at the first bad file.
     """
+    # kept whole: check the options, read every file (its problems kept), flag duplicates, in that order
     if on_error not in {"report", "raise"}:
         raise ValueError(f"on_error must be 'report' or 'raise', not {on_error!r}")
     path = Path(path)

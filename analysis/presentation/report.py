@@ -501,6 +501,7 @@ def build_html(executed: list[Path], out: Path, *, title: str = "Coverage report
     ``##`` sections, with working anchors); code cells are hidden by default
     and a "Show code" button toggles them; the parameters cells are left out.
     """
+    # kept whole: merge the notebooks, fix their anchors, export with the template, in that order
     import nbformat
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter

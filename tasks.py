@@ -60,22 +60,48 @@ def _quiet(cmd: list[str], *, show_failure: bool = True) -> bool:
     return result.returncode == 0
 
 
+def _pip(py: Path | str) -> list[str]:
+    return [str(py), "-m", "pip", "--disable-pip-version-check", "install", "-q"]
+
+
+def _has(py: Path, module: str) -> bool:
+    return _quiet([str(py), "-m", module, "--version"], show_failure=False)
+
+
+def _get_uv(py: Path) -> bool:
+    """uv into the environment: with its own pip, or with this Python's pip
+    (``pip --python``) when the environment was made without one."""
+    if _has(py, "pip"):
+        return _quiet(_pip(py) + [pinned("uv")], show_failure=False)
+    this_pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--python", str(py), "install", "-q"]
+    return _quiet(this_pip + [pinned("uv")], show_failure=False)
+
+
 def install(py: Path) -> None:
     """The package (editable) with its dev extras, every version from constraints.txt."""
     project = [f"{ROOT}[dev]"]
-    pip = [str(py), "-m", "pip", "--disable-pip-version-check", "install", "-q"]
-    if _quiet(pip + [pinned("uv")], show_failure=False):  # the fallback below says so in one line
+    if _has(py, "uv") or _get_uv(py):  # the fallback below says so in one line
         # copies, not hard links into uv's cache: NLTK refuses to open a data file
         # with several links (its path security check), e.g. VADER's lexicon
-        uv = [str(py), "-m", "uv", "pip", "install", "--quiet", "--link-mode=copy",
-              "--python", str(py)]
+        uv = [str(py), "-m", "uv", "pip", "install", "--quiet", "--link-mode=copy", "--python", str(py)]
         if _quiet(uv + ["-c", str(CONSTRAINTS), "-e", *project]):
             return
         print("[tasks] uv could not install the pins; trying pip", flush=True)
     else:
         print("[tasks] uv is not available here; installing with pip (slower)", flush=True)
-    if not _quiet(pip + ["-c", str(CONSTRAINTS), "-e", *project]):
+    if not _has(py, "pip"):
+        _quiet([str(py), "-m", "ensurepip", "--default-pip"])
+    if not _quiet(_pip(py) + ["-c", str(CONSTRAINTS), "-e", *project]):
         sys.exit("[tasks] installing the package failed (see the messages above)")
+
+
+def create_env() -> None:
+    """A new virtual environment.  Where this Python has pip, the environment
+    gets none of its own (ensurepip takes about 6 s) and this pip puts uv into
+    it; otherwise it is made with pip, as venv does by default."""
+    print(f"[tasks] creating virtual environment in {VENV}", flush=True)
+    has_pip = _quiet([sys.executable, "-m", "pip", "--version"], show_failure=False)
+    venv.EnvBuilder(with_pip=not has_pip, clear=True).create(VENV)
 
 
 def ensure_env() -> Path:
@@ -83,8 +109,7 @@ def ensure_env() -> Path:
         sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
     py = venv_python()
     if not py.exists():
-        print(f"[tasks] creating virtual environment in {VENV}", flush=True)
-        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+        create_env()
     if not STAMP.exists() or STAMP.read_text().strip() != wanted_stamp():
         print("[tasks] installing the package and its pinned dependencies", flush=True)
         install(py)

@@ -143,12 +143,13 @@ def main(argv: list[str]) -> int:
     env = dict(os.environ, PYTHONHASHSEED="0", MPLBACKEND="Agg")
     if command == "env":
         return 0
-    if command in ("report", "lab"):
-        # The report and JupyterLab cache the bytecode of what they import in the
-        # package's own environment, even where PYTHONDONTWRITEBYTECODE is set:
-        # otherwise every kernel compiles pandas and matplotlib from source again
-        # (seconds each time), and compiling all of .venv at install takes 27 s.
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # Bytecode of what the commands import is kept in the package's own environment
+    # (.venv/pycache, nothing written beside the sources), even where
+    # PYTHONDONTWRITEBYTECODE is set: otherwise every process (test workers, report
+    # kernels) compiles pandas and matplotlib from source again, seconds each time,
+    # and compiling all of .venv at install takes 27 s.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(VENV / "pycache")
     if command == "report":
         return subprocess.call([str(py), "-m", "analysis", "report", *rest], cwd=ROOT, env=env)
     if command == "lab":

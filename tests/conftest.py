@@ -27,6 +27,7 @@ _STATE_VARIABLES = {
     "JUPYTER_RUNTIME_DIR": "jupyter-runtime",
     "JUPYTER_CONFIG_DIR": "jupyter-config",
     "XDG_CACHE_HOME": "cache",
+    "HYPOTHESIS_STORAGE_DIRECTORY": "hypothesis",  # its charmap cache, which database=None does not cover
 }
 _STATE: dict = {}
 

@@ -131,14 +131,15 @@ def _write_output(table: pd.DataFrame, fmt: str, path: str) -> None:
             os.unlink(tmp)
 
 
-def _linked(command: str, articles: pd.DataFrame, table: pd.DataFrame, options: dict) -> pd.DataFrame:
-    """The ``actors`` mentions table and the ``quotes`` table linked to each
-    other as :func:`analysis.measure` links them (:func:`analysis.links.link`):
-    mentions get ``in_quote``/``quote_id``, quotes ``speaker_mention_start``,
-    so the command line and the pipeline give the same cells.  Other tables
-    are returned as they are."""
-    if not ((command == "actors" and options.get("table", "mentions") == "mentions") or command == "quotes"):
-        return table
+def _family_table(command: str, module, articles: pd.DataFrame, options: dict) -> pd.DataFrame:
+    """The command's table; the ``actors`` mentions table and the ``quotes``
+    table come linked to each other as :func:`analysis.measure` links them
+    (:func:`analysis.links.link`): mentions get ``in_quote``/``quote_id``,
+    quotes ``speaker_mention_start``, so the command line and the pipeline give
+    the same cells.  The mentions are found once and given to the quotes."""
+    linked = (command == "actors" and options.get("table", "mentions") == "mentions") or command == "quotes"
+    if not linked:
+        return module.cli_table(articles, **options)
     from analysis.actors import find_mentions
     from analysis.actors.codebook import load_codebook
     from analysis.links import link
@@ -148,10 +149,11 @@ def _linked(command: str, articles: pd.DataFrame, table: pd.DataFrame, options: 
     if codebook is not None:
         codebook = load_codebook(codebook, sides=sides)
     if command == "actors":  # the quotes the pipeline finds beside these mentions
-        quotes = extract_quotes(articles, codebook=codebook, mentions=table, sides=sides)
-        return link(table, quotes)[0]
+        mentions = module.cli_table(articles, **options)
+        quotes = extract_quotes(articles, codebook=codebook, mentions=mentions, sides=sides)
+        return link(mentions, quotes)[0]
     mentions = find_mentions(articles, codebook=codebook, sides=sides)
-    return link(mentions, table)[1]
+    return link(mentions, module.cli_table(articles, mentions=mentions, **options))[1]
 
 
 def _main(argv: list[str] | None = None) -> int:
@@ -175,8 +177,7 @@ def _main(argv: list[str] | None = None) -> int:
             options = {
                 k: v for k, v in vars(args).items() if k not in {"command", "path", "format", "output", "no_text"}
             }
-            table = module.cli_table(articles, **options)
-            table = _linked(args.command, articles, table, options)
+            table = _family_table(args.command, module, articles, options)
     except (CorpusError, FileNotFoundError, ValueError) as exc:
         print(f"analysis: error: {exc}", file=sys.stderr)
         return 1

@@ -6,17 +6,8 @@ has Guardian articles each rewritten by teachers at three levels: elementary
 higher = harder; Flesch Reading Ease is negated) and for plain word count
 (the length baseline the benchmark README warns about), this reports:
 
-``pairs``
-    Share of same-article level pairs (ele<int, ele<adv, int<adv) ordered
-    correctly; ties count one half.  Near saturation for anything (length
-    already orders 100 %), so read it with the two unpaired measures.
-``spearman``
-    Spearman's rank correlation between the index and the level over all
-    texts (articles pooled).
-``cross``
-    Concordance across *different* articles: over every pair of texts from
-    different articles and different levels, the share where the harder
-    level has the higher score (ties one half).  0.5 is chance.
+``pairs``, ``spearman`` and ``cross`` (defined in
+:mod:`analysis.evaluation.readability`).
 
 The same three figures are given for textstat 0.7.13's implementation of
 each index (columns ``ts_*``; its CMU lookup pointed at the same dictionary,

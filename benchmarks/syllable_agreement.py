@@ -1,20 +1,8 @@
 """Agreement of syllable estimators with the CMU Pronouncing Dictionary.
 
-How often does a word's estimated syllable count equal the count of the CMU
-dictionary's first pronunciation?  Measured on word *types* (each spelling
-once) that the dictionary knows, treating them as unknown:
-
-* ``analysis.readability.syllables.estimate_syllables`` (the learned estimator used for
-  words the dictionary lacks) on the held-out fifth of CMU alphabetic entries
-  (``analysis.readability.syllables.is_held_out``: md5(word) % 5 == 0), which it was not
-  trained on;
-* pyphen's hyphenation + 1 (textstat's fallback for unknown words) on the
-  same held-out words and on every entry (it is not trained on CMU);
-* the same on the held-out words that are common English words
-  (``wordfreq.zipf_frequency(w, "en") >= 3``, about once per million words
-  or more), where pyphen does better than on rare names;
-* both also against *any* listed pronunciation (CMU lists several for some
-  words: ``fire`` has 1 and 2 syllables).
+How often an estimated syllable count equals the CMU dictionary's, for the
+learned estimator and for pyphen (what is measured, on which words: the
+docstring of :mod:`analysis.evaluation.syllables`).
 
 Run: ``python benchmarks/syllable_agreement.py``; ends with a one-line summary.
 The measuring lives in :mod:`analysis.evaluation.syllables`; this is its

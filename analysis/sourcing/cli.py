@@ -22,12 +22,14 @@ def add_cli_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def cli_table(articles: pd.DataFrame, *, kinds: str = "direct,partial,indirect", codebook: str | None = None,
-              sides: str | None = None, **_options) -> pd.DataFrame:
-    """The quote table for ``python -m analysis quotes PATH``."""
+              sides: str | None = None, mentions: pd.DataFrame | None = None, **_options) -> pd.DataFrame:
+    """The quote table for ``python -m analysis quotes PATH``; ``mentions``
+    (the articles' actor mentions) when already found, as for
+    :func:`~analysis.sourcing.extract_quotes`."""
     wanted = [k.strip() for k in str(kinds).split(",") if k.strip()]
     bad = [k for k in wanted if k not in KINDS]
     if bad:
         raise ValueError(f"--kinds {','.join(bad)} not allowed; choose from {', '.join(KINDS)}")
     cb = load_codebook(codebook, sides=sides) if codebook is not None else None
-    table = extract_quotes(articles, codebook=cb, sides=sides)
+    table = extract_quotes(articles, codebook=cb, mentions=mentions, sides=sides)
     return table[table["kind"].isin(wanted)].reset_index(drop=True)

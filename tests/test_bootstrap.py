@@ -101,3 +101,65 @@ def test_normal_cdf_matches_scipy_special():
     np.testing.assert_allclose(ndtr(x), scipy_ndtr(x), rtol=1e-13, atol=0)
     assert np.isnan(ndtr(np.array([np.nan]))).all()
     assert ndtr(np.array([1.959963984540054]))[0] == pytest.approx(0.975, abs=1e-15)
+
+
+# --- the Monte Carlo primitives shared by sentiment, sourcing and evaluation
+
+
+def test_seeded_generator_depends_on_seed_and_key_only():
+    import zlib
+
+    from analysis.core.bootstrap import seeded_generator
+
+    a = seeded_generator(7, key=("corpus", "compound")).integers(0, 1000, 5)
+    b = np.random.default_rng([7, zlib.crc32(repr(("corpus", "compound")).encode())]).integers(0, 1000, 5)
+    assert a.tolist() == b.tolist()
+    assert seeded_generator(7).integers(0, 1000, 5).tolist() == np.random.default_rng(7).integers(0, 1000, 5).tolist()
+    assert seeded_generator(7, key="x").integers(0, 1000, 5).tolist() != a.tolist()
+
+
+def test_draw_clusters_shapes_and_range():
+    from analysis.core.bootstrap import draw_clusters, seeded_generator
+
+    one = draw_clusters(seeded_generator(1), 4)
+    many = draw_clusters(seeded_generator(1), 4, 3)
+    assert one.shape == (4,) and many.shape == (3, 4)
+    assert set(many.ravel().tolist()) <= {0, 1, 2, 3}
+
+
+def test_cluster_resamples_take_whole_clusters():
+    from analysis.core.bootstrap import cluster_resamples, seeded_generator
+
+    groups = ["a", "a", "a", "b", "c", "c"]  # rows 0-2, 3, 4-5
+    blocks = {"a": [0, 1, 2], "b": [3], "c": [4, 5]}
+    for idx in cluster_resamples(groups, 20, seeded_generator(3)):
+        rows = idx.tolist()
+        # three clusters drawn, each with all its rows in order
+        taken = []
+        while rows:
+            g = next(k for k, v in blocks.items() if rows[:len(v)] == v)
+            taken.append(g)
+            rows = rows[len(blocks[g]):]
+        assert len(taken) == 3
+
+
+def test_cluster_weights_draw_as_many_as_each_stratum_has():
+    from analysis.core.bootstrap import cluster_weights, seeded_generator
+
+    strata = [np.array([0, 2, 4]), np.array([1, 3])]
+    rng = seeded_generator(5)
+    for _ in range(10):
+        w = cluster_weights(rng, strata, 5)
+        assert w[[0, 2, 4]].sum() == 3 and w[[1, 3]].sum() == 2
+
+
+def test_percentile_interval():
+    from analysis.core.bootstrap import percentile_interval
+
+    reps = np.arange(101.0)  # quantile q is 100 q
+    assert percentile_interval(reps, 0.9).tolist() == pytest.approx([5.0, 95.0])
+    assert percentile_interval(reps, alpha=0.25).tolist() == [25.0, 75.0]
+    two = np.stack([reps, 2 * reps])
+    assert percentile_interval(two, 0.5, axis=1).tolist() == [[25.0, 50.0], [75.0, 150.0]]
+    with pytest.raises(ValueError):
+        percentile_interval(reps, 1.5)

@@ -28,19 +28,35 @@ two values give no interval (NaN), as with random resampling.
 Everything is vectorised over many groups at once: a group is a run of
 consecutive values, given by ``offsets`` (the start of each group in the flat
 array, as for :func:`numpy.add.reduceat`).
+
+Where a statistic has no computed distribution (a mean over clusters of
+unequal size, a correlation, shares with a distinct-source count), the
+package resamples by Monte Carlo with the primitives at the end of this
+module, each caller keeping its own statistic:
+
+* :func:`seeded_generator`: the random stream, from a seed and, optionally,
+  the key of the group, so a group's interval does not depend on the others;
+* :func:`draw_clusters`: which clusters (articles, editorials; or single
+  values) each resample takes, drawn with replacement;
+* :func:`cluster_resamples`: the row indices of each resample of clusters;
+* :func:`cluster_weights`: how many times each cluster is drawn, within
+  strata (a multinomial per stratum), for statistics that are weighted sums;
+* :func:`percentile_interval`: the percentile limits of the replicates.
 """
 from __future__ import annotations
 
 import functools
 import math
-from typing import Sequence
+import zlib
+from typing import Iterator, Sequence
 
 import numpy as np
 
 # Only numpy and math: scipy.special alone takes a third of a second to
 # import, in every worker process, for three functions.
 
-__all__ = ["mean_intervals", "share_intervals", "EXACT_MAX_N"]
+__all__ = ["mean_intervals", "share_intervals", "EXACT_MAX_N", "seeded_generator", "draw_clusters",
+           "cluster_resamples", "cluster_weights", "percentile_interval"]
 
 #: groups up to this size are enumerated exactly; larger ones use the saddlepoint
 EXACT_MAX_N = 7
@@ -282,3 +298,60 @@ def mean_intervals(values: np.ndarray, offsets: np.ndarray, ci: float = 0.95) ->
         lo[big] = mean[big] + sd[big] * y_lo
         hi[big] = mean[big] + sd[big] * y_hi
     return lo, hi
+
+
+# ---------------------------------------------------------------------------
+# Monte Carlo resampling: the shared primitives
+
+
+def seeded_generator(seed: int, key=None) -> np.random.Generator:
+    """A numpy generator from ``seed`` alone (``key`` None) or from ``seed``
+    and a group's ``key`` (any value with a stable ``repr``: its CRC-32 is
+    the second word of the seed), so that a group's draws do not change when
+    other groups are added or reordered."""
+    if key is None:
+        return np.random.default_rng(seed)
+    return np.random.default_rng([int(seed), zlib.crc32(repr(key).encode("utf-8"))])
+
+
+def draw_clusters(rng: np.random.Generator, n_clusters: int, n_draws: int | None = None) -> np.ndarray:
+    """Cluster numbers ``0 .. n_clusters - 1`` drawn with replacement,
+    ``n_clusters`` per resample: one resample (shape ``(n_clusters,)``) when
+    ``n_draws`` is None, else ``n_draws`` of them in one call (shape
+    ``(n_draws, n_clusters)``).  The two are different streams: numpy's
+    bounded integers do not carry their buffer from one call to the next."""
+    return rng.integers(0, n_clusters, n_clusters if n_draws is None else (n_draws, n_clusters))
+
+
+def cluster_resamples(groups: Sequence, n_boot: int, rng: np.random.Generator) -> Iterator[np.ndarray]:
+    """Row indices of ``n_boot`` cluster-bootstrap resamples: each draws as
+    many clusters (the distinct values of ``groups``, in order of first
+    appearance) as there are, with replacement (:func:`draw_clusters`, one
+    call per resample), and takes every row of each drawn cluster."""
+    import pandas as pd  # only here: the rest of the module needs numpy alone
+
+    codes, uniq = pd.factorize(pd.Series(groups))
+    members = [np.flatnonzero(codes == k) for k in range(len(uniq))]
+    for _ in range(n_boot):
+        yield np.concatenate([members[k] for k in draw_clusters(rng, len(uniq))])
+
+
+def cluster_weights(rng: np.random.Generator, strata: Sequence[np.ndarray], n_clusters: int) -> np.ndarray:
+    """One resample as weights: how many times each of ``n_clusters``
+    clusters is drawn when each stratum (an array of cluster numbers) draws
+    as many as it has, with replacement (a multinomial with equal
+    probabilities per stratum, in the order of ``strata``)."""
+    w = np.zeros(n_clusters)
+    for members in strata:
+        w[members] = rng.multinomial(len(members), np.full(len(members), 1.0 / len(members)))
+    return w
+
+
+def percentile_interval(replicates, ci: float = 0.95, *, axis: int | None = None,
+                        alpha: float | None = None) -> np.ndarray:
+    """The percentile bootstrap limits ``[low, high]`` of ``replicates``:
+    the ``alpha`` and ``1 - alpha`` quantiles (numpy's linear
+    interpolation), ``alpha = (1 - ci) / 2`` unless given (``alpha=0.025``
+    is not bit for bit ``(1 - 0.95) / 2``)."""
+    a = _check_ci(ci) if alpha is None else alpha
+    return np.quantile(replicates, [a, 1 - a], axis=axis)

@@ -17,6 +17,8 @@ import time
 import numpy as np
 import pandas as pd
 
+from analysis.core.bootstrap import EXACT_MAX_N, draw_clusters, mean_intervals, percentile_interval, seeded_generator
+
 __all__ = ["mc_limits", "interval_accuracy"]
 
 
@@ -24,9 +26,10 @@ def mc_limits(x: np.ndarray, draws: int, rng: np.random.Generator, alpha: float 
     """Percentile limits of the mean of ``x`` from ``draws`` Monte Carlo resamples."""
     n = len(x)
     chunk = max(1, 2_000_000 // n)
-    means = np.concatenate([x[rng.integers(0, n, (min(chunk, draws - i), n))].mean(1)
+    # each value is its own cluster
+    means = np.concatenate([x[draw_clusters(rng, n, min(chunk, draws - i))].mean(1)
                             for i in range(0, draws, chunk)])
-    lo, hi = np.quantile(means, [alpha, 1 - alpha])
+    lo, hi = percentile_interval(means, alpha=alpha)
     return float(lo), float(hi)
 
 
@@ -54,11 +57,9 @@ def interval_accuracy(sentences: pd.DataFrame, *, groups: int = 100, draws: int 
     ``classes``: per size class (exact, saddlepoint) ``name``, ``n`` and the
     arrays ``computed`` and ``mc`` of distances (see :func:`_distances`) for
     up to ``groups`` random groups."""
-    from analysis.core.bootstrap import EXACT_MAX_N, mean_intervals
-
     sentences = sentences.sort_values(["article_id", "sentence"], kind="stable")
     comp = sentences["compound"].to_numpy(float)
-    rng = np.random.default_rng(seed)
+    rng = seeded_generator(seed)
     out = []
     for level, keys in (("paragraph", ["article_id", "paragraph"]), ("article", ["article_id"])):
         members = [v for v in sentences.groupby(keys, sort=False).indices.values()]

@@ -19,6 +19,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from analysis.core.bootstrap import cluster_resamples, percentile_interval, seeded_generator
 from analysis.evaluation.data import benchmark_file, cached_frames
 
 __all__ = ["GOLD", "load_gold", "cluster_ci", "paired_gain_ci", "sign_labels", "sentiment_agreement",
@@ -44,11 +45,7 @@ def load_gold(path=None) -> pd.DataFrame:
 
 def _draws(groups, n_boot: int, seed: int):
     """Index arrays of ``n_boot`` cluster-bootstrap resamples of ``groups``."""
-    codes, uniq = pd.factorize(pd.Series(groups))
-    members = [np.flatnonzero(codes == k) for k in range(len(uniq))]
-    rng = np.random.default_rng(seed)
-    for _ in range(n_boot):
-        yield np.concatenate([members[k] for k in rng.integers(0, len(uniq), len(uniq))])
+    return cluster_resamples(groups, n_boot, seeded_generator(seed))
 
 
 def cluster_ci(x, y, groups, *, n_boot=1000, seed=None):
@@ -64,7 +61,7 @@ def cluster_ci(x, y, groups, *, n_boot=1000, seed=None):
     for idx in _draws(groups, n_boot, DEFAULT_SEED if seed is None else seed):
         rs.append(np.corrcoef(x[idx], y[idx])[0, 1])
         rhos.append(np.corrcoef(rankdata(rx[idx]), rankdata(ry[idx]))[0, 1])
-    return np.quantile(rs, [0.025, 0.975]), np.quantile(rhos, [0.025, 0.975])
+    return percentile_interval(rs, alpha=0.025), percentile_interval(rhos, alpha=0.025)
 
 
 def paired_gain_ci(a, b, y, groups, *, n_boot=1000, seed=None):
@@ -74,7 +71,7 @@ def paired_gain_ci(a, b, y, groups, *, n_boot=1000, seed=None):
 
     gains = [np.corrcoef(a[idx], y[idx])[0, 1] - np.corrcoef(b[idx], y[idx])[0, 1]
              for idx in _draws(groups, n_boot, DEFAULT_SEED if seed is None else seed)]
-    return np.quantile(gains, [0.025, 0.975])
+    return percentile_interval(gains, alpha=0.025)
 
 
 def sign_labels(x, hi=1e-12, lo=-1e-12):

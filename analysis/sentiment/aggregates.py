@@ -8,25 +8,24 @@ by Monte Carlo from a fixed seed."""
 from __future__ import annotations
 
 import math
-import zlib
 from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
-from analysis.core.bootstrap import mean_intervals, share_intervals
+from analysis.core.bootstrap import (
+    draw_clusters,
+    mean_intervals,
+    percentile_interval,
+    seeded_generator,
+    share_intervals,
+)
 
 __all__ = ["DEFAULT_SEED", "DEFAULT_N_BOOT", "AGGREGATE_VALUE_COLUMNS", "bootstrap_mean_ci", "summarise",
            "summarise_arrays", "check_sentences", "aggregate_sentiment", "tone_arc"]
 
 DEFAULT_SEED = 20261128
 DEFAULT_N_BOOT = 2000
-
-
-def _rng(seed: int, key) -> np.random.Generator:
-    """A generator that depends only on the seed and the group's key, so an
-    interval does not change when other groups are added or reordered."""
-    return np.random.default_rng([int(seed), zlib.crc32(repr(key).encode("utf-8"))])
 
 
 def bootstrap_mean_ci(values: Sequence[float], *, clusters: Sequence | None = None,
@@ -52,7 +51,6 @@ def bootstrap_mean_ci(values: Sequence[float], *, clusters: Sequence | None = No
         raise ValueError(f"n_boot must be 0 (no interval) or a positive number of draws, got {n_boot}")
     if n_boot == 0:
         return (math.nan, math.nan)
-    alpha = (1 - ci) / 2
     if clusters is None:
         if len(x) < 2:
             return (math.nan, math.nan)
@@ -61,16 +59,17 @@ def bootstrap_mean_ci(values: Sequence[float], *, clusters: Sequence | None = No
         else:
             lo, hi = mean_intervals(x, np.array([0]), ci)
         return (float(lo[0]), float(hi[0]))
-    rng = _rng(seed, key)
+    # the stream depends only on the seed and the group's key
+    rng = seeded_generator(seed, key)
     codes, uniq = pd.factorize(pd.Series(list(clusters)))
     k = len(uniq)
     if k < 2:
         return (math.nan, math.nan)
     sums = np.bincount(codes, weights=x, minlength=k)
     counts = np.bincount(codes, minlength=k).astype(float)
-    draw = rng.integers(0, k, size=(n_boot, k))
+    draw = draw_clusters(rng, k, n_boot)
     means = sums[draw].sum(axis=1) / counts[draw].sum(axis=1)
-    lo, hi = np.quantile(means, [alpha, 1 - alpha])
+    lo, hi = percentile_interval(means, ci)
     return (float(lo), float(hi))
 
 

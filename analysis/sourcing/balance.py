@@ -11,6 +11,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from analysis.core.bootstrap import cluster_weights, percentile_interval, seeded_generator
 from analysis.core.text import segment_articles
 
 _GROUP_COLUMNS = ("side", "speaker_kind", "speaker_gender", "kind", "attribution", "speaker_name")
@@ -124,7 +125,7 @@ def _bootstrap_shares(q: pd.DataFrame, keys: list[str], outer: list[str], index:
     np.add.at(words, (art_idx, g_idx), q["n_words"].to_numpy(dtype=float))
     pair_group, has = _source_pairs(q, art_idx, g_idx, A)
     outer_idx, strata = _strata(q, outer, index, arts)
-    rng = np.random.default_rng(seed)
+    rng = seeded_generator(seed)
     reps = np.empty((n_boot, 3, G))
 
     def shares(x):
@@ -134,15 +135,13 @@ def _bootstrap_shares(q: pd.DataFrame, keys: list[str], outer: list[str], index:
         return np.divide(x, d, out=np.zeros_like(x), where=d > 0)
 
     for b in range(n_boot):
-        w = np.zeros(A)
-        for members in strata:
-            w[members] = rng.multinomial(len(members), np.full(len(members), 1.0 / len(members)))
+        w = cluster_weights(rng, strata, A)
         present = (w @ has) > 0
         src = np.bincount(pair_group[present], minlength=G).astype(float)
         reps[b, 0] = shares(w @ quotes)
         reps[b, 1] = shares(w @ words)
         reps[b, 2] = shares(src)
-    lo, hi = np.quantile(reps, [(1 - ci) / 2, 1 - (1 - ci) / 2], axis=0)
+    lo, hi = percentile_interval(reps, ci, axis=0)
     cols = {}
     for k, c in enumerate(["quote_share", "word_share", "source_share"]):
         cols[f"{c}_low"] = lo[k]

@@ -83,14 +83,14 @@ from analysis.actors.runs import (
     run_plan,
     title_case,
 )
-from analysis.names import PersonMentions, apposition_re, discovery_speech_verbs, infer_gender, name_parts
+from analysis.names import PersonMentions, apposition_re, infer_gender, name_parts, person_cue_verbs
 from analysis.core.text import Document
 
 __all__ = ["discover_entities", "ENTITY_KINDS"]
 
 ENTITY_KINDS = {"PER": "person", "ORG": "organisation", "LOC": "location"}
 
-_SPEECH = discovery_speech_verbs()  # analysis/data/discovery_speech_verbs.txt
+_SPEECH = person_cue_verbs()  # the [person cues] of analysis/data/speech_verbs.txt
 _AGE_RE = re.compile(r"^\s*,\s*\d{1,2}\s*,")
 # a sport named in the text (only ever asked whether it matches): soccer,
 # football, cricket, tennis, golf, rugby, baseball, basketball, boxing,

@@ -32,19 +32,19 @@ from analysis.names.gender import PersonMentions, first_name_gender, infer_gende
 from analysis.names.parts import name_parts, surname_first_names
 from analysis.names.honorifics import apposition_re, strip_title, titles
 from analysis.names.words import (
-    discovery_speech_verbs,
     gendered_words,
     looks_like_organisation,
     name_connectors,
     name_particles,
     normalise_name,
+    person_cue_verbs,
     speaker_words,
     speech_verbs,
 )
 
 __all__ = [
     "normalise_name", "speaker_words", "looks_like_organisation", "speech_verbs", "gendered_words",
-    "name_particles", "name_connectors", "discovery_speech_verbs",
+    "name_particles", "name_connectors", "person_cue_verbs",
     "titles", "strip_title", "apposition_re",
     "name_parts", "surname_first_names",
     "country_forms", "country_index", "adjective_forms",

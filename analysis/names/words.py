@@ -1,8 +1,9 @@
 """Word lists about names: the lookup key of a name, the words of speaker
 phrases, the words that make a phrase an organisation, the speech verbs, the
-gendered titles and role nouns, the particles inside names, and the two
-lists actor discovery keeps apart on purpose (its name connectors and its
-speech verbs).  Read only from ``analysis/data/``."""
+gendered titles and role nouns, the particles inside names and the words
+that join a name's capitalised parts in actor discovery (one file, tagged),
+and the speech verbs that make a capitalised word a person (a section of the
+speech-verb file).  Read only from ``analysis/data/``."""
 from __future__ import annotations
 
 import functools
@@ -54,11 +55,20 @@ def looks_like_organisation(words: list[str]) -> bool:
     return not _organisation_words().isdisjoint(map(str.lower, words))
 
 
+def _speech_verb_sections() -> tuple[list[str], list[str]]:
+    """The lines of ``speech_verbs.txt``: the quote cues, and the
+    ``[person cues]`` section after them."""
+    lines = read_word_list("speech_verbs.txt")
+    at = lines.index("[person cues]") if "[person cues]" in lines else len(lines)
+    return lines[:at], lines[at + 1:]
+
+
 @functools.cache
 def speech_verbs() -> dict[str, tuple[str, frozenset[str]]]:
-    """Cue word form -> (lemma, tags) from ``analysis/data/speech_verbs.txt``."""
+    """Cue word form -> (lemma, tags) from ``analysis/data/speech_verbs.txt``
+    (the quote cues: the lines before its ``[person cues]`` section)."""
     out: dict[str, tuple[str, frozenset[str]]] = {}
-    for line in read_word_list("speech_verbs.txt"):
+    for line in _speech_verb_sections()[0]:
         words, _, tags = line.partition("|")
         forms = words.split()
         tagset = frozenset(tags.split())
@@ -86,23 +96,36 @@ def gendered_words(gender: str) -> frozenset[str]:
 
 
 @functools.cache
+def _name_joiners() -> dict[str, frozenset[str]]:
+    """Lower-case word -> its tags (``particle``, ``connector``) from
+    ``name_particles.txt``."""
+    out = {}
+    for line in read_word_list("name_particles.txt"):
+        word, _, tags = line.partition("|")
+        out[word.strip().lower()] = frozenset(tags.split())
+    return out
+
+
+@functools.cache
 def name_particles() -> frozenset[str]:
-    """Lower-case particles that stay inside a name (``von``, ``bin``, ``de``),
-    from ``name_particles.txt``."""
-    return frozenset(w.lower() for w in read_word_list("name_particles.txt"))
+    """Lower-case particles that stay inside a name (``von``, ``bin``, ``de``):
+    the words tagged ``particle`` in ``name_particles.txt``."""
+    return frozenset(w for w, tags in _name_joiners().items() if "particle" in tags)
 
 
 @functools.cache
 def name_connectors() -> frozenset[str]:
     """Lower-case words that join capitalised words into one candidate name
-    in actor discovery (``da``, ``dos``, ``&``), from ``name_connectors.txt``.
-    Not :func:`name_particles`: the file says how and why they differ."""
-    return frozenset(read_word_list("name_connectors.txt"))
+    in actor discovery (``da``, ``dos``, ``&``): the words tagged
+    ``connector`` in ``name_particles.txt``.  Not :func:`name_particles`: the
+    file says how and why they differ."""
+    return frozenset(w for w, tags in _name_joiners().items() if "connector" in tags)
 
 
 @functools.cache
-def discovery_speech_verbs() -> frozenset[str]:
+def person_cue_verbs() -> frozenset[str]:
     """The speech verbs after one capitalised word that make actor discovery
-    read it as a person (``Smith said``), from ``discovery_speech_verbs.txt``.
-    Not :func:`speech_verbs`: the file says how and why they differ."""
-    return frozenset(read_word_list("discovery_speech_verbs.txt"))
+    read it as a person (``Smith said``): the ``[person cues]`` section of
+    ``speech_verbs.txt``.  Not :func:`speech_verbs`: the file says how and
+    why they differ."""
+    return frozenset(w for line in _speech_verb_sections()[1] for w in line.split())

@@ -1,8 +1,8 @@
 """Candidate names in a sentence (step 1 of actor discovery, see
 :mod:`analysis.actors.discovery`): maximal runs of capitalised tokens, joined
 across ``of`` after an organisation or place word, name connectors and
-initials; then each run's plan: leading titles (kept as gender evidence),
-months, weekdays, pronouns and sentence-initial common words cut off,
+initials (built by :func:`analysis.names.runs.name_runs`); then each run's
+plan: leading titles (kept as gender evidence), months, weekdays, pronouns and sentence-initial common words cut off,
 trailing months cut, and the run split at modifiers (``Ohio-based``) and after
 a title inside it (``Israeli Foreign Minister | David Levy``).
 
@@ -11,43 +11,33 @@ questions are counts over those bytes, and plans are memoised per distinct
 run (:data:`PLAN_MEMO`)."""
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
 
 from analysis.actors.lexicon import common, demonyms, org_words, places, title_info
-from analysis.names import first_names, name_connectors
+from analysis.names import first_names
+from analysis.names.runs import (
+    CONNECTORS,
+    MONTHS_DAYS,
+    OF_HEADS,
+    PRONOUNS_START,
+    RunRules,
+    is_name_token,
+    name_runs,
+    title_case,
+)
 
 __all__ = ["capitalised_runs", "run_plan", "is_dateline", "title_case", "memo_put", "FLAGS", "SKIP", "CAP_T",
            "ALPHA2_T", "ALPHA_UPPER_T", "SCORE_T", "POSS_T", "AFTER_QUOTE", "SEP", "PLAN_MEMO", "PLAN_PENDING",
            "PLAN_TITLE", "PLAN_FIRST", "PLAN_PIECES", "CONNECTORS", "PLACE_HEADS"]
 
-CONNECTORS = name_connectors()  # analysis/data/name_connectors.txt
 PLACE_HEADS = {"Road", "Street", "Avenue", "River", "Mountains", "Mountain", "Island", "Islands", "Sea", "Ocean",
                "Lake", "Valley", "Bay", "Gulf", "Province", "Region", "Stadium", "Park", "Square", "Strait",
                "Peninsula", "Coast", "Desert", "Canal", "Bridge", "Airport", "Heights", "Hills", "County", "State",
                "Republic", "Kingdom", "Emirates", "Territory", "Territories", "Oval", "Arena", "Ground", "Circuit",
                "Field", "Lane", "Cape", "Mount", "Port", "Isle", "North", "South", "East", "West", "Central"}
-_OF_HEADS = {"Republic", "Kingdom", "Gulf", "Bay", "Isle", "Cape", "Sea", "Strait", "University", "Bank",
-             "Ministry", "Department", "Institute", "Council", "Association", "Federation", "Union", "Party",
-             "Church", "Board", "Commission", "Committee", "Court", "House", "League", "Office", "College",
-             "School", "Academy", "Museum", "Society", "Bureau", "Agency", "Organisation", "Organization",
-             "Chamber", "Exchange", "Corporation", "Congress", "Parliament", "Assembly", "Government", "Minister",
-             "Secretary", "Duke", "Prince", "Bishop", "Archbishop", "Governor", "Mayor", "Province",
-             "Federation", "Confederation", "Chancellor", "Lake", "Strait", "Straits", "Isle", "Islands",
-             "States", "Emirates", "Sultanate", "Principality", "Commonwealth", "Archipelago", "Mouth",
-             "City", "Port", "Sisters", "Friends", "Party", "Movement", "Front", "Army", "Force", "Forces",
-             "Centre", "Center", "Fund", "Trust", "Foundation", "Authority", "Directorate", "Division",
-             "Service", "Services", "Corps", "Coalition", "Alliance", "Order", "Conference", "Tribunal"}
-_MONTHS_DAYS = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Christmas", "Easter",
-}
-_PRONOUNS_START = {"I", "He", "She", "We", "They", "It", "You", "His", "Her", "Their", "Our", "My", "Its", "A",
-                   "An", "The", "This", "That", "These", "Those", "There", "Here", "But", "And", "Or", "If", "In",
-                   "On", "At", "As", "By", "For", "From", "To", "With", "Of", "After", "Before", "When", "While"}
-_WORD_RE = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _DATE_RE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
 _DASH_RE = re.compile(r"^\s*(?:\(\w+\)\s*)?[-—–]{1,2}\s")
 _SCORE_RE = re.compile(r"^\d{1,3}-\d{1,3}$")
@@ -57,23 +47,12 @@ _MODIFIER_SUFFIX = re.compile(r"-(?:based|listed|led|controlled|owned|born|made|
                               r"linked|allied|dominated|held|bound|style|era|area|wide|level|class|type)$", re.I)
 
 
-
-
-
-def _is_cap(tok: str) -> bool:
-    return bool(tok) and tok[0].isupper() and _WORD_RE.match(tok) is not None
-
-
-def title_case(tok: str) -> str:
-    return "-".join(p[:1] + p[1:].lower() for p in tok.split("-"))
-
-
 # Per-token facts the rules ask about, one bit each.  They depend only on the
 # token's string, so they are computed once per distinct string for the whole
 # process (:data:`FLAGS`) and a document gets them as one byte per token;
 # sentence-level questions are then counts over those bytes instead of Python
 # loops over every token of every sentence.
-_CAP = 1  # capitalised word (_is_cap): can be part of a name
+_CAP = 1  # a name token (analysis.names.runs.is_name_token)
 _ALPHA2 = 2  # has a letter and is longer than one character (all-capital test)
 _UPPER = 4  # str.isupper()
 _SCORE = 8  # a sports score such as 2-1
@@ -83,7 +62,7 @@ SKIP = 32  # a month, weekday or sentence-initial function word: alone, never a 
 
 def _token_flags(tok: str) -> int:
     f = 0
-    if _is_cap(tok):
+    if is_name_token(tok):
         f |= _CAP
     if len(tok) > 1 and any(map(str.isalpha, tok)):
         f |= _ALPHA2
@@ -93,7 +72,7 @@ def _token_flags(tok: str) -> int:
         f |= _SCORE
     if len(tok) > 2 and tok[-2] in "'’" and tok[-1] == "s" and tok[0].isupper():
         f |= _POSS
-    if tok in _MONTHS_DAYS or tok in _PRONOUNS_START:
+    if tok in MONTHS_DAYS or tok in PRONOUNS_START:
         f |= SKIP
     return f
 
@@ -122,35 +101,20 @@ CAP_T, ALPHA2_T, ALPHA_UPPER_T = _bit_table(_CAP), _bit_table(_ALPHA2), _bit_tab
 SCORE_T, POSS_T = _bit_table(_SCORE), _bit_table(_POSS)
 
 
+@functools.cache
+def _discovery_rules() -> RunRules:
+    """How discovery's runs join (:func:`analysis.names.runs.joins`): any
+    distance inside a sentence, initials, connectors, and ``of`` after an
+    organisation or place head or an organisation word (``org_words.txt``)."""
+    return RunRules(max_gap=None, initials=True, titles=frozenset(), connectors=CONNECTORS,
+                    of_heads=OF_HEADS | org_words())
+
+
 def capitalised_runs(strings: list[str], starts: list, ends: list, cap: bytes, lo: int, hi: int) -> list[tuple[int, int]]:
     """Token index ranges [a, b) of capitalised runs in sentence tokens lo..hi
-    (``cap``: one 0/1 byte per token of the document, 1 for a capitalised word)."""
-    out = []
-    orgs = org_words()
-    i = cap.find(1, lo, hi)
-    while i >= 0:
-        j = i + 1
-        while j < hi:
-            if cap[j]:
-                j += 1
-                continue
-            s = strings[j]
-            # initial: "J" "." directly attached
-            if s == "." and len(strings[j - 1]) == 1 and strings[j - 1].isupper() and starts[j] == ends[j - 1] \
-                    and j + 1 < hi and cap[j + 1]:
-                j += 1
-                continue
-            if j + 1 < hi and cap[j + 1]:
-                if s in CONNECTORS:
-                    j += 1
-                    continue
-                if s == "of" and (strings[j - 1] in _OF_HEADS or strings[j - 1] in orgs):
-                    j += 1
-                    continue
-            break
-        out.append((i, j))
-        i = cap.find(1, j, hi)
-    return out
+    (``cap``: one 0/1 byte per token of the document, 1 for a capitalised
+    word): :func:`analysis.names.runs.name_runs` with discovery's rules."""
+    return name_runs(strings, starts, ends, cap, lo, hi, _discovery_rules())
 
 
 def _title_gender(tok: str, person_titles: dict) -> str | None:
@@ -273,7 +237,7 @@ def _lead_cut(toks: list[str], at_start: bool) -> tuple[int, str | None, tuple]:
             k += 1
             continue
         initial = len(t) == 1 and k + 1 < b and toks[k + 1] == "."
-        if (t in _MONTHS_DAYS or t in _PRONOUNS_START) and not initial:
+        if (t in MONTHS_DAYS or t in PRONOUNS_START) and not initial:
             k += 1
             continue
         # only the run's first token can follow the sentence start or a quote:
@@ -307,7 +271,7 @@ def run_plan(key: str | None, toks: list[str], at_start: bool) -> tuple:
         return hit
     k, title_gender, pending = _lead_cut(toks, at_start)
     e = len(toks)
-    while e > k and toks[e - 1] in _MONTHS_DAYS:
+    while e > k and toks[e - 1] in MONTHS_DAYS:
         e -= 1
     pieces = []
     if k < e:

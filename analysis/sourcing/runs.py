@@ -1,15 +1,18 @@
-"""Name runs: the runs of capitalised tokens of an article that can form a
-name, used to complete a surname to the fullest name the article gives
-(``Cotler`` -> ``Irwin Cotler``), to strip titles off a name and to find the
-last person named before a pronoun."""
+"""Name runs of quote attribution: the runs of capitalised tokens of an
+article that can form a name (built by :func:`analysis.names.runs.name_runs`
+with this family's :data:`RULES`), used to complete a surname to the fullest
+name the article gives (``Cotler`` -> ``Irwin Cotler``), to strip titles off
+a name and to find the last person named before a pronoun."""
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 from bisect import bisect_left
 from typing import NamedTuple
 
 from analysis.names import looks_like_organisation
+from analysis.names.runs import RunRules, joins, name_runs
 from analysis.sourcing.words import DETERMINERS, STOP
 
 
@@ -18,6 +21,14 @@ class RunName(NamedTuple):
     words: list[str]
     word_set: set[str]
     is_org: bool  # the words look like an organisation's name
+
+
+@functools.lru_cache(maxsize=8)  # one set of titles per process, in practice
+def rules(titles: frozenset[str]) -> RunRules:
+    """How quote attribution's name runs join: capitalised words at most one
+    character apart, and the full stop of a title (``Mr. Smith``); no
+    connectors (``von``), initials or ``of``."""
+    return RunRules(max_gap=1, initials=False, titles=titles, connectors=frozenset(), of_heads=frozenset())
 
 
 class NameRuns:
@@ -36,6 +47,8 @@ class NameRuns:
         self.starts = starts
         self.ends = ends
         self.titles = titles
+        self._rules = rules(titles)
+        self._cap: bytes | None = None
         self._name_runs: list[tuple[int, int]] | None = None
         self._runs_by_last: dict[str, list[tuple[int, int]]] = {}
         self._run_words: dict[tuple[int, int], RunName] = {}
@@ -45,17 +58,20 @@ class NameRuns:
         self._run_person: dict[int, str | None] = {}
         self._run_starts: list[int] | None = None
 
+    @property
+    def cap(self) -> bytes:
+        """One byte per token, 1 for a capitalised word (computed on first use)."""
+        if self._cap is None:
+            self._cap = bytes(map(operator.and_, self.capitalised, self.is_word))
+        return self._cap
+
     def _link(self, j: int) -> bool:
         """Does token ``j + 1`` continue a name run holding token ``j``?  It
         does when it is a capitalised word, or a period after a title followed
-        by a capital (``Mr. Smith``), at most one character after token j."""
-        k = j + 1
-        if self.starts[k] - self.ends[j] > 1:
-            return False
-        if self.capitalised[k] and self.is_word[k]:
-            return True
-        return self.strs[k] == "." and self.lower[j].rstrip(".") in self.titles and k + 1 < len(self.strs) \
-            and self.capitalised[k + 1]
+        by a capital (``Mr. Smith``), at most one character after token j
+        (:func:`analysis.names.runs.joins` with :func:`rules`)."""
+        cap = self._cap if self._cap is not None else self.cap
+        return joins(self.strs, self.starts, self.ends, cap, j + 1, len(self.strs), self._rules)
 
     @property
     def name_runs(self) -> list[tuple[int, int]]:
@@ -64,18 +80,7 @@ class NameRuns:
         starts at a capitalised word and goes on while :meth:`_link` holds.
         Computed on first use."""
         if self._name_runs is None:
-            runs = []
-            n = len(self.strs)
-            nxt = 0
-            for i in itertools.compress(range(n), map(operator.and_, self.capitalised, self.is_word)):
-                if i < nxt:
-                    continue  # inside the previous run
-                j = i
-                while j + 1 < n and self._link(j):
-                    j += 1
-                runs.append((i, j + 1))
-                nxt = j + 1
-            self._name_runs = runs
+            self._name_runs = name_runs(self.strs, self.starts, self.ends, self.cap, 0, len(self.strs), self._rules)
         return self._name_runs
 
     def _run_at(self, k: int) -> tuple[int, int]:
@@ -113,7 +118,7 @@ class NameRuns:
         (one pass over the tokens, on first use)."""
         if self._cap_positions is None:
             where: dict[str, list[int]] = {}
-            for k in itertools.compress(range(len(self.strs)), map(operator.and_, self.capitalised, self.is_word)):
+            for k in itertools.compress(range(len(self.strs)), self.cap):
                 where.setdefault(self.strs[k], []).append(k)
             self._cap_positions = where
         return self._cap_positions

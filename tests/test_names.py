@@ -136,3 +136,34 @@ def test_name_runs_by_hand():
     strings = ["Mr", ".", "Smith", "Jones"]
     starts, ends = _tokens(strings, [0, 0, 1, 2])
     assert name_runs(strings, starts, ends, b"\x01\x00\x01\x01", 0, 4, quotes) == [(0, 3), (3, 4)]
+
+
+# --- countries: one file for sides, speakers and actor aliases
+
+
+def test_country_forms_for_sides_and_speakers():
+    from analysis.names import adjective_forms, country_forms, country_index
+
+    uk = country_forms().set_index("country").loc["United Kingdom"]
+    assert uk["names"][:4] == ["UK", "U.K.", "Britain", "Great Britain"]
+    assert uk["adjectives"] == ["British", "Briton", "Britons"]
+    assert country_index()["britain"][0] == "United Kingdom"
+    assert country_index()["netherlands"][:2] == ["Netherlands", "Holland"]
+    # forms of the actors' scope only are not the speakers'
+    assert "burma" not in country_index() and "jordan" not in country_index()
+    assert "palestinian" not in adjective_forms() and "britons" in adjective_forms()
+    assert len(country_forms()) == 76
+
+
+def test_gazetteer_forms_for_actor_aliases():
+    from analysis.names import gazetteer_forms
+
+    names, adjectives = gazetteer_forms("name"), gazetteer_forms("adjective")
+    assert names["U.K."] == "United Kingdom" and names["Holland"] == "The Netherlands"
+    assert names["Czech Republic"] == "Czechia" and names["Burma"] == "Myanmar"
+    # the gazetteer's own name is no alias, and a speakers-only form is not here
+    assert "United Kingdom" not in names and "Czechia" not in names and "Türkiye" not in names
+    assert adjectives["Jordanian"] == "Jordan" and "Bulgarian" not in adjectives
+    # nouns for the people are never "<adjective> government"
+    assert "Britons" not in adjectives and "Britons" not in names
+    assert (len(names), len(adjectives)) == (30, 79)

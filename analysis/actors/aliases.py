@@ -11,8 +11,9 @@ merge in ``alias_basis`` (empty when the name is its own):
     article (``Johnson`` -> ``Boris Johnson``; the rule of discovery).
 ``country name``
     A short form or abbreviation of a country listed in
-    ``analysis/data/country_names.csv`` (``UK``, ``U.K.``, ``Britain`` ->
-    ``United Kingdom``).  Data, not code: replace the file for other usage.
+    ``analysis/data/countries.csv`` (``UK``, ``U.K.``, ``Britain`` ->
+    ``United Kingdom``; read by :mod:`analysis.names.countries`).  Data, not
+    code: replace the file for other usage.
 ``government of the state``
     ``<country adjective> government`` (``the British government``) is a
     mention of the country acting as a state (adjectives from the same file);
@@ -43,17 +44,15 @@ data file; ambiguous cases (two expansions, two full names) stay apart.
 """
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import re
 
 import pandas as pd
 
 from analysis.actors.discovery import discover_entities
 from analysis.actors.lexicon import common, places
-from analysis.names import name_parts
-from analysis.core.resources import data_path, read_word_list
+from analysis.names import gazetteer_forms, name_parts
+from analysis.core.resources import read_word_list
 from analysis.core.text import Document
 
 __all__ = [
@@ -93,31 +92,17 @@ def _candidate_id(name: str) -> str:
 # data
 
 
-@functools.cache
-def _country_table() -> tuple[tuple[str, str, str], ...]:
-    path = data_path("country_names.csv")
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    rows = []
-    for i, rec in enumerate(csv.DictReader(io.StringIO("\n".join(lines))), 2):
-        form, country, kind = (rec.get(k, "") or "" for k in ("form", "country", "type"))
-        if not form or not country or kind not in ("name", "adjective"):
-            raise ValueError(f"{path}: data row {i - 1} ({form!r}): needs form, country and type name|adjective")
-        rows.append((form.strip(), country.strip(), kind))
-    return tuple(rows)
-
-
-@functools.cache
 def country_forms() -> dict[str, str]:
     """Short forms and abbreviations -> the country's name (``U.K.`` ->
-    ``United Kingdom``), from ``analysis/data/country_names.csv``."""
-    return {form: country for form, country, kind in _country_table() if kind == "name"}
+    ``United Kingdom``): the names in actors' scope of
+    ``analysis/data/countries.csv`` (:func:`analysis.names.gazetteer_forms`)."""
+    return gazetteer_forms("name")
 
 
-@functools.cache
 def country_adjectives() -> dict[str, str]:
     """Adjectives that, before "government", name a country's state
-    (``British`` -> ``United Kingdom``), from ``analysis/data/country_names.csv``."""
-    return {form: country for form, country, kind in _country_table() if kind == "adjective"}
+    (``British`` -> ``United Kingdom``), from the same file."""
+    return gazetteer_forms("adjective")
 
 
 @functools.cache

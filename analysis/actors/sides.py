@@ -11,7 +11,7 @@ it (countries, organisations, parties, outlets, people) a list::
 The package never decides sides itself: a corpus measured without a sides file
 (and without a codebook that gives sides) has every speaker's side
 ``unknown``.  A country listed by name also claims its other names and its
-adjectives from ``analysis/data/country_forms.csv`` (``United Kingdom`` also
+adjectives from ``analysis/data/countries.csv`` (``United Kingdom`` also
 matches ``UK``, ``U.K.``, ``Britain`` and ``British``), so ``a British
 minister`` and ``the Chinese embassy`` find their side; a party listed as
 ``X Party`` also claims ``X`` (``Conservative MP``).

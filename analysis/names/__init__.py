@@ -9,7 +9,9 @@ so that any module may use it.
 * :mod:`~analysis.names.honorifics`: the title table, titles stripped from a name,
   the apposition after a name;
 * :mod:`~analysis.names.parts`: given name and surname, surname-first names;
-* :mod:`~analysis.names.countries`: country names and adjectives;
+* :mod:`~analysis.names.countries`: country names, adjectives and nouns for
+  their people, for sides, speakers and actor aliases (one file);
+* :mod:`~analysis.names.runs`: runs of capitalised tokens that can form a name;
 * :mod:`~analysis.names.given_names`: first names with their gender;
 * :mod:`~analysis.names.gender`: gender of a person in a text, with its basis;
 * :mod:`~analysis.names.affiliation`: the organisation or country a text gives
@@ -26,7 +28,7 @@ from analysis.names.affiliation import (
     speaker_kind_words,
     title_table,
 )
-from analysis.names.countries import adjective_forms, country_forms, country_index
+from analysis.names.countries import adjective_forms, country_forms, country_index, country_table, gazetteer_forms
 from analysis.names.given_names import first_names
 from analysis.names.gender import PersonMentions, first_name_gender, infer_gender, inside_any, sentence_index
 from analysis.names.parts import name_parts, surname_first_names
@@ -47,7 +49,7 @@ __all__ = [
     "name_particles", "name_connectors", "person_cue_verbs",
     "titles", "strip_title", "apposition_re",
     "name_parts", "surname_first_names",
-    "country_forms", "country_index", "adjective_forms",
+    "country_forms", "country_index", "adjective_forms", "country_table", "gazetteer_forms",
     "first_names",
     "infer_gender", "first_name_gender", "PersonMentions", "sentence_index", "inside_any",
     "affiliation_near", "affiliation_for_sides", "speaker_affiliation", "speaker_kind_words", "kind_words",

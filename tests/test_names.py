@@ -167,3 +167,25 @@ def test_gazetteer_forms_for_actor_aliases():
     # nouns for the people are never "<adjective> government"
     assert "Britons" not in adjectives and "Britons" not in names
     assert (len(names), len(adjectives)) == (30, 79)
+
+
+# --- no story words in general lists; a country's name is complete
+
+
+def test_no_story_names_in_organisation_words():
+    from analysis.core.resources import read_word_list
+
+    words = set(read_word_list("speaker_org_words.txt"))
+    assert "huawei" not in words and {"ministry", "herald", "reuters"} <= words
+
+
+def test_fullest_name_completes_a_surname_but_not_a_country():
+    from analysis.core.text import segment_articles
+    from analysis.sourcing.context import ArticleContext
+
+    text = ("Acme UK chief Irwin Cotler spoke in London. Cotler said the UK would wait. "
+            "The U.K. and Acme U.K. agreed.")
+    runs = ArticleContext(segment_articles(text)[0], None).names
+    assert runs.fullest("Cotler", 0) == "Irwin Cotler"
+    # "UK" and "U.K." name the country: not "Acme UK" / "Acme U.K."
+    assert runs.fullest("UK", 0) == "UK" and runs.fullest("U.K.", 0) == "U.K."

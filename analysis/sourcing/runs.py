@@ -11,7 +11,7 @@ import operator
 from bisect import bisect_left
 from typing import NamedTuple
 
-from analysis.names import country_index, looks_like_organisation, normalise_name
+from analysis.names import looks_like_organisation
 from analysis.names.runs import RunRules, joins, name_runs
 from analysis.sourcing.words import DETERMINERS, STOP
 
@@ -156,13 +156,11 @@ class NameRuns:
 
     def fullest(self, name: str, before: int) -> str:
         """The longest capitalised run in the article that ends with ``name``'s
-        last word and contains all of its words (``Cotler`` -> ``Irwin Cotler``).
-        A country's name is complete as it is (``UK`` is not ``Huawei UK``)."""
+        last word and contains all of its words (``Cotler`` -> ``Irwin Cotler``)."""
         if name in self._fullest:
             return self._fullest[name]
         words = name.split()
-        if not words or normalise_name(name) in country_index():
-            self._fullest[name] = name
+        if not words:
             return name
         best = name
         n_best = len(words)

@@ -61,7 +61,7 @@ from typing import NamedTuple
 import numpy as np
 
 from analysis.actors.classify import CLASSIFY_MEMO, classify_memo
-from analysis.actors.lexicon import places, plural_common, title_info
+from analysis.actors.lexicon import common, places, plural_common, title_info
 from analysis.actors.runs import (
     AFTER_QUOTE,
     ALPHA2_T,
@@ -101,6 +101,7 @@ _SPORT_WORDS = re.compile(
     r"(?=[sfctgrbahmvo])\b(?:s(?:occer|quash|kiing|wimming|nooker)|f(?:ootball|ormula one)|c(?:ricket|ycling)|"
     r"tennis|golf|r(?:ugby|acing)|b(?:aseball|asketball|oxing)|athletics|h(?:ockey|andball)|motor racing|"
     r"volleyball|olympics?)\b", re.I)
+_VENUE_PREPS = {"at", "in"}  # "at Headingley": a ground, not a team
 _LOC_PREPS = {"in", "at", "from", "near", "to", "across", "into", "outside", "around", "of", "via", "throughout"}
 
 _SURNAME_MEMO: dict = {}
@@ -183,9 +184,36 @@ def _sentence_candidates(doc: Document, toks: _Tokens, sport: bool) -> tuple[lis
                 _label_run(toks, a, b, lo, hi, sport, person_titles, found, pending)
             elif a == lo and is_dateline(toks.strings, toks.text, toks.ends, a, b):
                 found.append((a, b, "LOC", "dateline"))
+            elif sport:
+                _table_row_teams(toks.strings, a, b, hi, found, pending)
             else:
                 pending.append((a, b, _HEADLINE))
     return found, pending
+
+
+_FIXTURE_WORDS = {"AT", "V", "VS"}  # "CHICAGO AT TORONTO": a fixture in an all-capital schedule line
+
+
+def _table_row_teams(strings: list[str], a: int, b: int, hi: int, found: list, pending: list) -> None:
+    """An all-capital run in sports results (a standings row ``NEW YORK 74 59
+    .556``, a fixture ``CHICAGO AT TORONTO``): split at the fixture words; a
+    piece that is a city, state or county followed by a number or standing in
+    a fixture is a team (organisation, the CoNLL convention); other pieces
+    are left to the headline reading."""
+    cuts = [k for k in range(a, b) if strings[k] in _FIXTURE_WORDS]
+    bounds = [a - 1, *cuts, b]
+    fixture = bool(cuts)
+    for pa, pb in zip(bounds, bounds[1:]):
+        pa += 1
+        if pa >= pb:
+            continue
+        name = " ".join(title_case(t) for t in strings[pa:pb])
+        team_place = places().get(name) in ("city", "state") or name.endswith("shire")
+        number_next = pb < hi and strings[pb][:1].isdigit()
+        if team_place and (fixture or number_next):
+            found.append((pa, pb, "ORG", "sports team"))
+        else:
+            pending.append((pa, pb, _HEADLINE))
 
 
 def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, person_titles: dict,
@@ -260,7 +288,7 @@ def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[
             and rule in (None, "unknown word", "unknown run", "gazetteer", "acronym", "rare words"):
         label, rule = "LOC", "dateline"
     elif sport and rule in ("gazetteer", None, "unknown word") and pb - pa <= 2:
-        kind = places().get(" ".join(ptoks))
+        kind = places().get(" ".join(ptoks)) or places().get(" ".join(map(title_case, ptoks)))
         prev = strings[pa - 1].lower() if pa > lo else ""
         if (kind in ("city", "state") or strings[pb - 1].endswith("shire")) and prev not in _LOC_PREPS:
             label, rule = "ORG", "sports team"
@@ -300,7 +328,9 @@ def _consistent_labels(found: list[tuple], surfaces: list[str], lex: dict, per_p
     in full in this article is that person ("Howard" after "Michael Howard")."""
     out = []
     for s, (a, b, label, rule) in zip(surfaces, found):
-        lab = lex.get(s, label)
+        # a dateline and a team in a results row keep their own reading ("NEW
+        # YORK" is the dateline's place and the standings' team)
+        lab = label if rule in ("dateline", "sports team") else lex.get(s, label)
         if lab in ("LOC", "ORG") and b - a == 1 and s in per_parts and rule in ("gazetteer", "sports team", "acronym"):
             lab = "PER"
         if lab == "MISC":
@@ -337,7 +367,7 @@ def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: di
             out.extend(_headline_pieces(strings, a, b, lex, per_parts))
             continue
         if lab is None and kind == _UNLABELLED:
-            lab = _lone_word_label(strings[a:b], sport)
+            lab = _lone_word_label(strings[a:b], sport, strings[a - 1].lower() if a else "")
         if lab and lab != "MISC":
             out.append((a, b, lab, "document"))
 
@@ -359,16 +389,19 @@ def _headline_pieces(strings: list[str], a: int, b: int, lex: dict, per_parts: d
     return out
 
 
-def _lone_word_label(words: list[str], sport: bool) -> str | None:
+def _lone_word_label(words: list[str], sport: bool, prev: str) -> str | None:
     """A run the rules left undecided: one known place word is a location,
     ``-shire`` a county (a team in sports results), and in sports results a
-    lone word that is not a plural common noun a team."""
+    lone word that is not a common word (``Men``, ``Postponed``) nor a plural
+    common noun a team, unless a place preposition comes before it (``at
+    Headingley``: the ground)."""
     if len(words) == 1 and words[0] in places():
         return "LOC"
     if len(words) == 1 and words[0].endswith("shire"):
-        return "ORG" if sport else "LOC"
-    if sport and len(words) == 1 and not words[0].isupper() and not plural_common(words[0]):
-        return "ORG"
+        return "ORG" if sport and prev not in _LOC_PREPS else "LOC"
+    if sport and len(words) == 1 and not words[0].isupper() and not plural_common(words[0]) \
+            and common(words[0]) < 2e-5:  # "Men", "Scorer": no team
+        return "LOC" if prev in _VENUE_PREPS else "ORG"
     return None
 
 

@@ -61,7 +61,7 @@ from typing import NamedTuple
 import numpy as np
 
 from analysis.actors.classify import CLASSIFY_MEMO, classify_memo
-from analysis.actors.lexicon import common, places, plural_common, title_info
+from analysis.actors.lexicon import common, designators, org_kind_nouns, places, plural_common, title_info
 from analysis.actors.runs import (
     AFTER_QUOTE,
     ALPHA2_T,
@@ -284,6 +284,8 @@ def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[
     memo = CLASSIFY_MEMO.get((piece_title, age, speech))
     hit = None if memo is None else memo.get(pkey)
     label, rule = hit if hit is not None else classify_memo(pkey, ptoks, piece_title, age, speech)
+    if (label is None or rule in _WEAK_PERSON) and _org_noun_beside(strings, pa, pb, lo, hi):
+        label, rule = "ORG", "organisation noun"
     if pa == lo and is_dateline(strings, text, ends, pa, pb) and label in (None, "LOC", "PER", "ORG") \
             and rule in (None, "unknown word", "unknown run", "gazetteer", "acronym", "rare words"):
         label, rule = "LOC", "dateline"
@@ -295,6 +297,47 @@ def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[
     return label, rule
 
 
+_ABBREVIATED_DESIGNATORS = frozenset({"Corp", "Inc", "Co", "Ltd", "Bros", "Cos"})
+
+# person rules that a noun naming a kind of organisation next to the name
+# overrides ("Cofinec said" is a person only by its speech verb)
+_WEAK_PERSON = ("speech verb", "rare words")
+_POSSESSIVES = ("'s", "’s", "'", "’")
+
+
+def _org_noun_beside(strings: list[str], pa: int, pb: int, lo: int, hi: int) -> bool:
+    """A lower-case noun naming a kind of organisation just before the name
+    (``tyre giant Pirelli``) or just after it, a possessive between allowed
+    (``Pirelli 's shares``, ``Zycie Warszawy daily``):
+    ``analysis/data/org_kind_nouns.txt``."""
+    before, after = org_kind_nouns()
+    if pa > lo and strings[pa - 1] in before:
+        return True
+    k = pb + 1 if pb < hi and strings[pb] in _POSSESSIVES else pb
+    return k < hi and strings[k] in after
+
+
+def _designator_bases(surfaces: list[str], found: list[tuple]) -> list[str]:
+    """The names of companies written with their designators in this article
+    (``NationsBank`` of ``NationsBank Corp``, ``Ruch`` of ``Ruch SA``): the
+    words before the trailing designators, when they are no place and, for
+    one word, no common English word."""
+    marks = designators()
+    out = []
+    for s, (a, b, lab, _) in zip(surfaces, found):
+        if lab != "ORG" or b - a < 2:
+            continue
+        words = s.split()
+        n = len(words)
+        while n > 0 and words[n - 1] in marks:
+            n -= 1
+        if 0 < n < len(words) and words[n - 1] not in ("&", "and", "of"):
+            base = " ".join(words[:n])
+            if base not in places() and (n > 1 or common(base) < 3e-5):
+                out.append(base)
+    return out
+
+
 def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dict[str, str], dict[str, str]]:
     """Step 3's evidence: the surface of each labelled span, each surface's
     majority label (``lex``) and, for people named in full, their surname and
@@ -304,6 +347,7 @@ def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dic
     votes: dict[str, dict] = {}
     per_parts: dict[str, str] = {}
     surfaces = [text[starts[a]:ends[b - 1]] for a, b, _, _ in found]
+    per_titled = {s for s, (_, _, lab, rule) in zip(surfaces, found) if lab == "PER" and rule not in _WEAK_PERSON}
     for s, (_, _, lab, _) in zip(surfaces, found):
         v = votes.get(s)
         if v is None:
@@ -312,6 +356,14 @@ def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dic
             v[lab] = v.get(lab, 0) + 1
     for s, v in votes.items():
         lex[s] = max(v, key=v.get)
+    # an organisation by its own evidence in one place is one everywhere in the
+    # article: a noun of organisation kind beside it, or its designators
+    # ("Cofinec S.A." ... "Cofinec said")
+    strong_org = {s for s, (_, _, _, rule) in zip(surfaces, found) if rule == "organisation noun"}
+    strong_org.update(_designator_bases(surfaces, found))
+    for s in strong_org:
+        if lex.get(s) in (None, "PER", "ORG") and s not in per_titled:
+            lex[s] = "ORG"
     for s, lab in lex.items():
         if lab == "PER" and " " in s:
             sn = _surname(s)
@@ -416,6 +468,8 @@ def _entity_dicts(toks: _Tokens, out: list[tuple], per_parts: dict) -> list[dict
         st, en = starts[a], ends[b - 1]
         if st < last_end:
             continue
+        if lab == "ORG" and toks.strings[b - 1] in _ABBREVIATED_DESIGNATORS and text[en:en + 1] == ".":
+            en += 1  # the abbreviation's full stop belongs to the name: "Norwest Corp."
         ents.append({"start": st, "end": en, "label": lab, "rule": rule, "text": text[st:en]})
         last_end = en
     for e in ents:

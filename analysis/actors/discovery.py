@@ -101,6 +101,8 @@ _SPORT_WORDS = re.compile(
     r"(?=[sfctgrbahmvo])\b(?:s(?:occer|quash|kiing|wimming|nooker)|f(?:ootball|ormula one)|c(?:ricket|ycling)|"
     r"tennis|golf|r(?:ugby|acing)|b(?:aseball|asketball|oxing)|athletics|h(?:ockey|andball)|motor racing|"
     r"volleyball|olympics?)\b", re.I)
+# a line that opens with a dateline: "ARLINGTON , Texas 1996-08-31"
+_DATELINE_LINE = re.compile(r"[A-Z][^\n\d]{0,50}?\s\d{4}-\d{2}-\d{2}")
 _VENUE_PREPS = {"at", "in"}  # "at Headingley": a ground, not a team
 _LOC_PREPS = {"in", "at", "from", "near", "to", "across", "into", "outside", "around", "of", "via", "throughout"}
 
@@ -207,10 +209,8 @@ def _table_row_teams(strings: list[str], a: int, b: int, hi: int, found: list, p
         pa += 1
         if pa >= pb:
             continue
-        name = " ".join(title_case(t) for t in strings[pa:pb])
-        team_place = places().get(name) in ("city", "state") or name.endswith("shire")
-        number_next = pb < hi and strings[pb][:1].isdigit()
-        if team_place and (fixture or number_next):
+        at_venue = pa > a and strings[pa - 1] == "AT"  # "CHICAGO AT TORONTO": the second is where
+        if (fixture and not at_venue and _team_place(strings, pa, pb)) or _team_in_row(strings, pa, pb, hi):
             found.append((pa, pb, "ORG", "sports team"))
         else:
             pending.append((pa, pb, _HEADLINE))
@@ -264,6 +264,19 @@ def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, per
             found.append((pa, pb, label, rule))
 
 
+def _team_place(strings: list[str], a: int, b: int) -> bool:
+    """Tokens ``a``..``b`` name a city, a state or a county (any case)."""
+    name = " ".join(title_case(t) for t in strings[a:b])
+    return places().get(name) in ("city", "state") or name.endswith("shire")
+
+
+def _team_in_row(strings: list[str], a: int, b: int, hi: int) -> bool:
+    """A city, state or county that opens a row of sports results, a number
+    after it (``BALTIMORE 70 63 .526``): a team."""
+    return b < hi and strings[b][:1].isdigit() and (a == 0 or strings[a - 1] not in ("AT", "at", "(")) \
+        and _team_place(strings, a, b)
+
+
 def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[str], pkey: str | None,
                  piece_title: str | None, sport: bool) -> tuple[str | None, str]:
     """Label and rule of one piece of a run (tokens ``pa``..``pb``): its
@@ -289,10 +302,14 @@ def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[
     if pa == lo and is_dateline(strings, text, ends, pa, pb) and label in (None, "LOC", "PER", "ORG") \
             and rule in (None, "unknown word", "unknown run", "gazetteer", "acronym", "rare words"):
         label, rule = "LOC", "dateline"
-    elif sport and rule in ("gazetteer", None, "unknown word") and pb - pa <= 2:
+    elif sport and rule in ("gazetteer", None, "unknown word", "unknown run") and pb - pa <= 2:
         kind = places().get(" ".join(ptoks)) or places().get(" ".join(map(title_case, ptoks)))
         prev = strings[pa - 1].lower() if pa > lo else ""
-        if (kind in ("city", "state") or strings[pb - 1].endswith("shire")) and prev not in _LOC_PREPS:
+        nxt_tok = strings[pb] if pb < hi else ""
+        # not a team: after a place preposition or in brackets ("( Trinidad )",
+        # a competitor's country), a venue heading ("Hove :"), a dateline
+        if (kind in ("city", "state") or strings[pb - 1].endswith("shire")) and prev not in _LOC_PREPS \
+                and prev != "(" and nxt_tok != ":" and not _DATELINE_LINE.match(text, toks.starts[lo], end + 12):
             label, rule = "ORG", "sports team"
     return label, rule
 
@@ -404,6 +421,9 @@ def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: di
         if kind == _HEADLINE:
             cands = [" ".join(title_case(t) for t in strings[a:b]), s]
         lab = None
+        if sport and kind != _UNLABELLED and _team_in_row(strings, a, b, len(strings)):
+            out.append((a, b, "ORG", "sports team"))
+            continue
         for c in cands:
             if c in lex:
                 lab = lex[c]

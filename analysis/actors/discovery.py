@@ -61,7 +61,7 @@ from typing import NamedTuple
 import numpy as np
 
 from analysis.actors.classify import CLASSIFY_MEMO, classify_memo
-from analysis.actors.lexicon import common, designators, org_kind_nouns, places, plural_common, title_info
+from analysis.actors.lexicon import common, designators, org_kind_nouns, org_words, places, plural_common, title_info
 from analysis.actors.runs import (
     AFTER_QUOTE,
     ALPHA2_T,
@@ -319,6 +319,7 @@ _ABBREVIATED_DESIGNATORS = frozenset({"Corp", "Inc", "Co", "Ltd", "Bros", "Cos"}
 # person rules that a noun naming a kind of organisation next to the name
 # overrides ("Cofinec said" is a person only by its speech verb)
 _WEAK_PERSON = ("speech verb", "rare words")
+_SEATED = re.compile(r"\w-(?:based|headquartered|listed|registered)$")  # "Ohio-based KeyCorp"
 _POSSESSIVES = ("'s", "’s", "'", "’")
 
 
@@ -328,7 +329,7 @@ def _org_noun_beside(strings: list[str], pa: int, pb: int, lo: int, hi: int) -> 
     (``Pirelli 's shares``, ``Zycie Warszawy daily``):
     ``analysis/data/org_kind_nouns.txt``."""
     before, after = org_kind_nouns()
-    if pa > lo and strings[pa - 1] in before:
+    if pa > lo and (strings[pa - 1] in before or _SEATED.search(strings[pa - 1])):
         return True
     k = pb + 1 if pb < hi and strings[pb] in _POSSESSIVES else pb
     return k < hi and strings[k] in after
@@ -349,9 +350,12 @@ def _designator_bases(surfaces: list[str], found: list[tuple]) -> list[str]:
         while n > 0 and words[n - 1] in marks:
             n -= 1
         if 0 < n < len(words) and words[n - 1] not in ("&", "and", "of"):
-            base = " ".join(words[:n])
-            if base not in places() and (n > 1 or common(base) < 3e-5):
-                out.append(base)
+            # the name, and the name without a trailing head word of its own
+            # ("Mercantile" of "Mercantile Bancorp Inc.")
+            for m in (n, n - 1 if n > 1 and words[n - 1] in org_words() else 0):
+                base = " ".join(words[:m])
+                if m and base not in places() and (m > 1 or common(base) < 3e-5):
+                    out.append(base)
     return out
 
 

@@ -12,7 +12,7 @@ from analysis.names import titles
 from analysis.core.resources import package_files, read_word_list
 
 __all__ = ["ZIPF_FLOOR", "zipf", "common", "places", "places_sources", "build_places", "org_words", "common_acronyms",
-           "news_orgs", "plural_common", "demonyms", "title_info", "org_kind_nouns", "designators"]
+           "news_orgs", "plural_common", "demonyms", "title_info", "org_kind_nouns", "designators", "name_articles"]
 
 
 # Every rule compares common() with a threshold of at least this (a test reads
@@ -148,6 +148,13 @@ def org_kind_nouns() -> tuple[frozenset[str], frozenset[str]]:
         else:
             part.add(word)
     return frozenset(sections["before"]), frozenset(sections["after"])
+
+
+@functools.cache
+def name_articles() -> frozenset[str]:
+    """Articles of other languages that open newspaper and company names
+    (``Le``, ``El``, ``Der``; ``name_articles.txt``)."""
+    return frozenset(read_word_list("name_articles.txt"))
 
 
 @functools.cache

@@ -444,6 +444,8 @@ def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: di
             continue
         if lab is None and kind == _UNLABELLED:
             lab = _lone_word_label(strings[a:b], sport, strings[a - 1].lower() if a else "")
+            if lab == "ORG" and _scorecard_player(strings, a, b):
+                lab = "PER"
         if lab and lab != "MISC":
             out.append((a, b, lab, "document"))
 
@@ -463,6 +465,19 @@ def _headline_pieces(strings: list[str], a: int, b: int, lex: dict, per_parts: d
         if lab1 and lab1 != "MISC":
             out.append((t, t + 1, lab1, "document"))
     return out
+
+
+_BOWLING = re.compile(r"^\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}$")  # overs-maidens-runs-wickets
+
+
+def _scorecard_player(strings: list[str], a: int, b: int) -> bool:
+    """A lone word of sports results that is a player, not a team: in a
+    cricket scorecard, after the dismissal letters (``c Vaas b Dharmasena``)
+    or before bowling figures (``Muralitharan 10-0-41-2``)."""
+    if b - a != 1:
+        return False
+    prev = strings[a - 1] if a else ""
+    return prev in ("b", "c", "st") or (b < len(strings) and _BOWLING.match(strings[b]) is not None)
 
 
 def _lone_word_label(words: list[str], sport: bool, prev: str) -> str | None:

@@ -61,7 +61,7 @@ from typing import NamedTuple
 import numpy as np
 
 from analysis.actors.classify import CLASSIFY_MEMO, classify_memo
-from analysis.actors.lexicon import common, designators, org_kind_nouns, org_words, places, plural_common, title_info
+from analysis.actors.lexicon import common, demonyms, designators, org_kind_nouns, org_words, places, plural_common, title_info
 from analysis.actors.runs import (
     AFTER_QUOTE,
     ALPHA2_T,
@@ -490,6 +490,9 @@ def _lone_word_label(words: list[str], sport: bool, prev: str) -> str | None:
         return "LOC"
     if len(words) == 1 and words[0].endswith("shire"):
         return "ORG" if sport and prev not in _LOC_PREPS else "LOC"
+    if sport and prev == "the" and words[-1].endswith("s") and not words[-1].isupper() \
+            and not any(w in demonyms() for w in words):
+        return "ORG"  # "the Brewers", "the Blue Jays": a team by its nickname
     if sport and len(words) == 1 and not words[0].isupper() and not plural_common(words[0]) \
             and common(words[0]) < 2e-5:  # "Men", "Scorer": no team
         return "LOC" if prev in _VENUE_PREPS else "ORG"

@@ -43,7 +43,9 @@ def classify_run(tokens: list[str], ctx: dict) -> tuple[str | None, str]:
     if "&" in tokens or last in orgs or any(
         t in orgs and i + 1 < len(tokens) and tokens[i + 1] in ("of", "&") for i, t in enumerate(tokens)
     ):
-        if not (len(tokens) == 1 and ctx.get("title_gender") is not None):
+        # one organisation word after a title: a person's name ("Mr Church"),
+        # unless the title is genderless ("Major League")
+        if not (len(tokens) == 1 and ctx.get("title_gender")):
             return "ORG", "org word"
     if ctx.get("title_gender") is not None:
         if not (len(tokens) == 1 and tokens[0] in place_kinds) and tokens[0] not in CONNECTORS | {"of"}:

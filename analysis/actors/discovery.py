@@ -258,6 +258,12 @@ def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, per
             pkey = None if key is None else SEP.join(ptoks)
         piece_title = tg if tg is not None else (title_gender if pa == k else None)
         label, rule = _label_piece(toks, pa, pb, lo, hi, ptoks, pkey, piece_title, sport)
+        if rule == "org word" and pb - pa == 1 and pa - 1 - a in plan[PLAN_PENDING] \
+                and not strings[pa - 1].endswith("ly"):
+            # a bare head noun after a word cut only for starting the sentence:
+            # one name ("Security Council", "United Nations")
+            pending.remove((pa - 1, pa, _INITIAL))
+            pa -= 1
         if label is None:
             pending.append((pa, pb, _UNLABELLED))
         else:

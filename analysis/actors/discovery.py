@@ -37,16 +37,27 @@ The rules, in order, for each sentence:
    (``Smith said``) -> person.  A leading demonym is split off (``Canadians
    Michael Spavor``) and so is everything up to a title inside a run
    (``Israeli Foreign Minister | David Levy``).  A line-initial place
-   before a date or a dash is a dateline (location).
+   before a date or a dash is a dateline (location).  A noun of
+   organisation kind beside a name (``tyre giant Pirelli``, ``Zycie
+   Warszawy daily``; ``org_kind_nouns.txt``) or a seat before it
+   (``Ohio-based KeyCorp``) makes it an organisation over weak person
+   evidence (a speech verb, two rare words).
 3. **Document consistency**: a person's full name carries to other
    surname-only mentions (``Simmons`` after ``Phil Simmons``), even one that
    is also a place name (``Howard`` after ``Michael Howard``); every other
    repeat of a classified name takes the same label; a word that is only
    capitalised because it starts the sentence is a name only when the
    document uses it as one elsewhere; all-capital headlines are read only
-   for names the body confirms and for countries and regions.  In sports
-   results (a sport named in the headline) places used as team names are
-   organisations, as CoNLL-2003 annotates them.
+   for names the body confirms and for countries and regions.  An
+   organisation by a noun, a seat or its designators (``Cofinec S.A.``) is
+   one in every mention (``Cofinec said``; ``Mercantile`` of ``Mercantile
+   Bancorp Inc.``).  In sports results (a sport named in the headline)
+   places used as team names are organisations, as CoNLL-2003 annotates
+   them: in results rows and fixtures (``BALTIMORE 70 63``, ``CHICAGO AT
+   TORONTO``, not the place after ``AT``), not after ``at``/``in``, in
+   brackets or a dateline; so are nicknames after ``the`` (``the Brewers``)
+   and rare lone words, not common words nor cricket players (``c Vaas b
+   Dharmasena``, ``Muralitharan 10-0-41-2``).
 
 :func:`discover_entities` returns the spans for one Document;
 :func:`analysis.actors.candidates.discover_actors` the table of candidate

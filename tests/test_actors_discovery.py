@@ -79,8 +79,8 @@ def test_candidate_table_merges_variants():
 @pytest.mark.needs_shared
 def test_conll2003_dev_scores(shared_dir):
     """PER F1 on the CoNLL-2003 dev set above the spaCy en_core_web_md
-    reference (0.78 all / 0.81 non-sport); measured 0.930 / 0.922 (ORG 0.772
-    all / 0.786 non-sport, LOC 0.874).  Lower bounds a little under the
+    reference (0.78 all / 0.81 non-sport); measured 0.930 / 0.922 (ORG 0.776
+    all / 0.787 non-sport, LOC 0.889).  Lower bounds a little under the
     measured values."""
     path = shared_dir / "benchmarks" / "actors" / "conll2003_dev.jsonl"
     if not path.exists():
@@ -98,7 +98,7 @@ def test_conll2003_dev_scores(shared_dir):
     non_sport = [d for d in docs if not d["is_sport"]]
     assert f1(docs, "PER") > 0.92
     assert f1(non_sport, "PER") > 0.91
-    assert f1(docs, "LOC") > 0.86
+    assert f1(docs, "LOC") > 0.87
     assert f1(docs, "ORG") > 0.76
     assert f1(non_sport, "ORG") > 0.77
 

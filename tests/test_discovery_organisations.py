@@ -70,3 +70,12 @@ def test_grounds_common_words_and_scorecard_players_are_no_teams():
     assert got["Headingley"] == "LOC"  # after "At": the ground
     assert "Men" not in got  # common in lower case
     assert got["Muralitharan"] == "PER" and got["Dharmasena"] == "PER"
+
+
+def test_a_dateline_place_is_no_team_and_a_nickname_is():
+    text = ("SOCCER - RESULTS .\nDUBLIN 1996-08-30\nThe Brewers rallied to beat the Blue Jays 5-4 .\n"
+            "LONDON 1996-08-30\n")
+    ents = [(e["text"], e["label"]) for e in discover_entities(segment(text, "t"))]
+    # a place common in lower case at the line start, a date after it: the dateline
+    assert ("DUBLIN", "LOC") in ents and ("LONDON", "LOC") in ents
+    assert ("Blue Jays", "ORG") in ents  # "the" + a capitalised plural in sports results

@@ -281,6 +281,9 @@ def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, per
             found.append((pa, pb, label, rule))
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # a dateline's date, no score
+
+
 def _team_place(strings: list[str], a: int, b: int) -> bool:
     """Tokens ``a``..``b`` name a city, a state or a county (any case)."""
     name = " ".join(title_case(t) for t in strings[a:b])
@@ -290,8 +293,8 @@ def _team_place(strings: list[str], a: int, b: int) -> bool:
 def _team_in_row(strings: list[str], a: int, b: int, hi: int) -> bool:
     """A city, state or county that opens a row of sports results, a number
     after it (``BALTIMORE 70 63 .526``): a team."""
-    return b < hi and strings[b][:1].isdigit() and (a == 0 or strings[a - 1] not in ("AT", "at", "(")) \
-        and _team_place(strings, a, b)
+    return b < hi and strings[b][:1].isdigit() and not _ISO_DATE.match(strings[b]) \
+        and (a == 0 or strings[a - 1] not in ("AT", "at", "(")) and _team_place(strings, a, b)
 
 
 def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[str], pkey: str | None,
@@ -444,6 +447,9 @@ def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: di
         lab = None
         if sport and kind != _UNLABELLED and _team_in_row(strings, a, b, len(strings)):
             out.append((a, b, "ORG", "sports team"))
+            continue
+        if kind == _INITIAL and _ISO_DATE.match(text, ends[b - 1] + 1):  # "DUBLIN 1996-08-30"
+            out.append((a, b, "LOC", "dateline"))
             continue
         for c in cands:
             if c in lex:

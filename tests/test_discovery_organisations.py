@@ -79,3 +79,13 @@ def test_a_dateline_place_is_no_team_and_a_nickname_is():
     # a place common in lower case at the line start, a date after it: the dateline
     assert ("DUBLIN", "LOC") in ents and ("LONDON", "LOC") in ents
     assert ("Blue Jays", "ORG") in ents  # "the" + a capitalised plural in sports results
+
+
+def test_results_rows_name_teams_even_common_words():
+    text = ("RUGBY UNION - RESULTS .\nSale 31 Wasps 33\nReading 4 1 1 2 5 10 4\nErnie Els 70 68\n"
+            "TEXAS 75 58 .564 -\nCLEVELAND AT TEXAS\n")
+    ents = [(e["text"], e["label"]) for e in discover_entities(segment(text, "t"))]
+    assert ("Sale", "ORG") in ents and ("Wasps", "ORG") in ents  # a score line: name, number, twice
+    assert ("Reading", "ORG") in ents  # a standings row: a name, then only numbers
+    assert ("Ernie Els", "PER") in ents  # a first name outweighs the row
+    assert ents[-2:] == [("CLEVELAND", "ORG"), ("TEXAS", "LOC")]  # after AT: where, though TEXAS is a team above

@@ -223,6 +223,8 @@ def _table_row_teams(strings: list[str], a: int, b: int, hi: int, found: list, p
         at_venue = pa > a and strings[pa - 1] == "AT"  # "CHICAGO AT TORONTO": the second is where
         if (fixture and not at_venue and _team_place(strings, pa, pb)) or _team_in_row(strings, pa, pb, hi):
             found.append((pa, pb, "ORG", "sports team"))
+        elif at_venue and _team_place(strings, pa, pb):
+            found.append((pa, pb, "LOC", "venue"))  # where, whatever the standings call the name
         else:
             pending.append((pa, pb, _HEADLINE))
 
@@ -246,7 +248,10 @@ def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, per
     if plan is None:
         plan = run_plan(key, run, at_start)
     for p in plan[PLAN_PENDING]:
-        pending.append((a + p, a + p + 1, _INITIAL))
+        if sport and _results_row(strings, a + p, a + p + 1, lo, hi):
+            found.append((a + p, a + p + 1, "ORG", "sports team"))  # "Reading 4 1 1 2 5 10 4"
+        else:
+            pending.append((a + p, a + p + 1, _INITIAL))
     n_plan = len(plan)
     if n_plan == PLAN_PIECES:  # no pieces
         return
@@ -279,6 +284,23 @@ def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, per
             pending.append((pa, pb, _UNLABELLED))
         else:
             found.append((pa, pb, label, rule))
+
+
+_STRONG_PERSON = ("title", "first name", "initial", "surname first")
+_TABLE_CELL = re.compile(r"^(?:\d+|\.\d+|-|\.|\d+/\d+)$")  # "74", ".556", "-", "1/2"
+
+
+def _results_row(strings: list[str], a: int, b: int, lo: int, hi: int) -> bool:
+    """Tokens ``a``..``b`` name a team in a line of results (sentence
+    ``lo``..``hi``): a standings row (the name, then only numbers: ``Reading
+    4 1 1 2 5 10 4``) or a score line (``Sale 31 Wasps 33``: a name and a
+    whole number, twice)."""
+    if b - a > 3 or b >= hi or not strings[b].isdigit():
+        return False
+    if a == lo:
+        return (hi - b >= 2 and all(_TABLE_CELL.match(t) for t in strings[b:hi])) or (
+            hi - b >= 3 and strings[hi - 1].isdigit() and strings[b + 1][:1].isupper())
+    return b == hi - 1 and strings[a - 1].isdigit() and lo < a - 1 and strings[lo][:1].isupper()
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # a dateline's date, no score
@@ -322,6 +344,8 @@ def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[
     if pa == lo and is_dateline(strings, text, ends, pa, pb) and label in (None, "LOC", "PER", "ORG") \
             and rule in (None, "unknown word", "unknown run", "gazetteer", "acronym", "rare words"):
         label, rule = "LOC", "dateline"
+    elif sport and rule not in _STRONG_PERSON and rule != "gazetteer" and _results_row(strings, pa, pb, lo, hi):
+        label, rule = "ORG", "sports team"  # "Crystal Palace 4 1 2 1", "Sale 31 Wasps 33": a results row
     elif sport and rule in ("gazetteer", None, "unknown word", "unknown run") and pb - pa <= 2:
         kind = places().get(" ".join(ptoks)) or places().get(" ".join(map(title_case, ptoks)))
         prev = strings[pa - 1].lower() if pa > lo else ""
@@ -421,9 +445,9 @@ def _consistent_labels(found: list[tuple], surfaces: list[str], lex: dict, per_p
     in full in this article is that person ("Howard" after "Michael Howard")."""
     out = []
     for s, (a, b, label, rule) in zip(surfaces, found):
-        # a dateline and a team in a results row keep their own reading ("NEW
-        # YORK" is the dateline's place and the standings' team)
-        lab = label if rule in ("dateline", "sports team") else lex.get(s, label)
+        # a dateline, a team in a results row and the venue of a fixture keep
+        # their own reading ("NEW YORK" is the dateline's place and the standings' team)
+        lab = label if rule in ("dateline", "sports team", "venue") else lex.get(s, label)
         if lab in ("LOC", "ORG") and b - a == 1 and s in per_parts and rule in ("gazetteer", "sports team", "acronym"):
             lab = "PER"
         if lab == "MISC":

@@ -538,10 +538,10 @@ def _lone_word_label(words: list[str], sport: bool, prev: str) -> str | None:
     if len(words) == 1 and words[0].endswith("shire"):
         return "ORG" if sport and prev not in _LOC_PREPS else "LOC"
     if sport and prev == "the" and words[-1].endswith("s") and not words[-1].isupper() \
-            and not any(w in demonyms() for w in words):
-        return "ORG"  # "the Brewers", "the Blue Jays": a team by its nickname
+            and not any(w in demonyms() for w in words) and common(words[-1]) < 3e-5:
+        return "ORG"  # "the Brewers", "the Blue Jays": a team by its nickname; not "the Games"
     if sport and len(words) == 1 and not words[0].isupper() and not plural_common(words[0]) \
-            and common(words[0]) < 2e-5:  # "Men", "Scorer": no team
+            and common(words[0]) < 3e-5:  # "Men", "Record": no team
         return "LOC" if prev in _VENUE_PREPS else "ORG"
     return None
 

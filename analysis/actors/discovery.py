@@ -72,7 +72,9 @@ from typing import NamedTuple
 import numpy as np
 
 from analysis.actors.classify import CLASSIFY_MEMO, classify_memo
-from analysis.actors.lexicon import common, demonyms, designators, org_kind_nouns, org_words, places, plural_common, title_info
+from analysis.actors.teams import (ISO_DATE, STRONG_PERSON, city_team, lone_word_label, results_row, scorecard_player,
+                                   table_row_teams, team_in_row)
+from analysis.actors.lexicon import common, designators, org_kind_nouns, org_words, places, title_info
 from analysis.actors.runs import (
     AFTER_QUOTE,
     ALPHA2_T,
@@ -112,10 +114,6 @@ _SPORT_WORDS = re.compile(
     r"(?=[sfctgrbahmvo])\b(?:s(?:occer|quash|kiing|wimming|nooker)|f(?:ootball|ormula one)|c(?:ricket|ycling)|"
     r"tennis|golf|r(?:ugby|acing)|b(?:aseball|asketball|oxing)|athletics|h(?:ockey|andball)|motor racing|"
     r"volleyball|olympics?)\b", re.I)
-# a line that opens with a dateline: "ARLINGTON , Texas 1996-08-31"
-_DATELINE_LINE = re.compile(r"[A-Z][^\n\d]{0,50}?\s\d{4}-\d{2}-\d{2}")
-_VENUE_PREPS = {"at", "in"}  # "at Headingley": a ground, not a team
-_LOC_PREPS = {"in", "at", "from", "near", "to", "across", "into", "outside", "around", "of", "via", "throughout"}
 
 _SURNAME_MEMO: dict = {}
 
@@ -198,35 +196,14 @@ def _sentence_candidates(doc: Document, toks: _Tokens, sport: bool) -> tuple[lis
             elif a == lo and is_dateline(toks.strings, toks.text, toks.ends, a, b):
                 found.append((a, b, "LOC", "dateline"))
             elif sport:
-                _table_row_teams(toks.strings, a, b, hi, found, pending)
+                for pa, pb, lab in table_row_teams(toks.strings, a, b, hi):
+                    if lab is None:
+                        pending.append((pa, pb, _HEADLINE))
+                    else:
+                        found.append((pa, pb, lab, "sports team" if lab == "ORG" else "venue"))
             else:
                 pending.append((a, b, _HEADLINE))
     return found, pending
-
-
-_FIXTURE_WORDS = {"AT", "V", "VS"}  # "CHICAGO AT TORONTO": a fixture in an all-capital schedule line
-
-
-def _table_row_teams(strings: list[str], a: int, b: int, hi: int, found: list, pending: list) -> None:
-    """An all-capital run in sports results (a standings row ``NEW YORK 74 59
-    .556``, a fixture ``CHICAGO AT TORONTO``): split at the fixture words; a
-    piece that is a city, state or county followed by a number or standing in
-    a fixture is a team (organisation, the CoNLL convention); other pieces
-    are left to the headline reading."""
-    cuts = [k for k in range(a, b) if strings[k] in _FIXTURE_WORDS]
-    bounds = [a - 1, *cuts, b]
-    fixture = bool(cuts)
-    for pa, pb in zip(bounds, bounds[1:]):
-        pa += 1
-        if pa >= pb:
-            continue
-        at_venue = pa > a and strings[pa - 1] == "AT"  # "CHICAGO AT TORONTO": the second is where
-        if (fixture and not at_venue and _team_place(strings, pa, pb)) or _team_in_row(strings, pa, pb, hi):
-            found.append((pa, pb, "ORG", "sports team"))
-        elif at_venue and _team_place(strings, pa, pb):
-            found.append((pa, pb, "LOC", "venue"))  # where, whatever the standings call the name
-        else:
-            pending.append((pa, pb, _HEADLINE))
 
 
 def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, person_titles: dict,
@@ -248,7 +225,7 @@ def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, per
     if plan is None:
         plan = run_plan(key, run, at_start)
     for p in plan[PLAN_PENDING]:
-        if sport and _results_row(strings, a + p, a + p + 1, lo, hi):
+        if sport and results_row(strings, a + p, a + p + 1, lo, hi):
             found.append((a + p, a + p + 1, "ORG", "sports team"))  # "Reading 4 1 1 2 5 10 4"
         else:
             pending.append((a + p, a + p + 1, _INITIAL))
@@ -286,39 +263,6 @@ def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, per
             found.append((pa, pb, label, rule))
 
 
-_STRONG_PERSON = ("title", "first name", "initial", "surname first")
-_TABLE_CELL = re.compile(r"^(?:\d+|\.\d+|-|\.|\d+/\d+)$")  # "74", ".556", "-", "1/2"
-
-
-def _results_row(strings: list[str], a: int, b: int, lo: int, hi: int) -> bool:
-    """Tokens ``a``..``b`` name a team in a line of results (sentence
-    ``lo``..``hi``): a standings row (the name, then only numbers: ``Reading
-    4 1 1 2 5 10 4``) or a score line (``Sale 31 Wasps 33``: a name and a
-    whole number, twice)."""
-    if b - a > 3 or b >= hi or not strings[b].isdigit():
-        return False
-    if a == lo:
-        return (hi - b >= 2 and all(_TABLE_CELL.match(t) for t in strings[b:hi])) or (
-            hi - b >= 3 and strings[hi - 1].isdigit() and strings[b + 1][:1].isupper())
-    return b == hi - 1 and strings[a - 1].isdigit() and lo < a - 1 and strings[lo][:1].isupper()
-
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # a dateline's date, no score
-
-
-def _team_place(strings: list[str], a: int, b: int) -> bool:
-    """Tokens ``a``..``b`` name a city, a state or a county (any case)."""
-    name = " ".join(title_case(t) for t in strings[a:b])
-    return places().get(name) in ("city", "state") or name.endswith("shire")
-
-
-def _team_in_row(strings: list[str], a: int, b: int, hi: int) -> bool:
-    """A city, state or county that opens a row of sports results, a number
-    after it (``BALTIMORE 70 63 .526``): a team."""
-    return b < hi and strings[b][:1].isdigit() and not _ISO_DATE.match(strings[b]) \
-        and (a == 0 or strings[a - 1] not in ("AT", "at", "(")) and _team_place(strings, a, b)
-
-
 def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[str], pkey: str | None,
                  piece_title: str | None, sport: bool) -> tuple[str | None, str]:
     """Label and rule of one piece of a run (tokens ``pa``..``pb``): its
@@ -344,17 +288,11 @@ def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[
     if pa == lo and is_dateline(strings, text, ends, pa, pb) and label in (None, "LOC", "PER", "ORG") \
             and rule in (None, "unknown word", "unknown run", "gazetteer", "acronym", "rare words"):
         label, rule = "LOC", "dateline"
-    elif sport and rule not in _STRONG_PERSON and rule != "gazetteer" and _results_row(strings, pa, pb, lo, hi):
+    elif sport and rule not in STRONG_PERSON and rule != "gazetteer" and results_row(strings, pa, pb, lo, hi):
         label, rule = "ORG", "sports team"  # "Crystal Palace 4 1 2 1", "Sale 31 Wasps 33": a results row
-    elif sport and rule in ("gazetteer", None, "unknown word", "unknown run") and pb - pa <= 2:
-        kind = places().get(" ".join(ptoks)) or places().get(" ".join(map(title_case, ptoks)))
-        prev = strings[pa - 1].lower() if pa > lo else ""
-        nxt_tok = strings[pb] if pb < hi else ""
-        # not a team: after a place preposition or in brackets ("( Trinidad )",
-        # a competitor's country), a venue heading ("Hove :"), a dateline
-        if (kind in ("city", "state") or strings[pb - 1].endswith("shire")) and prev not in _LOC_PREPS \
-                and prev != "(" and nxt_tok != ":" and not _DATELINE_LINE.match(text, toks.starts[lo], end + 12):
-            label, rule = "ORG", "sports team"
+    elif sport and rule in ("gazetteer", None, "unknown word", "unknown run") and pb - pa <= 2 \
+            and city_team(strings, text, toks.starts[lo], end, pa, pb, lo, hi):
+        label, rule = "ORG", "sports team"
     return label, rule
 
 
@@ -469,10 +407,10 @@ def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: di
         if kind == _HEADLINE:
             cands = [" ".join(title_case(t) for t in strings[a:b]), s]
         lab = None
-        if sport and kind != _UNLABELLED and _team_in_row(strings, a, b, len(strings)):
+        if sport and kind != _UNLABELLED and team_in_row(strings, a, b, len(strings)):
             out.append((a, b, "ORG", "sports team"))
             continue
-        if kind == _INITIAL and _ISO_DATE.match(text, ends[b - 1] + 1):  # "DUBLIN 1996-08-30"
+        if kind == _INITIAL and ISO_DATE.match(text, ends[b - 1] + 1):  # "DUBLIN 1996-08-30"
             out.append((a, b, "LOC", "dateline"))
             continue
         for c in cands:
@@ -490,8 +428,8 @@ def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: di
             out.extend(_headline_pieces(strings, a, b, lex, per_parts))
             continue
         if lab is None and kind == _UNLABELLED:
-            lab = _lone_word_label(strings[a:b], sport, strings[a - 1].lower() if a else "")
-            if lab == "ORG" and _scorecard_player(strings, a, b):
+            lab = lone_word_label(strings[a:b], sport, strings[a - 1].lower() if a else "")
+            if lab == "ORG" and scorecard_player(strings, a, b):
                 lab = "PER"
         if lab and lab != "MISC":
             out.append((a, b, lab, "document"))
@@ -512,38 +450,6 @@ def _headline_pieces(strings: list[str], a: int, b: int, lex: dict, per_parts: d
         if lab1 and lab1 != "MISC":
             out.append((t, t + 1, lab1, "document"))
     return out
-
-
-_BOWLING = re.compile(r"^\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}$")  # overs-maidens-runs-wickets
-
-
-def _scorecard_player(strings: list[str], a: int, b: int) -> bool:
-    """A lone word of sports results that is a player, not a team: in a
-    cricket scorecard, after the dismissal letters (``c Vaas b Dharmasena``)
-    or before bowling figures (``Muralitharan 10-0-41-2``)."""
-    if b - a != 1:
-        return False
-    prev = strings[a - 1] if a else ""
-    return prev in ("b", "c", "st") or (b < len(strings) and _BOWLING.match(strings[b]) is not None)
-
-
-def _lone_word_label(words: list[str], sport: bool, prev: str) -> str | None:
-    """A run the rules left undecided: one known place word is a location,
-    ``-shire`` a county (a team in sports results), and in sports results a
-    lone word that is not a common word (``Men``, ``Postponed``) nor a plural
-    common noun a team, unless a place preposition comes before it (``at
-    Headingley``: the ground)."""
-    if len(words) == 1 and words[0] in places():
-        return "LOC"
-    if len(words) == 1 and words[0].endswith("shire"):
-        return "ORG" if sport and prev not in _LOC_PREPS else "LOC"
-    if sport and prev == "the" and words[-1].endswith("s") and not words[-1].isupper() \
-            and not any(w in demonyms() for w in words) and common(words[-1]) < 3e-5:
-        return "ORG"  # "the Brewers", "the Blue Jays": a team by its nickname; not "the Games"
-    if sport and len(words) == 1 and not words[0].isupper() and not plural_common(words[0]) \
-            and common(words[0]) < 3e-5:  # "Men", "Record": no team
-        return "LOC" if prev in _VENUE_PREPS else "ORG"
-    return None
 
 
 def _entity_dicts(toks: _Tokens, out: list[tuple], per_parts: dict) -> list[dict]:

@@ -301,7 +301,7 @@ _ABBREVIATED_DESIGNATORS = frozenset({"Corp", "Inc", "Co", "Ltd", "Bros", "Cos"}
 # person rules that a noun naming a kind of organisation next to the name
 # overrides ("Cofinec said" is a person only by its speech verb)
 _WEAK_PERSON = ("speech verb", "rare words")
-_SEATED = re.compile(r"\w-(?:based|headquartered|listed|registered)$")  # "Ohio-based KeyCorp"
+_SEATED = ("-based", "-headquartered", "-listed", "-registered")  # "Ohio-based KeyCorp"
 _POSSESSIVES = ("'s", "’s", "'", "’")
 
 
@@ -311,7 +311,7 @@ def _org_noun_beside(strings: list[str], pa: int, pb: int, lo: int, hi: int) -> 
     (``Pirelli 's shares``, ``Zycie Warszawy daily``):
     ``analysis/data/org_kind_nouns.txt``."""
     before, after = org_kind_nouns()
-    if pa > lo and (strings[pa - 1] in before or _SEATED.search(strings[pa - 1])):
+    if pa > lo and (strings[pa - 1] in before or strings[pa - 1].endswith(_SEATED)):
         return True
     k = pb + 1 if pb < hi and strings[pb] in _POSSESSIVES else pb
     return k < hi and strings[k] in after
@@ -322,11 +322,13 @@ def _designator_bases(surfaces: list[str], found: list[tuple]) -> list[str]:
     (``NationsBank`` of ``NationsBank Corp``, ``Ruch`` of ``Ruch SA``): the
     words before the trailing designators, when they are no place and, for
     one word, no common English word."""
-    marks = designators()
+    marks = None
     out = []
     for s, (a, b, lab, _) in zip(surfaces, found):
         if lab != "ORG" or b - a < 2:
             continue
+        if marks is None:
+            marks = designators()
         words = s.split()
         n = len(words)
         while n > 0 and words[n - 1] in marks:
@@ -350,7 +352,6 @@ def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dic
     votes: dict[str, dict] = {}
     per_parts: dict[str, str] = {}
     surfaces = [text[starts[a]:ends[b - 1]] for a, b, _, _ in found]
-    per_titled = {s for s, (_, _, lab, rule) in zip(surfaces, found) if lab == "PER" and rule not in _WEAK_PERSON}
     for s, (_, _, lab, _) in zip(surfaces, found):
         v = votes.get(s)
         if v is None:
@@ -362,11 +363,13 @@ def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dic
     # an organisation by its own evidence in one place is one everywhere in the
     # article: a noun of organisation kind beside it, or its designators
     # ("Cofinec S.A." ... "Cofinec said")
-    strong_org = {s for s, (_, _, _, rule) in zip(surfaces, found) if rule == "organisation noun"}
-    strong_org.update(_designator_bases(surfaces, found))
-    for s in strong_org:
-        if lex.get(s) in (None, "PER", "ORG") and s not in per_titled:
-            lex[s] = "ORG"
+    strong_org = [s for s, f in zip(surfaces, found) if f[3] == "organisation noun"]
+    strong_org += _designator_bases(surfaces, found)
+    if strong_org:
+        per_titled = {s for s, (_, _, lab, rule) in zip(surfaces, found) if lab == "PER" and rule not in _WEAK_PERSON}
+        for s in strong_org:
+            if lex.get(s) in (None, "PER", "ORG") and s not in per_titled:
+                lex[s] = "ORG"
     for s, lab in lex.items():
         if lab == "PER" and " " in s:
             sn = _surname(s)
@@ -410,7 +413,8 @@ def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: di
         if sport and kind != _UNLABELLED and team_in_row(strings, a, b, len(strings)):
             out.append((a, b, "ORG", "sports team"))
             continue
-        if kind == _INITIAL and ISO_DATE.match(text, ends[b - 1] + 1):  # "DUBLIN 1996-08-30"
+        if kind == _INITIAL and text[ends[b - 1] + 1:ends[b - 1] + 2].isdigit() \
+                and ISO_DATE.match(text, ends[b - 1] + 1):  # "DUBLIN 1996-08-30"
             out.append((a, b, "LOC", "dateline"))
             continue
         for c in cands:

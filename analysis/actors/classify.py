@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from analysis.actors.lexicon import common, common_acronyms, demonyms, news_orgs, org_words, places, plural_common
+from analysis.actors.lexicon import (common, common_acronyms, demonyms, name_articles, news_orgs, org_words, places,
+                                     plural_common)
 from analysis.actors.runs import CONNECTORS, PLACE_HEADS, memo_put, title_case
 from analysis.names import first_names, name_parts
 
@@ -42,7 +43,9 @@ def classify_run(tokens: list[str], ctx: dict) -> tuple[str | None, str]:
     if "&" in tokens or last in orgs or any(
         t in orgs and i + 1 < len(tokens) and tokens[i + 1] in ("of", "&") for i, t in enumerate(tokens)
     ):
-        if not (len(tokens) == 1 and ctx.get("title_gender") is not None):
+        # one organisation word after a title: a person's name ("Mr Church"),
+        # unless the title is genderless ("Major League")
+        if not (len(tokens) == 1 and ctx.get("title_gender")):
             return "ORG", "org word"
     if ctx.get("title_gender") is not None:
         if not (len(tokens) == 1 and tokens[0] in place_kinds) and tokens[0] not in CONNECTORS | {"of"}:
@@ -62,6 +65,8 @@ def classify_run(tokens: list[str], ctx: dict) -> tuple[str | None, str]:
             if tokens[-1] in demonym_words or rest in place_kinds or any(t in place_kinds for t in tokens[1:]):
                 return None, "initial + place"
             return "PER", "initial"
+        if len(tokens) == 2 and first in name_articles():
+            return None, "article + word"  # "Le Matin", "El Al": a paper or a company more often than a person
         if first.lower() in fn and common(first) < 5e-4:
             if any(t in place_kinds and place_kinds[t] in ("country", "continent") for t in tokens[1:]):
                 return None, "first name + place"

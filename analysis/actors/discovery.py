@@ -37,16 +37,27 @@ The rules, in order, for each sentence:
    (``Smith said``) -> person.  A leading demonym is split off (``Canadians
    Michael Spavor``) and so is everything up to a title inside a run
    (``Israeli Foreign Minister | David Levy``).  A line-initial place
-   before a date or a dash is a dateline (location).
+   before a date or a dash is a dateline (location).  A noun of
+   organisation kind beside a name (``tyre giant Pirelli``, ``Zycie
+   Warszawy daily``; ``org_kind_nouns.txt``) or a seat before it
+   (``Ohio-based KeyCorp``) makes it an organisation over weak person
+   evidence (a speech verb, two rare words).
 3. **Document consistency**: a person's full name carries to other
    surname-only mentions (``Simmons`` after ``Phil Simmons``), even one that
    is also a place name (``Howard`` after ``Michael Howard``); every other
    repeat of a classified name takes the same label; a word that is only
    capitalised because it starts the sentence is a name only when the
    document uses it as one elsewhere; all-capital headlines are read only
-   for names the body confirms and for countries and regions.  In sports
-   results (a sport named in the headline) places used as team names are
-   organisations, as CoNLL-2003 annotates them.
+   for names the body confirms and for countries and regions.  An
+   organisation by a noun, a seat or its designators (``Cofinec S.A.``) is
+   one in every mention (``Cofinec said``; ``Mercantile`` of ``Mercantile
+   Bancorp Inc.``).  In sports results (a sport named in the headline)
+   places used as team names are organisations, as CoNLL-2003 annotates
+   them: in results rows and fixtures (``BALTIMORE 70 63``, ``CHICAGO AT
+   TORONTO``, not the place after ``AT``), not after ``at``/``in``, in
+   brackets or a dateline; so are nicknames after ``the`` (``the Brewers``)
+   and rare lone words, not common words nor cricket players (``c Vaas b
+   Dharmasena``, ``Muralitharan 10-0-41-2``).
 
 :func:`discover_entities` returns the spans for one Document;
 :func:`analysis.actors.candidates.discover_actors` the table of candidate
@@ -61,7 +72,9 @@ from typing import NamedTuple
 import numpy as np
 
 from analysis.actors.classify import CLASSIFY_MEMO, classify_memo
-from analysis.actors.lexicon import places, plural_common, title_info
+from analysis.actors.teams import (ISO_DATE, STRONG_PERSON, city_team, lone_word_label, results_row, scorecard_player,
+                                   table_row_teams, team_in_row)
+from analysis.actors.lexicon import common, designators, org_kind_nouns, org_words, places, title_info
 from analysis.actors.runs import (
     AFTER_QUOTE,
     ALPHA2_T,
@@ -101,7 +114,6 @@ _SPORT_WORDS = re.compile(
     r"(?=[sfctgrbahmvo])\b(?:s(?:occer|quash|kiing|wimming|nooker)|f(?:ootball|ormula one)|c(?:ricket|ycling)|"
     r"tennis|golf|r(?:ugby|acing)|b(?:aseball|asketball|oxing)|athletics|h(?:ockey|andball)|motor racing|"
     r"volleyball|olympics?)\b", re.I)
-_LOC_PREPS = {"in", "at", "from", "near", "to", "across", "into", "outside", "around", "of", "via", "throughout"}
 
 _SURNAME_MEMO: dict = {}
 
@@ -183,6 +195,12 @@ def _sentence_candidates(doc: Document, toks: _Tokens, sport: bool) -> tuple[lis
                 _label_run(toks, a, b, lo, hi, sport, person_titles, found, pending)
             elif a == lo and is_dateline(toks.strings, toks.text, toks.ends, a, b):
                 found.append((a, b, "LOC", "dateline"))
+            elif sport:
+                for pa, pb, lab in table_row_teams(toks.strings, a, b, hi):
+                    if lab is None:
+                        pending.append((pa, pb, _HEADLINE))
+                    else:
+                        found.append((pa, pb, lab, "sports team" if lab == "ORG" else "venue"))
             else:
                 pending.append((a, b, _HEADLINE))
     return found, pending
@@ -207,7 +225,10 @@ def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, per
     if plan is None:
         plan = run_plan(key, run, at_start)
     for p in plan[PLAN_PENDING]:
-        pending.append((a + p, a + p + 1, _INITIAL))
+        if sport and results_row(strings, a + p, a + p + 1, lo, hi):
+            found.append((a + p, a + p + 1, "ORG", "sports team"))  # "Reading 4 1 1 2 5 10 4"
+        else:
+            pending.append((a + p, a + p + 1, _INITIAL))
     n_plan = len(plan)
     if n_plan == PLAN_PIECES:  # no pieces
         return
@@ -230,6 +251,12 @@ def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, per
             pkey = None if key is None else SEP.join(ptoks)
         piece_title = tg if tg is not None else (title_gender if pa == k else None)
         label, rule = _label_piece(toks, pa, pb, lo, hi, ptoks, pkey, piece_title, sport)
+        if rule == "org word" and pb - pa == 1 and pa - 1 - a in plan[PLAN_PENDING] \
+                and not strings[pa - 1].endswith("ly"):
+            # a bare head noun after a word cut only for starting the sentence:
+            # one name ("Security Council", "United Nations")
+            pending.remove((pa - 1, pa, _INITIAL))
+            pa -= 1
         if label is None:
             pending.append((pa, pb, _UNLABELLED))
         else:
@@ -256,15 +283,64 @@ def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[
     memo = CLASSIFY_MEMO.get((piece_title, age, speech))
     hit = None if memo is None else memo.get(pkey)
     label, rule = hit if hit is not None else classify_memo(pkey, ptoks, piece_title, age, speech)
+    if (label is None or rule in _WEAK_PERSON) and _org_noun_beside(strings, pa, pb, lo, hi):
+        label, rule = "ORG", "organisation noun"
     if pa == lo and is_dateline(strings, text, ends, pa, pb) and label in (None, "LOC", "PER", "ORG") \
             and rule in (None, "unknown word", "unknown run", "gazetteer", "acronym", "rare words"):
         label, rule = "LOC", "dateline"
-    elif sport and rule in ("gazetteer", None, "unknown word") and pb - pa <= 2:
-        kind = places().get(" ".join(ptoks))
-        prev = strings[pa - 1].lower() if pa > lo else ""
-        if (kind in ("city", "state") or strings[pb - 1].endswith("shire")) and prev not in _LOC_PREPS:
-            label, rule = "ORG", "sports team"
+    elif sport and rule not in STRONG_PERSON and rule != "gazetteer" and results_row(strings, pa, pb, lo, hi):
+        label, rule = "ORG", "sports team"  # "Crystal Palace 4 1 2 1", "Sale 31 Wasps 33": a results row
+    elif sport and rule in ("gazetteer", None, "unknown word", "unknown run") and pb - pa <= 2 \
+            and city_team(strings, text, toks.starts[lo], end, pa, pb, lo, hi):
+        label, rule = "ORG", "sports team"
     return label, rule
+
+
+_ABBREVIATED_DESIGNATORS = frozenset({"Corp", "Inc", "Co", "Ltd", "Bros", "Cos"})
+
+# person rules that a noun naming a kind of organisation next to the name
+# overrides ("Cofinec said" is a person only by its speech verb)
+_WEAK_PERSON = ("speech verb", "rare words")
+_SEATED = ("-based", "-headquartered", "-listed", "-registered")  # "Ohio-based KeyCorp"
+_POSSESSIVES = ("'s", "’s", "'", "’")
+
+
+def _org_noun_beside(strings: list[str], pa: int, pb: int, lo: int, hi: int) -> bool:
+    """A lower-case noun naming a kind of organisation just before the name
+    (``tyre giant Pirelli``) or just after it, a possessive between allowed
+    (``Pirelli 's shares``, ``Zycie Warszawy daily``):
+    ``analysis/data/org_kind_nouns.txt``."""
+    before, after = org_kind_nouns()
+    if pa > lo and (strings[pa - 1] in before or strings[pa - 1].endswith(_SEATED)):
+        return True
+    k = pb + 1 if pb < hi and strings[pb] in _POSSESSIVES else pb
+    return k < hi and strings[k] in after
+
+
+def _designator_bases(surfaces: list[str], found: list[tuple]) -> list[str]:
+    """The names of companies written with their designators in this article
+    (``NationsBank`` of ``NationsBank Corp``, ``Ruch`` of ``Ruch SA``): the
+    words before the trailing designators, when they are no place and, for
+    one word, no common English word."""
+    marks = None
+    out = []
+    for s, (a, b, lab, _) in zip(surfaces, found):
+        if lab != "ORG" or b - a < 2:
+            continue
+        if marks is None:
+            marks = designators()
+        words = s.split()
+        n = len(words)
+        while n > 0 and words[n - 1] in marks:
+            n -= 1
+        if 0 < n < len(words) and words[n - 1] not in ("&", "and", "of"):
+            # the name, and the name without a trailing head word of its own
+            # ("Mercantile" of "Mercantile Bancorp Inc.")
+            for m in (n, n - 1 if n > 1 and words[n - 1] in org_words() else 0):
+                base = " ".join(words[:m])
+                if m and base not in places() and (m > 1 or common(base) < 3e-5):
+                    out.append(base)
+    return out
 
 
 def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dict[str, str], dict[str, str]]:
@@ -284,6 +360,16 @@ def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dic
             v[lab] = v.get(lab, 0) + 1
     for s, v in votes.items():
         lex[s] = max(v, key=v.get)
+    # an organisation by its own evidence in one place is one everywhere in the
+    # article: a noun of organisation kind beside it, or its designators
+    # ("Cofinec S.A." ... "Cofinec said")
+    strong_org = [s for s, f in zip(surfaces, found) if f[3] == "organisation noun"]
+    strong_org += _designator_bases(surfaces, found)
+    if strong_org:
+        per_titled = {s for s, (_, _, lab, rule) in zip(surfaces, found) if lab == "PER" and rule not in _WEAK_PERSON}
+        for s in strong_org:
+            if lex.get(s) in (None, "PER", "ORG") and s not in per_titled:
+                lex[s] = "ORG"
     for s, lab in lex.items():
         if lab == "PER" and " " in s:
             sn = _surname(s)
@@ -300,7 +386,9 @@ def _consistent_labels(found: list[tuple], surfaces: list[str], lex: dict, per_p
     in full in this article is that person ("Howard" after "Michael Howard")."""
     out = []
     for s, (a, b, label, rule) in zip(surfaces, found):
-        lab = lex.get(s, label)
+        # a dateline, a team in a results row and the venue of a fixture keep
+        # their own reading ("NEW YORK" is the dateline's place and the standings' team)
+        lab = label if rule in ("dateline", "sports team", "venue") else lex.get(s, label)
         if lab in ("LOC", "ORG") and b - a == 1 and s in per_parts and rule in ("gazetteer", "sports team", "acronym"):
             lab = "PER"
         if lab == "MISC":
@@ -322,6 +410,13 @@ def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: di
         if kind == _HEADLINE:
             cands = [" ".join(title_case(t) for t in strings[a:b]), s]
         lab = None
+        if sport and kind != _UNLABELLED and team_in_row(strings, a, b, len(strings)):
+            out.append((a, b, "ORG", "sports team"))
+            continue
+        if kind == _INITIAL and text[ends[b - 1] + 1:ends[b - 1] + 2].isdigit() \
+                and ISO_DATE.match(text, ends[b - 1] + 1):  # "DUBLIN 1996-08-30"
+            out.append((a, b, "LOC", "dateline"))
+            continue
         for c in cands:
             if c in lex:
                 lab = lex[c]
@@ -337,7 +432,9 @@ def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: di
             out.extend(_headline_pieces(strings, a, b, lex, per_parts))
             continue
         if lab is None and kind == _UNLABELLED:
-            lab = _lone_word_label(strings[a:b], sport)
+            lab = lone_word_label(strings[a:b], sport, strings[a - 1].lower() if a else "")
+            if lab == "ORG" and scorecard_player(strings, a, b):
+                lab = "PER"
         if lab and lab != "MISC":
             out.append((a, b, lab, "document"))
 
@@ -359,19 +456,6 @@ def _headline_pieces(strings: list[str], a: int, b: int, lex: dict, per_parts: d
     return out
 
 
-def _lone_word_label(words: list[str], sport: bool) -> str | None:
-    """A run the rules left undecided: one known place word is a location,
-    ``-shire`` a county (a team in sports results), and in sports results a
-    lone word that is not a plural common noun a team."""
-    if len(words) == 1 and words[0] in places():
-        return "LOC"
-    if len(words) == 1 and words[0].endswith("shire"):
-        return "ORG" if sport else "LOC"
-    if sport and len(words) == 1 and not words[0].isupper() and not plural_common(words[0]):
-        return "ORG"
-    return None
-
-
 def _entity_dicts(toks: _Tokens, out: list[tuple], per_parts: dict) -> list[dict]:
     """The spans in text order, overlaps dropped (the first wins), as
     entity dicts; a person's surname mention carries the full name."""
@@ -383,6 +467,8 @@ def _entity_dicts(toks: _Tokens, out: list[tuple], per_parts: dict) -> list[dict
         st, en = starts[a], ends[b - 1]
         if st < last_end:
             continue
+        if lab == "ORG" and toks.strings[b - 1] in _ABBREVIATED_DESIGNATORS and text[en:en + 1] == ".":
+            en += 1  # the abbreviation's full stop belongs to the name: "Norwest Corp."
         ents.append({"start": st, "end": en, "label": lab, "rule": rule, "text": text[st:en]})
         last_end = en
     for e in ents:

@@ -12,7 +12,7 @@ from analysis.names import titles
 from analysis.core.resources import package_files, read_word_list
 
 __all__ = ["ZIPF_FLOOR", "zipf", "common", "places", "places_sources", "build_places", "org_words", "common_acronyms",
-           "news_orgs", "plural_common", "demonyms", "title_info"]
+           "news_orgs", "plural_common", "demonyms", "title_info", "org_kind_nouns", "designators", "name_articles"]
 
 
 # Every rule compares common() with a threshold of at least this (a test reads
@@ -131,6 +131,37 @@ def org_words() -> frozenset[str]:
 @functools.cache
 def common_acronyms() -> frozenset[str]:
     return frozenset(read_word_list("common_acronyms.txt"))
+
+
+@functools.cache
+def org_kind_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """Lower-case nouns naming a kind of organisation (``org_kind_nouns.txt``):
+    the ones read just before a name (``giant``, ``newspaper``) and the ones
+    read just after it (``shares``, ``daily``)."""
+    sections: dict[str, set] = {"before": set(), "after": set()}
+    part = None
+    for word in read_word_list("org_kind_nouns.txt"):
+        if word.startswith("[") and word.endswith("]"):
+            part = sections[word[1:-1]]
+        elif part is None:
+            raise ValueError(f"org_kind_nouns.txt: {word!r} before a [before] or [after] heading")
+        else:
+            part.add(word)
+    return frozenset(sections["before"]), frozenset(sections["after"])
+
+
+@functools.cache
+def name_articles() -> frozenset[str]:
+    """Articles of other languages that open newspaper and company names
+    (``Le``, ``El``, ``Der``; ``name_articles.txt``)."""
+    return frozenset(read_word_list("name_articles.txt"))
+
+
+@functools.cache
+def designators() -> frozenset[str]:
+    """Words that follow a company's name (``corporate_designators.txt``:
+    ``Inc``, ``Corp``, ``Ltd``, ``S.A.``, ``Group``)."""
+    return frozenset(read_word_list("corporate_designators.txt"))
 
 
 @functools.cache

@@ -9,10 +9,12 @@ import operator
 from bisect import bisect_left, bisect_right
 
 from analysis.sourcing.context import ArticleContext
+from analysis.names import speech_verbs
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan, has_words
-from analysis.sourcing.resolve import SpeakerSeen, entity_fields, sentence_subject
-from analysis.sourcing.words import ALNUM_RE, HYPHEN_WORD_RE, SENT_END_RE, TIME_WORDS
+from analysis.sourcing.phrases import np_forward
+from analysis.sourcing.resolve import SpeakerSeen, entity_fields, resolve_frame, sentence_subject
+from analysis.sourcing.words import ALNUM_RE, HYPHEN_WORD_RE, PRONOUNS, SENT_END_RE, STOP, TIME_WORDS
 
 # confidence of an explicit attribution by how close it is to the quotation
 _CONFIDENCE_BY_DISTANCE = {"adjacent": 0.9, "sentence": 0.8, "paragraph": 0.7}
@@ -70,10 +72,20 @@ def quotation_rows(ctx: ArticleContext, spans: list[QuoteSpan], frames: list[Fra
         if q.scare:
             continue
         f, how = attribute_span(ctx, q, frames_by_par.get(q.paragraph, []))
+        if f is None and q.kind == "direct":
+            f, how = tail_frame(ctx, q, history), "adjacent"
         attribution, conf = "explicit", _CONFIDENCE_BY_DISTANCE.get(how, 0.5)
+        if f is None and q.kind == "direct" and q.paragraph in par_speaker and not q.continues \
+                and q.outer_start > ctx.par_starts[q.paragraph]:
+            # `“A,” X said. “B.”`: a paragraph's later quotation with no
+            # attribution of its own is the paragraph's speaker's
+            f, conf = par_speaker[q.paragraph], 0.6
         if f is None and (q.continues or (q.kind == "direct" and q.outer_start <= ctx.par_starts[q.paragraph])):
-            # a paragraph of quotation with no attribution: the previous speaker
-            prev = par_speaker.get(q.paragraph - 1) or (par_speaker.get(q.paragraph - 2) if q.continues else None)
+            # a paragraph of quotation with no attribution: the speaker a
+            # colon at the end of the previous paragraph introduces, else the
+            # previous paragraph's speaker
+            prev = colon_intro(ctx, q.paragraph - 1, frames_by_par) or par_speaker.get(q.paragraph - 1) \
+                or (par_speaker.get(q.paragraph - 2) if q.continues else None)
             if prev is None and q.continues:
                 prev = last_direct_frame
             if prev is not None:
@@ -96,6 +108,86 @@ def quotation_rows(ctx: ArticleContext, spans: list[QuoteSpan], frames: list[Fra
             if q.kind == "direct":
                 last_direct_frame = f
     return rows
+
+
+def colon_intro(ctx: ArticleContext, p: int, frames_by_par: dict[int, list[Frame]]) -> Frame | None:
+    """The last frame with a speaker of paragraph ``p`` when the paragraph
+    ends with a colon (``The New York Times reports:``): it introduces the
+    quotation of the next paragraph."""
+    if p < 0 or p not in frames_by_par or ctx.text[ctx.par_starts[p] : ctx.par_ends[p]].rstrip()[-1:] != ":":
+        return None
+    usable = [f for f in frames_by_par[p] if f.name or f.speaker]
+    return usable[-1] if usable else None
+
+
+# past forms of verbs that close an attribution after a quotation
+# (`,” Oliver barked`) without being cue words themselves
+_IRREGULAR_PAST = frozenset({"wrote", "spoke", "told", "shot", "went", "began", "sang", "cried", "quipped"})
+
+
+def tail_frame(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen]) -> Frame | None:
+    """A speaker right after a quotation that ends with a comma (or with ``?``
+    / ``!`` and a lower-case word next) when no cue word is there, wire
+    style: ``“...,” an angry Hollande retaliated``, ``,” Oliver barked``,
+    ``,” Rep. John Mica (R-Fla.) said``, ``!” beamed Donald Hartley``:
+    a noun phrase (a parenthesis or an apposition after it skipped) then a
+    past-tense or present verb, or such a verb then a named noun phrase.
+    None when the words after the quotation are not of that shape."""
+    text = ctx.text
+    end_char = text[q.end - 1 : q.end]
+    if end_char not in {",", "?", "!", "—"}:
+        return None
+    t = ctx.tok_at(q.outer_end)
+    hi = min(len(ctx.strs), t + 30, ctx.tok_at(ctx.par_ends[q.paragraph]))
+    if t >= hi or end_char in "?!" and not ctx.strs[t][:1].islower():
+        return None
+    rng = np_forward(ctx, t, hi)
+    if rng is not None:
+        v = _skip_aside(ctx, rng.end, hi)
+        if v < hi and _verb_like(ctx, v):
+            return _resolved(ctx, Frame(v, ctx.strs[v], ctx.lower[v], frozenset(), sp_start=rng.start,
+                                        sp_end=rng.end, sentence=ctx.tok_sentence[v]), history)
+    if _verb_like(ctx, t) and t + 1 < hi:
+        rng = np_forward(ctx, t + 1, hi)
+        if rng is not None and any(ctx.capitalised[k] for k in range(*rng)):
+            return _resolved(ctx, Frame(t, ctx.strs[t], ctx.lower[t], frozenset(), sp_start=rng.start,
+                                        sp_end=rng.end, order="vs", sentence=ctx.tok_sentence[t]), history)
+    return None
+
+
+def _skip_aside(ctx: ArticleContext, k: int, hi: int) -> int:
+    """Past a parenthesis (``(R-Fla.)``) or a comma apposition (``, the head
+    of X,``) that starts at token ``k``: the token after it, else ``k``."""
+    if k < hi and ctx.strs[k] == "(":
+        for m in range(k + 1, min(hi, k + 8)):
+            if ctx.strs[m] == ")":
+                return m + 1
+    if k < hi and ctx.strs[k] == ",":
+        for m in range(k + 1, min(hi, k + 14)):
+            if ctx.strs[m] in {".", "!", "?", "“", '"'}:
+                break
+            if ctx.strs[m] == ",":
+                return m + 1
+    return k
+
+
+def _verb_like(ctx: ArticleContext, k: int) -> bool:
+    """A cue word, or a lower-case past-tense word (``retaliated``, ``wrote``)
+    or present (``writes``), not a function word: the verb of a speaker."""
+    w = ctx.lower[k]
+    if not ctx.is_word[k] or w in STOP or w in PRONOUNS:
+        return False
+    if w in speech_verbs() or w in _IRREGULAR_PAST:
+        return True
+    return (ctx.strs[k].islower() or ctx.strs[k][1:].islower()) and len(w) > 3 and w.endswith(("ed", "tes", "ks"))
+
+
+def _resolved(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen]) -> Frame | None:
+    """``f`` with its speaker resolved against the speakers seen before it."""
+    f.paragraph = ctx.doc.sentence_paragraph[f.sentence]
+    f.pronoun = ctx.lower[f.sp_start] if f.sp_end - f.sp_start == 1 and ctx.lower[f.sp_start] in PRONOUNS else None
+    resolve_frame(ctx, f, [h for h in history if h.pos < ctx.starts[f.sp_start]])
+    return f if f.name or f.speaker else None
 
 
 def _partial_speaker(ctx: ArticleContext, q: QuoteSpan, par_speaker: dict[int, Frame], history: list[SpeakerSeen],

@@ -53,10 +53,19 @@ def entity_fields(ent: dict | None) -> dict:
     }
 
 
-def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen]) -> None:
-    """Fill the speaker fields of a frame; named speakers are appended to history."""
+def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
+                  previous: Frame | None = None) -> None:
+    """Fill the speaker fields of a frame; named speakers are appended to history.
+    ``previous``: the frame before it in the text (resolved)."""
     if f.sp_start is None:
-        # participle without a subject: the last speaker of the sentence/paragraph
+        # participle without a subject: `,” she said, adding, “...”` -- the
+        # speaker of the cue before it in the sentence, as written (a pronoun
+        # stays the pronoun); else the last named speaker
+        if previous is not None and previous.sentence == f.sentence and (previous.name or previous.speaker):
+            f.speaker, f.name, f.entity = previous.speaker, previous.name, previous.entity
+            f.speaker_start, f.speaker_end = previous.speaker_start, previous.speaker_end
+            f.attribution = previous.attribution
+            return
         if history:
             h = history[-1]
             f.speaker, f.name, f.entity = h.speaker, h.name, h.entity

@@ -8,12 +8,12 @@ import itertools
 import operator
 from bisect import bisect_left, bisect_right
 
-from analysis.sourcing.context import ArticleContext
+from analysis.sourcing.context import ArticleContext, TokenRange
 from analysis.names import speech_verbs
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan, has_words
 from analysis.sourcing.phrases import np_forward
-from analysis.sourcing.resolve import SpeakerSeen, entity_fields, resolve_frame, sentence_subject
+from analysis.sourcing.resolve import SpeakerSeen, entity_fields, opening_subject, resolve_frame, sentence_subject
 from analysis.sourcing.words import ALNUM_RE, HYPHEN_WORD_RE, PRONOUNS, SENT_END_RE, STOP, TIME_WORDS
 
 # confidence of an explicit attribution by how close it is to the quotation
@@ -84,7 +84,7 @@ def quotation_rows(ctx: ArticleContext, spans: list[QuoteSpan], frames: list[Fra
             # a paragraph of quotation with no attribution: the speaker a
             # colon at the end of the previous paragraph introduces, else the
             # previous paragraph's speaker
-            prev = colon_intro(ctx, q.paragraph - 1, frames_by_par) or par_speaker.get(q.paragraph - 1) \
+            prev = colon_intro(ctx, q.paragraph - 1, frames_by_par, history) or par_speaker.get(q.paragraph - 1) \
                 or (par_speaker.get(q.paragraph - 2) if q.continues else None)
             if prev is None and q.continues:
                 prev = last_direct_frame
@@ -110,19 +110,32 @@ def quotation_rows(ctx: ArticleContext, spans: list[QuoteSpan], frames: list[Fra
     return rows
 
 
-def colon_intro(ctx: ArticleContext, p: int, frames_by_par: dict[int, list[Frame]]) -> Frame | None:
-    """The last frame with a speaker of paragraph ``p`` when the paragraph
-    ends with a colon (``The New York Times reports:``): it introduces the
-    quotation of the next paragraph."""
-    if p < 0 or p not in frames_by_par or ctx.text[ctx.par_starts[p] : ctx.par_ends[p]].rstrip()[-1:] != ":":
+def colon_intro(ctx: ArticleContext, p: int, frames_by_par: dict[int, list[Frame]],
+                history: list[SpeakerSeen]) -> Frame | None:
+    """When paragraph ``p`` ends with a colon it introduces the quotation of
+    the next paragraph: its last frame with a speaker (``The New York Times
+    reports:``), else the subject of its last sentence (``She went on to
+    say:``); None otherwise."""
+    if p < 0 or ctx.text[ctx.par_starts[p] : ctx.par_ends[p]].rstrip()[-1:] != ":":
         return None
-    usable = [f for f in frames_by_par[p] if f.name or f.speaker]
-    return usable[-1] if usable else None
+    usable = [f for f in frames_by_par.get(p, ()) if f.name or f.speaker]
+    if usable:
+        return usable[-1]
+    last = ctx.tok_at(ctx.par_ends[p]) - 1
+    if last < 0:
+        return None
+    si = ctx.tok_sentence[last]
+    lo = max(ctx.sent_bounds[si], ctx.tok_at(ctx.par_starts[p]))
+    rng = opening_subject(ctx, lo, last)
+    if rng is None:
+        return None
+    return _resolved(ctx, Frame(last, ":", ":", frozenset(), sp_start=rng.start, sp_end=rng.end, order="colon",
+                                sentence=si), history)
 
 
 # past forms of verbs that close an attribution after a quotation
 # (`,” Oliver barked`) without being cue words themselves
-_IRREGULAR_PAST = frozenset({"wrote", "spoke", "told", "shot", "went", "began", "sang", "cried", "quipped"})
+_IRREGULAR_PAST = frozenset({"wrote", "spoke", "told", "shot", "went", "began", "sang", "read", "put"})
 
 
 def tail_frame(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen]) -> Frame | None:
@@ -139,10 +152,14 @@ def tail_frame(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen]) ->
         return None
     t = ctx.tok_at(q.outer_end)
     hi = min(len(ctx.strs), t + 30, ctx.tok_at(ctx.par_ends[q.paragraph]))
-    if t >= hi or end_char in "?!" and not ctx.strs[t][:1].islower():
+    if t >= hi:
         return None
     rng = np_forward(ctx, t, hi)
     if rng is not None:
+        # `Vitter demanded`: the phrase reader takes the verb for a noun
+        cut = next((k for k in range(rng.start + 1, rng.end) if ctx.strs[k].islower() and _verb_like(ctx, k)), None)
+        if cut is not None:
+            rng = TokenRange(rng.start, cut)
         v = _skip_aside(ctx, rng.end, hi)
         if v < hi and _verb_like(ctx, v):
             return _resolved(ctx, Frame(v, ctx.strs[v], ctx.lower[v], frozenset(), sp_start=rng.start,

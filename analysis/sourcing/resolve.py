@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.names import gendered_words, looks_like_organisation
-from analysis.sourcing.context import ArticleContext
+from analysis.names import gendered_words, looks_like_organisation, speech_verbs
+from analysis.sourcing.context import ArticleContext, TokenRange
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan
 from analysis.sourcing.phrases import np_forward
-from analysis.sourcing.words import DETERMINERS, JOINERS_OF_POSS, PRONOUNS
+from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, DETERMINERS, JOINERS_OF_POSS, PRONOUNS, STOP,
+                                     VERBISH)
 
 
 @dataclass(slots=True)
@@ -65,6 +66,14 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
             f.speaker, f.name, f.entity = previous.speaker, previous.name, previous.entity
             f.speaker_start, f.speaker_end = previous.speaker_start, previous.speaker_end
             f.attribution = previous.attribution
+            return
+        lo = ctx.sent_bounds[f.sentence]
+        rng = opening_subject(ctx, lo, f.cue_tok)
+        if rng is not None:
+            # `A Clinton campaign official later walked back the comments, saying ...`
+            f.sp_start, f.sp_end = rng
+            f.pronoun = ctx.lower[rng.start] if ctx.lower[rng.start] in PRONOUNS else None
+            resolve_frame(ctx, f, history)
             return
         if history:
             h = history[-1]
@@ -162,6 +171,52 @@ def _named_speaker(ctx: ArticleContext, a: int, b: int, s: int) -> tuple[str | N
         ent = ctx.resolve(full)
         name = (ent.get("name") if ent else None) or full
     return name, ent
+
+
+_OPENERS = frozenset({"but", "and", "yet", "still", "meanwhile", "instead", "so", "then", "now", "later"})
+
+
+def opening_subject(ctx: ArticleContext, lo: int, hi: int) -> TokenRange | None:
+    """The subject that opens the sentence starting at token ``lo`` (before
+    token ``hi``), past a conjunction and an adverbial opener ending in a
+    comma (``In August, several environmental groups``): a pronoun, or a
+    noun phrase of at most 8 tokens that stops at the first verb-like word
+    (an auxiliary, an adverb, a word in -ed, a cue) and holds a name or a
+    speaker noun.  None when the sentence opens otherwise."""
+    k = lo
+    while k < hi and ctx.lower[k] in _OPENERS:
+        k += 1
+    if k < hi and ctx.strs[k] == ",":
+        k += 1
+    if k < hi and (ctx.lower[k] in ADVERBIAL_START or ctx.lower[k].endswith("ing")):
+        comma = next((m for m in range(k + 1, min(hi, k + 12)) if ctx.strs[m] == ","), None)
+        if comma is None:
+            return None
+        k = comma + 1
+    if k >= hi or ctx.tok_in_quote[k] or not ctx.is_word[k]:
+        return None
+    if ctx.lower[k] in PRONOUNS:
+        return TokenRange(k, k + 1)
+    a = k
+    if ctx.lower[k] in DETERMINERS:
+        k += 1
+    head = False
+    while k < hi and k - a < 8 and not ctx.tok_in_quote[k]:
+        w, s = ctx.lower[k], ctx.strs[k]
+        if s == "." and k > a and ctx.lower[k - 1] in ctx.unions["titles_abbr"]:
+            k += 1
+            continue
+        if s in {"'s", "’s"} and k > a:
+            k += 1
+            continue
+        if not ctx.is_word[k] or w in STOP or w in AUX_ADV or w in VERBISH or w in speech_verbs() \
+                or not ctx.capitalised[k] and w.endswith(("ed", "ly")):
+            break
+        head = head or ctx.capitalised[k] or w in ctx.unions["titles_nouns"]
+        k += 1
+    if not head or k == a or k < hi and ctx.is_word[k] and ctx.capitalised[k]:
+        return None
+    return TokenRange(a, k)
 
 
 def sentence_subject(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen]) -> Frame | None:

@@ -13,7 +13,8 @@ from analysis.names import speech_verbs
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan, has_words
 from analysis.sourcing.phrases import np_forward
-from analysis.sourcing.resolve import SpeakerSeen, entity_fields, opening_subject, resolve_frame, sentence_subject
+from analysis.sourcing.resolve import (SpeakerSeen, entity_fields, opening_subject, resolve_frame, sentence_subject,
+                                       speaker_after)
 from analysis.sourcing.words import ALNUM_RE, HYPHEN_WORD_RE, PRONOUNS, SENT_END_RE, STOP, TIME_WORDS
 
 # confidence of an explicit attribution by how close it is to the quotation
@@ -133,70 +134,22 @@ def colon_intro(ctx: ArticleContext, p: int, frames_by_par: dict[int, list[Frame
                                 sentence=si), history)
 
 
-# past forms of verbs that close an attribution after a quotation
-# (`,” Oliver barked`) without being cue words themselves
-_IRREGULAR_PAST = frozenset({"wrote", "spoke", "told", "shot", "went", "began", "sang", "read", "put"})
-
-
 def tail_frame(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen]) -> Frame | None:
-    """A speaker right after a quotation that ends with a comma (or with ``?``
-    / ``!`` and a lower-case word next) when no cue word is there, wire
-    style: ``“...,” an angry Hollande retaliated``, ``,” Oliver barked``,
-    ``,” Rep. John Mica (R-Fla.) said``, ``!” beamed Donald Hartley``:
-    a noun phrase (a parenthesis or an apposition after it skipped) then a
-    past-tense or present verb, or such a verb then a named noun phrase.
-    None when the words after the quotation are not of that shape."""
-    text = ctx.text
-    end_char = text[q.end - 1 : q.end]
-    if end_char not in {",", "?", "!", "—"}:
+    """A speaker right after a quotation that ends with a comma, ``?``, ``!``
+    or a dash when no cue word is there, wire style (``“...,” an angry
+    Hollande retaliated``, ``,” Rep. John Mica (R-Fla.) said``):
+    :func:`~analysis.sourcing.resolve.speaker_after`.  None when the words
+    after the quotation are not of that shape."""
+    if ctx.text[q.end - 1 : q.end] not in {",", "?", "!", "—"}:
         return None
     t = ctx.tok_at(q.outer_end)
     hi = min(len(ctx.strs), t + 30, ctx.tok_at(ctx.par_ends[q.paragraph]))
-    if t >= hi:
+    found = speaker_after(ctx, t, hi)
+    if found is None:
         return None
-    rng = np_forward(ctx, t, hi)
-    if rng is not None:
-        # `Vitter demanded`: the phrase reader takes the verb for a noun
-        cut = next((k for k in range(rng.start + 1, rng.end) if ctx.strs[k].islower() and _verb_like(ctx, k)), None)
-        if cut is not None:
-            rng = TokenRange(rng.start, cut)
-        v = _skip_aside(ctx, rng.end, hi)
-        if v < hi and _verb_like(ctx, v):
-            return _resolved(ctx, Frame(v, ctx.strs[v], ctx.lower[v], frozenset(), sp_start=rng.start,
-                                        sp_end=rng.end, sentence=ctx.tok_sentence[v]), history)
-    if _verb_like(ctx, t) and t + 1 < hi:
-        rng = np_forward(ctx, t + 1, hi)
-        if rng is not None and any(ctx.capitalised[k] for k in range(*rng)):
-            return _resolved(ctx, Frame(t, ctx.strs[t], ctx.lower[t], frozenset(), sp_start=rng.start,
-                                        sp_end=rng.end, order="vs", sentence=ctx.tok_sentence[t]), history)
-    return None
-
-
-def _skip_aside(ctx: ArticleContext, k: int, hi: int) -> int:
-    """Past a parenthesis (``(R-Fla.)``) or a comma apposition (``, the head
-    of X,``) that starts at token ``k``: the token after it, else ``k``."""
-    if k < hi and ctx.strs[k] == "(":
-        for m in range(k + 1, min(hi, k + 8)):
-            if ctx.strs[m] == ")":
-                return m + 1
-    if k < hi and ctx.strs[k] == ",":
-        for m in range(k + 1, min(hi, k + 14)):
-            if ctx.strs[m] in {".", "!", "?", "“", '"'}:
-                break
-            if ctx.strs[m] == ",":
-                return m + 1
-    return k
-
-
-def _verb_like(ctx: ArticleContext, k: int) -> bool:
-    """A cue word, or a lower-case past-tense word (``retaliated``, ``wrote``)
-    or present (``writes``), not a function word: the verb of a speaker."""
-    w = ctx.lower[k]
-    if not ctx.is_word[k] or w in STOP or w in PRONOUNS:
-        return False
-    if w in speech_verbs() or w in _IRREGULAR_PAST:
-        return True
-    return (ctx.strs[k].islower() or ctx.strs[k][1:].islower()) and len(w) > 3 and w.endswith(("ed", "tes", "ks"))
+    rng, v, order = found
+    return _resolved(ctx, Frame(v, ctx.strs[v], ctx.lower[v], frozenset(), sp_start=rng.start, sp_end=rng.end,
+                                order=order, sentence=ctx.tok_sentence[v]), history)
 
 
 def _resolved(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen]) -> Frame | None:

@@ -69,6 +69,11 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
             return
         lo = ctx.sent_bounds[f.sentence]
         rng = opening_subject(ctx, lo, f.cue_tok)
+        if rng is None and ctx.tok_in_quote[lo]:
+            # `“...,” Chaffetz (R-Utah) said in a statement, adding that ...`
+            t = next((k for k in range(lo, f.cue_tok) if not ctx.tok_in_quote[k] and ctx.is_word[k]), f.cue_tok)
+            found = speaker_after(ctx, t, f.cue_tok)
+            rng = found[0] if found is not None else None
         if rng is not None:
             # `A Clinton campaign official later walked back the comments, saying ...`
             f.sp_start, f.sp_end = rng
@@ -171,6 +176,82 @@ def _named_speaker(ctx: ArticleContext, a: int, b: int, s: int) -> tuple[str | N
         ent = ctx.resolve(full)
         name = (ent.get("name") if ent else None) or full
     return name, ent
+
+
+# past forms of verbs that close an attribution after a quotation
+# (`,” Will wrote`) without being cue words themselves
+_IRREGULAR_PAST = frozenset({"wrote", "spoke", "told", "shot", "went", "began", "sang", "read", "put"})
+
+
+def speaker_after(ctx: ArticleContext, t: int, hi: int) -> tuple[TokenRange, int, str] | None:
+    """The speaker of a quotation read from token ``t`` right after it,
+    before token ``hi``, when no cue word frame was found there: a noun
+    phrase (names with initials, a parenthesis or a comma apposition after
+    it skipped) then a verb (``an angry Hollande retaliated``, ``Rep. John
+    Mica (R-Fla.) said``, ``Murphy, the head of X, Tweeted``), or a verb
+    then a named noun phrase (``beamed Donald Hartley``).  Returns the
+    phrase's token range, the verb's token and the order (``sv``/``vs``)."""
+    if t >= hi:
+        return None
+    rng = _name_forward(ctx, t, hi)
+    if rng is not None:
+        v = _skip_aside(ctx, rng.end, hi)
+        if v < hi and _verb_like(ctx, v):
+            return rng, v, "sv"
+    if _verb_like(ctx, t) and t + 1 < hi:
+        rng = np_forward(ctx, t + 1, hi)
+        if rng is not None and any(ctx.capitalised[k] for k in range(*rng)):
+            return rng, t, "vs"
+    return None
+
+
+def _name_forward(ctx: ArticleContext, t: int, hi: int) -> TokenRange | None:
+    """:func:`~analysis.sourcing.phrases.np_forward` from token ``t``, cut
+    before a verb it took for a noun (``Vitter demanded``), carried over
+    initials (``Harry M. Reid``); a capitalised word the phrase reader
+    takes for a function word (``Will``) is a one-word name."""
+    rng = np_forward(ctx, t, hi)
+    if rng is None:
+        return TokenRange(t, t + 1) if ctx.capitalised[t] and ctx.is_word[t] and t + 1 < hi \
+            and _verb_like(ctx, t + 1) else None
+    cut = next((k for k in range(rng.start + 1, rng.end) if ctx.strs[k].islower() and _verb_like(ctx, k)), None)
+    if cut is not None:
+        return TokenRange(rng.start, cut)
+    e = rng.end
+    while e + 1 < hi and ctx.strs[e] == "." and ctx.capitalised[e + 1] and ctx.capitalised[e - 1] \
+            and (len(ctx.strs[e - 1]) == 1 or ctx.lower[e - 1] in ctx.unions["titles_abbr"]):
+        more = np_forward(ctx, e + 1, hi)
+        if more is None:
+            break
+        e = more.end
+    return TokenRange(rng.start, e)
+
+
+def _skip_aside(ctx: ArticleContext, k: int, hi: int) -> int:
+    """Past a parenthesis (``(R-Fla.)``) or a comma apposition (``, the head
+    of X,``) that starts at token ``k``: the token after it, else ``k``."""
+    if k < hi and ctx.strs[k] == "(":
+        for m in range(k + 1, min(hi, k + 8)):
+            if ctx.strs[m] == ")":
+                return m + 1
+    if k < hi and ctx.strs[k] == ",":
+        for m in range(k + 1, min(hi, k + 14)):
+            if ctx.strs[m] in {".", "!", "?", "“", '"'}:
+                break
+            if ctx.strs[m] == ",":
+                return m + 1
+    return k
+
+
+def _verb_like(ctx: ArticleContext, k: int) -> bool:
+    """A cue word, or a lower-case past-tense word (``retaliated``, ``wrote``)
+    or present (``writes``), not a function word: the verb of a speaker."""
+    w = ctx.lower[k]
+    if w in speech_verbs() or w in _IRREGULAR_PAST:
+        return ctx.is_word[k]
+    if not ctx.is_word[k] or w in STOP or w in PRONOUNS:
+        return False
+    return (ctx.strs[k].islower() or ctx.strs[k][1:].islower()) and len(w) > 3 and w.endswith(("ed", "tes", "ks"))
 
 
 _OPENERS = frozenset({"but", "and", "yet", "still", "meanwhile", "instead", "so", "then", "now", "later"})

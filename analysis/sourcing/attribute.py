@@ -169,6 +169,16 @@ def _partial_speaker(ctx: ArticleContext, q: QuoteSpan, par_speaker: dict[int, F
     subj = sentence_subject(ctx, q, history)
     if subj is not None:
         return subj, subj.attribution, 0.45
+    si = ctx.sentence_at(q.start)
+    lo = ctx.sent_bounds[si]
+    rng = opening_subject(ctx, lo, ctx.tok_at(q.outer_start), common=True)
+    if rng is not None:
+        # `The radioman pointed out that ... “...”`, `In 2014, Pew found that “...”`
+        f = _resolved(ctx, Frame(rng.end, "", "", frozenset(), sp_start=rng.start, sp_end=rng.end, sentence=si),
+                      history)
+        if f is not None:
+            f.cue = None
+            return f, f.attribution, 0.45
     prev = par_speaker.get(q.paragraph) or par_speaker.get(q.paragraph - 1)
     if prev is not None:
         return prev, "carried-over", 0.4

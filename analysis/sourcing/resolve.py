@@ -200,6 +200,12 @@ def speaker_after(ctx: ArticleContext, t: int, hi: int) -> tuple[TokenRange, int
             return rng, v, "sv"
     if _verb_like(ctx, t) and t + 1 < hi:
         rng = np_forward(ctx, t + 1, hi)
+        if rng is None and ctx.capitalised[t + 1]:
+            # `said Will Doyle`: a run of capitalised words
+            e = t + 1
+            while e < hi and ctx.capitalised[e] and ctx.is_word[e]:
+                e += 1
+            rng = TokenRange(t + 1, e)
         if rng is not None and any(ctx.capitalised[k] for k in range(*rng)):
             return rng, t, "vs"
     return None
@@ -235,10 +241,10 @@ def _skip_aside(ctx: ArticleContext, k: int, hi: int) -> int:
             if ctx.strs[m] == ")":
                 return m + 1
     if k < hi and ctx.strs[k] == ",":
-        for m in range(k + 1, min(hi, k + 14)):
+        for m in range(k + 1, min(hi - 1, k + 24)):
             if ctx.strs[m] in {".", "!", "?", "“", '"'}:
                 break
-            if ctx.strs[m] == ",":
+            if ctx.strs[m] == "," and _verb_like(ctx, m + 1):
                 return m + 1
     return k
 
@@ -251,19 +257,21 @@ def _verb_like(ctx: ArticleContext, k: int) -> bool:
         return ctx.is_word[k]
     if not ctx.is_word[k] or w in STOP or w in PRONOUNS:
         return False
-    return (ctx.strs[k].islower() or ctx.strs[k][1:].islower()) and len(w) > 3 and w.endswith(("ed", "tes", "ks"))
+    return (ctx.strs[k].islower() or ctx.strs[k][1:].islower()) and len(w) > 3 and (
+        w.endswith("ed") or w.endswith("s") and not w.endswith(("ss", "us", "is")))
 
 
 _OPENERS = frozenset({"but", "and", "yet", "still", "meanwhile", "instead", "so", "then", "now", "later"})
 
 
-def opening_subject(ctx: ArticleContext, lo: int, hi: int) -> TokenRange | None:
+def opening_subject(ctx: ArticleContext, lo: int, hi: int, *, common: bool = False) -> TokenRange | None:
     """The subject that opens the sentence starting at token ``lo`` (before
     token ``hi``), past a conjunction and an adverbial opener ending in a
     comma (``In August, several environmental groups``): a pronoun, or a
     noun phrase of at most 8 tokens that stops at the first verb-like word
     (an auxiliary, an adverb, a word in -ed, a cue) and holds a name or a
-    speaker noun.  None when the sentence opens otherwise."""
+    speaker noun (``common``: or any noun after a determiner, ``The
+    radioman``).  None when the sentence opens otherwise."""
     k = lo
     while k < hi and ctx.lower[k] in _OPENERS:
         k += 1
@@ -279,7 +287,8 @@ def opening_subject(ctx: ArticleContext, lo: int, hi: int) -> TokenRange | None:
     if ctx.lower[k] in PRONOUNS:
         return TokenRange(k, k + 1)
     a = k
-    if ctx.lower[k] in DETERMINERS:
+    det = ctx.lower[k] in DETERMINERS
+    if det:
         k += 1
     head = False
     while k < hi and k - a < 8 and not ctx.tok_in_quote[k]:
@@ -293,7 +302,7 @@ def opening_subject(ctx: ArticleContext, lo: int, hi: int) -> TokenRange | None:
         if not ctx.is_word[k] or w in STOP or w in AUX_ADV or w in VERBISH or w in speech_verbs() \
                 or not ctx.capitalised[k] and w.endswith(("ed", "ly")):
             break
-        head = head or ctx.capitalised[k] or w in ctx.unions["titles_nouns"]
+        head = head or ctx.capitalised[k] or w in ctx.unions["titles_nouns"] or common and det
         k += 1
     if not head or k == a or k < hi and ctx.is_word[k] and ctx.capitalised[k]:
         return None

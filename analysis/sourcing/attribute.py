@@ -15,7 +15,7 @@ from analysis.sourcing.marks import QuoteSpan, has_words
 from analysis.sourcing.phrases import np_forward
 from analysis.sourcing.resolve import (SpeakerSeen, entity_fields, opening_subject, resolve_frame, sentence_subject,
                                        speaker_after)
-from analysis.sourcing.words import ALNUM_RE, HYPHEN_WORD_RE, PRONOUNS, SENT_END_RE, STOP, TIME_WORDS
+from analysis.sourcing.words import ALNUM_RE, DETERMINERS, HYPHEN_WORD_RE, PRONOUNS, SENT_END_RE, STOP, TIME_WORDS
 
 # confidence of an explicit attribution by how close it is to the quotation
 _CONFIDENCE_BY_DISTANCE = {"adjacent": 0.9, "sentence": 0.8, "paragraph": 0.7}
@@ -87,6 +87,8 @@ def quotation_rows(ctx: ArticleContext, spans: list[QuoteSpan], frames: list[Fra
             # previous paragraph's speaker
             prev = colon_intro(ctx, q.paragraph - 1, frames_by_par, history) or par_speaker.get(q.paragraph - 1) \
                 or (par_speaker.get(q.paragraph - 2) if q.continues else None)
+            if prev is None and not q.continues and not frames_by_par.get(q.paragraph - 1):
+                prev = narration_subject(ctx, q.paragraph - 1, history)
             if prev is None and q.continues:
                 prev = last_direct_frame
             if prev is not None:
@@ -132,6 +134,29 @@ def colon_intro(ctx: ArticleContext, p: int, frames_by_par: dict[int, list[Frame
         return None
     return _resolved(ctx, Frame(last, ":", ":", frozenset(), sp_start=rng.start, sp_end=rng.end, order="colon",
                                 sentence=si), history)
+
+
+def narration_subject(ctx: ArticleContext, p: int, history: list[SpeakerSeen]) -> Frame | None:
+    """A speaker introduced between quotations: the name or pronoun that
+    opens the last sentence of paragraph ``p``, a paragraph of narration
+    with no attribution (``Trump was quick to add that ...`` before
+    ``“Building it? Not negotiable.”``); None when it opens otherwise."""
+    if p < 0:
+        return None
+    first, last = ctx.tok_at(ctx.par_starts[p]), ctx.tok_at(ctx.par_ends[p]) - 1
+    if last < first:
+        return None
+    si = ctx.tok_sentence[last]
+    lo = max(ctx.sent_bounds[si], first)
+    rng = opening_subject(ctx, lo, last)
+    if rng is None:
+        return None
+    words = [k for k in range(*rng) if ctx.is_word[k] and ctx.lower[k] not in DETERMINERS]
+    if not words or not (ctx.lower[words[0]] in {"he", "she"}
+                         or ctx.lower[words[0]] not in PRONOUNS and all(ctx.capitalised[k] for k in words)):
+        return None  # a person or a body by name, not "we" or "Twenty-two years ago"
+    return _resolved(ctx, Frame(rng.end, "", "", frozenset(), sp_start=rng.start, sp_end=rng.end, sentence=si),
+                     history)
 
 
 def tail_frame(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen]) -> Frame | None:

@@ -13,8 +13,8 @@ from analysis.names import speech_verbs
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan, has_words
 from analysis.sourcing.phrases import np_forward
-from analysis.sourcing.resolve import (SpeakerSeen, entity_fields, opening_subject, resolve_frame, sentence_subject,
-                                       speaker_after)
+from analysis.sourcing.resolve import (SpeakerSeen, entity_fields, opening_subject, predicate_follows, resolve_frame,
+                                       sentence_subject, speaker_after)
 from analysis.sourcing.words import ALNUM_RE, DETERMINERS, HYPHEN_WORD_RE, PRONOUNS, SENT_END_RE, STOP, TIME_WORDS
 
 # confidence of an explicit attribution by how close it is to the quotation
@@ -75,7 +75,9 @@ def quotation_rows(ctx: ArticleContext, spans: list[QuoteSpan], frames: list[Fra
         f, how = attribute_span(ctx, q, frames_by_par.get(q.paragraph, []))
         if f is None and q.kind == "direct":
             f, how = tail_frame(ctx, q, history), "adjacent"
-        attribution, conf = "explicit", _CONFIDENCE_BY_DISTANCE.get(how, 0.5)
+            if f is None:
+                f, how = lead_in_subject(ctx, q, history), "lead-in"
+        attribution, conf = "explicit", _CONFIDENCE_BY_DISTANCE.get(how, 0.6)
         if f is None and q.kind == "direct" and q.paragraph in par_speaker and not q.continues \
                 and q.outer_start > ctx.par_starts[q.paragraph]:
             # `“A,” X said. “B.”`: a paragraph's later quotation with no
@@ -136,6 +138,25 @@ def colon_intro(ctx: ArticleContext, p: int, frames_by_par: dict[int, list[Frame
                                 sentence=si), history)
 
 
+def lead_in_subject(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen]) -> Frame | None:
+    """A quotation introduced by a colon or a comma in its sentence with no
+    cue word there (``Trump ... leaned in and boomed: “...”``, ``The piece
+    used one of the woman's quotes as its headline: “...”``): the noun
+    phrase opening the sentence.  None otherwise."""
+    i = q.outer_start - 1
+    ps = ctx.par_starts[q.paragraph]
+    while i > ps and ctx.text[i].isspace():
+        i -= 1
+    if i <= ps or ctx.text[i] not in ":,":
+        return None
+    si = ctx.sentence_at(i)
+    rng = opening_subject(ctx, max(ctx.sent_bounds[si], ctx.tok_at(ps)), ctx.tok_at(i), common=True)
+    if rng is None or not predicate_follows(ctx, rng.end, ctx.tok_at(i)):
+        return None
+    return _resolved(ctx, Frame(rng.end, "", "", frozenset(), sp_start=rng.start, sp_end=rng.end, sentence=si),
+                     history)
+
+
 def narration_subject(ctx: ArticleContext, p: int, history: list[SpeakerSeen]) -> Frame | None:
     """A speaker introduced between quotations: the name or pronoun that
     opens the last sentence of paragraph ``p``, a paragraph of narration
@@ -149,7 +170,7 @@ def narration_subject(ctx: ArticleContext, p: int, history: list[SpeakerSeen]) -
     si = ctx.tok_sentence[last]
     lo = max(ctx.sent_bounds[si], first)
     rng = opening_subject(ctx, lo, last)
-    if rng is None:
+    if rng is None or not predicate_follows(ctx, rng.end, last):
         return None
     words = [k for k in range(*rng) if ctx.is_word[k] and ctx.lower[k] not in DETERMINERS]
     if not words or not (ctx.lower[words[0]] in {"he", "she"}

@@ -261,6 +261,16 @@ def _verb_like(ctx: ArticleContext, k: int) -> bool:
         w.endswith("ed") or w.endswith("s") and not w.endswith(("ss", "us", "is")))
 
 
+def predicate_follows(ctx: ArticleContext, k: int, hi: int) -> bool:
+    """Does a verb start at token ``k`` (past a parenthesis or an
+    apposition): an auxiliary or a verb-like word (``Trump returned``,
+    ``Perry, who hugged Clinton, shouted``)?"""
+    k = _skip_aside(ctx, k, hi)
+    w = ctx.lower[k] if k < hi else ""
+    return k < hi and (w in VERBISH or w in AUX_ADV and w not in ADVERBIAL_START and not ctx.capitalised[k]
+                       or _verb_like(ctx, k))
+
+
 _OPENERS = frozenset({"but", "and", "yet", "still", "meanwhile", "instead", "so", "then", "now", "later"})
 
 
@@ -300,7 +310,7 @@ def opening_subject(ctx: ArticleContext, lo: int, hi: int, *, common: bool = Fal
             k += 1
             continue
         if not ctx.is_word[k] or w in STOP or w in AUX_ADV or w in VERBISH or w in speech_verbs() \
-                or not ctx.capitalised[k] and w.endswith(("ed", "ly")):
+                or w in _IRREGULAR_PAST or not ctx.capitalised[k] and w.endswith(("ed", "ly")):
             break
         head = head or ctx.capitalised[k] or w in ctx.unions["titles_nouns"] or common and det
         k += 1

@@ -84,15 +84,8 @@ def quotation_rows(ctx: ArticleContext, spans: list[QuoteSpan], frames: list[Fra
             # attribution of its own is the paragraph's speaker's
             f, conf = par_speaker[q.paragraph], 0.6
         if f is None and (q.continues or (q.kind == "direct" and q.outer_start <= ctx.par_starts[q.paragraph])):
-            # a paragraph of quotation with no attribution: the speaker a
-            # colon at the end of the previous paragraph introduces, else the
-            # previous paragraph's speaker
-            prev = colon_intro(ctx, q.paragraph - 1, frames_by_par, history) or par_speaker.get(q.paragraph - 1) \
-                or (par_speaker.get(q.paragraph - 2) if q.continues else None)
-            if prev is None and not q.continues and not frames_by_par.get(q.paragraph - 1):
-                prev = narration_subject(ctx, q.paragraph - 1, history)
-            if prev is None and q.continues:
-                prev = last_direct_frame
+            prev = _previous_speaker(ctx, q, frames_by_par, par_speaker, history) \
+                or (last_direct_frame if q.continues else None)
             if prev is not None:
                 f, attribution, conf = prev, "carried-over", 0.5
         if f is None and q.kind == "partial":
@@ -113,6 +106,21 @@ def quotation_rows(ctx: ArticleContext, spans: list[QuoteSpan], frames: list[Fra
             if q.kind == "direct":
                 last_direct_frame = f
     return rows
+
+
+def _previous_speaker(ctx: ArticleContext, q: QuoteSpan, frames_by_par: dict[int, list[Frame]],
+                      par_speaker: dict[int, Frame], history: list[SpeakerSeen]) -> Frame | None:
+    """A paragraph of quotation with no attribution: the speaker a colon at
+    the end of the previous paragraph introduces, else the previous
+    paragraph's speaker (two back for a quote continued over paragraphs),
+    else the name opening the last sentence of a previous paragraph of
+    narration (a new speaker introduced in between); None when none is."""
+    p = q.paragraph
+    prev = colon_intro(ctx, p - 1, frames_by_par, history) or par_speaker.get(p - 1) \
+        or (par_speaker.get(p - 2) if q.continues else None)
+    if prev is None and not q.continues and not frames_by_par.get(p - 1):
+        prev = narration_subject(ctx, p - 1, history)
+    return prev
 
 
 def colon_intro(ctx: ArticleContext, p: int, frames_by_par: dict[int, list[Frame]],

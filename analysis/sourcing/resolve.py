@@ -1,8 +1,13 @@
 """Speaker resolution: who each attribution frame's speaker is.  A name is
 completed to the fullest form the article gives and linked to the codebook;
 a pronoun takes the most recent earlier speaker whose gender fits; a frame
-with no subject of its own (a participle) carries the last speaker over.
-Also the subject of a sentence as the speaker of a partial quote with no cue."""
+with no subject of its own (a participle) takes the speaker of the cue
+before it in its sentence, else the subject opening the sentence, else the
+last speaker.  Also the readers for quotations without a cue word of their
+own: the speaker named after a quotation with any verb
+(:func:`speaker_after`), the noun phrase opening a sentence
+(:func:`opening_subject`), and the subject of a sentence as the speaker of a
+partial quote (:func:`sentence_subject`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -2,8 +2,9 @@
 its marks, else one in its sentence or paragraph; with none, the speaker
 named after it with any verb, the subject leading in to it, the
 paragraph's speaker), speakers carried over paragraphs of quotation (a
-colon introducing the next paragraph, a new speaker introduced in between), the indirect quotes of the frames, and partial
-quotes nested in indirect ones.  Builds the quote rows of one article."""
+colon introducing the next paragraph, a new speaker introduced in
+between), the indirect quotes of the frames, and partial quotes nested in
+indirect ones.  Builds the quote rows of one article."""
 from __future__ import annotations
 
 import itertools

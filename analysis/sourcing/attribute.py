@@ -1,18 +1,24 @@
 """Attribution: which frame speaks each quotation (the attribution next to
-its marks, else one in its sentence or paragraph), speakers carried over
-paragraphs of quotation, the indirect quotes of the frames, and partial
-quotes nested in indirect ones.  Builds the quote rows of one article."""
+its marks, else one in its sentence or paragraph; with none, the speaker
+named after it with any verb, the subject leading in to it, the
+paragraph's speaker), speakers carried over paragraphs of quotation (a
+colon introducing the next paragraph, a new speaker introduced in
+between), the indirect quotes of the frames, and partial quotes nested in
+indirect ones.  Builds the quote rows of one article."""
 from __future__ import annotations
 
 import itertools
 import operator
 from bisect import bisect_left, bisect_right
 
-from analysis.sourcing.context import ArticleContext
+from analysis.sourcing.context import ArticleContext, TokenRange
+from analysis.names import speech_verbs
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan, has_words
-from analysis.sourcing.resolve import SpeakerSeen, entity_fields, sentence_subject
-from analysis.sourcing.words import ALNUM_RE, HYPHEN_WORD_RE, SENT_END_RE, TIME_WORDS
+from analysis.sourcing.phrases import np_forward
+from analysis.sourcing.resolve import (SpeakerSeen, entity_fields, opening_subject, predicate_follows, resolve_frame,
+                                       sentence_subject, speaker_after)
+from analysis.sourcing.words import ALNUM_RE, DETERMINERS, HYPHEN_WORD_RE, PRONOUNS, SENT_END_RE, STOP, TIME_WORDS
 
 # confidence of an explicit attribution by how close it is to the quotation
 _CONFIDENCE_BY_DISTANCE = {"adjacent": 0.9, "sentence": 0.8, "paragraph": 0.7}
@@ -70,12 +76,19 @@ def quotation_rows(ctx: ArticleContext, spans: list[QuoteSpan], frames: list[Fra
         if q.scare:
             continue
         f, how = attribute_span(ctx, q, frames_by_par.get(q.paragraph, []))
-        attribution, conf = "explicit", _CONFIDENCE_BY_DISTANCE.get(how, 0.5)
+        if f is None and q.kind == "direct":
+            f, how = tail_frame(ctx, q, history), "adjacent"
+            if f is None:
+                f, how = lead_in_subject(ctx, q, history), "lead-in"
+        attribution, conf = "explicit", _CONFIDENCE_BY_DISTANCE.get(how, 0.6)
+        if f is None and q.kind == "direct" and q.paragraph in par_speaker and not q.continues \
+                and q.outer_start > ctx.par_starts[q.paragraph]:
+            # `“A,” X said. “B.”`: a paragraph's later quotation with no
+            # attribution of its own is the paragraph's speaker's
+            f, conf = par_speaker[q.paragraph], 0.6
         if f is None and (q.continues or (q.kind == "direct" and q.outer_start <= ctx.par_starts[q.paragraph])):
-            # a paragraph of quotation with no attribution: the previous speaker
-            prev = par_speaker.get(q.paragraph - 1) or (par_speaker.get(q.paragraph - 2) if q.continues else None)
-            if prev is None and q.continues:
-                prev = last_direct_frame
+            prev = _previous_speaker(ctx, q, frames_by_par, par_speaker, history) \
+                or (last_direct_frame if q.continues else None)
             if prev is not None:
                 f, attribution, conf = prev, "carried-over", 0.5
         if f is None and q.kind == "partial":
@@ -98,6 +111,112 @@ def quotation_rows(ctx: ArticleContext, spans: list[QuoteSpan], frames: list[Fra
     return rows
 
 
+def _previous_speaker(ctx: ArticleContext, q: QuoteSpan, frames_by_par: dict[int, list[Frame]],
+                      par_speaker: dict[int, Frame], history: list[SpeakerSeen]) -> Frame | None:
+    """A paragraph of quotation with no attribution: the speaker a colon at
+    the end of the previous paragraph introduces, else the previous
+    paragraph's speaker (two back for a quote continued over paragraphs),
+    else the name opening the last sentence of a previous paragraph of
+    narration (a new speaker introduced in between); None when none is."""
+    p = q.paragraph
+    prev = colon_intro(ctx, p - 1, frames_by_par, history) or par_speaker.get(p - 1) \
+        or (par_speaker.get(p - 2) if q.continues else None)
+    if prev is None and not q.continues and not frames_by_par.get(p - 1):
+        prev = narration_subject(ctx, p - 1, history)
+    return prev
+
+
+def colon_intro(ctx: ArticleContext, p: int, frames_by_par: dict[int, list[Frame]],
+                history: list[SpeakerSeen]) -> Frame | None:
+    """When paragraph ``p`` ends with a colon it introduces the quotation of
+    the next paragraph: its last frame with a speaker (``The New York Times
+    reports:``), else the subject of its last sentence (``She went on to
+    say:``); None otherwise."""
+    if p < 0 or ctx.text[ctx.par_starts[p] : ctx.par_ends[p]].rstrip()[-1:] != ":":
+        return None
+    usable = [f for f in frames_by_par.get(p, ()) if f.name or f.speaker]
+    if usable:
+        return usable[-1]
+    last = ctx.tok_at(ctx.par_ends[p]) - 1
+    if last < 0:
+        return None
+    si = ctx.tok_sentence[last]
+    lo = max(ctx.sent_bounds[si], ctx.tok_at(ctx.par_starts[p]))
+    rng = opening_subject(ctx, lo, last)
+    if rng is None:
+        return None
+    return _resolved(ctx, Frame(last, ":", ":", frozenset(), sp_start=rng.start, sp_end=rng.end, order="colon",
+                                sentence=si), history)
+
+
+def lead_in_subject(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen]) -> Frame | None:
+    """A quotation introduced by a colon or a comma in its sentence with no
+    cue word there (``Trump ... leaned in and boomed: “...”``, ``The piece
+    used one of the woman's quotes as its headline: “...”``): the noun
+    phrase opening the sentence.  None otherwise."""
+    i = q.outer_start - 1
+    ps = ctx.par_starts[q.paragraph]
+    while i > ps and ctx.text[i].isspace():
+        i -= 1
+    if i <= ps or ctx.text[i] not in ":,":
+        return None
+    si = ctx.sentence_at(i)
+    rng = opening_subject(ctx, max(ctx.sent_bounds[si], ctx.tok_at(ps)), ctx.tok_at(i), common=True)
+    if rng is None or not predicate_follows(ctx, rng.end, ctx.tok_at(i)):
+        return None
+    return _resolved(ctx, Frame(rng.end, "", "", frozenset(), sp_start=rng.start, sp_end=rng.end, sentence=si),
+                     history)
+
+
+def narration_subject(ctx: ArticleContext, p: int, history: list[SpeakerSeen]) -> Frame | None:
+    """A speaker introduced between quotations: the name or pronoun that
+    opens the last sentence of paragraph ``p``, a paragraph of narration
+    with no attribution (``Trump was quick to add that ...`` before
+    ``“Building it? Not negotiable.”``); None when it opens otherwise."""
+    if p < 0:
+        return None
+    first, last = ctx.tok_at(ctx.par_starts[p]), ctx.tok_at(ctx.par_ends[p]) - 1
+    if last < first:
+        return None
+    si = ctx.tok_sentence[last]
+    lo = max(ctx.sent_bounds[si], first)
+    rng = opening_subject(ctx, lo, last)
+    if rng is None or not predicate_follows(ctx, rng.end, last):
+        return None
+    words = [k for k in range(*rng) if ctx.is_word[k] and ctx.lower[k] not in DETERMINERS]
+    if not words or not (ctx.lower[words[0]] in {"he", "she"}
+                         or ctx.lower[words[0]] not in PRONOUNS and all(ctx.capitalised[k] for k in words)):
+        return None  # a person or a body by name, not "we" or "Twenty-two years ago"
+    return _resolved(ctx, Frame(rng.end, "", "", frozenset(), sp_start=rng.start, sp_end=rng.end, sentence=si),
+                     history)
+
+
+def tail_frame(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen]) -> Frame | None:
+    """A speaker right after a quotation that ends with a comma, ``?``, ``!``
+    or a dash when no cue word is there, wire style (``“...,” an angry
+    Hollande retaliated``, ``,” Rep. John Mica (R-Fla.) said``):
+    :func:`~analysis.sourcing.resolve.speaker_after`.  None when the words
+    after the quotation are not of that shape."""
+    if ctx.text[q.end - 1 : q.end] not in {",", "?", "!", "—"}:
+        return None
+    t = ctx.tok_at(q.outer_end)
+    hi = min(len(ctx.strs), t + 30, ctx.tok_at(ctx.par_ends[q.paragraph]))
+    found = speaker_after(ctx, t, hi)
+    if found is None:
+        return None
+    rng, v, order = found
+    return _resolved(ctx, Frame(v, ctx.strs[v], ctx.lower[v], frozenset(), sp_start=rng.start, sp_end=rng.end,
+                                order=order, sentence=ctx.tok_sentence[v]), history)
+
+
+def _resolved(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen]) -> Frame | None:
+    """``f`` with its speaker resolved against the speakers seen before it."""
+    f.paragraph = ctx.doc.sentence_paragraph[f.sentence]
+    f.pronoun = ctx.lower[f.sp_start] if f.sp_end - f.sp_start == 1 and ctx.lower[f.sp_start] in PRONOUNS else None
+    resolve_frame(ctx, f, [h for h in history if h.pos < ctx.starts[f.sp_start]])
+    return f if f.name or f.speaker else None
+
+
 def _partial_speaker(ctx: ArticleContext, q: QuoteSpan, par_speaker: dict[int, Frame], history: list[SpeakerSeen],
                      attribution: str, conf: float) -> tuple[Frame | None, str, float]:
     """A partial quote with no cue in its sentence: the subject of the
@@ -107,6 +226,16 @@ def _partial_speaker(ctx: ArticleContext, q: QuoteSpan, par_speaker: dict[int, F
     subj = sentence_subject(ctx, q, history)
     if subj is not None:
         return subj, subj.attribution, 0.45
+    si = ctx.sentence_at(q.start)
+    lo = ctx.sent_bounds[si]
+    rng = opening_subject(ctx, lo, ctx.tok_at(q.outer_start), common=True)
+    if rng is not None:
+        # `The radioman pointed out that ... “...”`, `In 2014, Pew found that “...”`
+        f = _resolved(ctx, Frame(rng.end, "", "", frozenset(), sp_start=rng.start, sp_end=rng.end, sentence=si),
+                      history)
+        if f is not None:
+            f.cue = None
+            return f, f.attribution, 0.45
     prev = par_speaker.get(q.paragraph) or par_speaker.get(q.paragraph - 1)
     if prev is not None:
         return prev, "carried-over", 0.4

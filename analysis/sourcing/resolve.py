@@ -1,18 +1,24 @@
 """Speaker resolution: who each attribution frame's speaker is.  A name is
 completed to the fullest form the article gives and linked to the codebook;
 a pronoun takes the most recent earlier speaker whose gender fits; a frame
-with no subject of its own (a participle) carries the last speaker over.
-Also the subject of a sentence as the speaker of a partial quote with no cue."""
+with no subject of its own (a participle) takes the speaker of the cue
+before it in its sentence, else the subject opening the sentence, else the
+last speaker.  Also the readers for quotations without a cue word of their
+own: the speaker named after a quotation with any verb
+(:func:`speaker_after`), the noun phrase opening a sentence
+(:func:`opening_subject`), and the subject of a sentence as the speaker of a
+partial quote (:func:`sentence_subject`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.names import gendered_words, looks_like_organisation
-from analysis.sourcing.context import ArticleContext
+from analysis.names import gendered_words, looks_like_organisation, speech_verbs
+from analysis.sourcing.context import ArticleContext, TokenRange
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan
 from analysis.sourcing.phrases import np_forward
-from analysis.sourcing.words import DETERMINERS, JOINERS_OF_POSS, PRONOUNS
+from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, DETERMINERS, JOINERS_OF_POSS, PRONOUNS, STOP,
+                                     VERBISH)
 
 
 @dataclass(slots=True)
@@ -53,10 +59,32 @@ def entity_fields(ent: dict | None) -> dict:
     }
 
 
-def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen]) -> None:
-    """Fill the speaker fields of a frame; named speakers are appended to history."""
+def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
+                  previous: Frame | None = None) -> None:
+    """Fill the speaker fields of a frame; named speakers are appended to history.
+    ``previous``: the frame before it in the text (resolved)."""
     if f.sp_start is None:
-        # participle without a subject: the last speaker of the sentence/paragraph
+        # participle without a subject: `,” she said, adding, “...”` -- the
+        # speaker of the cue before it in the sentence, as written (a pronoun
+        # stays the pronoun); else the last named speaker
+        if previous is not None and previous.sentence == f.sentence and (previous.name or previous.speaker):
+            f.speaker, f.name, f.entity = previous.speaker, previous.name, previous.entity
+            f.speaker_start, f.speaker_end = previous.speaker_start, previous.speaker_end
+            f.attribution = previous.attribution
+            return
+        lo = ctx.sent_bounds[f.sentence]
+        rng = opening_subject(ctx, lo, f.cue_tok)
+        if rng is None and ctx.tok_in_quote[lo]:
+            # `“...,” Chaffetz (R-Utah) said in a statement, adding that ...`
+            t = next((k for k in range(lo, f.cue_tok) if not ctx.tok_in_quote[k] and ctx.is_word[k]), f.cue_tok)
+            found = speaker_after(ctx, t, f.cue_tok)
+            rng = found[0] if found is not None else None
+        if rng is not None:
+            # `A Clinton campaign official later walked back the comments, saying ...`
+            f.sp_start, f.sp_end = rng
+            f.pronoun = ctx.lower[rng.start] if ctx.lower[rng.start] in PRONOUNS else None
+            resolve_frame(ctx, f, history)
+            return
         if history:
             h = history[-1]
             f.speaker, f.name, f.entity = h.speaker, h.name, h.entity
@@ -153,6 +181,147 @@ def _named_speaker(ctx: ArticleContext, a: int, b: int, s: int) -> tuple[str | N
         ent = ctx.resolve(full)
         name = (ent.get("name") if ent else None) or full
     return name, ent
+
+
+# past forms of verbs that close an attribution after a quotation
+# (`,” Will wrote`) without being cue words themselves
+_IRREGULAR_PAST = frozenset({"wrote", "spoke", "told", "shot", "went", "began", "sang", "read", "put"})
+
+
+def speaker_after(ctx: ArticleContext, t: int, hi: int) -> tuple[TokenRange, int, str] | None:
+    """The speaker of a quotation read from token ``t`` right after it,
+    before token ``hi``, when no cue word frame was found there: a noun
+    phrase (names with initials, a parenthesis or a comma apposition after
+    it skipped) then a verb (``an angry Hollande retaliated``, ``Rep. John
+    Mica (R-Fla.) said``, ``Murphy, the head of X, Tweeted``), or a verb
+    then a named noun phrase (``beamed Donald Hartley``).  Returns the
+    phrase's token range, the verb's token and the order (``sv``/``vs``)."""
+    if t >= hi:
+        return None
+    rng = _name_forward(ctx, t, hi)
+    if rng is not None:
+        v = _skip_aside(ctx, rng.end, hi)
+        if v < hi and _verb_like(ctx, v):
+            return rng, v, "sv"
+    if _verb_like(ctx, t) and t + 1 < hi:
+        rng = np_forward(ctx, t + 1, hi)
+        if rng is None and ctx.capitalised[t + 1]:
+            # `said Will Doyle`: a run of capitalised words
+            e = t + 1
+            while e < hi and ctx.capitalised[e] and ctx.is_word[e]:
+                e += 1
+            rng = TokenRange(t + 1, e)
+        if rng is not None and any(ctx.capitalised[k] for k in range(*rng)):
+            return rng, t, "vs"
+    return None
+
+
+def _name_forward(ctx: ArticleContext, t: int, hi: int) -> TokenRange | None:
+    """:func:`~analysis.sourcing.phrases.np_forward` from token ``t``, cut
+    before a verb it took for a noun (``Vitter demanded``), carried over
+    initials (``Harry M. Reid``); a capitalised word the phrase reader
+    takes for a function word (``Will``) is a one-word name."""
+    rng = np_forward(ctx, t, hi)
+    if rng is None:
+        return TokenRange(t, t + 1) if ctx.capitalised[t] and ctx.is_word[t] and t + 1 < hi \
+            and _verb_like(ctx, t + 1) else None
+    cut = next((k for k in range(rng.start + 1, rng.end) if ctx.strs[k].islower() and _verb_like(ctx, k)), None)
+    if cut is not None:
+        return TokenRange(rng.start, cut)
+    e = rng.end
+    while e + 1 < hi and ctx.strs[e] == "." and ctx.capitalised[e + 1] and ctx.capitalised[e - 1] \
+            and (len(ctx.strs[e - 1]) == 1 or ctx.lower[e - 1] in ctx.unions["titles_abbr"]):
+        more = np_forward(ctx, e + 1, hi)
+        if more is None:
+            break
+        e = more.end
+    return TokenRange(rng.start, e)
+
+
+def _skip_aside(ctx: ArticleContext, k: int, hi: int) -> int:
+    """Past a parenthesis (``(R-Fla.)``) or a comma apposition (``, the head
+    of X,``) that starts at token ``k``: the token after it, else ``k``."""
+    if k < hi and ctx.strs[k] == "(":
+        for m in range(k + 1, min(hi, k + 8)):
+            if ctx.strs[m] == ")":
+                return m + 1
+    if k < hi and ctx.strs[k] == ",":
+        for m in range(k + 1, min(hi - 1, k + 24)):
+            if ctx.strs[m] in {".", "!", "?", "“", '"'}:
+                break
+            if ctx.strs[m] == "," and _verb_like(ctx, m + 1):
+                return m + 1
+    return k
+
+
+def _verb_like(ctx: ArticleContext, k: int) -> bool:
+    """A cue word, or a lower-case past-tense word (``retaliated``, ``wrote``)
+    or present (``writes``), not a function word: the verb of a speaker."""
+    w = ctx.lower[k]
+    if w in speech_verbs() or w in _IRREGULAR_PAST:
+        return ctx.is_word[k]
+    if not ctx.is_word[k] or w in STOP or w in PRONOUNS:
+        return False
+    return (ctx.strs[k].islower() or ctx.strs[k][1:].islower()) and len(w) > 3 and (
+        w.endswith("ed") or w.endswith("s") and not w.endswith(("ss", "us", "is")))
+
+
+def predicate_follows(ctx: ArticleContext, k: int, hi: int) -> bool:
+    """Does a verb start at token ``k`` (past a parenthesis or an
+    apposition): an auxiliary or a verb-like word (``Trump returned``,
+    ``Perry, who hugged Clinton, shouted``)?"""
+    k = _skip_aside(ctx, k, hi)
+    w = ctx.lower[k] if k < hi else ""
+    return k < hi and (w in VERBISH or w in AUX_ADV and w not in ADVERBIAL_START and not ctx.capitalised[k]
+                       or _verb_like(ctx, k))
+
+
+_OPENERS = frozenset({"but", "and", "yet", "still", "meanwhile", "instead", "so", "then", "now", "later"})
+
+
+def opening_subject(ctx: ArticleContext, lo: int, hi: int, *, common: bool = False) -> TokenRange | None:
+    """The subject that opens the sentence starting at token ``lo`` (before
+    token ``hi``), past a conjunction and an adverbial opener ending in a
+    comma (``In August, several environmental groups``): a pronoun, or a
+    noun phrase of at most 8 tokens that stops at the first verb-like word
+    (an auxiliary, an adverb, a word in -ed, a cue) and holds a name or a
+    speaker noun (``common``: or any noun after a determiner, ``The
+    radioman``).  None when the sentence opens otherwise."""
+    k = lo
+    while k < hi and ctx.lower[k] in _OPENERS:
+        k += 1
+    if k < hi and ctx.strs[k] == ",":
+        k += 1
+    if k < hi and (ctx.lower[k] in ADVERBIAL_START or ctx.lower[k].endswith("ing")):
+        comma = next((m for m in range(k + 1, min(hi, k + 12)) if ctx.strs[m] == ","), None)
+        if comma is None:
+            return None
+        k = comma + 1
+    if k >= hi or ctx.tok_in_quote[k] or not ctx.is_word[k]:
+        return None
+    if ctx.lower[k] in PRONOUNS:
+        return TokenRange(k, k + 1)
+    a = k
+    det = ctx.lower[k] in DETERMINERS
+    if det:
+        k += 1
+    head = False
+    while k < hi and k - a < 8 and not ctx.tok_in_quote[k]:
+        w, s = ctx.lower[k], ctx.strs[k]
+        if s == "." and k > a and ctx.lower[k - 1] in ctx.unions["titles_abbr"]:
+            k += 1
+            continue
+        if s in {"'s", "’s"} and k > a:
+            k += 1
+            continue
+        if not ctx.is_word[k] or w in STOP or w in AUX_ADV or w in VERBISH or w in speech_verbs() \
+                or w in _IRREGULAR_PAST or not ctx.capitalised[k] and w.endswith(("ed", "ly")):
+            break
+        head = head or ctx.capitalised[k] or w in ctx.unions["titles_nouns"] or common and det
+        k += 1
+    if not head or k == a or k < hi and ctx.is_word[k] and ctx.capitalised[k]:
+        return None
+    return TokenRange(a, k)
 
 
 def sentence_subject(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen]) -> Frame | None:

@@ -76,8 +76,10 @@ def _resolve_speakers(ctx: ArticleContext, frames: list[Frame]) -> list[SpeakerS
     sentence_paragraph = ctx.doc.sentence_paragraph.tolist() if frames else []
     for f in frames:
         f.paragraph = sentence_paragraph[f.sentence] if sentence_paragraph else 0
+    previous = None
     for f in frames:
-        resolve_frame(ctx, f, history)
+        resolve_frame(ctx, f, history, previous)
+        previous = f
     return history
 
 

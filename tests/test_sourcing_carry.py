@@ -1,0 +1,111 @@
+"""Speakers of quotations without a cue word of their own (issue 20):
+carried over from an earlier paragraph, introduced by a colon, named after
+the quotation with a verb that is no cue word, led in by the sentence's
+subject, or the subject of a participle.  Hand-made paragraphs; each
+expected speaker was read off the text."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.sourcing import extract_quotes
+
+
+def direct_rows(text):
+    q = extract_quotes(text)
+    return q[q["kind"] == "direct"].reset_index(drop=True)
+
+
+def speaker_of(text, fragment):
+    q = extract_quotes(text)
+    rows = q[q["text"].str.contains(fragment, regex=False)]
+    assert len(rows) >= 1, f"no quote holds {fragment!r}"
+    r = rows.iloc[0]
+    return r["speaker_name"], r["attribution"]
+
+
+@pytest.mark.parametrize("text, fragment, name", [
+    # a verb that is no cue word right after a comma-ended quotation
+    ("Anna Berg spoke first.\n\n“We will not give in,” an angry Lars Holm retaliated.", "give in", "Lars Holm"),
+    ("“That is simply false,” Oliver barked on Tuesday.", "simply false", "Oliver"),
+    # initials and party letters in parentheses before the verb
+    ('"The loophole must close," Senate Minority Leader Harry M. Reid (D-Nev.) said in a statement.',
+     "loophole", "Harry M. Reid"),
+    # a long apposition with commas of its own
+    ("“The plans are steps in the right direction,” Anne Richards, assistant secretary for population, "
+     "refugees and migration, said on the call.", "right direction", "Anne Richards"),
+    # a present-tense verb after a pronoun, resolved to the person before
+    ("Richard Viguerie spoke at the dinner.\n\n“Voters reject the establishment,” he points out.",
+     "establishment", "Richard Viguerie"),
+    # verb then name, after an exclamation mark
+    ("Balloons fell.\n\n“This is fantastic!” beamed Donald Hartley of Madison.", "fantastic", "Donald Hartley"),
+])
+def test_speaker_named_after_the_quotation(text, fragment, name):
+    got, attribution = speaker_of(text, fragment)
+    assert got == name
+    assert attribution in ("explicit", "pronoun")
+
+
+def test_later_quotation_of_a_paragraph_takes_its_speaker():
+    text = "“France will always be France,” an angry Hollande retaliated. “It never gives up.”"
+    d = direct_rows(text)
+    assert list(d["speaker_name"]) == ["Hollande", "Hollande"]
+
+
+def test_colon_at_the_end_of_a_paragraph_introduces_the_next():
+    text = ("Maria Lopez addressed the crowd. Her rival spoke later.\n\n"
+            "The Daily Courier reports:\n\n"
+            "“Turnout was the highest in twenty years.”")
+    assert speaker_of(text, "Turnout")[0] == "Daily Courier"
+    text = ("“We won,” said Maria Lopez.\n\nTom Hill left early. She went on to say:\n\n"
+            "“Nobody believed in us.”")
+    name, attribution = speaker_of(text, "Nobody")
+    assert (name, attribution) == ("Maria Lopez", "carried-over")
+
+
+def test_new_speaker_introduced_between_quotation_paragraphs():
+    text = ("“The wall is negotiable,” Sean Hannity said.\n\n"
+            "Donald Trump was quick to add that the plan stays.\n\n"
+            "“Building it? Not negotiable.”")
+    name, attribution = speaker_of(text, "Building it")
+    assert (name, attribution) == ("Donald Trump", "carried-over")
+
+
+def test_plain_carry_over_keeps_the_previous_speaker():
+    text = ("“We kept every promise,” said Mary Jones, the mayor.\n\n"
+            "“And we will keep the next ones.”")
+    d = direct_rows(text)
+    assert list(d["speaker_name"]) == ["Mary Jones", "Mary Jones"]
+    assert list(d["attribution"]) == ["explicit", "carried-over"]
+
+
+def test_participle_takes_the_speaker_of_its_sentence():
+    # `she said, adding, “...”`: the pronoun, not the last named speaker
+    text = ("Hillary Clinton spoke in Flint on Sunday.\n\n"
+            "“The water was poisoned,” she said, adding, “There would have been action elsewhere.”")
+    d = direct_rows(text)
+    assert list(d["speaker"]) == ["she", "she"]
+    assert list(d["speaker_name"]) == ["Hillary Clinton", "Hillary Clinton"]
+
+
+def test_participle_with_a_long_subject():
+    # the subject phrase, not the last named speaker (Hillary Clinton's span)
+    text = ("Hillary Clinton called him a recruiter. A Clinton campaign official later walked back the comments, "
+            "saying that she did not have a particular video in mind.")
+    q = extract_quotes(text)
+    ind = q[q["kind"] == "indirect"].iloc[0]
+    assert ind["speaker"] == "A Clinton campaign official"
+    assert ind["speaker_start"] == text.index("A Clinton campaign official")
+
+
+def test_partial_quote_takes_the_subject_after_an_opener():
+    text = ("Paul Huntley wanted new laws.\n\n"
+            "In 2014, the Pew Research Center found that “twice as many Democrats favoured control.”")
+    assert speaker_of(text, "twice as many")[0] == "Pew Research Center"
+
+
+def test_quotation_led_in_by_the_subject():
+    text = "The crowd chanted. Trump gestured, then leaned in and boomed: “Let’s defeat her in November.”"
+    assert speaker_of(text, "defeat her")[0] == "Trump"
+    # no verb after the opening phrase: no speaker from it
+    text = "Each election cycle, there is a threat many people make: “If she wins, I am moving!”"
+    assert speaker_of(text, "moving")[0] != "Each election cycle"

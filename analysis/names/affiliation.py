@@ -23,7 +23,7 @@ from analysis.names.words import normalise_name, speaker_words
 from analysis.core.resources import data_path, read_word_list
 
 __all__ = ["affiliation_near", "affiliation_for_sides", "speaker_affiliation", "speaker_kind_words", "kind_words",
-           "title_table", "role_words", "clean_word", "last_at_or_before"]
+           "title_table", "role_words", "clean_word", "last_at_or_before", "bare_name"]
 
 _TOKEN = re.compile(r"[^\W\d_][\w.'’&-]*|\d[\w.-]*|[,;:()“”\"]")
 
@@ -78,6 +78,37 @@ def _is_cap(word: str) -> bool:
 def clean_word(word: str) -> str:
     w = word.replace("’", "'")
     return w[:-2] if w.lower().endswith("'s") else w.rstrip("'")
+
+
+# titles that are part of a British peer's name when no given name is known ("Lord Falconer")
+_PEERAGE = frozenset({"lord", "lady", "baron", "baroness"})
+
+
+def bare_name(name: str) -> tuple[str, str]:
+    """A person's name without what stands before it in a speaker phrase, and
+    the title that stood right before it (lower case, "" if none): titles,
+    offices, roles, country adjectives, a possessive owner and everything
+    before them ("British MP George Galloway" -> "George Galloway", "ABN
+    Amro's Paul Mackel" -> "Paul Mackel", "Meanwhile Ms Hutt" -> "Hutt" with
+    "ms", "Shadow Cabinet Industrial Policy Spokesperson Onwula" -> "Onwula").
+    A peer's title stays with a lone name ("Lord Falconer").  A name with
+    nothing capitalised left after them is returned unchanged."""
+    words = name.split()
+    table, _ = title_table()
+    drop = role_words() | adjective_forms() | kind_words("person_role") | kind_words("constituency_role")
+    cut, title = 0, ""
+    for i, w in enumerate(words[:-1]):
+        low = w.lower().rstrip(",")
+        bare = clean_word(low).rstrip(".")
+        if low in table or bare in table or bare in drop or normalise_name(bare) in country_index() \
+                or low.endswith(("'s", "’s")) or w[:1].islower():
+            cut, title = i + 1, (bare if low in table or bare in table else "")
+    rest = words[cut:]
+    if not rest or not all(w[:1].isupper() for w in rest):
+        return name, ""
+    if title in _PEERAGE and len(rest) == 1:
+        return f"{words[cut - 1]} {rest[0]}", title
+    return " ".join(rest), title
 
 
 # ---------------------------------------------------------------------------

@@ -64,6 +64,7 @@ from bisect import bisect_left
 
 import pandas as pd
 
+from analysis.names.affiliation import bare_name
 from analysis.names import (
     PersonMentions,
     adjective_forms,
@@ -76,6 +77,7 @@ from analysis.names import (
     inside_any,
     kind_words,
     looks_like_organisation,
+    name_parts,
     normalise_name,
     role_words,
     speaker_affiliation,
@@ -125,7 +127,8 @@ def _unnamed_kind(phrase: str) -> str:
     return "anonymous"
 
 
-def _named_kind(name: str, mention: dict | None, phrase: str) -> str:
+def _named_kind(name: str, mention: dict | None, phrase: str, titled: bool = False) -> str:
+    # titled: a title, honorific or he/she stands for the name ("Spokesperson Onwula"): a person
     kw = speaker_kind_words()
     key = normalise_name(name)
     low = f" {key} "
@@ -133,7 +136,7 @@ def _named_kind(name: str, mention: dict | None, phrase: str) -> str:
     if mention is not None:
         kind = mention["kind"]
         if kind == "person":
-            lone = len(name.split()) == 1 and _lone_word_person(name, mention)
+            lone = len(name.split()) == 1 and not titled and _lone_word_person(name, mention)
             return "organisation" if lone and first_name_gender(name + " X") == "unknown" else "person"
         if kind == "location":
             return "country" if key in country_index() else "government body"
@@ -150,7 +153,7 @@ def _named_kind(name: str, mention: dict | None, phrase: str) -> str:
     if len(name.split()) == 1 and mention is None:
         # one capitalised word that no person mention of the article explains:
         # people are introduced by their full name, so "Vodafone said", "NCSC said"
-        return "person" if first_name_gender(name + " X") != "unknown" else "organisation"
+        return "person" if titled or first_name_gender(name + " X") != "unknown" else "organisation"
     return "person"
 
 
@@ -199,7 +202,8 @@ def _gender(row: dict, kind: str, entity: dict | None, mention: dict | None, quo
         if g != "unknown":
             return g, basis
     name = row.get("speaker_name")
-    if isinstance(name, str) and " " in name.strip():
+    if isinstance(name, str) and " " in name.strip() and all(w[:1].isupper() for w in name.split()):
+        # a name, not a description ("Tory leader")
         g = first_name_gender(strip_title(name))
         if g != "unknown":
             return g, "first name"
@@ -217,6 +221,7 @@ class _ArticleActors:
         self.kinds = kinds or {}  # actor_id -> the kind most of its mentions in the corpus have
         self.by_name: dict[str, dict] = {}
         self.by_surname: dict[str, list[dict]] = {}
+        self.by_given: dict[str, list[dict]] = {}  # "Sir Howard" is Howard Newby
         self.spans: list[tuple[int, int, dict]] = []
         self.starts: dict[str, list[tuple[int, int]]] = {}
         self.person_starts: dict[str, list[int]] = {}
@@ -240,13 +245,18 @@ class _ArticleActors:
                 self.person_starts.setdefault(m["actor_id"], []).append(int(m["start"]))
             if m["kind"] == "person" and " " in str(m["name"]):
                 self.by_surname.setdefault(key.split()[-1], []).append(m)
+                parts = name_parts(str(m["name"]))
+                if parts["surname_first"]:  # "Liu Xiaoming": "Liu" is the surname
+                    self.by_surname.setdefault(normalise_name(parts["surname"]), []).append(m)
+                self.by_given.setdefault(key.split()[0], []).append(m)
             self.spans.append((int(m["start"]), int(m["end"]), m))
         self._overlap = _FirstOverlap(self.spans)
         self._span_starts = [s for s, _e, _m in self.spans]
 
     def person_before(self, offset: int, gender: str, window: int = 1500) -> dict | None:
         """The person mentioned last before ``offset`` (within ``window``
-        characters) whose gender is ``gender`` or unknown."""
+        characters) whose gender is ``gender``, else the last whose gender
+        is unknown."""
         starts = self._span_starts
         if all(a <= b for a, b in zip(starts, starts[1:])):
             # mentions in text order (as find_mentions gives them): skip the later ones by bisection
@@ -254,14 +264,17 @@ class _ArticleActors:
             candidates = (self.spans[k] for k in range(later - 1, -1, -1))
         else:
             candidates = reversed(self.spans)
+        unknown = None
         for s, _e, m in candidates:
             if s >= offset:
                 continue
             if s < offset - window:
-                return None
-            if m["kind"] == "person" and m.get("gender") in (gender, "unknown"):
+                break
+            if m["kind"] == "person" and m.get("gender") == gender:
                 return m
-        return None
+            if unknown is None and m["kind"] == "person" and m.get("gender") == "unknown":
+                unknown = m
+        return unknown
 
     def find(self, name, start, end) -> dict | None:
         if isinstance(name, str) and name:
@@ -278,6 +291,28 @@ class _ArticleActors:
         if start is not None and not pd.isna(start):
             return self._overlap.first(int(start), int(end))
         return None
+
+    def person(self, name: str, title: str) -> dict | None:
+        """The person mention a bare name (:func:`analysis.names.affiliation.bare_name`)
+        means: the person of that name, else the one person of the article
+        whose surname it is (whose given name, after ``Sir``/``Dame``), else
+        None."""
+        key = normalise_name(name)
+        hit = self.by_name.get(key)
+        if hit is not None and hit["kind"] == "person" and " " in key:
+            return hit
+        words = key.split()
+        if len(words) == 2 and words[0] in ("lord", "lady", "baron", "baroness"):
+            words = words[1:]
+        if len(words) != 1:
+            return hit if hit is not None and hit["kind"] == "person" else None
+        if title in ("sir", "dame"):
+            people = {m["actor_id"]: m for m in self.by_given.get(words[0], [])}
+        else:
+            people = self._people_by_surname(words[0])
+        if len(people) == 1:
+            return next(iter(people.values()))
+        return hit if hit is not None and hit["kind"] == "person" else None
 
     def _people_by_surname(self, surname: str) -> dict:
         """actor_id -> its last person mention with ``surname`` (memo)."""
@@ -510,17 +545,29 @@ def _kind_and_actor(r: dict, actors: _ArticleActors, coded: bool, phrase: str) -
     named = _is_named(name)
     if coded:
         return r.get("speaker_kind"), None, named
-    mention = None
+    mention, bare, title = None, name, ""
     if named:
-        mention = actors.find(name, None if pronoun else r.get("speaker_start"),
-                              None if pronoun else r.get("speaker_end"))
+        bare, title = bare_name(name)  # "British MP George Galloway" -> "George Galloway"
+        title = title or (bare_name(phrase)[1] if not pronoun else "")  # "Spokesperson Onwula" named "Onwula"
+        if bare != name or title:
+            mention = actors.person(bare, title)
+        if mention is None:
+            mention = actors.find(name, None if pronoun else r.get("speaker_start"),
+                                  None if pronoun else r.get("speaker_end"))
+        not_person = mention["kind"] != "person" if mention is not None else _named_kind(bare, None, "") != "person"
+        if phrase.lower() in _PERSONAL and not_person and r.get("speaker_start") is not None:
+            # "he" resolved to a name no person of the article has ("China UK"): the nearest person before
+            near = actors.person_before(int(r["speaker_start"]), _PERSONAL[phrase.lower()])
+            if near is not None:
+                mention, name, bare, title = near, near["name"], near["name"], ""
+                r["speaker_name"] = near["name"]
     elif phrase.lower() in _PERSONAL and r.get("speaker_start") is not None:
         # "he"/"she" the attribution could not give a name: the nearest person before it of that gender
         mention = actors.person_before(int(r["speaker_start"]), _PERSONAL[phrase.lower()])
         if mention is not None:
             name, named = mention["name"], True
             r["speaker_name"] = mention["name"]
-    if not pronoun and named and _head(phrase, keep_case=True)[:1].islower():
+    if not pronoun and named and _head(phrase, keep_case=True)[:1].islower() and not _person_then_verb(phrase, mention):
         # a name that only modifies the speaker: "the UK government", "U.S. congressional leaders"
         kind = _unnamed_kind(phrase)
         if kind == "government body" and mention is not None:
@@ -529,15 +576,39 @@ def _kind_and_actor(r: dict, actors: _ArticleActors, coded: bool, phrase: str) -
     if mention is not None:
         r["speaker_actor_id"] = mention["actor_id"]
         voted = dict(mention, kind=actors.kinds.get(mention["actor_id"], mention["kind"]))
-        return _named_kind(mention["name"], voted, phrase), mention, named
+        titled = bool(title) or phrase.lower() in _PERSONAL
+        kind = _named_kind(mention["name"], voted, phrase, titled)
+        if kind == "person" and bare != name:
+            r["speaker_name"] = bare
+        return kind, mention, named
     if pronoun and not named:
         # a pronoun the article's names do not explain ("he" resolved to "British" is no name)
         r["speaker_name"] = None
         return {"he": "person", "she": "person", "i": "person", "it": "organisation"}.get(phrase.lower(), "group"), \
             None, False
     if named:
-        return _named_kind(name, None, phrase), None, named
+        kind = _named_kind(name, None, phrase, bool(title))
+        if kind == "person" and bare != name:
+            r["speaker_name"] = bare
+        return kind, None, named
     return _unnamed_kind(phrase), None, False
+
+
+def _person_then_verb(phrase: str, mention: dict | None) -> bool:
+    """A speaker phrase that runs on past a person's full name into the rest
+    of the sentence ("Former British MP George Galloway published a
+    commentary"): the name is the speaker, not a modifier of the last noun
+    (as "UK" is in "the UK government")."""
+    if mention is None or mention["kind"] != "person" or " " not in str(mention["name"]):
+        return False
+    last = str(mention["name"]).split()[-1]
+    words = phrase.replace("’", "'").split()
+    if last not in words:
+        return False
+    after = words[words.index(last) + 1:]
+    kw = speaker_kind_words()
+    nouns = role_words() | kw["government"] | kw["organisation"] | kw["group"] | kw["anonymous"]
+    return bool(after) and after[0].lower().strip(",.'s") not in nouns
 
 
 def _quoted_context(doc, actors: _ArticleActors, mention: dict | None):

@@ -245,7 +245,7 @@ class _ArticleActors:
                 self.person_starts.setdefault(m["actor_id"], []).append(int(m["start"]))
             if m["kind"] == "person" and " " in str(m["name"]):
                 self.by_surname.setdefault(key.split()[-1], []).append(m)
-                parts = name_parts(str(m["name"]))
+                parts = name_parts(bare_name(str(m["name"]))[0])  # "UK Liu Xiaoming": Liu Xiaoming
                 if parts["surname_first"]:  # "Liu Xiaoming": "Liu" is the surname
                     self.by_surname.setdefault(normalise_name(parts["surname"]), []).append(m)
                 self.by_given.setdefault(key.split()[0], []).append(m)
@@ -283,7 +283,13 @@ class _ArticleActors:
             # the name, without titles, then without leading words ("Culture Secretary Oliver Dowden")
             for k in (key, normalise_name(strip_title(name)), *(" ".join(words[i:]) for i in range(1, len(words) - 1))):
                 if k in self.by_name:
-                    return self.by_name[k]
+                    hit = self.by_name[k]
+                    if hit["kind"] == "person" and " " not in str(hit["name"]):
+                        # "Liu" found on its own, "Liu Xiaoming" elsewhere in the article
+                        people = self._people_by_surname(normalise_name(hit["name"]))
+                        if len(people) == 1:
+                            return next(iter(people.values()))
+                    return hit
             if len(words) == 1:
                 people = self._people_by_surname(words[0])
                 if len(people) == 1:
@@ -299,7 +305,7 @@ class _ArticleActors:
         None."""
         key = normalise_name(name)
         hit = self.by_name.get(key)
-        if hit is not None and hit["kind"] == "person" and " " in key:
+        if hit is not None and hit["kind"] == "person" and " " in str(hit["name"]):
             return hit
         words = key.split()
         if len(words) == 2 and words[0] in ("lord", "lady", "baron", "baroness"):
@@ -510,7 +516,8 @@ def _describe_quote(r: dict, doc, actors: _ArticleActors, side_map) -> None:
         # one unnamed person: named by the description ("a Huawei spokesman" -> "Huawei spokesman")
         r["speaker_name"] = re.sub(r"^(?:an?|the|one)\s+", "", phrase, flags=re.IGNORECASE)
     if kind == "person" and mention is not None and len(str(mention["name"]).split()) > 1:
-        r["speaker_name"] = mention["name"]  # the fullest name the article gives ("Dowden" -> "Oliver Dowden")
+        # the fullest name the article gives ("Dowden" -> "Oliver Dowden"), without titles before it
+        r["speaker_name"] = bare_name(str(mention["name"]))[0]
     entity = {"gender": r.get("speaker_gender"), "gender_basis": "codebook"} if coded else None
     r["speaker_gender"], r["speaker_gender_basis"] = _gender(r, kind, entity, mention,
                                                              _quoted_context(doc, actors, mention))
@@ -548,13 +555,18 @@ def _kind_and_actor(r: dict, actors: _ArticleActors, coded: bool, phrase: str) -
     mention, bare, title = None, name, ""
     if named:
         bare, title = bare_name(name)  # "British MP George Galloway" -> "George Galloway"
-        title = title or (bare_name(phrase)[1] if not pronoun else "")  # "Spokesperson Onwula" named "Onwula"
+        whole, phrase_title = bare_name(phrase) if not pronoun else (phrase, "")
+        title = title or phrase_title  # "Spokesperson Onwula" named "Onwula"
+        if phrase_title and whole.endswith(" " + bare):
+            bare = whole  # "Lord Falconer" named "Falconer": a peer's title is part of the name
         if bare != name or title:
             mention = actors.person(bare, title)
         if mention is None:
             mention = actors.find(name, None if pronoun else r.get("speaker_start"),
                                   None if pronoun else r.get("speaker_end"))
-        not_person = mention["kind"] != "person" if mention is not None else _named_kind(bare, None, "") != "person"
+        # a lone word that no person mention of the article explains ("Tory") is no person's name
+        not_person = mention["kind"] != "person" if mention is not None else \
+            len(bare.split()) == 1 or _named_kind(bare, None, "") != "person"
         if phrase.lower() in _PERSONAL and not_person and r.get("speaker_start") is not None:
             # "he" resolved to a name no person of the article has ("China UK"): the nearest person before
             near = actors.person_before(int(r["speaker_start"]), _PERSONAL[phrase.lower()])
@@ -625,8 +637,8 @@ _GENDER_RANK = {"codebook": 0, "honorific": 1, "title": 1, "pronoun": 2, "first 
 def _share_within_article(rows: list[dict]) -> None:
     """Quotes of one actor in one article agree: each takes the strongest
     gender evidence any of them has (codebook, then honorific or title, then
-    pronoun attributions when they all say the same, then first name) and
-    the first affiliation any of them found."""
+    pronoun attributions when they all say the same, then first name), the
+    fullest name and the first affiliation any of them found."""
     best: dict[str, dict] = {}
     for r in rows:
         aid = r.get("speaker_actor_id")
@@ -636,6 +648,9 @@ def _share_within_article(rows: list[dict]) -> None:
         basis = r.get("speaker_gender_basis")
         if r.get("speaker_gender") in ("female", "male"):
             b["votes"].setdefault(basis, set()).add(r["speaker_gender"])
+        name = r.get("speaker_name")
+        if isinstance(name, str) and len(name.split()) > len(b.get("name", "").split()):
+            b["name"] = name  # the fullest name any quote of the actor has ("Lord Falconer", "he" -> "Falconer")
         if r.get("speaker_affiliation") and "affiliation" not in b:
             b["affiliation"] = (r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"])
     for b in best.values():
@@ -646,6 +661,8 @@ def _share_within_article(rows: list[dict]) -> None:
         b = best.get(r.get("speaker_actor_id")) if r.get("speaker_kind") == "person" else None
         if not b:
             continue
+        if "name" in b and r.get("speaker_gender_basis") != "codebook":
+            r["speaker_name"] = b["name"]
         if "gender" in b and r.get("speaker_gender_basis") != "codebook":
             r["speaker_gender"], r["speaker_gender_basis"] = b["gender"][1], b["gender"][2]
         if "affiliation" in b and not r.get("speaker_affiliation"):

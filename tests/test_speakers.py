@@ -291,3 +291,25 @@ def test_acronym_is_no_given_name():
     assert first_name_gender("UK Huawei") == "unknown"  # "Uk" is in the list as a man's name
     r = speaker_row("Tory leader said the plan was costly.")
     assert r["speaker_gender"] in ("n/a", "unknown")  # "Tory" is a name in the list, not here
+
+
+def test_plural_possessive_role_before_a_comma_and_no_false_apposition(tmp_path):
+    # "The Global Times' editor, Hu Xijin, tweeted that the UK ...": the editor's
+    # paper, not the UK of the reported words
+    r = speaker_row("The Global Times’ editor, Hu Xijin, tweeted that the UK would pay a price.")
+    assert (r["speaker_name"], r["speaker_affiliation"]) == ("Hu Xijin", "The Global Times")
+    r = speaker_row("Bob Seely, chief executive of Acme, said the ban was right.")
+    assert r["speaker_affiliation"] == "Acme"
+
+
+def test_surname_alone_takes_the_side_of_the_listed_person(tmp_path):
+    sides = write_sides(tmp_path, "United States: [United States, Mike Pompeo]\nChina: [China, Wang Yi]\n")
+    s = load_sides(sides)
+    assert s.side_of_surname("Pompeo") == ("United States", "Pompeo")
+    assert s.side_of_surname("pompeo") is None and s.side_of_surname("Mike Pompeo") is None
+    text = ("Mike Pompeo arrived in London on Tuesday.\n\n"
+            "Secretary Pompeo said the tide was turning.")
+    r = speaker_row(text, sides=sides)
+    assert (r["speaker_name"], r["side"]) == ("Mike Pompeo", "United States")
+    r = speaker_row("Secretary Pompeo said the tide was turning.", sides=sides)
+    assert (r["speaker_name"], r["side"], r["side_basis"]) == ("Pompeo", "United States", "speaker")

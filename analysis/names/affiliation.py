@@ -126,11 +126,12 @@ def _affiliation_in(text: str, toks: list[tuple[str, int, int]], skip: set[int])
             return s, e
     # 1. a possessive name: "Huawei's chief executive"
     for i, (w, s, e) in enumerate(toks):
-        if i not in skip and _is_cap(w) and w.replace("’", "'").lower().endswith("'s") and len(w) > 3:
+        plural = w.replace("’", "'").endswith("s'")  # "The Global Times' editor"
+        if i not in skip and _is_cap(w) and (w.replace("’", "'").lower().endswith("'s") or plural) and len(w) > 3:
             j = i
             while j - 1 >= 0 and j - 1 not in skip and _is_cap(toks[j - 1][0]) and toks[j - 1][0].lower() not in role:
                 j -= 1
-            return toks[j][1], e - 2
+            return toks[j][1], e - (1 if plural else 2)
     # 2. "<role> for/of/at <the Chinese embassy | Huawei>" ("the MP for Tonbridge" is a constituency)
     constituency = speaker_kind_words()["constituency_role"]
     for i, (w, s, e) in enumerate(toks):
@@ -193,6 +194,8 @@ def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
     telecommunications company"), never a verb or function word."""
     toks = _tokens(text, lo, start)
     role = role_words()
+    if len(toks) >= 2 and toks[-1][0] == "," and toks[-2][0].lower().rstrip(".") in role:
+        toks = toks[:-1]  # "The Global Times' editor, Hu Xijin": the role before the comma describes the name
     k, plain = len(toks), 0
     while k - 1 >= 0:
         w = toks[k - 1][0]
@@ -227,6 +230,10 @@ def _apposition(text: str, end: int, hi: int) -> list[tuple[str, int, int]]:
         return []
     first = toks[0][0].lower()
     if first in {"who", "which", "said", "says", "told", "and", "but"}:
+        return []
+    # an apposition starts with a determiner, a role or a name; ", tweeted that the UK ..." is none
+    if not (_is_cap(toks[0][0]) or first.rstrip(".") in role_words()
+            or first in kind_words("affiliation_determiner") or first in {"his", "her", "its", "their", "former"}):
         return []
     return toks
 

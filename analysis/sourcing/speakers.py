@@ -451,10 +451,31 @@ def _describe_article(rows: list[dict], doc, actors: _ArticleActors, side_map) -
                      speaker_affiliation_end=None, side_basis=None)
             continue
         _describe_quote(r, doc, actors, side_map)
-    _share_within_article([r for r in rows if r.get("speaker") and not pd.isna(r.get("speaker"))])
+    said = [r for r in rows if r.get("speaker") and not pd.isna(r.get("speaker"))]
+    turned = _one_kind_per_person(said)
+    _share_within_article(said)
     for r in rows:
         if r.get("side_basis") not in (None, "codebook") and r.get("speaker_affiliation") and not r.get("side"):
             _side(r, False, side_map, None, "", r["speaker_kind"])
+    for r in turned:
+        if not r.get("side"):
+            _side(r, False, side_map, r.get("speaker_name"), "", "person")
+
+
+def _one_kind_per_person(rows: list[dict]) -> list[dict]:
+    """A discovered actor that some quotes of the article show as a person
+    with gender evidence ("President Trump", "he") is a person in all of them:
+    a one-word name alone ("Trump said" in a headline) was taken for an
+    organisation.  Returns the rows whose kind changed."""
+    people = {r.get("speaker_actor_id") for r in rows if r.get("speaker_kind") == "person"
+              and r.get("speaker_gender") in ("female", "male") and r.get("speaker_gender_basis") != "codebook"}
+    turned = []
+    for r in rows:
+        aid = r.get("speaker_actor_id")
+        if aid and aid in people and str(aid).startswith("cand:") and r.get("speaker_kind") == "organisation":
+            r.update(speaker_kind="person", speaker_gender="unknown", speaker_gender_basis="none")
+            turned.append(r)
+    return turned
 
 
 _ROLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\s+(?:for|of|at|from)\s+$")
@@ -688,6 +709,10 @@ def _side(r: dict, coded: bool, side_map, name, phrase, kind) -> None:
         if hit:
             r["side"], r["side_basis"] = hit[0], basis
             return
+    hit = side_map.side_of_surname(name) if kind == "person" else None
+    if hit:  # "Pompeo" for the listed "Mike Pompeo"
+        r["side"], r["side_basis"] = hit[0], "speaker"
+        return
     for text, basis in tries:  # a country the file does not list: its side is "other"
         if text and _names_a_country(text):
             r["side"], r["side_basis"] = "other", basis

@@ -84,6 +84,13 @@ def clean_word(word: str) -> str:
 _PEERAGE = frozenset({"lord", "lady", "baron", "baroness"})
 
 
+@functools.cache
+def _before_name_words() -> frozenset[str]:
+    """Lower-case words that stand before a name and are not part of it."""
+    return frozenset(role_words() | adjective_forms() | kind_words("person_role") | kind_words("constituency_role"))
+
+
+@functools.lru_cache(maxsize=1 << 15)  # the same names recur in every quote and article of a story
 def bare_name(name: str) -> tuple[str, str]:
     """A person's name without what stands before it in a speaker phrase, and
     the title that stood right before it (lower case, "" if none): titles,
@@ -95,7 +102,7 @@ def bare_name(name: str) -> tuple[str, str]:
     nothing capitalised left after them is returned unchanged."""
     words = name.split()
     table, _ = title_table()
-    drop = role_words() | adjective_forms() | kind_words("person_role") | kind_words("constituency_role")
+    drop = _before_name_words()
     cut, title = 0, ""
     for i, w in enumerate(words[:-1]):
         low = w.lower().rstrip(",")

@@ -639,9 +639,14 @@ def _person_then_verb(phrase: str, mention: dict | None) -> bool:
     if last not in words:
         return False
     after = words[words.index(last) + 1:]
+    return bool(after) and after[0].lower().strip(",.'s") not in _speaker_nouns()
+
+
+@functools.cache
+def _speaker_nouns() -> frozenset[str]:
+    """Nouns that head a speaker phrase a name may modify ("the Trump administration")."""
     kw = speaker_kind_words()
-    nouns = role_words() | kw["government"] | kw["organisation"] | kw["group"] | kw["anonymous"]
-    return bool(after) and after[0].lower().strip(",.'s") not in nouns
+    return frozenset(role_words() | kw["government"] | kw["organisation"] | kw["group"] | kw["anonymous"])
 
 
 def _quoted_context(doc, actors: _ArticleActors, mention: dict | None):

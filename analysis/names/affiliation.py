@@ -19,7 +19,7 @@ import pandas as pd
 from analysis.names.countries import adjective_forms, country_index
 from analysis.names.gender import sentence_index
 from analysis.names.honorifics import titles
-from analysis.names.words import normalise_name, speaker_words
+from analysis.names.words import normalise_name, speaker_words, speech_verbs
 from analysis.core.resources import data_path, read_word_list
 
 __all__ = ["affiliation_near", "affiliation_for_sides", "speaker_affiliation", "speaker_kind_words", "kind_words",
@@ -238,9 +238,8 @@ def _apposition(text: str, end: int, hi: int) -> list[tuple[str, int, int]]:
     first = toks[0][0].lower()
     if first in {"who", "which", "said", "says", "told", "and", "but"}:
         return []
-    # an apposition starts with a determiner, a role or a name; ", tweeted that the UK ..." is none
-    if not (_is_cap(toks[0][0]) or first.rstrip(".") in role_words()
-            or first in kind_words("affiliation_determiner") or first in {"his", "her", "its", "their", "former"}):
+    # ", tweeted that the UK ...": the sentence goes on with a speech verb, no apposition
+    if first in speech_verbs():
         return []
     return toks
 

@@ -313,3 +313,15 @@ def test_surname_alone_takes_the_side_of_the_listed_person(tmp_path):
     assert (r["speaker_name"], r["side"]) == ("Mike Pompeo", "United States")
     r = speaker_row("Secretary Pompeo said the tide was turning.", sides=sides)
     assert (r["speaker_name"], r["side"], r["side_basis"]) == ("Pompeo", "United States", "speaker")
+
+
+def test_name_particles_stay_and_pronoun_person_agrees_with_its_title():
+    from analysis.names.affiliation import bare_name
+
+    assert bare_name("Jurgen den Hartog") == ("Jurgen den Hartog", "")
+    # "she" and "Spokesperson Onwula" are one person: the lone name is not an organisation
+    text = ("Shadow spokesperson Onwula said the decision was negligent.\n\n"
+            "Onwula said the cost would be high. She said the company had been warned.")
+    q = extract_quotes(text)
+    q = q[q["speaker_name"] == "Onwula"]
+    assert len(q) >= 2 and set(q["speaker_kind"]) == {"person"}

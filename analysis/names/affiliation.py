@@ -19,7 +19,7 @@ import pandas as pd
 from analysis.names.countries import adjective_forms, country_index
 from analysis.names.gender import sentence_index
 from analysis.names.honorifics import titles
-from analysis.names.words import normalise_name, speaker_words, speech_verbs
+from analysis.names.words import name_particles, normalise_name, speaker_words, speech_verbs
 from analysis.core.resources import data_path, read_word_list
 
 __all__ = ["affiliation_near", "affiliation_for_sides", "speaker_affiliation", "speaker_kind_words", "kind_words",
@@ -108,7 +108,7 @@ def bare_name(name: str) -> tuple[str, str]:
         low = w.lower().rstrip(",")
         bare = clean_word(low).rstrip(".")
         if low in table or bare in table or bare in drop or normalise_name(bare) in country_index() \
-                or low.endswith(("'s", "’s")) or w[:1].islower():
+                or low.endswith(("'s", "’s")) or (w[:1].islower() and low not in name_particles()):
             cut, title = i + 1, (bare if low in table or bare in table else "")
     rest = words[cut:]
     if not rest or not all(w[:1].isupper() for w in rest):

@@ -464,17 +464,21 @@ def _describe_article(rows: list[dict], doc, actors: _ArticleActors, side_map) -
 
 def _one_kind_per_person(rows: list[dict]) -> list[dict]:
     """A discovered actor that some quotes of the article show as a person
-    with gender evidence ("President Trump", "he") is a person in all of them:
+    by an honorific or title ("President Trump", "Spokesperson Onwula") is a
+    person in all of them:
     a one-word name alone ("Trump said" in a headline) was taken for an
     organisation.  Returns the rows whose kind changed."""
     people = {r.get("speaker_actor_id") for r in rows if r.get("speaker_kind") == "person"
-              and r.get("speaker_gender") in ("female", "male") and r.get("speaker_gender_basis") != "codebook"}
+              and (r.get("_titled") or r.get("speaker_gender_basis") in ("honorific", "title"))}
     turned = []
     for r in rows:
         aid = r.get("speaker_actor_id")
         if aid and aid in people and str(aid).startswith("cand:") and r.get("speaker_kind") == "organisation":
-            r.update(speaker_kind="person", speaker_gender="unknown", speaker_gender_basis="none")
+            r["speaker_kind"] = "person"
+            r["speaker_gender"], r["speaker_gender_basis"] = _gender(r, "person", None, None)  # "she said"
             turned.append(r)
+    for r in rows:
+        r.pop("_titled", None)
     return turned
 
 
@@ -609,8 +613,9 @@ def _kind_and_actor(r: dict, actors: _ArticleActors, coded: bool, phrase: str) -
     if mention is not None:
         r["speaker_actor_id"] = mention["actor_id"]
         voted = dict(mention, kind=actors.kinds.get(mention["actor_id"], mention["kind"]))
-        titled = bool(title) or phrase.lower() in _PERSONAL
+        titled = bool(title)
         kind = _named_kind(mention["name"], voted, phrase, titled)
+        r["_titled"] = titled and kind == "person"  # read by _one_kind_per_person
         if kind == "person" and bare != name:
             r["speaker_name"] = bare
         return kind, mention, named

@@ -1,7 +1,7 @@
 """Speaker gender and sides of the package's own quote table against the
 hand annotation in ``benchmarks/annotations/speakers_dev.csv``.
 
-    python benchmarks/speakers_validation.py [--shared ../shared] [--sides FILE] [--json OUT]
+    python benchmarks/speakers_validation.py [--shared ../shared] [--sides FILE] [--json OUT] [--breakdown]
 
 For every annotated article (``benchmarks/annotations/annotated_articles.csv``
 gives the paragraphs read), the article is loaded from the shared corpus and
@@ -56,6 +56,7 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared data folder")
     ap.add_argument("--sides", default=str(DEFAULT_SIDES), help="sides file for the Huawei corpus")
     ap.add_argument("--json", help="write the figures as JSON here")
+    ap.add_argument("--breakdown", action="store_true", help="also print the misses by cause")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     if not (shared / "corpora").is_dir():
@@ -79,6 +80,11 @@ def main(argv=None) -> int:
           f"unknown {s['unknown_rate']:.1f}%; speaker kind agrees {s['kind_agreement_of_matched']:.1f}%; "
           f"right side {s['right_side_where_speaker_right']:.1f}% of the {s['same_speaker']} whose speaker name "
           f"is the annotated one")
+    if args.breakdown:
+        print("gender of sources, misses and additions by cause (all articles):")
+        for key, items in results["all"]["gender_breakdown"].items():
+            print(f"  {key}: {len(items)}  e.g. {'; '.join(f'{a} {n}' for a, n in items[:3])}")
+        print("huawei_uk_5g statements on the wrong side by cause:", results["huawei_uk_5g"]["side_breakdown"])
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2, default=float), encoding="utf-8")
     print(f"[speakers_validation] done in {time.perf_counter() - t0:.1f} s", file=sys.stderr)

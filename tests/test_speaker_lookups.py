@@ -24,14 +24,18 @@ def plain_first_overlap(spans, start, end):
 
 
 def plain_person_before(actors, offset, gender, window=1500):
+    # the nearest person of that gender in the window, else the nearest of unknown gender
+    near = []
     for s, _e, m in reversed(actors.spans):
         if s >= offset:
             continue
         if s < offset - window:
-            return None
-        if m["kind"] == "person" and m.get("gender") in (gender, "unknown"):
-            return m
-    return None
+            break
+        if m["kind"] == "person":
+            near.append(m)
+    same = [m for m in near if m.get("gender") == gender]
+    unknown = [m for m in near if m.get("gender") == "unknown"]
+    return (same or unknown or [None])[0]
 
 
 def plain_find(actors, name, start, end):
@@ -40,7 +44,12 @@ def plain_find(actors, name, start, end):
         words = key.split()
         for k in (key, normalise_name(strip_title(name)), *(" ".join(words[i:]) for i in range(1, len(words) - 1))):
             if k in actors.by_name:
-                return actors.by_name[k]
+                hit = actors.by_name[k]
+                if hit["kind"] == "person" and " " not in hit["name"]:  # "Lee" alone: "Ann Lee" if she is the one Lee
+                    people = {m["actor_id"]: m for m in actors.by_surname.get(normalise_name(hit["name"]), [])}
+                    if len(people) == 1:
+                        return next(iter(people.values()))
+                return hit
         people = {m["actor_id"]: m for m in actors.by_surname.get(key.split()[-1], [])} if key else {}
         if len(people) == 1 and len(key.split()) == 1:
             return next(iter(people.values()))

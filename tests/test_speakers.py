@@ -243,3 +243,85 @@ def test_discovered_person_takes_the_side_of_its_affiliation(tmp_path):
     osei = m[m["name"] == "Ama Osei"]
     assert list(osei["surface"]) == ["Ama Osei", "Osei"] and set(osei["side"]) == {"United Kingdom"}
     assert find_mentions(text)["side"].isna().all()  # no sides file: no side
+
+
+# ---------------------------------------------------------------------------
+# the fullest name, and who a titled one-word name is (issue 19, round 2)
+
+
+def test_bare_name_drops_what_stands_before_a_name():
+    from analysis.names.affiliation import bare_name
+
+    assert bare_name("British MP George Galloway") == ("George Galloway", "mp")
+    assert bare_name("ABN Amro's Paul Mackel") == ("Paul Mackel", "")
+    assert bare_name("Meanwhile Ms Hutt") == ("Hutt", "ms")
+    assert bare_name("Shadow Cabinet Industrial Policy Spokesperson Onwula") == ("Onwula", "spokesperson")
+    assert bare_name("Lord Falconer") == ("Lord Falconer", "lord")  # a peer's title is his name
+    assert bare_name("Sir Howard") == ("Howard", "sir")
+    assert bare_name("Tory leader") == ("Tory leader", "")  # nothing named is left: unchanged
+    assert bare_name("Hua Chunying") == ("Hua Chunying", "")
+
+
+def test_titled_short_names_complete_to_the_full_name():
+    # a knight by his given name; a surname-first family name alone
+    text = ("Sir Howard Newby, the council's chief executive, published the figures.\n\n"
+            '"We know the gap is wide," Sir Howard said.')
+    r = speaker_row(text)
+    assert (r["speaker_name"], r["speaker_kind"], r["speaker_gender"]) == ("Howard Newby", "person", "male")
+    text = ("Liu Xiaoming arrived in London in 2010.\n\n"
+            '"I do not know what will happen," Liu said.')
+    assert speaker_row(text)["speaker_name"] == "Liu Xiaoming"
+    text = "Former British MP George Galloway said the ban was a mistake."
+    r = speaker_row(text)
+    assert (r["speaker_name"], r["speaker_kind"], r["speaker_gender"]) == ("George Galloway", "person", "male")
+
+
+def test_a_titled_lone_name_is_a_person():
+    # a one-word name with no given name and no gender in the list is an
+    # organisation ("Vodafone said"), unless a title stands before it
+    r = speaker_row("Shadow spokesperson Onwula said the decision was negligent.")
+    assert (r["speaker_name"], r["speaker_kind"]) == ("Onwula", "person")
+    assert speaker_row("Vodafone said the ban would cost money.")["speaker_kind"] == "organisation"
+
+
+def test_acronym_is_no_given_name():
+    from analysis.names import first_name_gender
+
+    assert first_name_gender("Guy Verhofstadt") == "male"
+    assert first_name_gender("UK Huawei") == "unknown"  # "Uk" is in the list as a man's name
+    r = speaker_row("Tory leader said the plan was costly.")
+    assert r["speaker_gender"] in ("n/a", "unknown")  # "Tory" is a name in the list, not here
+
+
+def test_plural_possessive_role_before_a_comma_and_no_false_apposition(tmp_path):
+    # "The Global Times' editor, Hu Xijin, tweeted that the UK ...": the editor's
+    # paper, not the UK of the reported words
+    r = speaker_row("The Global Times’ editor, Hu Xijin, tweeted that the UK would pay a price.")
+    assert (r["speaker_name"], r["speaker_affiliation"]) == ("Hu Xijin", "The Global Times")
+    r = speaker_row("Bob Seely, chief executive of Acme, said the ban was right.")
+    assert r["speaker_affiliation"] == "Acme"
+
+
+def test_surname_alone_takes_the_side_of_the_listed_person(tmp_path):
+    sides = write_sides(tmp_path, "United States: [United States, Mike Pompeo]\nChina: [China, Wang Yi]\n")
+    s = load_sides(sides)
+    assert s.side_of_surname("Pompeo") == ("United States", "Pompeo")
+    assert s.side_of_surname("pompeo") is None and s.side_of_surname("Mike Pompeo") is None
+    text = ("Mike Pompeo arrived in London on Tuesday.\n\n"
+            "Secretary Pompeo said the tide was turning.")
+    r = speaker_row(text, sides=sides)
+    assert (r["speaker_name"], r["side"]) == ("Mike Pompeo", "United States")
+    r = speaker_row("Secretary Pompeo said the tide was turning.", sides=sides)
+    assert (r["speaker_name"], r["side"], r["side_basis"]) == ("Pompeo", "United States", "speaker")
+
+
+def test_name_particles_stay_and_pronoun_person_agrees_with_its_title():
+    from analysis.names.affiliation import bare_name
+
+    assert bare_name("Jurgen den Hartog") == ("Jurgen den Hartog", "")
+    # "she" and "Spokesperson Onwula" are one person: the lone name is not an organisation
+    text = ("Shadow spokesperson Onwula said the decision was negligent.\n\n"
+            "Onwula said the cost would be high. She said the company had been warned.")
+    q = extract_quotes(text)
+    q = q[q["speaker_name"] == "Onwula"]
+    assert len(q) >= 2 and set(q["speaker_kind"]) == {"person"}

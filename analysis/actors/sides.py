@@ -72,6 +72,16 @@ class Sides:
     names: tuple[str, ...]
     members: dict = field(default_factory=dict, compare=False)
     source: str = "sides"
+    surnames: dict = field(default_factory=dict, compare=False)  # last word of a listed name -> side, or None
+
+    def side_of_surname(self, name: str | None) -> tuple[str, str] | None:
+        """``(side, name)`` for a person named by one word that is the last
+        word of listed names of one side only (``Pompeo`` for ``Mike
+        Pompeo``), else None."""
+        if not name or " " in name.strip() or not name[:1].isupper():
+            return None
+        side = self.surnames.get(normalise_name(name))
+        return (side, name) if side else None
 
     def side_of(self, text: str | None) -> tuple[str, str] | None:
         """``(side, matched form)`` for a name or phrase, or None.
@@ -180,7 +190,12 @@ def _load_cached(path: str, mtime: float) -> Sides:
                                      f"for {other!r} (line {other_line}); a name speaks for one side")
                 listed_at.setdefault(key, (side, _node_line(item)))
                 members[key] = side
-    return Sides(tuple(names), members, path)
+    surnames: dict[str, str | None] = {}
+    for key, side in members.items():
+        words = key.split()
+        if len(words) > 1 and words[-1] not in members:
+            surnames[words[-1]] = side if surnames.get(words[-1], side) == side else None
+    return Sides(tuple(names), members, path, surnames)
 
 
 def sides_from_codebook(codebook: pd.DataFrame) -> Sides:

@@ -22,6 +22,14 @@ annotated paragraphs count.
   quotation marks and spaces folded); its ``side`` (missing = ``unknown``) is
   compared with the annotation's ``country`` (a country the sides file does
   not list counts as ``other``).
+* **Where the misses come from** (:func:`gender_breakdown`,
+  :func:`side_breakdown`).  Every annotated source the package misses and
+  every source it adds, put in the first class that explains it: the
+  attribution (no package quote holds the statement, or it names another
+  speaker), the name (the speaker is right but its name is not the fullest
+  the article gives: ``Liu`` for ``Liu Xiaoming``, ``British MP George
+  Galloway``), the kind (not a person), the gender (other or unknown); and
+  every statement on the wrong side by whether its speaker is right.
 """
 from __future__ import annotations
 
@@ -31,7 +39,7 @@ from pathlib import Path
 import pandas as pd
 
 __all__ = ["CORPORA", "name_key", "fold", "predicted_quotes", "gender_sets", "gender_scores", "match_statements",
-           "side_scores", "speakers_agreement"]
+           "side_scores", "speakers_agreement", "gender_breakdown", "side_breakdown"]
 
 CORPORA = {"huawei_uk_5g": "corpora/huawei_uk_5g_2019_2022", "bbc_news": "corpora/bbc_news_2004_2005"}
 _PUNCT = re.compile(r"[^\w\s]")
@@ -152,4 +160,72 @@ def speakers_agreement(gold: pd.DataFrame, scope: pd.DataFrame, *, shared: str |
         results[corpus] = {"gender": gender_scores(g, p)}
     matched = match_statements(gold[gold["corpus"] == "huawei_uk_5g"], pred[pred["corpus"] == "huawei_uk_5g"])
     results["huawei_uk_5g"]["sides"] = side_scores(matched, load_sides(sides).names)
+    results["huawei_uk_5g"]["side_breakdown"] = side_breakdown(matched, load_sides(sides).names)
+    results["all"]["gender_breakdown"] = {f"{c} / {g}": v for (c, g), v in sorted(gender_breakdown(gold, pred).items())}
     return results
+
+
+def _same_person(pred_key: str, gold_key: str) -> bool:
+    """A package name that is a part or an extension of the annotated one
+    ("liu" / "liu xiaoming", "british mp george galloway" / "george galloway")."""
+    if not pred_key or not gold_key:
+        return False
+    p, g = pred_key.split(), gold_key.split()
+    return bool(set(p) & set(g)) and (p[-1] == g[-1] or p[0] == g[0] or set(p) <= set(g) or set(g) <= set(p))
+
+
+def gender_breakdown(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
+    """Every missed annotated source and every added package source of the
+    gender score, by cause: ``{(cause, gender): [(article_id, name), ...]}``.
+    Misses: ``attribution``, ``name``, ``kind``, ``gender unknown``, ``gender
+    wrong``; additions: ``added: attribution``, ``added: name``, ``added: not a
+    person``, ``added: annotated unknown``, ``added: gender wrong``."""
+    g = gender_sets(gold, "speaker", "speaker_kind", "speaker_gender")
+    p = gender_sets(pred, "speaker_name", "speaker_kind", "speaker_gender")
+    named = pred[pred["speaker_name"].map(lambda n: isinstance(n, str) and bool(n.strip()))]
+    pred_rows = {k: v for k, v in named.groupby([named["article_id"], named["speaker_name"].map(name_key)])}
+    gold_rows = {k: v for k, v in gold.groupby([gold["article_id"], gold["speaker"].map(name_key)])}
+    matched = match_statements(gold, pred)
+    out: dict = {}
+    for (aid, gender), names in g.items():
+        for n in sorted(names - p.get((aid, gender), set())):
+            rows = pred_rows.get((aid, n))
+            if rows is not None:
+                cause = ("kind" if not (rows["speaker_kind"] == "person").any() else
+                         "gender wrong" if rows["speaker_gender"].isin(["female", "male"]).any() else "gender unknown")
+            else:
+                said = matched[(matched["article_id"] == aid) & (matched["speaker"].map(name_key) == n)]
+                found = [name_key(x) for x in said["pred_speaker"].dropna()]
+                cause = "name" if any(_same_person(f, n) for f in found) else "attribution"
+            out.setdefault((cause, gender), []).append((aid, n))
+    for (aid, gender), names in p.items():
+        for n in sorted(names - g.get((aid, gender), set())):
+            rows = gold_rows.get((aid, n))
+            if rows is None:
+                others = {name_key(x) for x in gold.loc[gold["article_id"] == aid, "speaker"]}
+                cause = "added: name" if any(_same_person(n, o) for o in others) else "added: attribution"
+            elif not (rows["speaker_kind"] == "person").any():
+                cause = "added: not a person"
+            elif not rows["speaker_gender"].isin(["female", "male"]).any():
+                cause = "added: annotated unknown"
+            else:
+                cause = "added: gender wrong"
+            out.setdefault((cause, gender), []).append((aid, n))
+    return out
+
+
+def side_breakdown(matched: pd.DataFrame, side_names) -> dict:
+    """Matched statements on the wrong side, by cause: ``speaker wrong``
+    (the quote's speaker is not the annotated one), ``no side`` (speaker
+    right, package side unknown), ``other side`` (speaker right, side
+    wrong): ``{cause: count}``."""
+    matched = matched.assign(country=[c if c in side_names or c == "unknown" else "other" for c in matched["country"]])
+    m = matched[matched["matched"] & (matched["pred_side"] != matched["country"])]
+    out = {"speaker wrong": 0, "no side": 0, "other side": 0}
+    for r in m.itertuples(index=False):
+        p = name_key(r.pred_speaker or "")
+        if not (p and p in (name_key(r.speaker), name_key(r.speaker_text))):
+            out["speaker wrong"] += 1
+        else:
+            out["no side" if r.pred_side == "unknown" else "other side"] += 1
+    return out

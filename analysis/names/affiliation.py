@@ -19,11 +19,11 @@ import pandas as pd
 from analysis.names.countries import adjective_forms, country_index
 from analysis.names.gender import sentence_index
 from analysis.names.honorifics import titles
-from analysis.names.words import normalise_name, speaker_words
+from analysis.names.words import name_particles, normalise_name, speaker_words, speech_verbs
 from analysis.core.resources import data_path, read_word_list
 
 __all__ = ["affiliation_near", "affiliation_for_sides", "speaker_affiliation", "speaker_kind_words", "kind_words",
-           "title_table", "role_words", "clean_word", "last_at_or_before"]
+           "title_table", "role_words", "clean_word", "last_at_or_before", "bare_name"]
 
 _TOKEN = re.compile(r"[^\W\d_][\w.'’&-]*|\d[\w.-]*|[,;:()“”\"]")
 
@@ -80,6 +80,44 @@ def clean_word(word: str) -> str:
     return w[:-2] if w.lower().endswith("'s") else w.rstrip("'")
 
 
+# titles that are part of a British peer's name when no given name is known ("Lord Falconer")
+_PEERAGE = frozenset({"lord", "lady", "baron", "baroness"})
+
+
+@functools.cache
+def _before_name_words() -> frozenset[str]:
+    """Lower-case words that stand before a name and are not part of it."""
+    return frozenset(role_words() | adjective_forms() | kind_words("person_role") | kind_words("constituency_role"))
+
+
+@functools.lru_cache(maxsize=1 << 15)  # the same names recur in every quote and article of a story
+def bare_name(name: str) -> tuple[str, str]:
+    """A person's name without what stands before it in a speaker phrase, and
+    the title that stood right before it (lower case, "" if none): titles,
+    offices, roles, country adjectives, a possessive owner and everything
+    before them ("British MP George Galloway" -> "George Galloway", "ABN
+    Amro's Paul Mackel" -> "Paul Mackel", "Meanwhile Ms Hutt" -> "Hutt" with
+    "ms", "Shadow Cabinet Industrial Policy Spokesperson Onwula" -> "Onwula").
+    A peer's title stays with a lone name ("Lord Falconer").  A name with
+    nothing capitalised left after them is returned unchanged."""
+    words = name.split()
+    table, _ = title_table()
+    drop = _before_name_words()
+    cut, title = 0, ""
+    for i, w in enumerate(words[:-1]):
+        low = w.lower().rstrip(",")
+        bare = clean_word(low).rstrip(".")
+        if low in table or bare in table or bare in drop or normalise_name(bare) in country_index() \
+                or low.endswith(("'s", "’s")) or (w[:1].islower() and low not in name_particles()):
+            cut, title = i + 1, (bare if low in table or bare in table else "")
+    rest = words[cut:]
+    if not rest or not all(w[:1].isupper() for w in rest):
+        return name, ""
+    if title in _PEERAGE and len(rest) == 1:
+        return f"{words[cut - 1]} {rest[0]}", title
+    return " ".join(rest), title
+
+
 # ---------------------------------------------------------------------------
 # affiliation
 
@@ -95,11 +133,12 @@ def _affiliation_in(text: str, toks: list[tuple[str, int, int]], skip: set[int])
             return s, e
     # 1. a possessive name: "Huawei's chief executive"
     for i, (w, s, e) in enumerate(toks):
-        if i not in skip and _is_cap(w) and w.replace("’", "'").lower().endswith("'s") and len(w) > 3:
+        plural = w.replace("’", "'").endswith("s'")  # "The Global Times' editor"
+        if i not in skip and _is_cap(w) and (w.replace("’", "'").lower().endswith("'s") or plural) and len(w) > 3:
             j = i
             while j - 1 >= 0 and j - 1 not in skip and _is_cap(toks[j - 1][0]) and toks[j - 1][0].lower() not in role:
                 j -= 1
-            return toks[j][1], e - 2
+            return toks[j][1], e - (1 if plural else 2)
     # 2. "<role> for/of/at <the Chinese embassy | Huawei>" ("the MP for Tonbridge" is a constituency)
     constituency = speaker_kind_words()["constituency_role"]
     for i, (w, s, e) in enumerate(toks):
@@ -162,6 +201,8 @@ def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
     telecommunications company"), never a verb or function word."""
     toks = _tokens(text, lo, start)
     role = role_words()
+    if len(toks) >= 2 and toks[-1][0] == "," and toks[-2][0].lower().rstrip(".") in role:
+        toks = toks[:-1]  # "The Global Times' editor, Hu Xijin": the role before the comma describes the name
     k, plain = len(toks), 0
     while k - 1 >= 0:
         w = toks[k - 1][0]
@@ -196,6 +237,9 @@ def _apposition(text: str, end: int, hi: int) -> list[tuple[str, int, int]]:
         return []
     first = toks[0][0].lower()
     if first in {"who", "which", "said", "says", "told", "and", "but"}:
+        return []
+    # ", tweeted that the UK ...": the sentence goes on with a speech verb, no apposition
+    if first in speech_verbs():
         return []
     return toks
 

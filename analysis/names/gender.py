@@ -53,13 +53,16 @@ def _gendered_titles() -> dict[str, str]:
 
 def first_name_gender(name: str) -> str:
     """``female``/``male``/``unknown`` from the given name of ``name`` in
-    gender-guesser's list; surname-first names use their given name."""
+    gender-guesser's list; surname-first names use their given name; a given
+    name in capitals is an acronym and says nothing."""
     hit = _FIRST_NAME_MEMO.get(name)
     if hit is not None:
         return hit
     parts = name_parts(name)
     given = parts["given"].split()
-    g = first_names().get(given[0].rstrip(".").lower(), "unknown") if given else "unknown"
+    # an all-capital "given name" is an acronym ("UK Huawei", "BT Openreach"), not a name
+    written = bool(given) and not (given[0].isupper() and len(given[0].rstrip(".")) > 1)
+    g = first_names().get(given[0].rstrip(".").lower(), "unknown") if written else "unknown"
     if g in ("male", "mostly_male"):
         g = "male"
     elif g in ("female", "mostly_female"):

@@ -64,6 +64,7 @@ from bisect import bisect_left
 
 import pandas as pd
 
+from analysis.names.affiliation import bare_name
 from analysis.names import (
     PersonMentions,
     adjective_forms,
@@ -76,6 +77,7 @@ from analysis.names import (
     inside_any,
     kind_words,
     looks_like_organisation,
+    name_parts,
     normalise_name,
     role_words,
     speaker_affiliation,
@@ -125,7 +127,8 @@ def _unnamed_kind(phrase: str) -> str:
     return "anonymous"
 
 
-def _named_kind(name: str, mention: dict | None, phrase: str) -> str:
+def _named_kind(name: str, mention: dict | None, phrase: str, titled: bool = False) -> str:
+    # titled: a title, honorific or he/she stands for the name ("Spokesperson Onwula"): a person
     kw = speaker_kind_words()
     key = normalise_name(name)
     low = f" {key} "
@@ -133,7 +136,7 @@ def _named_kind(name: str, mention: dict | None, phrase: str) -> str:
     if mention is not None:
         kind = mention["kind"]
         if kind == "person":
-            lone = len(name.split()) == 1 and _lone_word_person(name, mention)
+            lone = len(name.split()) == 1 and not titled and _lone_word_person(name, mention)
             return "organisation" if lone and first_name_gender(name + " X") == "unknown" else "person"
         if kind == "location":
             return "country" if key in country_index() else "government body"
@@ -150,7 +153,7 @@ def _named_kind(name: str, mention: dict | None, phrase: str) -> str:
     if len(name.split()) == 1 and mention is None:
         # one capitalised word that no person mention of the article explains:
         # people are introduced by their full name, so "Vodafone said", "NCSC said"
-        return "person" if first_name_gender(name + " X") != "unknown" else "organisation"
+        return "person" if titled or first_name_gender(name + " X") != "unknown" else "organisation"
     return "person"
 
 
@@ -199,7 +202,8 @@ def _gender(row: dict, kind: str, entity: dict | None, mention: dict | None, quo
         if g != "unknown":
             return g, basis
     name = row.get("speaker_name")
-    if isinstance(name, str) and " " in name.strip():
+    if isinstance(name, str) and " " in name.strip() and all(w[:1].isupper() for w in name.split()):
+        # a name, not a description ("Tory leader")
         g = first_name_gender(strip_title(name))
         if g != "unknown":
             return g, "first name"
@@ -217,6 +221,7 @@ class _ArticleActors:
         self.kinds = kinds or {}  # actor_id -> the kind most of its mentions in the corpus have
         self.by_name: dict[str, dict] = {}
         self.by_surname: dict[str, list[dict]] = {}
+        self.by_given: dict[str, list[dict]] = {}  # "Sir Howard" is Howard Newby
         self.spans: list[tuple[int, int, dict]] = []
         self.starts: dict[str, list[tuple[int, int]]] = {}
         self.person_starts: dict[str, list[int]] = {}
@@ -240,13 +245,18 @@ class _ArticleActors:
                 self.person_starts.setdefault(m["actor_id"], []).append(int(m["start"]))
             if m["kind"] == "person" and " " in str(m["name"]):
                 self.by_surname.setdefault(key.split()[-1], []).append(m)
+                parts = name_parts(bare_name(str(m["name"]))[0])  # "UK Liu Xiaoming": Liu Xiaoming
+                if parts["surname_first"]:  # "Liu Xiaoming": "Liu" is the surname
+                    self.by_surname.setdefault(normalise_name(parts["surname"]), []).append(m)
+                self.by_given.setdefault(key.split()[0], []).append(m)
             self.spans.append((int(m["start"]), int(m["end"]), m))
         self._overlap = _FirstOverlap(self.spans)
         self._span_starts = [s for s, _e, _m in self.spans]
 
     def person_before(self, offset: int, gender: str, window: int = 1500) -> dict | None:
         """The person mentioned last before ``offset`` (within ``window``
-        characters) whose gender is ``gender`` or unknown."""
+        characters) whose gender is ``gender``, else the last whose gender
+        is unknown."""
         starts = self._span_starts
         if all(a <= b for a, b in zip(starts, starts[1:])):
             # mentions in text order (as find_mentions gives them): skip the later ones by bisection
@@ -254,14 +264,17 @@ class _ArticleActors:
             candidates = (self.spans[k] for k in range(later - 1, -1, -1))
         else:
             candidates = reversed(self.spans)
+        unknown = None
         for s, _e, m in candidates:
             if s >= offset:
                 continue
             if s < offset - window:
-                return None
-            if m["kind"] == "person" and m.get("gender") in (gender, "unknown"):
+                break
+            if m["kind"] == "person" and m.get("gender") == gender:
                 return m
-        return None
+            if unknown is None and m["kind"] == "person" and m.get("gender") == "unknown":
+                unknown = m
+        return unknown
 
     def find(self, name, start, end) -> dict | None:
         if isinstance(name, str) and name:
@@ -270,7 +283,13 @@ class _ArticleActors:
             # the name, without titles, then without leading words ("Culture Secretary Oliver Dowden")
             for k in (key, normalise_name(strip_title(name)), *(" ".join(words[i:]) for i in range(1, len(words) - 1))):
                 if k in self.by_name:
-                    return self.by_name[k]
+                    hit = self.by_name[k]
+                    if hit["kind"] == "person" and " " not in str(hit["name"]):
+                        # "Liu" found on its own, "Liu Xiaoming" elsewhere in the article
+                        people = self._people_by_surname(normalise_name(hit["name"]))
+                        if len(people) == 1:
+                            return next(iter(people.values()))
+                    return hit
             if len(words) == 1:
                 people = self._people_by_surname(words[0])
                 if len(people) == 1:
@@ -278,6 +297,28 @@ class _ArticleActors:
         if start is not None and not pd.isna(start):
             return self._overlap.first(int(start), int(end))
         return None
+
+    def person(self, name: str, title: str) -> dict | None:
+        """The person mention a bare name (:func:`analysis.names.affiliation.bare_name`)
+        means: the person of that name, else the one person of the article
+        whose surname it is (whose given name, after ``Sir``/``Dame``), else
+        None."""
+        key = normalise_name(name)
+        hit = self.by_name.get(key)
+        if hit is not None and hit["kind"] == "person" and " " in str(hit["name"]):
+            return hit
+        words = key.split()
+        if len(words) == 2 and words[0] in ("lord", "lady", "baron", "baroness"):
+            words = words[1:]
+        if len(words) != 1:
+            return hit if hit is not None and hit["kind"] == "person" else None
+        if title in ("sir", "dame"):
+            people = {m["actor_id"]: m for m in self.by_given.get(words[0], [])}
+        else:
+            people = self._people_by_surname(words[0])
+        if len(people) == 1:
+            return next(iter(people.values()))
+        return hit if hit is not None and hit["kind"] == "person" else None
 
     def _people_by_surname(self, surname: str) -> dict:
         """actor_id -> its last person mention with ``surname`` (memo)."""
@@ -410,10 +451,35 @@ def _describe_article(rows: list[dict], doc, actors: _ArticleActors, side_map) -
                      speaker_affiliation_end=None, side_basis=None)
             continue
         _describe_quote(r, doc, actors, side_map)
-    _share_within_article([r for r in rows if r.get("speaker") and not pd.isna(r.get("speaker"))])
+    said = [r for r in rows if r.get("speaker") and not pd.isna(r.get("speaker"))]
+    turned = _one_kind_per_person(said)
+    _share_within_article(said)
     for r in rows:
         if r.get("side_basis") not in (None, "codebook") and r.get("speaker_affiliation") and not r.get("side"):
             _side(r, False, side_map, None, "", r["speaker_kind"])
+    for r in turned:
+        if not r.get("side"):
+            _side(r, False, side_map, r.get("speaker_name"), "", "person")
+
+
+def _one_kind_per_person(rows: list[dict]) -> list[dict]:
+    """A discovered actor that some quotes of the article show as a person
+    by an honorific or title ("President Trump", "Spokesperson Onwula") is a
+    person in all of them:
+    a one-word name alone ("Trump said" in a headline) was taken for an
+    organisation.  Returns the rows whose kind changed."""
+    people = {r.get("speaker_actor_id") for r in rows if r.get("speaker_kind") == "person"
+              and (r.get("_titled") or r.get("speaker_gender_basis") in ("honorific", "title"))}
+    turned = []
+    for r in rows:
+        aid = r.get("speaker_actor_id")
+        if aid and aid in people and str(aid).startswith("cand:") and r.get("speaker_kind") == "organisation":
+            r["speaker_kind"] = "person"
+            r["speaker_gender"], r["speaker_gender_basis"] = _gender(r, "person", None, None)  # "she said"
+            turned.append(r)
+    for r in rows:
+        r.pop("_titled", None)
+    return turned
 
 
 _ROLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\s+(?:for|of|at|from)\s+$")
@@ -475,7 +541,8 @@ def _describe_quote(r: dict, doc, actors: _ArticleActors, side_map) -> None:
         # one unnamed person: named by the description ("a Huawei spokesman" -> "Huawei spokesman")
         r["speaker_name"] = re.sub(r"^(?:an?|the|one)\s+", "", phrase, flags=re.IGNORECASE)
     if kind == "person" and mention is not None and len(str(mention["name"]).split()) > 1:
-        r["speaker_name"] = mention["name"]  # the fullest name the article gives ("Dowden" -> "Oliver Dowden")
+        # the fullest name the article gives ("Dowden" -> "Oliver Dowden"), without titles before it
+        r["speaker_name"] = bare_name(str(mention["name"]))[0]
     entity = {"gender": r.get("speaker_gender"), "gender_basis": "codebook"} if coded else None
     r["speaker_gender"], r["speaker_gender_basis"] = _gender(r, kind, entity, mention,
                                                              _quoted_context(doc, actors, mention))
@@ -510,17 +577,34 @@ def _kind_and_actor(r: dict, actors: _ArticleActors, coded: bool, phrase: str) -
     named = _is_named(name)
     if coded:
         return r.get("speaker_kind"), None, named
-    mention = None
+    mention, bare, title = None, name, ""
     if named:
-        mention = actors.find(name, None if pronoun else r.get("speaker_start"),
-                              None if pronoun else r.get("speaker_end"))
+        bare, title = bare_name(name)  # "British MP George Galloway" -> "George Galloway"
+        whole, phrase_title = bare_name(phrase) if not pronoun else (phrase, "")
+        title = title or phrase_title  # "Spokesperson Onwula" named "Onwula"
+        if phrase_title and whole.endswith(" " + bare):
+            bare = whole  # "Lord Falconer" named "Falconer": a peer's title is part of the name
+        if bare != name or title:
+            mention = actors.person(bare, title)
+        if mention is None:
+            mention = actors.find(name, None if pronoun else r.get("speaker_start"),
+                                  None if pronoun else r.get("speaker_end"))
+        # a lone word that no person mention of the article explains ("Tory") is no person's name
+        not_person = mention["kind"] != "person" if mention is not None else \
+            len(bare.split()) == 1 or _named_kind(bare, None, "") != "person"
+        if phrase.lower() in _PERSONAL and not_person and r.get("speaker_start") is not None:
+            # "he" resolved to a name no person of the article has ("China UK"): the nearest person before
+            near = actors.person_before(int(r["speaker_start"]), _PERSONAL[phrase.lower()])
+            if near is not None:
+                mention, name, bare, title = near, near["name"], near["name"], ""
+                r["speaker_name"] = near["name"]
     elif phrase.lower() in _PERSONAL and r.get("speaker_start") is not None:
         # "he"/"she" the attribution could not give a name: the nearest person before it of that gender
         mention = actors.person_before(int(r["speaker_start"]), _PERSONAL[phrase.lower()])
         if mention is not None:
             name, named = mention["name"], True
             r["speaker_name"] = mention["name"]
-    if not pronoun and named and _head(phrase, keep_case=True)[:1].islower():
+    if not pronoun and named and _head(phrase, keep_case=True)[:1].islower() and not _person_then_verb(phrase, mention):
         # a name that only modifies the speaker: "the UK government", "U.S. congressional leaders"
         kind = _unnamed_kind(phrase)
         if kind == "government body" and mention is not None:
@@ -529,15 +613,45 @@ def _kind_and_actor(r: dict, actors: _ArticleActors, coded: bool, phrase: str) -
     if mention is not None:
         r["speaker_actor_id"] = mention["actor_id"]
         voted = dict(mention, kind=actors.kinds.get(mention["actor_id"], mention["kind"]))
-        return _named_kind(mention["name"], voted, phrase), mention, named
+        titled = bool(title)
+        kind = _named_kind(mention["name"], voted, phrase, titled)
+        r["_titled"] = titled and kind == "person"  # read by _one_kind_per_person
+        if kind == "person" and bare != name:
+            r["speaker_name"] = bare
+        return kind, mention, named
     if pronoun and not named:
         # a pronoun the article's names do not explain ("he" resolved to "British" is no name)
         r["speaker_name"] = None
         return {"he": "person", "she": "person", "i": "person", "it": "organisation"}.get(phrase.lower(), "group"), \
             None, False
     if named:
-        return _named_kind(name, None, phrase), None, named
+        kind = _named_kind(name, None, phrase, bool(title))
+        if kind == "person" and bare != name:
+            r["speaker_name"] = bare
+        return kind, None, named
     return _unnamed_kind(phrase), None, False
+
+
+def _person_then_verb(phrase: str, mention: dict | None) -> bool:
+    """A speaker phrase that runs on past a person's full name into the rest
+    of the sentence ("Former British MP George Galloway published a
+    commentary"): the name is the speaker, not a modifier of the last noun
+    (as "UK" is in "the UK government")."""
+    if mention is None or mention["kind"] != "person" or " " not in str(mention["name"]):
+        return False
+    last = str(mention["name"]).split()[-1]
+    words = phrase.replace("’", "'").split()
+    if last not in words:
+        return False
+    after = words[words.index(last) + 1:]
+    return bool(after) and after[0].lower().strip(",.'s") not in _speaker_nouns()
+
+
+@functools.cache
+def _speaker_nouns() -> frozenset[str]:
+    """Nouns that head a speaker phrase a name may modify ("the Trump administration")."""
+    kw = speaker_kind_words()
+    return frozenset(role_words() | kw["government"] | kw["organisation"] | kw["group"] | kw["anonymous"])
 
 
 def _quoted_context(doc, actors: _ArticleActors, mention: dict | None):
@@ -554,8 +668,8 @@ _GENDER_RANK = {"codebook": 0, "honorific": 1, "title": 1, "pronoun": 2, "first 
 def _share_within_article(rows: list[dict]) -> None:
     """Quotes of one actor in one article agree: each takes the strongest
     gender evidence any of them has (codebook, then honorific or title, then
-    pronoun attributions when they all say the same, then first name) and
-    the first affiliation any of them found."""
+    pronoun attributions when they all say the same, then first name), the
+    fullest name and the first affiliation any of them found."""
     best: dict[str, dict] = {}
     for r in rows:
         aid = r.get("speaker_actor_id")
@@ -565,6 +679,9 @@ def _share_within_article(rows: list[dict]) -> None:
         basis = r.get("speaker_gender_basis")
         if r.get("speaker_gender") in ("female", "male"):
             b["votes"].setdefault(basis, set()).add(r["speaker_gender"])
+        name = r.get("speaker_name")
+        if isinstance(name, str) and len(name.split()) > len(b.get("name", "").split()):
+            b["name"] = name  # the fullest name any quote of the actor has ("Lord Falconer", "he" -> "Falconer")
         if r.get("speaker_affiliation") and "affiliation" not in b:
             b["affiliation"] = (r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"])
     for b in best.values():
@@ -575,6 +692,8 @@ def _share_within_article(rows: list[dict]) -> None:
         b = best.get(r.get("speaker_actor_id")) if r.get("speaker_kind") == "person" else None
         if not b:
             continue
+        if "name" in b and r.get("speaker_gender_basis") != "codebook":
+            r["speaker_name"] = b["name"]
         if "gender" in b and r.get("speaker_gender_basis") != "codebook":
             r["speaker_gender"], r["speaker_gender_basis"] = b["gender"][1], b["gender"][2]
         if "affiliation" in b and not r.get("speaker_affiliation"):
@@ -600,6 +719,10 @@ def _side(r: dict, coded: bool, side_map, name, phrase, kind) -> None:
         if hit:
             r["side"], r["side_basis"] = hit[0], basis
             return
+    hit = side_map.side_of_surname(name) if kind == "person" else None
+    if hit:  # "Pompeo" for the listed "Mike Pompeo"
+        r["side"], r["side_basis"] = hit[0], "speaker"
+        return
     for text, basis in tries:  # a country the file does not list: its side is "other"
         if text and _names_a_country(text):
             r["side"], r["side_basis"] = "other", basis

@@ -58,6 +58,7 @@ def _prediction(r, text: str, parents: set) -> dict:
         "end": end,
         "kind": kind,
         "attribution": r.attribution,
+        "cue": r.cue if isinstance(r.cue, str) else None,
         "speaker": speaker if speaker is None or isinstance(speaker, str) else None,
         "speaker_start": None if pd.isna(r.speaker_start) else int(r.speaker_start),
         "speaker_end": None if pd.isna(r.speaker_end) else int(r.speaker_end),

@@ -13,7 +13,7 @@ from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, CharSpan, TokenRange
 from analysis.sourcing.phrases import apposition_subject, np_backward, np_forward
 from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NEGATORS, PARTICIPLE_AFTER, PRONOUNS, STOP_OR_ADVERBIAL,
-                                     VERBISH, cue_words, page_labels)
+                                     VERBISH, BE_FORMS, cue_words, page_labels)
 
 
 @dataclass(slots=True)
@@ -81,6 +81,8 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
     # negation right before (did not say, declined to comment)
     f.negated = any(w in NEGATORS for w in ctx.lower[max(s_lo, c - 3) : c])
     j = _skip_to_subject(ctx, f, c, s_lo)
+    if "stance" in tags and not _stance_cue(ctx, f, c, j, s_hi):
+        return None
     if lw.endswith("ing") and lemma not in {"bring"}:
         return _participle_frame(ctx, f, j, s_lo)
     if prev == "to":
@@ -102,8 +104,34 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
             rng = _subject_after(ctx, f, c, s_hi)
         if rng is None:
             return None
+    if "stance" in tags and (f.order == "vs" or not _stance_subject(ctx, f, rng)):
+        return None
     f.sp_start, f.sp_end = rng
     return f
+
+
+def _stance_cue(ctx: ArticleContext, f: Frame, c: int, j: int, s_hi: int) -> bool:
+    """Is the stance cue at token ``c`` (subject search ended at token ``j``)
+    active and finite: not passive (``was supported by``, ``a sentiment
+    endorsed by``), and followed by ``to`` when its tags ask for it (``plans to``)?"""
+    nxt = ctx.lower[c + 1] if c + 1 < s_hi else ""
+    if nxt == "by" or "to" in f.tags and nxt != "to":
+        return False
+    return not any(ctx.lower[t] in BE_FORMS for t in range(j + 1, c))
+
+
+def _stance_subject(ctx: ArticleContext, f: Frame, rng: TokenRange) -> bool:
+    """Can ``rng`` be the subject of a stance cue?  Not a possessive (``the
+    president's plans``), and for a cue form that is also a plural noun
+    (``tax plans``, ``his supports``) not a lower-case phrase headed by a
+    word that is no speaker noun."""
+    head = rng.end - 1
+    if ctx.strs[head] in {"'s", "’s", "'", "’"}:
+        return False
+    if f.cue.endswith("s") and not ctx.capitalised[head] and ctx.lower[head] not in PRONOUNS \
+            and ctx.lower[head] not in ctx.nouns and ctx.lower[head] not in ctx.titles:
+        return False
+    return True
 
 
 def _according_frame(ctx: ArticleContext, c: int, si: int, s_hi: int) -> Frame | None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, CharSpan
 from analysis.sourcing.frames import Frame
-from analysis.sourcing.words import ADVERBIAL_START, AUX_ADV, PRONOUNS, RELATIVE_NEXT, STOP, TIME_WORDS
+from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, CLAUSE_OPENERS, MONTHS, OBJECT_STOP, OCCASIONS, PRONOUNS, RELATIVE_NEXT, STOP,
+                                     TIME_PREPOSITIONS, TIME_WORDS)
 
 # leading time adverbials skipped after a cue ("said on Monday the ...")
 _LEADING_TIME = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
@@ -47,9 +48,42 @@ def indirect_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Fra
     k, that = _content_start(ctx, f, end_tok)
     if k is None or k >= end_tok:
         return None
+    if "np" in f.tags and that is None and ctx.lower[k] not in CLAUSE_OPENERS:
+        b = _object_end(ctx, k, _content_end(ctx, f, frames_in_sentence, k, end_tok))
+        return tok_span(ctx, k, b, min_words=1)  # "endorsed [Mr. Trump] on Friday"
     if that is None and ctx.lower[k] in ADVERBIAL_START and _only_adverbial(ctx, k, end_tok):
         return None  # `,” Clinton said at a Monday rally.`: no reported content
-    return tok_span(ctx, k, _content_end(ctx, f, frames_in_sentence, k, end_tok))
+    return tok_span(ctx, k, _content_end(ctx, f, frames_in_sentence, k, end_tok),
+                    min_words=1 if "stance" in f.tags else 2)
+
+
+def _object_end(ctx: ArticleContext, k: int, b: int) -> int:
+    """The end of the object phrase starting at token ``k`` (content tokens
+    end at ``b``): before a comma or dash, a subordinate clause, or a time or
+    occasion adverbial (``endorsed [Cruz] last week``, ``[Mr. Trump] at a
+    news conference``); prepositional phrases that belong to the object stay
+    (``proposed [a safe zone inside Syria for the refugees]``)."""
+    m = k
+    while m < b:
+        w = ctx.lower[m]
+        if not ctx.tok_in_quote[m] and m > k:
+            if ctx.strs[m] in {",", ";", "—", "–", "--", ":", "(", "."} or w in OBJECT_STOP:
+                break
+            if w in TIME_PREPOSITIONS and m + 1 < b and _time_or_occasion(ctx, m + 1, b):
+                break
+        m += 1
+    while m > k and not ctx.is_word[m - 1] and not ctx.tok_in_quote[m - 1]:
+        m -= 1
+    return m
+
+
+def _time_or_occasion(ctx: ArticleContext, m: int, b: int) -> bool:
+    """Does token ``m`` start a time or an occasion (``early June``, ``a news
+    conference``, ``Monday``, ``2008``)?"""
+    w = ctx.lower[m]
+    if w in {"a", "an", "the", "his", "her", "their", "its", "early", "late", "mid"} and m + 1 < b:
+        w = ctx.lower[m + 1]
+    return w in TIME_WORDS or w in MONTHS or w in OCCASIONS or w.isdigit()
 
 
 def _according_content(ctx: ArticleContext, f: Frame, lo: int, end_tok: int) -> CharSpan | None:
@@ -141,8 +175,8 @@ def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame],
     ``, according to`` / ``, saying``; trailing punctuation dropped."""
     b = end_tok
     for g in frames_in_sentence:
-        if g is f or g.cue_tok <= k:
-            continue
+        if g is f or g.cue_tok <= k or "stance" in g.tags and "stance" not in f.tags:
+            continue  # a stance inside speech is part of what was said ("said she believes ...")
         first = g.sp_start if g.order in ("sv", "relative") and g.sp_start is not None and g.sp_start > k else g.cue_tok
         if first < b and g.order in ("sv", "relative"):
             b = first
@@ -184,13 +218,13 @@ def _only_adverbial(ctx: ArticleContext, k: int, end: int, max_words: int = 6) -
     return len(words) <= max_words and not any(w in PRONOUNS or w in _CLAUSE_WORDS for w in words)
 
 
-def tok_span(ctx: ArticleContext, a: int, b: int) -> CharSpan | None:
-    """The characters of tokens ``[a, b)`` when they hold 2 words or more,
-    extended over the closing mark of a quotation they end in."""
+def tok_span(ctx: ArticleContext, a: int, b: int, min_words: int = 2) -> CharSpan | None:
+    """The characters of tokens ``[a, b)`` when they hold ``min_words`` words
+    or more, extended over the closing mark of a quotation they end in."""
     if b <= a:
         return None
     words = sum(ctx.is_word[a:b])
-    if words < 2:
+    if words < min_words:
         return None
     s, e = ctx.starts[a], ctx.ends[b - 1]
     # do not cut a quotation: extend over the punctuation and closing mark of a

@@ -92,6 +92,8 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
         g = frames[-1]
         f.sp_start, f.sp_end, f.pronoun, f.order = g.sp_start, g.sp_end, g.pronoun, g.order
         return f
+    if j > s_lo and ctx.lower[j] in {"and", "but"} and not (frames and frames[-1].sentence == si):
+        return _coordinated_frame(ctx, f, j, s_lo)  # "CITIC runs an oil field ... and says ..."
     if j - 1 >= s_lo and ctx.lower[j] == "who" and ctx.strs[j - 1] == ",":
         f.order = "relative"
         rng = _relative_antecedent(ctx, j, s_lo)
@@ -132,6 +134,31 @@ def _stance_subject(ctx: ArticleContext, f: Frame, rng: TokenRange) -> bool:
             and ctx.lower[head] not in ctx.nouns and ctx.lower[head] not in ctx.titles:
         return False
     return True
+
+
+def _coordinated_frame(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> Frame | None:
+    """A cue coordinated with another verb of its sentence (``and`` / ``but``
+    at token ``j``): its subject is the sentence's subject when that is a name
+    or a pronoun (``He's comparing ... and says ...``)."""
+    start = s_lo
+    if ctx.lower[s_lo] in STOP_OR_ADVERBIAL:
+        for t in range(s_lo, min(j, s_lo + 8)):
+            if ctx.strs[t] == ",":  # "In a statement, the ministry ..."
+                start = t + 1
+                break
+    rng = np_forward(ctx, start, j)
+    if rng is None or ctx.tok_in_quote[start]:
+        return None
+    end = rng.end
+    while end > rng.start and not (ctx.capitalised[end - 1] and ctx.lower[end - 1] not in DETERMINERS
+                                   or ctx.lower[end - 1] in PRONOUNS):
+        end -= 1  # "CITIC runs an oil field": the name, not the verb after it; not "The" of "The pair"
+    if end == rng.start or any(ctx.strs[t] in {";", ":"} for t in range(end, j)):
+        return None
+    f.sp_start, f.sp_end = rng.start, end
+    if end - rng.start == 1 and ctx.lower[rng.start] in PRONOUNS:
+        f.pronoun = ctx.lower[rng.start]
+    return f
 
 
 def _according_frame(ctx: ArticleContext, c: int, si: int, s_hi: int) -> Frame | None:
@@ -209,6 +236,12 @@ def _subject_before(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> TokenRa
         return TokenRange(j, j + 1)
     if ctx.strs[j] == "," and not ctx.tok_in_quote[j]:
         return apposition_subject(ctx, j, s_lo)
+    if ctx.strs[j] == ")" and not ctx.tok_in_quote[j]:
+        # "Sen. Mitch McConnell (R-Ky.) said", "Kasich (who has 25 delegates) said"
+        k = j - 1
+        while k > s_lo and ctx.strs[k] != "(" and j - k < 12:
+            k -= 1
+        return np_backward(ctx, k - 1, s_lo) if ctx.strs[k] == "(" and k > s_lo else None
     rng = np_backward(ctx, j, s_lo)
     if rng is not None and ctx.lower[rng.start] in PRONOUNS:
         return None

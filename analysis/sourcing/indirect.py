@@ -8,6 +8,7 @@ from __future__ import annotations
 from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, CharSpan
 from analysis.sourcing.frames import Frame
+from analysis.sourcing.phrases import np_forward
 from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, CLAUSE_OPENERS, MONTHS, OBJECT_STOP, OCCASIONS, PRONOUNS, RELATIVE_NEXT, STOP,
                                      TIME_PREPOSITIONS, TIME_WORDS)
 
@@ -102,6 +103,12 @@ def _cue_ends_sentence(ctx: ArticleContext, f: Frame, end_tok: int) -> bool:
     """Is there nothing after the speaker and cue but time words and
     punctuation, or one short adverbial (``officials said on Monday.``)?"""
     after = f.cue_tok + 1 if f.order != "vs" else (f.sp_end or f.cue_tok + 1)
+    if f.order == "vs" and after < end_tok and ctx.strs[after] == ",":
+        return True  # "..., said Rita Katz, the director of ..."
+    if "obj" in f.tags and f.order == "sv" and after < end_tok:
+        addressee = np_forward(ctx, after, end_tok)  # "..., an official told The New York Times."
+        if addressee is not None and ctx.lower[after] not in PRONOUNS and ctx.lower[after] != "that":
+            after = addressee.end
     rest = range(after, end_tok)
     return all(ctx.lower[k] in TIME_WORDS or not ctx.is_word[k] for k in rest) or bool(
         rest and ctx.lower[rest[0]] in ADVERBIAL_START and _only_adverbial(ctx, rest[0], end_tok, 12))

@@ -59,7 +59,7 @@ AUX_ADV = {
     "flatly", "publicly", "privately", "simply", "first", "last", "is", "was", "were", "are",
     "already", "often", "still", "never", "even", "just", "now", "in", "turn", "separately",
     "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
-    "tonight",
+    "tonight", "morning", "afternoon", "evening", "night",
 }
 # words that never belong to a speaker noun phrase
 STOP = {
@@ -76,6 +76,7 @@ VERBISH = {"is", "was", "were", "are", "had", "has", "have", "would", "will", "c
             "do", "can", "may", "might", "must", "'s", "’s"}
 # words after a stance cue that open a clause or an infinitive, not an object
 CLAUSE_OPENERS = frozenset({"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who", ":"})
+NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 # forms of "be": before a past participle they make it passive ("was endorsed")
 BE_FORMS = frozenset({"is", "was", "were", "are", "be", "been", "being", "'s", "’s"})
 # a participle cue after these takes the sentence's subject ("a statement saying")

@@ -73,6 +73,8 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
     if according:
         return _according_frame(ctx, c, si, s_hi)
     lemma, tags = verbs[lw]
+    if lemma == "call" and c + 1 < s_hi and ctx.lower[c + 1] in {"for", "on"}:
+        tags = CALL_FOR_TAGS  # "called for [an investigation]", "called on [Congress to act]"
     prev = ctx.lower[c - 1] if c > s_lo else ""
     bare = lw == lemma or lw == lemma + "s" or lw == lemma + "es"
     if prev in DETERMINERS and bare and prev != "to":
@@ -110,6 +112,10 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
         return None
     f.sp_start, f.sp_end = rng
     return f
+
+
+# "call for" / "call on": a stance cue whose content follows the preposition
+CALL_FOR_TAGS = frozenset({"stance", "prep"})
 
 
 def _stance_cue(ctx: ArticleContext, f: Frame, c: int, j: int, s_hi: int) -> bool:

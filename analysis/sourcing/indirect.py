@@ -146,7 +146,7 @@ def _content_start(ctx: ArticleContext, f: Frame, end_tok: int) -> tuple[int | N
     the complementiser ``that`` it follows (None when there is none): after
     an addressee or adverbials, ``told X`` only when ``that`` follows."""
     takes_object = "obj" in f.tags
-    k = f.cue_tok + 1
+    k = f.cue_tok + (2 if "prep" in f.tags else 1)
     if k < end_tok and ctx.strs[k] in {":", ","}:
         k += 1
     # look for a complementiser "that" after an addressee or adverbials
@@ -192,7 +192,7 @@ def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame],
     for m in range(k, b):
         if ctx.tok_in_quote[m]:
             continue
-        if ctx.lower[m] == "and" and _coordinated_cue(ctx, m, end_tok):
+        if ctx.strs[m] == ";" or ctx.lower[m] in {"and", "but"} and _coordinated_cue(ctx, m, end_tok):
             b = m
             break
         if ctx.strs[m] == "," and m + 1 < end_tok and (
@@ -211,9 +211,14 @@ def _coordinated_cue(ctx: ArticleContext, m: int, end_tok: int) -> bool:
     nx = m + 1
     if nx < end_tok and ctx.lower[nx] in PRONOUNS:
         nx += 1
-    while nx < end_tok and ctx.lower[nx] in AUX_ADV:
+    while nx < end_tok and (ctx.lower[nx] in AUX_ADV or ctx.lower[nx].endswith("ly") and ctx.strs[nx].islower()):
         nx += 1
-    return nx < end_tok and ctx.lower[nx] in speech_verbs() and not ctx.tok_in_quote[nx]
+    if nx >= end_tok or ctx.tok_in_quote[nx]:
+        return False
+    w = ctx.lower[nx]
+    # a cue, or a past-tense verb with an object ("and encouraged Americans to ...")
+    return w in speech_verbs() or (w.endswith("ed") and ctx.strs[nx].islower() and nx == m + 1
+                                   and nx + 1 < end_tok and ctx.lower[nx + 1] not in {"by", ",", "."})
 
 
 def _only_adverbial(ctx: ArticleContext, k: int, end: int, max_words: int = 6) -> bool:

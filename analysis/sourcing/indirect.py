@@ -9,7 +9,7 @@ from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, CharSpan
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.phrases import np_forward
-from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, CLAUSE_OPENERS, MONTHS, OBJECT_STOP, OCCASIONS, PRONOUNS, RELATIVE_NEXT, STOP,
+from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, CLAUSE_OPENERS, MONTHS, OBJECT_STOP, OCCASIONS, PRONOUNS, RELATIVE_NEXT, STOP, VERBISH,
                                      TIME_PREPOSITIONS, TIME_WORDS)
 
 # leading time adverbials skipped after a cue ("said on Monday the ...")
@@ -49,6 +49,8 @@ def indirect_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Fra
     k, that = _content_start(ctx, f, end_tok)
     if k is None or k >= end_tok:
         return None
+    if "clause" in f.tags and that is None and not _bare_clause(ctx, k, end_tok) and not any(ctx.tok_in_quote[k:end_tok]):
+        return None  # "Britain announced a ban on ...", "agreed to pay": an act, not speech
     if "np" in f.tags and that is None and ctx.lower[k] not in CLAUSE_OPENERS:
         b = _object_end(ctx, k, _content_end(ctx, f, frames_in_sentence, k, end_tok))
         return tok_span(ctx, k, b, min_words=1)  # "endorsed [Mr. Trump] on Friday"
@@ -56,6 +58,21 @@ def indirect_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Fra
         return None  # `,” Clinton said at a Monday rally.`: no reported content
     return tok_span(ctx, k, _content_end(ctx, f, frames_in_sentence, k, end_tok),
                     min_words=1 if "stance" in f.tags else 2)
+
+
+def _bare_clause(ctx: ArticleContext, k: int, end_tok: int) -> bool:
+    """Does a clause without ``that`` start at token ``k`` (``it would
+    seek ...``, ``the government will stop ...``): a subject pronoun, or a
+    finite auxiliary within the next few words, before any comma?"""
+    if ctx.lower[k] in PRONOUNS and ctx.lower[k] != "it" or ctx.lower[k] == "it" and k + 1 < end_tok \
+            and ctx.lower[k + 1] in VERBISH:
+        return True
+    for m in range(k + 1, min(end_tok, k + 8)):
+        if ctx.strs[m] in {",", ";", "(", "—", "–"} or ctx.lower[m] in {"to", "of", "for"}:
+            return False
+        if ctx.lower[m] in VERBISH and ctx.lower[m] not in {"'s", "’s"}:
+            return True
+    return False
 
 
 def _object_end(ctx: ArticleContext, k: int, b: int) -> int:

@@ -191,7 +191,8 @@ def attribute_span(ctx: ArticleContext, q: QuoteSpan, frames: list[Frame]) -> tu
     if not frames:
         return None, ""
     text = ctx.text
-    usable = [f for f in frames if f.speaker is not None or f.name is not None]
+    usable = [f for f in frames if (f.speaker is not None or f.name is not None)
+              and not (q.kind == "direct" and "stance" in f.tags)]  # "X wants ...": no speech verb for a quotation
     if not usable:
         return None, ""
     # adjacent after the closing mark: `,” Psaki said.`, `,” said Garneau`

@@ -123,20 +123,23 @@ def _stance_cue(ctx: ArticleContext, f: Frame, c: int, j: int, s_hi: int) -> boo
     active and finite: not passive (``was supported by``, ``a sentiment
     endorsed by``), and followed by ``to`` when its tags ask for it (``plans to``)?"""
     nxt = ctx.lower[c + 1] if c + 1 < s_hi else ""
-    if nxt == "by" or "to" in f.tags and nxt != "to":
+    if "by" in ctx.lower[c + 1 : min(c + 3, s_hi)] or "to" in f.tags and nxt != "to":
         return False
     return not any(ctx.lower[t] in BE_FORMS for t in range(j + 1, c))
 
 
 def _stance_subject(ctx: ArticleContext, f: Frame, rng: TokenRange) -> bool:
     """Can ``rng`` be the subject of a stance cue?  Not a possessive (``the
-    president's plans``), and for a cue form that is also a plural noun
-    (``tax plans``, ``his supports``) not a lower-case phrase headed by a
-    word that is no speaker noun."""
+    president's plans``), and for a cue form that is also a noun (``tax
+    plans``, ``a huge demand``) not a lower-case phrase headed by a word that
+    is no speaker noun."""
     head = rng.end - 1
     if ctx.strs[head] in {"'s", "’s", "'", "’"}:
         return False
-    if f.cue.endswith("s") and not ctx.capitalised[head] and ctx.lower[head] not in PRONOUNS \
+    w = ctx.lower[head]
+    if w.endswith(("ers", "ists", "ians")) or f.cue == f.lemma and w.endswith("s"):
+        return True  # "voters want", "Democrats want": a plural subject
+    if (f.cue.endswith("s") or f.cue == f.lemma) and not ctx.capitalised[head] and ctx.lower[head] not in PRONOUNS \
             and ctx.lower[head] not in ctx.nouns and ctx.lower[head] not in ctx.titles:
         return False
     return True

@@ -85,7 +85,7 @@ def _object_end(ctx: ArticleContext, k: int, b: int) -> int:
     while m < b:
         w = ctx.lower[m]
         if not ctx.tok_in_quote[m] and m > k:
-            if ctx.strs[m] in {",", ";", "—", "–", "--", ":", "(", "."} or w in OBJECT_STOP:
+            if ctx.strs[m] in {",", ";", "—", "–", "--", ":", "("} or w in OBJECT_STOP:
                 break
             if w in TIME_PREPOSITIONS and m + 1 < b and _time_or_occasion(ctx, m + 1, b):
                 break
@@ -119,7 +119,7 @@ def _according_content(ctx: ArticleContext, f: Frame, lo: int, end_tok: int) -> 
 def _cue_ends_sentence(ctx: ArticleContext, f: Frame, end_tok: int) -> bool:
     """Is there nothing after the speaker and cue but time words and
     punctuation, or one short adverbial (``officials said on Monday.``)?"""
-    after = f.cue_tok + 1 if f.order != "vs" else (f.sp_end or f.cue_tok + 1)
+    after = f.cue_tok + ("prep" in f.tags) + 1 if f.order != "vs" else (f.sp_end or f.cue_tok + 1)
     if f.order == "vs" and after < end_tok and ctx.strs[after] == ",":
         return True  # "..., said Rita Katz, the director of ..."
     if "obj" in f.tags and f.order == "sv" and after < end_tok:

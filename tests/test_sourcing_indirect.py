@@ -109,3 +109,7 @@ def test_polnear_predictions_join_a_sources_pieces():
     first, second = rec["quotes"]
     assert [text[a:b] for a, b in first["spans"]] == ["We will win this state,", "And then we will win the next one."]
     assert first["speaker"] == "Jane Doe" and "spans" not in second
+
+
+def test_think_tank_is_no_cue():
+    assert indirect("Researchers at the Royal Institute think tank published a study on Monday.") == []

@@ -13,7 +13,7 @@ from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, CharSpan, TokenRange
 from analysis.sourcing.phrases import apposition_subject, np_backward, np_forward
 from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NEGATORS, PARTICIPLE_AFTER, PRONOUNS, STOP_OR_ADVERBIAL,
-                                     VERBISH, BE_FORMS, cue_words, page_labels)
+                                     VERBISH, BE_FORMS, COMPOUND_HEADS, cue_words, page_labels)
 
 
 @dataclass(slots=True)
@@ -121,9 +121,10 @@ CALL_FOR_TAGS = frozenset({"stance", "prep"})
 def _stance_cue(ctx: ArticleContext, f: Frame, c: int, j: int, s_hi: int) -> bool:
     """Is the stance cue at token ``c`` (subject search ended at token ``j``)
     active and finite: not passive (``was supported by``, ``a sentiment
-    endorsed by``), and followed by ``to`` when its tags ask for it (``plans to``)?"""
+    endorsed by``), not the first word of a compound noun (``think tank``),
+    and followed by ``to`` when its tags ask for it (``plans to``)?"""
     nxt = ctx.lower[c + 1] if c + 1 < s_hi else ""
-    if "by" in ctx.lower[c + 1 : min(c + 3, s_hi)] or "to" in f.tags and nxt != "to":
+    if "by" in ctx.lower[c + 1 : min(c + 3, s_hi)] or "to" in f.tags and nxt != "to" or nxt in COMPOUND_HEADS:
         return False
     return not any(ctx.lower[t] in BE_FORMS for t in range(j + 1, c))
 

@@ -77,6 +77,8 @@ VERBISH = {"is", "was", "were", "are", "had", "has", "have", "would", "will", "c
 # words after a stance cue that open a clause or an infinitive, not an object
 CLAUSE_OPENERS = frozenset({"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who", ":"})
 NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+# nouns that make a compound noun with a stance cue before them ("think tank", "show trial")
+COMPOUND_HEADS = frozenset({"tank", "tanks", "piece", "pieces", "trial", "trials", "host", "hosts", "business"})
 # forms of "be": before a past participle they make it passive ("was endorsed")
 BE_FORMS = frozenset({"is", "was", "were", "are", "be", "been", "being", "'s", "’s"})
 # a participle cue after these takes the sentence's subject ("a statement saying")

@@ -18,6 +18,9 @@ How our rows become predictions (conventions of the gold, not tuning):
   sentence has one (PolNeAR content spans include it; ours do not);
 * a quotation continued over several paragraphs (wire style) is sent as one
   prediction with one span per paragraph;
+* consecutive quotations of one paragraph given to the same speaker mention
+  (``"A," he said. "B."``) are sent as one prediction with one span per piece
+  (PolNeAR joins a source's consecutive fragments into one attribution);
 * ``speaker`` is the resolved name (``speaker_name``) when there is one, else
   the phrase as written; ``speaker_start``/``speaker_end`` are the offsets of
   the mention as written (for a pronoun: the pronoun).
@@ -55,10 +58,19 @@ def _prediction(r, text: str, parents: set) -> dict:
         "end": end,
         "kind": kind,
         "attribution": r.attribution,
+        "cue": r.cue if isinstance(r.cue, str) else None,
         "speaker": speaker if speaker is None or isinstance(speaker, str) else None,
         "speaker_start": None if pd.isna(r.speaker_start) else int(r.speaker_start),
         "speaker_end": None if pd.isna(r.speaker_end) else int(r.speaker_end),
     }
+
+
+def _same_source_piece(prev: dict, q: dict, same_paragraph: bool) -> bool:
+    """Is ``q`` the next piece of ``prev``'s attribution: both quotations of
+    the same kind in one paragraph, given to the same speaker mention?"""
+    return (same_paragraph and q["kind"] == prev["kind"] and q["kind"] in ("direct", "mixed")
+            and q["speaker_start"] is not None and q["speaker_start"] == prev["speaker_start"]
+            and q["start"] >= prev["end"])
 
 
 def predictions(gold_records: list[dict]) -> list[dict]:
@@ -73,16 +85,19 @@ def predictions(gold_records: list[dict]) -> list[dict]:
         rows = table[table["article_id"] == rec["id"]]
         parents = set(rows["parent_quote_id"].dropna())
         quotes: list[dict] = []
+        last_par = None
         for r in rows.itertuples(index=False):
             if r.kind == "partial" and isinstance(r.parent_quote_id, str):
                 continue
             q = _prediction(r, rec["text"], parents)
-            if r.irregular == "continuation" and quotes and quotes[-1]["kind"] == "direct":
-                prev = quotes[-1]
+            prev = quotes[-1] if quotes else None
+            if prev is not None and (r.irregular == "continuation" and prev["kind"] == "direct"
+                                     or _same_source_piece(prev, q, r.paragraph == last_par)):
                 prev.setdefault("spans", [[prev["start"], prev["end"]]]).append([q["start"], q["end"]])
                 prev["end"] = q["end"]
                 continue
             quotes.append(q)
+            last_par = r.paragraph
         out.append({"id": rec["id"], "quotes": quotes})
     return out
 

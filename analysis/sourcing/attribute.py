@@ -253,7 +253,7 @@ def indirect_rows(ctx: ArticleContext, frames: list[Frame]) -> list[dict]:
         # content that is only one quotation is not an indirect quote
         lo_t, hi_t = ctx.tok_at(s), ctx.tok_at(e)
         outside = sum(map(operator.gt, ctx.is_word[lo_t:hi_t], ctx.tok_in_quote[lo_t:hi_t]))  # words not quoted
-        if outside < 3:
+        if outside < (1 if "stance" in f.tags else 3):  # "endorsed [Cruz]"
             continue
         if f.name is None and f.speaker is None:
             continue
@@ -320,7 +320,8 @@ def attribute_span(ctx: ArticleContext, q: QuoteSpan, frames: list[Frame]) -> tu
     if not frames:
         return None, ""
     text = ctx.text
-    usable = [f for f in frames if f.speaker is not None or f.name is not None]
+    usable = [f for f in frames if (f.speaker is not None or f.name is not None)
+              and not (q.kind == "direct" and "stance" in f.tags)]  # "X wants ...": no speech verb for a quotation
     if not usable:
         return None, ""
     # adjacent after the closing mark: `,” Psaki said.`, `,” said Garneau`

@@ -13,7 +13,7 @@ from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, CharSpan, TokenRange
 from analysis.sourcing.phrases import apposition_subject, np_backward, np_forward
 from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NEGATORS, PARTICIPLE_AFTER, PRONOUNS, STOP_OR_ADVERBIAL,
-                                     VERBISH, cue_words, page_labels)
+                                     VERBISH, BE_FORMS, COMPOUND_HEADS, cue_words, page_labels)
 
 
 @dataclass(slots=True)
@@ -73,6 +73,8 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
     if according:
         return _according_frame(ctx, c, si, s_hi)
     lemma, tags = verbs[lw]
+    if lemma == "call" and c + 1 < s_hi and ctx.lower[c + 1] in {"for", "on"}:
+        tags = CALL_FOR_TAGS  # "called for [an investigation]", "called on [Congress to act]"
     prev = ctx.lower[c - 1] if c > s_lo else ""
     bare = lw == lemma or lw == lemma + "s" or lw == lemma + "es"
     if prev in DETERMINERS and bare and prev != "to":
@@ -81,6 +83,8 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
     # negation right before (did not say, declined to comment)
     f.negated = any(w in NEGATORS for w in ctx.lower[max(s_lo, c - 3) : c])
     j = _skip_to_subject(ctx, f, c, s_lo)
+    if "stance" in tags and not _stance_cue(ctx, f, c, j, s_hi):
+        return None
     if lw.endswith("ing") and lemma not in {"bring"}:
         return _participle_frame(ctx, f, j, s_lo)
     if prev == "to":
@@ -90,6 +94,8 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
         g = frames[-1]
         f.sp_start, f.sp_end, f.pronoun, f.order = g.sp_start, g.sp_end, g.pronoun, g.order
         return f
+    if j > s_lo and ctx.lower[j] in {"and", "but"} and not (frames and frames[-1].sentence == si):
+        return _coordinated_frame(ctx, f, j, s_lo)  # "CITIC runs an oil field ... and says ..."
     if j - 1 >= s_lo and ctx.lower[j] == "who" and ctx.strs[j - 1] == ",":
         f.order = "relative"
         rng = _relative_antecedent(ctx, j, s_lo)
@@ -102,7 +108,66 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
             rng = _subject_after(ctx, f, c, s_hi)
         if rng is None:
             return None
+    if "stance" in tags and (f.order == "vs" or not _stance_subject(ctx, f, rng)):
+        return None
     f.sp_start, f.sp_end = rng
+    return f
+
+
+# "call for" / "call on": a stance cue whose content follows the preposition
+CALL_FOR_TAGS = frozenset({"stance", "prep"})
+
+
+def _stance_cue(ctx: ArticleContext, f: Frame, c: int, j: int, s_hi: int) -> bool:
+    """Is the stance cue at token ``c`` (subject search ended at token ``j``)
+    active and finite: not passive (``was supported by``, ``a sentiment
+    endorsed by``), not the first word of a compound noun (``think tank``),
+    and followed by ``to`` when its tags ask for it (``plans to``)?"""
+    nxt = ctx.lower[c + 1] if c + 1 < s_hi else ""
+    if "by" in ctx.lower[c + 1 : min(c + 3, s_hi)] or "to" in f.tags and nxt != "to" or nxt in COMPOUND_HEADS:
+        return False
+    return not any(ctx.lower[t] in BE_FORMS for t in range(j + 1, c))
+
+
+def _stance_subject(ctx: ArticleContext, f: Frame, rng: TokenRange) -> bool:
+    """Can ``rng`` be the subject of a stance cue?  Not a possessive (``the
+    president's plans``), and for a cue form that is also a noun (``tax
+    plans``, ``a huge demand``) not a lower-case phrase headed by a word that
+    is no speaker noun."""
+    head = rng.end - 1
+    if ctx.strs[head] in {"'s", "’s", "'", "’"}:
+        return False
+    w = ctx.lower[head]
+    if w.endswith(("ers", "ists", "ians")) or f.cue == f.lemma and w.endswith("s"):
+        return True  # "voters want", "Democrats want": a plural subject
+    if (f.cue.endswith("s") or f.cue == f.lemma) and not ctx.capitalised[head] and ctx.lower[head] not in PRONOUNS \
+            and ctx.lower[head] not in ctx.nouns and ctx.lower[head] not in ctx.titles:
+        return False
+    return True
+
+
+def _coordinated_frame(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> Frame | None:
+    """A cue coordinated with another verb of its sentence (``and`` / ``but``
+    at token ``j``): its subject is the sentence's subject when that is a name
+    or a pronoun (``He's comparing ... and says ...``)."""
+    start = s_lo
+    if ctx.lower[s_lo] in STOP_OR_ADVERBIAL:
+        for t in range(s_lo, min(j, s_lo + 8)):
+            if ctx.strs[t] == ",":  # "In a statement, the ministry ..."
+                start = t + 1
+                break
+    rng = np_forward(ctx, start, j)
+    if rng is None or ctx.tok_in_quote[start]:
+        return None
+    end = rng.end
+    while end > rng.start and not (ctx.capitalised[end - 1] and ctx.lower[end - 1] not in DETERMINERS
+                                   or ctx.lower[end - 1] in PRONOUNS):
+        end -= 1  # "CITIC runs an oil field": the name, not the verb after it; not "The" of "The pair"
+    if end == rng.start or any(ctx.strs[t] in {";", ":"} for t in range(end, j)):
+        return None
+    f.sp_start, f.sp_end = rng.start, end
+    if end - rng.start == 1 and ctx.lower[rng.start] in PRONOUNS:
+        f.pronoun = ctx.lower[rng.start]
     return f
 
 
@@ -181,6 +246,12 @@ def _subject_before(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> TokenRa
         return TokenRange(j, j + 1)
     if ctx.strs[j] == "," and not ctx.tok_in_quote[j]:
         return apposition_subject(ctx, j, s_lo)
+    if ctx.strs[j] == ")" and not ctx.tok_in_quote[j]:
+        # "Sen. Mitch McConnell (R-Ky.) said", "Kasich (who has 25 delegates) said"
+        k = j - 1
+        while k > s_lo and ctx.strs[k] != "(" and j - k < 12:
+            k -= 1
+        return np_backward(ctx, k - 1, s_lo) if ctx.strs[k] == "(" and k > s_lo else None
     rng = np_backward(ctx, j, s_lo)
     if rng is not None and ctx.lower[rng.start] in PRONOUNS:
         return None

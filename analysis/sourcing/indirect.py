@@ -8,7 +8,9 @@ from __future__ import annotations
 from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, CharSpan
 from analysis.sourcing.frames import Frame
-from analysis.sourcing.words import ADVERBIAL_START, AUX_ADV, PRONOUNS, RELATIVE_NEXT, STOP, TIME_WORDS
+from analysis.sourcing.phrases import np_forward
+from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, CLAUSE_OPENERS, MONTHS, OBJECT_STOP, OCCASIONS, PRONOUNS, RELATIVE_NEXT, STOP, VERBISH,
+                                     TIME_PREPOSITIONS, TIME_WORDS)
 
 # leading time adverbials skipped after a cue ("said on Monday the ...")
 _LEADING_TIME = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
@@ -47,9 +49,59 @@ def indirect_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Fra
     k, that = _content_start(ctx, f, end_tok)
     if k is None or k >= end_tok:
         return None
+    if "clause" in f.tags and that is None and not _bare_clause(ctx, k, end_tok) and not any(ctx.tok_in_quote[k:end_tok]):
+        return None  # "Britain announced a ban on ...", "agreed to pay": an act, not speech
+    if "np" in f.tags and that is None and ctx.lower[k] not in CLAUSE_OPENERS:
+        b = _object_end(ctx, k, _content_end(ctx, f, frames_in_sentence, k, end_tok))
+        return tok_span(ctx, k, b, min_words=1)  # "endorsed [Mr. Trump] on Friday"
     if that is None and ctx.lower[k] in ADVERBIAL_START and _only_adverbial(ctx, k, end_tok):
         return None  # `,” Clinton said at a Monday rally.`: no reported content
-    return tok_span(ctx, k, _content_end(ctx, f, frames_in_sentence, k, end_tok))
+    return tok_span(ctx, k, _content_end(ctx, f, frames_in_sentence, k, end_tok),
+                    min_words=1 if "stance" in f.tags else 2)
+
+
+def _bare_clause(ctx: ArticleContext, k: int, end_tok: int) -> bool:
+    """Does a clause without ``that`` start at token ``k`` (``it would
+    seek ...``, ``the government will stop ...``): a subject pronoun, or a
+    finite auxiliary within the next few words, before any comma?"""
+    if ctx.lower[k] in PRONOUNS and ctx.lower[k] != "it" or ctx.lower[k] == "it" and k + 1 < end_tok \
+            and ctx.lower[k + 1] in VERBISH:
+        return True
+    for m in range(k + 1, min(end_tok, k + 8)):
+        if ctx.strs[m] in {",", ";", "(", "—", "–"} or ctx.lower[m] in {"to", "of", "for"}:
+            return False
+        if ctx.lower[m] in VERBISH and ctx.lower[m] not in {"'s", "’s"}:
+            return True
+    return False
+
+
+def _object_end(ctx: ArticleContext, k: int, b: int) -> int:
+    """The end of the object phrase starting at token ``k`` (content tokens
+    end at ``b``): before a comma or dash, a subordinate clause, or a time or
+    occasion adverbial (``endorsed [Cruz] last week``, ``[Mr. Trump] at a
+    news conference``); prepositional phrases that belong to the object stay
+    (``proposed [a safe zone inside Syria for the refugees]``)."""
+    m = k
+    while m < b:
+        w = ctx.lower[m]
+        if not ctx.tok_in_quote[m] and m > k:
+            if ctx.strs[m] in {",", ";", "—", "–", "--", ":", "("} or w in OBJECT_STOP:
+                break
+            if w in TIME_PREPOSITIONS and m + 1 < b and _time_or_occasion(ctx, m + 1, b):
+                break
+        m += 1
+    while m > k and not ctx.is_word[m - 1] and not ctx.tok_in_quote[m - 1]:
+        m -= 1
+    return m
+
+
+def _time_or_occasion(ctx: ArticleContext, m: int, b: int) -> bool:
+    """Does token ``m`` start a time or an occasion (``early June``, ``a news
+    conference``, ``Monday``, ``2008``)?"""
+    w = ctx.lower[m]
+    if w in {"a", "an", "the", "his", "her", "their", "its", "early", "late", "mid"} and m + 1 < b:
+        w = ctx.lower[m + 1]
+    return w in TIME_WORDS or w in MONTHS or w in OCCASIONS or w.isdigit()
 
 
 def _according_content(ctx: ArticleContext, f: Frame, lo: int, end_tok: int) -> CharSpan | None:
@@ -67,7 +119,13 @@ def _according_content(ctx: ArticleContext, f: Frame, lo: int, end_tok: int) -> 
 def _cue_ends_sentence(ctx: ArticleContext, f: Frame, end_tok: int) -> bool:
     """Is there nothing after the speaker and cue but time words and
     punctuation, or one short adverbial (``officials said on Monday.``)?"""
-    after = f.cue_tok + 1 if f.order != "vs" else (f.sp_end or f.cue_tok + 1)
+    after = f.cue_tok + ("prep" in f.tags) + 1 if f.order != "vs" else (f.sp_end or f.cue_tok + 1)
+    if f.order == "vs" and after < end_tok and ctx.strs[after] == ",":
+        return True  # "..., said Rita Katz, the director of ..."
+    if "obj" in f.tags and f.order == "sv" and after < end_tok:
+        addressee = np_forward(ctx, after, end_tok)  # "..., an official told The New York Times."
+        if addressee is not None and ctx.lower[after] not in PRONOUNS and ctx.lower[after] != "that":
+            after = addressee.end
     rest = range(after, end_tok)
     return all(ctx.lower[k] in TIME_WORDS or not ctx.is_word[k] for k in rest) or bool(
         rest and ctx.lower[rest[0]] in ADVERBIAL_START and _only_adverbial(ctx, rest[0], end_tok, 12))
@@ -105,7 +163,7 @@ def _content_start(ctx: ArticleContext, f: Frame, end_tok: int) -> tuple[int | N
     the complementiser ``that`` it follows (None when there is none): after
     an addressee or adverbials, ``told X`` only when ``that`` follows."""
     takes_object = "obj" in f.tags
-    k = f.cue_tok + 1
+    k = f.cue_tok + (2 if "prep" in f.tags else 1)
     if k < end_tok and ctx.strs[k] in {":", ","}:
         k += 1
     # look for a complementiser "that" after an addressee or adverbials
@@ -141,8 +199,8 @@ def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame],
     ``, according to`` / ``, saying``; trailing punctuation dropped."""
     b = end_tok
     for g in frames_in_sentence:
-        if g is f or g.cue_tok <= k:
-            continue
+        if g is f or g.cue_tok <= k or "stance" in g.tags and "stance" not in f.tags:
+            continue  # a stance inside speech is part of what was said ("said she believes ...")
         first = g.sp_start if g.order in ("sv", "relative") and g.sp_start is not None and g.sp_start > k else g.cue_tok
         if first < b and g.order in ("sv", "relative"):
             b = first
@@ -151,7 +209,7 @@ def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame],
     for m in range(k, b):
         if ctx.tok_in_quote[m]:
             continue
-        if ctx.lower[m] == "and" and _coordinated_cue(ctx, m, end_tok):
+        if ctx.strs[m] == ";" or ctx.lower[m] in {"and", "but"} and _coordinated_cue(ctx, m, end_tok):
             b = m
             break
         if ctx.strs[m] == "," and m + 1 < end_tok and (
@@ -170,9 +228,14 @@ def _coordinated_cue(ctx: ArticleContext, m: int, end_tok: int) -> bool:
     nx = m + 1
     if nx < end_tok and ctx.lower[nx] in PRONOUNS:
         nx += 1
-    while nx < end_tok and ctx.lower[nx] in AUX_ADV:
+    while nx < end_tok and (ctx.lower[nx] in AUX_ADV or ctx.lower[nx].endswith("ly") and ctx.strs[nx].islower()):
         nx += 1
-    return nx < end_tok and ctx.lower[nx] in speech_verbs() and not ctx.tok_in_quote[nx]
+    if nx >= end_tok or ctx.tok_in_quote[nx]:
+        return False
+    w = ctx.lower[nx]
+    # a cue, or a past-tense verb with an object ("and encouraged Americans to ...")
+    return w in speech_verbs() or (w.endswith("ed") and ctx.strs[nx].islower() and nx == m + 1
+                                   and nx + 1 < end_tok and ctx.lower[nx + 1] not in {"by", ",", "."})
 
 
 def _only_adverbial(ctx: ArticleContext, k: int, end: int, max_words: int = 6) -> bool:
@@ -184,13 +247,13 @@ def _only_adverbial(ctx: ArticleContext, k: int, end: int, max_words: int = 6) -
     return len(words) <= max_words and not any(w in PRONOUNS or w in _CLAUSE_WORDS for w in words)
 
 
-def tok_span(ctx: ArticleContext, a: int, b: int) -> CharSpan | None:
-    """The characters of tokens ``[a, b)`` when they hold 2 words or more,
-    extended over the closing mark of a quotation they end in."""
+def tok_span(ctx: ArticleContext, a: int, b: int, min_words: int = 2) -> CharSpan | None:
+    """The characters of tokens ``[a, b)`` when they hold ``min_words`` words
+    or more, extended over the closing mark of a quotation they end in."""
     if b <= a:
         return None
     words = sum(ctx.is_word[a:b])
-    if words < 2:
+    if words < min_words:
         return None
     s, e = ctx.starts[a], ctx.ends[b - 1]
     # do not cut a quotation: extend over the punctuation and closing mark of a

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, TokenRange
-from analysis.sourcing.words import DETERMINERS, NAME_JOINERS, PRONOUNS, SENT_END, STOP, JOINERS_OF
+from analysis.sourcing.words import DETERMINERS, NAME_JOINERS, NUMBER_WORDS, PRONOUNS, SENT_END, STOP, JOINERS_OF
 
 
 def _is_noun_like(ctx: ArticleContext, i: int) -> bool:
@@ -27,7 +27,7 @@ def np_backward(ctx: ArticleContext, j: int, lo: int) -> TokenRange | None:
         return None
     cap_head = ctx.capitalised[j]
     if not cap_head and w not in ctx.nouns and not w.endswith(("ers", "ists", "ians")) \
-            and not _determiner_close_before(ctx, j, lo):
+            and not _determiner_close_before(ctx, j, lo) and not _quantity(ctx, j):
         return None  # a lower-case head must be a known speaker noun or have a determiner close before
     a = j
     k = j - 1
@@ -71,6 +71,15 @@ def np_backward(ctx: ArticleContext, j: int, lo: int) -> TokenRange | None:
     while a < j and ctx.lower[a] in {"of", "for", "at", "'s", "’s"}:
         a += 1
     return TokenRange(a, j + 1)
+
+
+def _quantity(ctx: ArticleContext, j: int) -> bool:
+    """Is token ``j`` the head of a share of people (``21 percent``, ``one in
+    four``, ``three-fourths``): the subjects of poll findings?"""
+    w = ctx.lower[j]
+    return w in {"percent", "%", "majority", "half", "third", "thirds", "quarter", "quarters", "fourths"} \
+        or w.endswith(("-thirds", "-fourths", "-quarters")) \
+        or (w.isdigit() or w in NUMBER_WORDS) and j >= 2 and ctx.lower[j - 1] in {"in", "of", "out"}
 
 
 def _determiner_close_before(ctx: ArticleContext, j: int, lo: int) -> bool:

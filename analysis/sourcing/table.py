@@ -59,8 +59,8 @@ def article_quotes(doc: Document, codebook, resolved: dict | None = None) -> lis
     for q in spans:
         classify_span(ctx, q)
     frames = find_frames(ctx)
-    history = _resolve_speakers(ctx, frames)
     _find_indirect_contents(ctx, frames)
+    history = _resolve_speakers(ctx, frames)
     rows = quotation_rows(ctx, spans, frames, history) + indirect_rows(ctx, frames)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     carry_back(ctx, rows)
@@ -78,6 +78,8 @@ def _resolve_speakers(ctx: ArticleContext, frames: list[Frame]) -> list[SpeakerS
         f.paragraph = sentence_paragraph[f.sentence] if sentence_paragraph else 0
     previous = None
     for f in frames:
+        if f.content is None and "stance" in f.tags:
+            continue  # a stance cue with no content attributes nothing (and never a quotation)
         resolve_frame(ctx, f, history, previous)
         previous = f
     return history

@@ -59,7 +59,7 @@ AUX_ADV = {
     "flatly", "publicly", "privately", "simply", "first", "last", "is", "was", "were", "are",
     "already", "often", "still", "never", "even", "just", "now", "in", "turn", "separately",
     "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
-    "tonight",
+    "tonight", "morning", "afternoon", "evening", "night",
 }
 # words that never belong to a speaker noun phrase
 STOP = {
@@ -74,6 +74,13 @@ NAME_JOINERS = name_particles()
 NEGATORS = {"not", "n't", "never", "declined", "refused", "decline", "refuse"}
 VERBISH = {"is", "was", "were", "are", "had", "has", "have", "would", "will", "could", "should", "did", "does",
             "do", "can", "may", "might", "must", "'s", "’s"}
+# words after a stance cue that open a clause or an infinitive, not an object
+CLAUSE_OPENERS = frozenset({"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who", ":"})
+NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+# nouns that make a compound noun with a stance cue before them ("think tank", "show trial")
+COMPOUND_HEADS = frozenset({"tank", "tanks", "piece", "pieces", "trial", "trials", "host", "hosts", "business"})
+# forms of "be": before a past participle they make it passive ("was endorsed")
+BE_FORMS = frozenset({"is", "was", "were", "are", "be", "been", "being", "'s", "’s"})
 # a participle cue after these takes the sentence's subject ("a statement saying")
 PARTICIPLE_AFTER = {"and", "before", "after", "while", "when", "by", "in", "statement", "message", "tweet",
                      "letter", "post", "email", "e-mail", "note", "release", "video", "ad", "interview", "speech",
@@ -88,6 +95,21 @@ ADVERBIAL_START = {"in", "at", "during", "on", "as", "after", "before", "while",
                     "afterwards", "then", "again", "recently", "by", "outside",
                     "inside", "alongside", "onstage", "here", "there", "privately", "publicly"}
 STOP_OR_ADVERBIAL = frozenset(STOP | ADVERBIAL_START)
+# words that end the object phrase of a stance cue (``endorsed [Cruz] last week``)
+OBJECT_STOP = frozenset({
+    "last", "this", "next", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "yesterday", "today", "tonight", "because", "while", "when", "after", "before", "as", "since",
+    "although", "though", "despite", "even", "but", "which", "who", "whose", "until", "if", "amid", "unless",
+    "whereas", "so", "yet"})
+# prepositions that open a time or occasion adverbial ("in early June", "at a rally")
+TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during", "over", "through"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep",
+                    "oct", "nov", "dec"})
+# nouns of the occasions where things are said ("at a rally", "in an interview")
+OCCASIONS = frozenset({"rally", "debate", "event", "meeting", "hearing", "fundraiser", "town", "summit",
+                       "convention", "forum", "appearance", "op-ed", "letter", "address", "session", "campaign",
+                       "visit", "tour", "stop", "primary", "caucus", "caucuses", "primaries", "election", "race"})
 JOINERS_OF = frozenset(NAME_JOINERS | {"of", "for"})
 JOINERS_OF_POSS = frozenset(NAME_JOINERS | {"of", "for", "'s", "’s"})
 WORD_RE = re.compile(r"\w+")

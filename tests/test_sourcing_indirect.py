@@ -1,0 +1,115 @@
+"""Reported speech beyond say-type cues (analysis.sourcing.indirect, frames,
+phrases): stance cues, their content, speaker phrases and what is not a quote.
+Each expectation was read by hand from the small sentence it tests."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.names import speech_verbs
+from analysis.sourcing import extract_quotes
+
+
+def indirect(text: str) -> list[tuple[str, str, str]]:
+    """(cue, speaker, content) of the indirect quotes of ``text``."""
+    q = extract_quotes(text)
+    q = q[q["kind"] == "indirect"]
+    return [(r.cue, r.speaker, r.text) for r in q.itertuples()]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # stance cues: beliefs, wishes, findings
+    ("The governor believes the state can balance its budget by June.",
+     ("believes", "The governor", "the state can balance its budget by June")),
+    ("Most voters want a change of direction in Washington.",
+     ("want", "Most voters", "a change of direction in Washington")),
+    ("The new survey found that most voters distrust both parties.",
+     ("found", "The new survey", "most voters distrust both parties")),
+    # the object of an evaluation, without the time and occasion after it
+    ("Senator Ann Lee endorsed Mr. Trump at a news conference on Friday.",
+     ("endorsed", "Senator Ann Lee", "Mr. Trump")),
+    ("The mayor called for an independent investigation into the shooting.",
+     ("called", "The mayor", "an independent investigation into the shooting")),
+    # the content ends at a semicolon
+    ("The senator lamented the state of the campaign; her rivals ignored her.",
+     ("lamented", "The senator", "the state of the campaign")),
+])
+def test_stance_cues(text, expected):
+    assert indirect(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speaker before a parenthesis, before time words, a share of people
+    ("Sen. Mitch McConnell (R-Ky.) said he would not hold a vote this year.",
+     ("said", "Sen. Mitch McConnell", "he would not hold a vote this year")),
+    ("RNC spokesman Sean Spicer on Thursday evening said the party was not in a crisis.",
+     ("said", "RNC spokesman Sean Spicer", "the party was not in a crisis")),
+    ("Twenty-one percent said they would not vote at all.",
+     ("said", "Twenty-one percent", "they would not vote at all")),
+    # the subject of a cue coordinated with another verb
+    ("Acme runs two factories in Ohio and says it will hire 500 workers next year.",
+     ("says", "Acme", "it will hire 500 workers next year")),
+    # a final attribution followed by an apposition or an addressee
+    ("The economy is slowing, said Anna Berg, an economist at the central bank, which sets interest rates.",
+     ("said", "Anna Berg", "The economy is slowing")),
+    ("The vote will be close, a senior aide told The Washington Post.",
+     ("told", "a senior aide", "The vote will be close")),
+])
+def test_speaker_phrases(text, expected):
+    assert indirect(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # the journalist's narration of an act, not reported speech
+    "Britain announced a ban on the company's equipment last year.",
+    "The two firms agreed to pay a fine of $5 million.",
+    # nouns that look like stance cues, and passives
+    "The GOP tax plans would all drive massive budget deficits.",
+    "The president's plans would cost billions of dollars.",
+    "Mr. Jones was supported by a majority of the delegates.",
+    "There is a huge demand for cheaper housing in the city.",
+])
+def test_not_reported_speech(text):
+    assert indirect(text) == []
+
+
+def test_announced_with_a_clause_is_reported_speech():
+    assert indirect("The ministry announced that the ban would start in September.") == [
+        ("announced", "The ministry", "the ban would start in September")]
+
+
+def test_a_stance_cue_does_not_take_a_quotation():
+    q = extract_quotes('Trump said she "is a nasty woman," but added that he respects her. '
+                       '"She never quits," he wants everyone to know.')
+    direct = q[q["kind"] == "direct"].iloc[0]
+    assert (direct["text"], direct["cue"], direct["speaker"]) == ("She never quits,", "said", "Trump")
+
+
+def test_a_stance_inside_speech_stays_in_what_was_said():
+    assert indirect("Ms. Cole said she believes the accusations were coordinated by her rivals.") == [
+        ("said", "Ms. Cole", "she believes the accusations were coordinated by her rivals")]
+
+
+def test_speech_verb_tags():
+    verbs = speech_verbs()
+    assert verbs["believes"] == ("believe", frozenset({"stance"}))
+    assert verbs["endorsed"] == ("endorse", frozenset({"stance", "np"}))
+    assert verbs["plans"] == ("plan", frozenset({"stance", "to"}))
+    assert "clause" in verbs["announced"][1]
+    # forms that are mostly nouns or narration are not cues
+    for form in ("states", "remarks", "decided", "wanted", "plan", "support"):
+        assert form not in verbs
+
+
+def test_polnear_predictions_join_a_sources_pieces():
+    from analysis.evaluation.sourcing import predictions
+
+    text = ('"We will win this state," Jane Doe said. "And then we will win the next one."\n\n'
+            '"Nobody believes that," said John Roe.')
+    (rec,) = predictions([{"id": "a", "text": text}])
+    first, second = rec["quotes"]
+    assert [text[a:b] for a, b in first["spans"]] == ["We will win this state,", "And then we will win the next one."]
+    assert first["speaker"] == "Jane Doe" and "spans" not in second
+
+
+def test_think_tank_is_no_cue():
+    assert indirect("Researchers at the Royal Institute think tank published a study on Monday.") == []

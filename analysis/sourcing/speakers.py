@@ -218,7 +218,7 @@ class _ArticleActors:
     """The article's mentions, looked up by name, surname and span."""
 
     def __init__(self, mentions: pd.DataFrame | None, kinds: dict | None = None):
-        self.kinds = kinds or {}  # actor_id -> the kind most of its mentions in the corpus have
+        self.kinds = kinds or {}  # actor_id -> the kind most of its mentions in the article have
         self.by_name: dict[str, dict] = {}
         self.by_surname: dict[str, list[dict]] = {}
         self.by_given: dict[str, list[dict]] = {}  # "Sir Howard" is Howard Newby
@@ -414,12 +414,13 @@ def describe_speakers(quotes: pd.DataFrame, documents, *, mentions: pd.DataFrame
         mentions.attrs = {}
     by_article = dict(tuple(mentions.groupby("article_id", sort=False))) if mentions is not None and len(mentions) \
         else {}
-    kinds = _majority_kinds(mentions)
     records = out.to_dict("records")
     start = 0
     for aid, n in out.groupby("article_id", sort=False).size().items():
         rows = records[start:start + n]
-        _describe_article(rows, docs.get(aid), _ArticleActors(by_article.get(aid), kinds), side_map)
+        article_mentions = by_article.get(aid)
+        actors = _ArticleActors(article_mentions, _majority_kinds(article_mentions))
+        _describe_article(rows, docs.get(aid), actors, side_map)
         start += n
     new = pd.DataFrame(records, index=out.index)
     for c in ["speaker_name", "speaker_actor_id", "speaker_kind", "speaker_gender", "side", *SPEAKER_COLUMNS]:
@@ -430,9 +431,11 @@ def describe_speakers(quotes: pd.DataFrame, documents, *, mentions: pd.DataFrame
 
 
 def _majority_kinds(mentions: pd.DataFrame | None) -> dict:
-    """actor_id -> the kind most of its discovered mentions have (discovery
-    reads each mention on its own: "China's Huawei" may come out a person once
-    and an organisation everywhere else); ties keep the first seen."""
+    """actor_id -> the kind most of its discovered mentions in one article
+    have (discovery reads each mention on its own: "China's Huawei" may come
+    out a person once and an organisation everywhere else); ties keep the
+    first seen.  Voted per article, never over the batch: a table must not
+    depend on which articles are read together."""
     if mentions is None or not len(mentions):
         return {}
     found = mentions.loc[mentions["match"] == "discovered", ["actor_id", "kind"]]

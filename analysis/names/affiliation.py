@@ -246,20 +246,7 @@ def _apposition(text: str, end: int, hi: int) -> list[tuple[str, int, int]]:
 
 def speaker_affiliation(doc, row: dict, name_spans: list[tuple[int, int]]) -> tuple[str, int, int] | None:
     text = doc.text
-    s0, e0 = row.get("speaker_start"), row.get("speaker_end")
-    candidates = []
-    if s0 is not None and not pd.isna(s0):
-        s0, e0 = int(s0), int(e0)
-        toks = _tokens(text, s0, e0)
-        skip = _name_token_indices(toks, row.get("speaker_name"))
-        candidates.append((toks, skip))
-        candidates.append((_apposition(text, e0, _sentence_end(doc, e0)), set()))
-    sents = sentence_index(doc)[0]  # the sentence starts, listed once per document
-    for ms, me in name_spans[:3]:
-        lo = last_at_or_before(sents, ms)
-        candidates.append((_premodifier(text, ms, max(lo, ms - 120)), set()))
-        candidates.append((_apposition(text, me, _sentence_end(doc, me)), set()))
-    for toks, skip in candidates:
+    for toks, skip in _descriptors(doc, row, name_spans):
         if not toks:
             continue
         hit = _affiliation_in(text, toks, skip)
@@ -267,6 +254,24 @@ def speaker_affiliation(doc, row: dict, name_spans: list[tuple[int, int]]) -> tu
             a, b = hit
             return text[a:b], a, b
     return None
+
+
+def _descriptors(doc, row: dict, name_spans: list[tuple[int, int]]):
+    """The phrases that may name the speaker's organisation, in the order they
+    are read, each as ``(tokens, indices of the name's own tokens)``; made one
+    at a time, as they are read (most speakers are settled by the first)."""
+    text = doc.text
+    s0, e0 = row.get("speaker_start"), row.get("speaker_end")
+    if s0 is not None and not pd.isna(s0):
+        s0, e0 = int(s0), int(e0)
+        toks = _tokens(text, s0, e0)
+        yield toks, _name_token_indices(toks, row.get("speaker_name"))
+        yield _apposition(text, e0, _sentence_end(doc, e0)), set()
+    sents = sentence_index(doc)[0]  # the sentence starts, listed once per document
+    for ms, me in name_spans[:3]:
+        lo = last_at_or_before(sents, ms)
+        yield _premodifier(text, ms, max(lo, ms - 120)), set()
+        yield _apposition(text, me, _sentence_end(doc, me)), set()
 
 
 def last_at_or_before(ascending: list[int], offset: int) -> int:

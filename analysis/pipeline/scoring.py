@@ -24,6 +24,7 @@ import pyarrow as pa
 from analysis.core.cache import HASH_COLUMN, ResultCache
 from analysis.pipeline.assembly import arrow_normal, assemble, concat, order_rows, to_arrow
 from analysis.pipeline.batching import BatchOutcome, BatchTask
+from analysis.pipeline.memory import release_free_memory, system_arrow_pool
 from analysis.pipeline.reading import problem_row
 from analysis.pipeline.registry import FAMILIES, Family
 from analysis.pipeline.storage import write_batch
@@ -39,9 +40,12 @@ ARTICLE_PREFIXED_COLUMNS = ("quote_id", "parent_quote_id")
 def score_batch(task: BatchTask) -> BatchOutcome:
     """Score one batch: cached results where the cache has them, the family
     entry points for the rest; write the tables (when ``out_dir``) and the
-    batch manifest last.  Never raises for a bad article."""
-    with scoring_gc():
-        return _score_batch(task)
+    batch manifest last.  Never raises for a bad article.  What the batch
+    freed goes back to the operating system (:mod:`analysis.pipeline.memory`)."""
+    with scoring_gc(), system_arrow_pool():
+        outcome = _score_batch(task)
+    release_free_memory()
+    return outcome
 
 
 @dataclass(slots=True)

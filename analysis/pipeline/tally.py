@@ -11,6 +11,7 @@ import pandas as pd
 
 from analysis.pipeline.assembly import OUTPUT_TABLES, concat
 from analysis.pipeline.batching import BatchOutcome, BatchTask
+from analysis.pipeline.memory import release_free_memory
 from analysis.pipeline.reading import SKIPPED_COLUMNS, problem_row
 from analysis.pipeline.results import RunSummary
 from analysis.pipeline.storage import read_manifest
@@ -97,7 +98,11 @@ class RunTally:
 
     def tables(self, order: list[str]) -> dict[str, pd.DataFrame]:
         """The tables kept in memory, all batches in corpus order."""
-        # each table's batch frames are let go as soon as they are joined, so the
-        # peak holds the tables once, plus one table's batches
+        # each table's batch frames are let go as soon as they are joined (and their
+        # memory given back), so the peak holds the tables once, plus one table's batches
         collected = self.collected
-        return {t: concat([collected[i].pop(t) for i in sorted(collected) if t in collected[i]]) for t in order}
+        out = {}
+        for t in order:
+            out[t] = concat([collected[i].pop(t) for i in sorted(collected) if t in collected[i]])
+            release_free_memory()
+        return out

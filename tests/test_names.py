@@ -17,12 +17,15 @@ def test_particles_and_connectors_come_from_one_tagged_file():
 def test_person_cues_are_a_section_of_the_speech_verb_file():
     cues = person_cue_verbs()
     assert len(cues) == 26 and {"said", "told", "believes", "thinks"} <= cues
-    # beliefs are person cues but not quote cues
-    assert "believes" not in speech_verbs() and "thinks" not in speech_verbs()
+    # beliefs are person cues, and among the quote cues only as stance cues (attributed beliefs)
+    assert speech_verbs()["believes"] == ("believe", frozenset({"stance"}))
+    assert speech_verbs()["thinks"] == ("think", frozenset({"stance"}))
     # the section is not read as quote cues, and the quote cues are all there
     assert speech_verbs()["said"] == ("say", frozenset())
     assert speech_verbs()["told"][1] == frozenset({"obj"})
-    assert "wondering" in speech_verbs() and len(speech_verbs()) == 331
+    assert "wondering" in speech_verbs() and "recalled" in speech_verbs()
+    assert len(speech_verbs()) == 434  # 329 speech cues and 105 stance cue forms
+    assert sum("stance" not in tags for _, tags in speech_verbs().values()) == 329
 
 
 # --- name runs (analysis.names.runs), shared by actor discovery and quote attribution

@@ -19,6 +19,7 @@ from analysis.sentiment.features import (
     distinct_terms,
     lexicon_sums,
     news_features,
+    word_terms,
 )
 from analysis.sentiment.stems import STEM_FEATURES, distinct_stems, stem_feature_columns
 
@@ -59,15 +60,15 @@ class NewsModel:
         return [distinct_stems(d) for d in distinct] if self.stem_terms else distinct
 
     def predict_from_features(self, F: pd.DataFrame, words: Sequence[Iterable[str]]) -> np.ndarray:
-        words = [list(ws) for ws in words]
-        distinct = [distinct_terms(ws) for ws in words]  # once for every lexicon
+        terms = [word_terms(ws) for ws in words]  # once for every lexicon and the stem features
+        distinct = [list(dict.fromkeys(t for t, _ in tt)) for tt in terms]  # as distinct_terms
         w = np.array([self.feature_weights[k] for k in NEWS_FEATURES])
         out = (self.intercept + F[list(NEWS_FEATURES)].to_numpy(dtype=float) @ w
                + lexicon_sums(self.word_weights, self._news_terms(distinct)))
         if self.transfer_weights:
             out = out + self.transfer_coefficient * lexicon_sums(self.transfer_weights, distinct)
         if self.stem_feature_weights:
-            out = out + stem_feature_columns(F, words) @ np.array([self.stem_feature_weights[k] for k in STEM_FEATURES])
+            out = out + stem_feature_columns(F, words, terms) @ np.array([self.stem_feature_weights[k] for k in STEM_FEATURES])
         return out
 
     def word_part(self, words: Sequence[Iterable[str]]) -> np.ndarray:

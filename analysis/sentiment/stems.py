@@ -31,7 +31,7 @@ from analysis.core.resources import package_files, vader_lexicon_path
 from analysis.sentiment.features import word_terms
 
 __all__ = ["STEM_FEATURES", "NEGATION_FACTOR", "stem", "stem_term", "distinct_stems", "stem_valences",
-           "stem_features", "stem_feature_columns"]
+           "stem_features", "stem_features_of_terms", "stem_feature_columns"]
 
 #: the back-off features, in column order of :func:`stem_features`
 STEM_FEATURES = ("vader_stem_sum", "afinn_stem_sum")
@@ -114,15 +114,13 @@ def stem(word: str) -> str:
 
 
 def stem_term(term: str) -> str:
-    """The stem of a term, keeping the negation mark: ``~criticized`` -> ``~critic``."""
-    if term.startswith("~"):
-        return "~" + stem(term[1:])
-    return stem(term)
+    """The stem of a term, keeping the negation mark: ``~criticized`` -> ``~criticize``."""
+    return _term_info(term)[0]
 
 
 def distinct_stems(distinct: Iterable[str]) -> list[str]:
     """The distinct stems of a text's distinct terms, in order of first appearance."""
-    return list(dict.fromkeys(stem_term(t) for t in distinct))
+    return list(dict.fromkeys(_term_info(t)[0] for t in distinct))
 
 
 def _read_pairs(path: Path) -> dict[str, float]:
@@ -152,13 +150,20 @@ def stem_valences() -> tuple[tuple[frozenset, dict], tuple[frozenset, dict]]:
 
 
 @functools.lru_cache(maxsize=1 << 18)
-def _backoff(word: str) -> tuple[float, float] | None:
-    """The VADER and AFINN stem valences of a lower-case word (0.0 for a
-    lexicon that lists the word as written); None when neither adds anything."""
-    if not word.isalpha():
-        return None
-    out = tuple(0.0 if word in entries else by_stem.get(stem(word), 0.0) for entries, by_stem in stem_valences())
-    return out if any(out) else None
+def _term_info(term: str) -> tuple[str, float, float]:
+    """A term's stem (negation mark kept) and its VADER and AFINN stem
+    back-off valences, times :data:`NEGATION_FACTOR` for a ``~`` term (0.0
+    for a lexicon that lists the word as written, or lacks its stem too).
+    Memoised, so a corpus's repeated words cost one look-up each."""
+    negated = term.startswith("~")
+    word = term[1:] if negated else term
+    stemmed = stem(word)
+    values = [0.0, 0.0]
+    if word.isalpha():
+        for j, (entries, by_stem) in enumerate(stem_valences()):
+            v = 0.0 if word in entries else by_stem.get(stemmed, 0.0)
+            values[j] = NEGATION_FACTOR * v if negated else v
+    return ("~" + stemmed) if negated else stemmed, values[0], values[1]
 
 
 def stem_features(words: Sequence[Iterable[str]]) -> np.ndarray:
@@ -166,22 +171,26 @@ def stem_features(words: Sequence[Iterable[str]]) -> np.ndarray:
     occurrence) of the stem valence of each word that the lexicon does not
     list as written, for VADER and AFINN (:data:`STEM_FEATURES`); a word in
     a negation's scope counts times :data:`NEGATION_FACTOR`."""
-    out = np.zeros((len(words), len(STEM_FEATURES)))
-    for i, ws in enumerate(words):
-        for term, _ in word_terms(ws):
-            negated = term.startswith("~")
-            b = _backoff(term[1:] if negated else term)
-            if b is not None:
-                f = NEGATION_FACTOR if negated else 1.0
-                out[i, 0] += f * b[0]
-                out[i, 1] += f * b[1]
+    return stem_features_of_terms([word_terms(ws) for ws in words])
+
+
+def stem_features_of_terms(terms: Sequence[Sequence[tuple[str, bool]]]) -> np.ndarray:
+    """:func:`stem_features` from each text's :func:`word_terms` (computed once by the caller)."""
+    out = np.zeros((len(terms), len(STEM_FEATURES)))
+    for i, tt in enumerate(terms):
+        a = b = 0.0
+        for term, _ in tt:
+            _, va, vb = _term_info(term)
+            a += va
+            b += vb
+        out[i] = a, b
     return out
 
 
-def stem_feature_columns(F, words: Sequence[Iterable[str]]) -> np.ndarray:
+def stem_feature_columns(F, words: Sequence[Iterable[str]], terms=None) -> np.ndarray:
     """The :data:`STEM_FEATURES` columns of the feature table ``F`` when it
     has them (computed once for a cross-validation), else
-    :func:`stem_features` of ``words``."""
+    :func:`stem_features` of ``words`` (or of their ``terms``, if given)."""
     if F is not None and set(STEM_FEATURES) <= set(F.columns):
         return F[list(STEM_FEATURES)].to_numpy(dtype=float)
-    return stem_features(words)
+    return stem_features_of_terms(terms) if terms is not None else stem_features(words)

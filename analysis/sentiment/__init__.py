@@ -48,27 +48,27 @@ Methods (``method=``)
     (:func:`news_features`), two stem back-off features (:func:`stem_features`:
     the VADER / AFINN valence of words a lexicon lacks as written but has by
     stem, such as ``tyrannies`` or ``saving``), a *transfer lexicon* and a
-    learned list of NWORDS news stems (:func:`word_terms` reduced by
+    learned list of 1,767 news stems (:func:`word_terms` reduced by
     :func:`stem_term`: lower-case words without plural -s, -ed, -ing, a word
     just after a negator such as "not" or "no" counted as a separate term; no
-    proper nouns).  The transfer lexicon (NTRANSFER terms,
+    proper nouns).  The transfer lexicon (7,961 terms,
     :func:`fit_transfer_lexicon`) is learned on 18,513 human-rated tweets and
     movie / product review sentences from the same study
     (``shared/benchmarks/sentiment/other_domains``, never news): what each
     term adds to a rating beyond VADER and AFINN.  Its per-sentence sum is one
-    more feature, whose weight (COEF) is learned on news, so the news model
+    more feature, whose weight (0.27) is learned on news, so the news model
     decides how far to trust the other domains.  The rest is fitted to the
     2,601 human-rated NYT editorial sentences of ``shared/benchmarks/sentiment``
     (dev half) by ``benchmarks/sentiment_fit_news.py``; the parameters are the
     plain file ``analysis/data/sentiment_news_model.csv``.  It predicts the
     mean human rating on the raters' -4..+4 scale (column ``valence``);
     ``compound`` is ``valence / 4`` clipped to [-1, 1].  ``pos``, ``neu``,
-    ``neg`` are VADER's.  Neutral when ``|valence| < BAND``, the band stored
+    ``neg`` are VADER's.  Neutral when ``|valence| < 0.2``, the band stored
     in the model file (chosen on out-of-fold predictions to maximise 3-class
     macro-F1).  In nested cross-validation by editorial (sentences of one
     editorial in one fold; every hyper-parameter chosen inside) it correlates
-    r = NESTR with the human mean against 0.517 for vaderSentiment (Spearman
-    NESTRHO against 0.490, macro-F1 NESTF1 against 0.530);
+    r = 0.587 with the human mean against 0.517 for vaderSentiment (Spearman
+    0.568 against 0.490, macro-F1 0.558 against 0.530);
     ``docs/sentiment.md`` gives every figure.  It was fitted on
     opinion writing from the 1980s-2000s: use it for comparisons *within* a
     corpus, not as an absolute reading.

@@ -15,7 +15,8 @@ scale), segments each with the shared segmentation (for its word tokens), and
    penalty and the neutral band are chosen inside each outer training part by
    a 5-fold grouped inner CV), so no sentence of a held-out editorial is seen
    while fitting what predicts it;  ``--domains-table`` repeats this with no
-   transfer lexicon, and with a lexicon from each domain alone;
+   transfer lexicon, with a lexicon from each domain alone, and with each
+   domain left out of the three;
 3. chooses the hyper-parameters and the neutral band on all of the dev half
    by grouped 10-fold CV and refits on all of it;
 4. writes ``analysis/data/sentiment_news_model.csv`` (``--check`` compares
@@ -114,20 +115,48 @@ def paired_gain(better, worse, y, groups, *, n_boot: int = 1000, seed: int = S.D
     return np.corrcoef(better, y)[0, 1] - np.corrcoef(worse, y)[0, 1], lo, hi
 
 
+def domains_table(gold, F, domains: dict, full: dict) -> None:
+    """Nested CV without transfer lexicon, with each domain's alone and with
+    each left out of the three; each row's gain in r over news only and the
+    full model's over each row, with paired editorial-bootstrap intervals."""
+    names = list(OTHER_DOMAINS)
+    y, g = gold["human_score"].to_numpy(), gold["editorial"].to_numpy()
+    rows = [("news only", nested_cv(gold, F, None, "news only"))]
+    for name in names:
+        rows.append((f"news + {name}", nested_cv(gold, F, transfer_lexicons(domains, [name]), f"news + {name}")))
+    for name in names:
+        rest = [n for n in names if n != name]
+        rows.append((f"news + all but {name}", nested_cv(gold, F, transfer_lexicons(domains, rest), f"all but {name}")))
+    rows.append(("news + all three", full))
+    print("| training material | nested-CV r | Spearman | macro-F1 | gain in r over news only [95% CI] |\n"
+          "| --- | --- | --- | --- | --- |")
+    for name, res in rows:
+        gain, lo, hi = paired_gain(res["valence"], rows[0][1]["valence"], y, g)
+        ci = "" if name == "news only" else f"{gain:+.3f} [{lo:+.3f}, {hi:+.3f}]"
+        print(f"| {name} | {res['r']:.3f} | {res['rho']:.3f} | {res['f1']:.3f} | {ci} |")
+    for name, res in rows[4:-1]:
+        gain, lo, hi = paired_gain(full["valence"], res["valence"], y, g)
+        print(f"Gain in r of adding {name.split('all but ')[1]} to the other two: {gain:+.3f} [{lo:+.3f}, {hi:+.3f}]")
+
+
 HEADER = """What: parameters of the "news" sentence-sentiment scorer, analysis.sentiment method="news".
-valence = intercept + sum(feature weight * feature) + sum of the weights of the distinct terms in the sentence
-(features: analysis.sentiment.news_features, plus transfer_lexicon = the sum of the "transfer" weights of the
-sentence's distinct terms; terms: analysis.sentiment.word_terms of the shared segmentation's word tokens, lower
-case, "~word" = the word within 3 words after a negator such as "not" or "no").
+valence = intercept + sum(feature weight * feature) + sum of the weights of the distinct "word" stems in the sentence
+(features: analysis.sentiment.news_features; transfer_lexicon = the sum of the "transfer" weights of the sentence's
+distinct terms; vader_stem_sum / afinn_stem_sum = analysis.sentiment.stem_features, the VADER / AFINN valence of
+words the lexicon lacks as written but has by stem; terms: analysis.sentiment.word_terms of the shared segmentation's
+word tokens, lower case, "~word" = the word within 3 words after a negator such as "not" or "no"; "word" rows are
+stems of terms, analysis.sentiment.stem_term: plural -s, -ed, -ing removed (setting stem_terms = 1); "transfer" rows
+are terms as written).
 valence is on the human raters' -4..+4 scale; label is neutral when |valence| < neutral_band.
 Made by: benchmarks/sentiment_fit_news.py, deterministic, rerun to reproduce. Two ridge regressions:
 (1) "transfer" rows: a term lexicon fitted on other domains only (tweets 4,200, movie review 10,605 and product
 review 3,708 sentences of shared/benchmarks/sentiment/other_domains, same study and scale; one intercept per domain,
-the same features with penalty 10, term indicators with word penalty {tp:g}; terms written in lower case in >= 3
-tweets / snippets / reviews): what each term adds beyond VADER and AFINN, as those raters saw it;
+the same features and stem features with penalty 10, term indicators with word penalty {tp:g}; terms written in
+lower case in >= 3 tweets / snippets / reviews): what each term adds beyond VADER and AFINN, as those raters saw it;
 (2) "feature" and "word" rows: fitted on news only (feature penalty 10 on standardised features including
-transfer_lexicon, word penalty {wp:g} on 0/1 term indicators; vocabulary = terms written in lower case in >= {mg}
-editorials). Word penalty, transfer lexicon and neutral band chosen by 10-fold CV grouped by editorial, r = {r_sel:.3f}.
+transfer_lexicon and the stem features, word penalty {wp:g} on 0/1 term indicators (stems); vocabulary = stems of
+terms written in lower case in >= {mg} editorials). Word penalty, transfer lexicon and neutral band chosen by
+10-fold CV grouped by editorial, r = {r_sel:.3f}.
 News: shared/benchmarks/sentiment/nyt_editorial_dev.tsv, 2,601 NYT editorial sentences from 249 editorials,
 mean of 20 human ratings each (Hutto & Gilbert 2014, github.com/cjhutto/vaderSentiment, MIT).
 Honest accuracy (nested CV by editorial on the news file): r = {r:.3f}, Spearman = {rho:.3f}, 3-class macro-F1 = {f1:.3f}.
@@ -145,23 +174,11 @@ def main(argv=None) -> int:
     texts, y, g, toks = list(gold["text"]), gold["human_score"].to_numpy(), gold["editorial"].to_numpy(), list(gold["tokens"])
     F = S.news_features(texts)
     domains = load_other_domains()
-    all_names = list(OTHER_DOMAINS)
-    transfers = transfer_lexicons(domains, all_names)
+    transfers = transfer_lexicons(domains, list(OTHER_DOMAINS))
 
-    rows = []
-    if args.domains_table:
-        rows.append(("news only", nested_cv(gold, F, None, "news only")))
-        for name in all_names:
-            rows.append((f"news + {name}", nested_cv(gold, F, transfer_lexicons(domains, [name]), f"news + {name}")))
     full = nested_cv(gold, F, transfers, "news + all three")
-    rows.append(("news + all three", full))
     if args.domains_table:
-        print("| training material | nested-CV r | Spearman | macro-F1 |\n| --- | --- | --- | --- |")
-        for name, res in rows:
-            print(f"| {name} | {res['r']:.3f} | {res['rho']:.3f} | {res['f1']:.3f} |")
-        gain, lo, hi = paired_gain(full["valence"], rows[0][1]["valence"], y, g)
-        print(f"Gain in r of news + all three over news only: {gain:+.3f}, "
-              f"95% paired editorial-bootstrap interval [{lo:+.3f}, {hi:+.3f}]")
+        domains_table(gold, F, domains, full)
 
     best = S.select_news_params(texts, y, g, tokens=toks, features=F, n_folds=10, transfers=transfers)
     lexicon = transfers[best["transfer_penalty"]]

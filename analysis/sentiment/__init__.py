@@ -45,28 +45,31 @@ Methods (``method=``)
     negative if ``s < 0``.
 ``"news"``
     A ridge-regression combination of VADER's and AFINN's sentence features
-    (:func:`news_features`), a *transfer lexicon* and a learned list of 1,805
-    news terms (:func:`word_terms`: lower-case words, a word just after a
-    negator such as "not" or "no" counted as a separate term; no proper
-    nouns).  The transfer lexicon (7,961 terms, :func:`fit_transfer_lexicon`)
-    is learned on 18,513 human-rated tweets and movie / product review
-    sentences from the same study (``shared/benchmarks/sentiment/other_domains``,
-    never news): what each term adds to a rating beyond VADER and AFINN.  Its
-    per-sentence sum is one more feature, whose weight (0.28) is learned on
-    news, so the news model decides how far to trust the other domains.  The
-    rest is fitted to the 2,601 human-rated NYT editorial sentences of
-    ``shared/benchmarks/sentiment`` (dev half) by
-    ``benchmarks/sentiment_fit_news.py``; the parameters are the plain file
-    ``analysis/data/sentiment_news_model.csv``.  It predicts the mean human
-    rating on the raters' -4..+4 scale (column ``valence``); ``compound`` is
-    ``valence / 4`` clipped to [-1, 1].  ``pos``, ``neu``, ``neg`` are VADER's.
-    Neutral when ``|valence| < 0.125``, the band stored in the model file
-    (chosen on out-of-fold predictions to maximise 3-class macro-F1).
-    In nested cross-validation by editorial (sentences of one editorial in
-    one fold; every hyper-parameter chosen inside) it correlates r = 0.582
-    with the human mean against 0.517 for vaderSentiment (0.574 without the
-    transfer lexicon; Spearman 0.562 against 0.490, macro-F1 0.551 against
-    0.530); ``docs/sentiment.md`` gives every figure.  It was fitted on
+    (:func:`news_features`), two stem back-off features (:func:`stem_features`:
+    the VADER / AFINN valence of words a lexicon lacks as written but has by
+    stem, such as ``tyrannies`` or ``saving``), a *transfer lexicon* and a
+    learned list of 1,767 news stems (:func:`word_terms` reduced by
+    :func:`stem_term`: lower-case words without plural -s, -ed, -ing, a word
+    just after a negator such as "not" or "no" counted as a separate term; no
+    proper nouns).  The transfer lexicon (7,961 terms,
+    :func:`fit_transfer_lexicon`) is learned on 18,513 human-rated tweets and
+    movie / product review sentences from the same study
+    (``shared/benchmarks/sentiment/other_domains``, never news): what each
+    term adds to a rating beyond VADER and AFINN.  Its per-sentence sum is one
+    more feature, whose weight (0.27) is learned on news, so the news model
+    decides how far to trust the other domains.  The rest is fitted to the
+    2,601 human-rated NYT editorial sentences of ``shared/benchmarks/sentiment``
+    (dev half) by ``benchmarks/sentiment_fit_news.py``; the parameters are the
+    plain file ``analysis/data/sentiment_news_model.csv``.  It predicts the
+    mean human rating on the raters' -4..+4 scale (column ``valence``);
+    ``compound`` is ``valence / 4`` clipped to [-1, 1].  ``pos``, ``neu``,
+    ``neg`` are VADER's.  Neutral when ``|valence| < 0.2``, the band stored
+    in the model file (chosen on out-of-fold predictions to maximise 3-class
+    macro-F1).  In nested cross-validation by editorial (sentences of one
+    editorial in one fold; every hyper-parameter chosen inside) it correlates
+    r = 0.587 with the human mean against 0.517 for vaderSentiment (Spearman
+    0.568 against 0.490, macro-F1 0.558 against 0.530);
+    ``docs/sentiment.md`` gives every figure.  It was fitted on
     opinion writing from the 1980s-2000s: use it for comparisons *within* a
     corpus, not as an absolute reading.
 
@@ -127,6 +130,7 @@ from analysis.sentiment.features import (
 from analysis.sentiment.fit import best_band, fit_news_model, fit_transfer_lexicon, macro_f1
 from analysis.sentiment.news_model import NEWS_MODEL_FILE, NewsModel, human_labels, load_news_model
 from analysis.sentiment.scorers import METHODS, SENTENCE_COLUMNS, THRESHOLDS, score_texts, sentence_sentiment
+from analysis.sentiment.stems import STEM_FEATURES, stem_features, stem_term
 from analysis.sentiment.targeted import MENTION_COLUMNS, TARGET_COLUMNS, targeted_sentiment
 from analysis.sentiment.voices import QUOTE_COLUMNS, VOICE_GROUPINGS, sentence_voices, sentiment_by_voice
 
@@ -146,6 +150,7 @@ __all__ = [
     "NEGATION_SCOPE",
     "NEWS_FEATURES",
     "TRANSFER_FEATURE",
+    "STEM_FEATURES",
     "NEWS_MODEL_FILE",
     "NEWS_GRID",
     "TRANSFER_PENALTIES",
@@ -161,6 +166,8 @@ __all__ = [
     "word_terms",
     "term_sums",
     "news_features",
+    "stem_features",
+    "stem_term",
     "NewsModel",
     "load_news_model",
     "human_labels",

@@ -14,6 +14,7 @@ from analysis.sentiment.aggregates import DEFAULT_SEED
 from analysis.sentiment.features import news_features
 from analysis.sentiment.fit import best_band, fit_news_model
 from analysis.sentiment.news_model import human_labels
+from analysis.sentiment.stems import STEM_FEATURES, stem_features
 
 __all__ = ["grouped_folds", "NEWS_GRID", "TRANSFER_PENALTIES", "select_news_params", "cross_validated_news"]
 
@@ -85,7 +86,9 @@ def cross_validated_news(texts: Sequence[str], scores: Sequence[float], groups: 
     y = np.asarray(scores, dtype=float)
     g = np.asarray(groups)
     texts = list(texts)
-    F = features if features is not None else news_features(texts)
+    F = (features if features is not None else news_features(texts)).reset_index(drop=True)
+    if not set(STEM_FEATURES) <= set(F.columns):  # once, not in every fit
+        F = pd.concat([F, pd.DataFrame(stem_features(tokens), columns=list(STEM_FEATURES))], axis=1)
     folds = grouped_folds(g, n_folds=n_folds, seed=seed)
     pred = np.zeros(len(y))
     labels = np.empty(len(y), dtype=object)

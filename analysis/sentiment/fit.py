@@ -13,6 +13,7 @@ import pandas as pd
 
 from analysis.sentiment.features import NEWS_FEATURES, TRANSFER_FEATURE, news_features, term_sums, word_terms
 from analysis.sentiment.news_model import NewsModel, human_labels
+from analysis.sentiment.stems import STEM_FEATURES, stem_feature_columns, stem_term
 
 __all__ = ["ridge", "fit_transfer_lexicon", "fit_news_model", "macro_f1", "best_band"]
 
@@ -82,7 +83,8 @@ def ridge(F: np.ndarray, M, y: np.ndarray, domains: np.ndarray, *, feature_penal
 
 def fit_transfer_lexicon(domains: Sequence[tuple[Sequence[str], Sequence[float], Sequence, Sequence[Sequence[str]]]], *,
                          min_groups: int = 3, feature_penalty: float = 10.0, word_penalty: float = 30.0,
-                         features: Sequence[pd.DataFrame] | None = None) -> dict[str, float]:
+                         features: Sequence[pd.DataFrame] | None = None,
+                         stem_backoff: bool = True) -> dict[str, float]:
     """A term lexicon learned on human-rated sentences of *other* domains
     (tweets, movie and product reviews), for the ``news`` scorer's
     ``transfer_lexicon`` feature.
@@ -91,14 +93,17 @@ def fit_transfer_lexicon(domains: Sequence[tuple[Sequence[str], Sequence[float],
     the same -4..4 scale.  One ridge regression over all of them: each domain
     its own unpenalised intercept, the :func:`news_features` (standardised,
     ``feature_penalty``) and 0/1 indicators of the terms (:func:`word_terms`)
-    written in lower case in at least ``min_groups`` groups (``word_penalty``).
+    written in lower case in at least ``min_groups`` groups (``word_penalty``);
+    with ``stem_backoff`` the stem back-off features
+    (:func:`analysis.sentiment.stems.stem_features`) join the features.
     Returns the term weights: what each term adds to a rating *beyond* what
     VADER and AFINN already say, as those domains' raters saw it.  The news
     model then learns, on news, how much of that to trust (one coefficient)."""
     Fs, terms, ys, groups, codes = [], [], [], [], []
     for d, (texts, scores, grp, tokens) in enumerate(domains):
-        F = features[d] if features is not None else news_features(list(texts))
-        Fs.append(F[list(NEWS_FEATURES)].to_numpy(dtype=float))
+        table = features[d] if features is not None else news_features(list(texts))
+        F = table[list(NEWS_FEATURES)].to_numpy(dtype=float)
+        Fs.append(np.column_stack([F, stem_feature_columns(table, tokens)]) if stem_backoff else F)
         terms += [word_terms(t) for t in tokens]
         ys.append(np.asarray(scores, dtype=float))
         groups += [f"{d}:{x}" for x in grp]
@@ -113,7 +118,8 @@ def fit_news_model(texts: Sequence[str], scores: Sequence[float], groups: Sequen
                    tokens: Sequence[Sequence[str]], min_groups: int = 3,
                    feature_penalty: float = 10.0, word_penalty: float = 100.0,
                    neutral_band: float | None = None, features: pd.DataFrame | None = None,
-                   transfer: dict[str, float] | None = None) -> NewsModel:
+                   transfer: dict[str, float] | None = None, stem_backoff: bool = True,
+                   stem_terms: bool = True) -> NewsModel:
     """Fit the ``news`` scorer by ridge regression.
 
     ``texts``: sentences; ``scores``: mean human valence (-4..4); ``groups``:
@@ -127,6 +133,11 @@ def fit_news_model(texts: Sequence[str], scores: Sequence[float], groups: Sequen
     terms to zero; the intercept is not penalised.  ``transfer``: a lexicon
     from :func:`fit_transfer_lexicon`; its per-sentence sum becomes one more
     feature (``transfer_lexicon``) whose weight is learned here, on news.
+    ``stem_backoff``: add the stem back-off features
+    (:func:`analysis.sentiment.stems.stem_features`); ``stem_terms``: learn
+    weights for the inflectional stems of the terms (:func:`stem_term`) rather than
+    the terms as written (a stem joins the vocabulary if one of its words was
+    written in lower case in ``min_groups`` groups).
     ``neutral_band``: the ``|valence|`` below which a sentence
     is neutral; None picks the cut that maximises 3-class macro-F1 on the
     fitted values (the cross-validation passes a band chosen on out-of-fold
@@ -135,12 +146,18 @@ def fit_news_model(texts: Sequence[str], scores: Sequence[float], groups: Sequen
     g = np.asarray(groups)
     if not (len(texts) == len(y) == len(g) == len(tokens)):
         raise ValueError("texts, scores, groups and tokens must have the same length")
-    F = (features if features is not None else news_features(texts))[list(NEWS_FEATURES)].to_numpy(dtype=float)
+    table = features if features is not None else news_features(texts)
+    F = table[list(NEWS_FEATURES)].to_numpy(dtype=float)
     names = list(NEWS_FEATURES)
     if transfer:
         F = np.column_stack([F, term_sums(transfer, tokens)])
         names.append(TRANSFER_FEATURE)
+    if stem_backoff:
+        F = np.column_stack([F, stem_feature_columns(table, tokens)])
+        names += list(STEM_FEATURES)
     terms = [word_terms(t) for t in tokens]
+    if stem_terms:
+        terms = [[(stem_term(t), lower) for t, lower in tt] for tt in terms]
     vocab = _vocabulary(terms, g, min_groups)
     M = _term_matrix(terms, vocab)
     b0, wf, ww = ridge(F, M, y, np.zeros(len(y), dtype=int), feature_penalty=feature_penalty,
@@ -149,7 +166,8 @@ def fit_news_model(texts: Sequence[str], scores: Sequence[float], groups: Sequen
     band = neutral_band if neutral_band is not None else best_band(intercept + F @ wf + M @ ww, y)
     return NewsModel(intercept, dict(zip(names, wf)),
                      {v: float(x) for v, x in zip(vocab, ww) if abs(x) > 1e-6}, band,
-                     meta={"n": len(y), "vocabulary": len(vocab)}, transfer_weights=transfer)
+                     meta={"n": len(y), "vocabulary": len(vocab)}, transfer_weights=transfer,
+                     stem_terms=stem_terms)
 
 
 def macro_f1(pred_labels: Sequence, true_labels: Sequence) -> float:

@@ -1,6 +1,6 @@
 """The fitted ``news`` scorer: :class:`NewsModel` (a ridge-regression
-combination of the VADER and AFINN features, a transfer lexicon and learned
-news terms), read from and written to the plain file
+combination of the VADER and AFINN features, their stem back-off features, a
+transfer lexicon and learned news terms (word stems), read from and written to the plain file
 ``analysis/data/sentiment_news_model.csv``, and :func:`human_labels`, the
 three-class labels of a valence on the raters' -4..4 scale.  Fitting lives in
 :mod:`analysis.sentiment.fit`."""
@@ -19,8 +19,9 @@ from analysis.sentiment.features import (
     distinct_terms,
     lexicon_sums,
     news_features,
-    term_sums,
+    word_terms,
 )
+from analysis.sentiment.stems import STEM_FEATURES, distinct_stems, stem_feature_columns
 
 __all__ = ["NewsModel", "NEWS_MODEL_FILE", "load_news_model", "human_labels"]
 
@@ -29,36 +30,52 @@ class NewsModel:
     + sum of the weights of the distinct terms (:func:`word_terms`) in the
     sentence``; with a transfer lexicon (learned on other rated domains by
     :func:`fit_transfer_lexicon`), one more feature, ``transfer_lexicon``: the
-    sum of the transfer weights of the sentence's distinct terms."""
+    sum of the transfer weights of the sentence's distinct terms.  When the
+    feature weights include the stem back-off features (:data:`STEM_FEATURES`)
+    they are added too; ``stem_terms``: the learned news terms are inflectional stems
+    (:func:`analysis.sentiment.stems.stem_term`) rather than the terms as
+    written (the transfer lexicon's terms are always as written)."""
 
     def __init__(self, intercept: float, feature_weights: dict[str, float],
                  word_weights: dict[str, float], neutral_band: float, meta: dict | None = None,
-                 transfer_weights: dict[str, float] | None = None):
+                 transfer_weights: dict[str, float] | None = None, stem_terms: bool = False):
         missing = set(NEWS_FEATURES) - set(feature_weights)
         if transfer_weights and TRANSFER_FEATURE not in feature_weights:
             missing.add(TRANSFER_FEATURE)
+        if set(STEM_FEATURES) & set(feature_weights):
+            missing |= set(STEM_FEATURES) - set(feature_weights)
         if missing:
             raise ValueError(f"news model lacks feature weights for {sorted(missing)}")
         self.intercept = float(intercept)
         self.feature_weights = {k: float(feature_weights[k]) for k in NEWS_FEATURES}
+        self.stem_feature_weights = {k: float(feature_weights[k]) for k in STEM_FEATURES if k in feature_weights}
         self.word_weights = {k: float(v) for k, v in word_weights.items()}
+        self.stem_terms = bool(stem_terms)
         self.transfer_weights = {k: float(v) for k, v in (transfer_weights or {}).items()}
         self.transfer_coefficient = float(feature_weights[TRANSFER_FEATURE]) if self.transfer_weights else 0.0
         self.neutral_band = float(neutral_band)
         self.meta = dict(meta or {})
 
+    def _news_terms(self, distinct: Sequence[list[str]]) -> Sequence[list[str]]:
+        return [distinct_stems(d) for d in distinct] if self.stem_terms else distinct
+
     def predict_from_features(self, F: pd.DataFrame, words: Sequence[Iterable[str]]) -> np.ndarray:
-        distinct = [distinct_terms(ws) for ws in words]  # once for both lexicons
+        terms = [word_terms(ws) for ws in words]  # once for every lexicon and the stem features
+        distinct = [list(dict.fromkeys(t for t, _ in tt)) for tt in terms]  # as distinct_terms
         w = np.array([self.feature_weights[k] for k in NEWS_FEATURES])
-        out = self.intercept + F[list(NEWS_FEATURES)].to_numpy(dtype=float) @ w + lexicon_sums(self.word_weights, distinct)
+        out = (self.intercept + F[list(NEWS_FEATURES)].to_numpy(dtype=float) @ w
+               + lexicon_sums(self.word_weights, self._news_terms(distinct)))
         if self.transfer_weights:
             out = out + self.transfer_coefficient * lexicon_sums(self.transfer_weights, distinct)
+        if self.stem_feature_weights:
+            out = out + stem_feature_columns(F, words, terms) @ np.array([self.stem_feature_weights[k] for k in STEM_FEATURES])
         return out
 
     def word_part(self, words: Sequence[Iterable[str]]) -> np.ndarray:
         """The learned terms' share of each prediction: the sum of the weights
-        of the distinct terms (:func:`word_terms`) of each text."""
-        return term_sums(self.word_weights, words)
+        of the distinct terms (:func:`word_terms`, stemmed if the model's are)
+        of each text."""
+        return lexicon_sums(self.word_weights, self._news_terms([distinct_terms(ws) for ws in words]))
 
     def predict(self, texts: Sequence[str], words: Sequence[Iterable[str]]) -> np.ndarray:
         """Predicted mean human valence (-4..4 scale) for each text, given its
@@ -76,6 +93,11 @@ class NewsModel:
             lines.append(f"feature,{k},{self.feature_weights[k]:.8g}")
         if self.transfer_weights:
             lines.append(f"feature,{TRANSFER_FEATURE},{self.transfer_coefficient:.8g}")
+        for k in STEM_FEATURES:
+            if k in self.stem_feature_weights:
+                lines.append(f"feature,{k},{self.stem_feature_weights[k]:.8g}")
+        if self.stem_terms:
+            lines.append("setting,stem_terms,1")
         for k in sorted(self.word_weights):
             lines.append(f"word,{k},{self.word_weights[k]:.8g}")
         for k in sorted(self.transfer_weights):
@@ -86,7 +108,7 @@ class NewsModel:
     @classmethod
     def from_csv(cls, path) -> "NewsModel":
         df = pd.read_csv(path, comment="#", dtype={"kind": str, "term": str}, keep_default_na=False)
-        unknown = set(df["kind"]) - {"intercept", "neutral_band", "feature", "word", "transfer"}
+        unknown = set(df["kind"]) - {"intercept", "neutral_band", "feature", "word", "transfer", "setting"}
         if unknown:
             raise ValueError(f"{path}: unknown row kind(s) {sorted(unknown)}")
         get = lambda kind: df.loc[df["kind"] == kind]  # noqa: E731
@@ -95,7 +117,12 @@ class NewsModel:
         feats = dict(zip(get("feature")["term"], get("feature")["weight"].astype(float)))
         words = dict(zip(get("word")["term"], get("word")["weight"].astype(float)))
         transfer = dict(zip(get("transfer")["term"], get("transfer")["weight"].astype(float)))
-        return cls(intercept, feats, words, band, transfer_weights=transfer)
+        settings = dict(zip(get("setting")["term"], get("setting")["weight"].astype(float)))
+        unknown = set(settings) - {"stem_terms"}
+        if unknown:
+            raise ValueError(f"{path}: unknown setting(s) {sorted(unknown)}")
+        return cls(intercept, feats, words, band, transfer_weights=transfer,
+                   stem_terms=bool(settings.get("stem_terms", 0)))
 
 
 NEWS_MODEL_FILE = "sentiment_news_model.csv"

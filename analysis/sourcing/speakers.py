@@ -19,7 +19,7 @@ with a speaker gets:
     person; a discovered organisation is a government body when its name holds
     a government word (``Foreign Ministry``, ``Home Office``), else an
     organisation; a place that speaks is a country when it is one
-    (``analysis/data/country_forms.csv``), else a government body by metonymy
+    (``analysis/data/countries.csv``), else a government body by metonymy
     (``Downing Street``, ``Beijing``).  An unnamed speaker is classed by its
     head noun from ``analysis/data/speaker_kinds.txt``, anonymous by default.
 ``speaker_gender``, ``speaker_gender_basis``

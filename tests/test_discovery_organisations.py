@@ -89,3 +89,11 @@ def test_results_rows_name_teams_even_common_words():
     assert ("Reading", "ORG") in ents  # a standings row: a name, then only numbers
     assert ("Ernie Els", "PER") in ents  # a first name outweighs the row
     assert ents[-2:] == [("CLEVELAND", "ORG"), ("TEXAS", "LOC")]  # after AT: where, though TEXAS is a team above
+
+
+def test_abbreviated_organisation_words_come_from_the_word_lists():
+    # the words after which the full stop belongs to the name are read from the
+    # lists (org_words.txt writes "Cos." beside "Cos"; abbreviations.txt has "Corp.")
+    from analysis.actors.lexicon import abbreviated_org_words
+
+    assert abbreviated_org_words() == {"Bros", "Co", "Corp", "Cos", "Inc", "Ltd"}

@@ -4,8 +4,8 @@ loading in a real browser (headless Chromium) without console errors.
 
 The browser tests need Chromium on PATH; they never install it (a test
 suite must not change the machine it runs on).  ``.ci/run`` provisions it
-before the suite; run by hand without a browser, they skip and name the
-command that installs one.
+before the suite; run by hand without a browser, they skip and point to
+that step.
 The page is probed by injecting a small script that records JavaScript
 errors, failed resources, ``console.error`` calls, every image's
 ``naturalWidth`` and anchors without a target into a ``<pre id="test-result">``,
@@ -22,7 +22,7 @@ import pytest
 
 from ._report_runs import seed_report
 
-INSTALL_BROWSER = "sudo apt-get install chromium  (Debian/Ubuntu; or any Chromium/Chrome on PATH)"
+INSTALL_BROWSER = "`bash .ci/run` (its one provisioning step installs Debian's chromium), or put any Chromium/Chrome on PATH"
 
 
 @pytest.fixture(scope="module")

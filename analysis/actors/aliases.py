@@ -50,9 +50,8 @@ import re
 import pandas as pd
 
 from analysis.actors.discovery import discover_entities
-from analysis.actors.lexicon import common, places
+from analysis.actors.lexicon import common, designators, org_words, places
 from analysis.names import gazetteer_forms, name_parts
-from analysis.core.resources import read_word_list
 from analysis.core.text import Document
 
 __all__ = [
@@ -111,10 +110,10 @@ def country_names() -> frozenset[str]:
     return frozenset(name for name, kind in places().items() if kind == "country")
 
 
-@functools.cache
 def corporate_designators() -> frozenset[str]:
-    """Words that follow a company's name (``analysis/data/corporate_designators.txt``)."""
-    return frozenset(read_word_list("corporate_designators.txt"))
+    """Words that follow a company's name (``analysis/data/corporate_designators.txt``,
+    loaded once by :func:`analysis.actors.lexicon.designators`)."""
+    return designators()
 
 
 # a one-word base this common in lower case is a word, not a company's name ("News Corp", "World Group")
@@ -362,7 +361,7 @@ def _acronyms_across(out: pd.DataFrame, texts: dict | None) -> None:
 
 @functools.cache
 def _generic_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in read_word_list("org_words.txt")) | _FUNCTION_WORDS
+    return frozenset(w.lower() for w in org_words()) | _FUNCTION_WORDS
 
 
 def _fits_article(acr: str, long_name: str, text: str) -> bool:

@@ -74,7 +74,8 @@ import numpy as np
 from analysis.actors.classify import CLASSIFY_MEMO, classify_memo
 from analysis.actors.teams import (ISO_DATE, STRONG_PERSON, city_team, lone_word_label, results_row, scorecard_player,
                                    table_row_teams, team_in_row)
-from analysis.actors.lexicon import common, designators, org_kind_nouns, org_words, places, title_info
+from analysis.actors.lexicon import (abbreviated_org_words, common, designators, org_kind_nouns, org_words, places,
+                                     title_info)
 from analysis.actors.runs import (
     AFTER_QUOTE,
     ALPHA2_T,
@@ -296,8 +297,6 @@ def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[
     return label, rule
 
 
-_ABBREVIATED_DESIGNATORS = frozenset({"Corp", "Inc", "Co", "Ltd", "Bros", "Cos"})
-
 # person rules that a noun naming a kind of organisation next to the name
 # overrides ("Cofinec said" is a person only by its speech verb)
 _WEAK_PERSON = ("speech verb", "rare words")
@@ -467,7 +466,7 @@ def _entity_dicts(toks: _Tokens, out: list[tuple], per_parts: dict) -> list[dict
         st, en = starts[a], ends[b - 1]
         if st < last_end:
             continue
-        if lab == "ORG" and toks.strings[b - 1] in _ABBREVIATED_DESIGNATORS and text[en:en + 1] == ".":
+        if lab == "ORG" and toks.strings[b - 1] in abbreviated_org_words() and text[en:en + 1] == ".":
             en += 1  # the abbreviation's full stop belongs to the name: "Norwest Corp."
         ents.append({"start": st, "end": en, "label": lab, "rule": rule, "text": text[st:en]})
         last_end = en

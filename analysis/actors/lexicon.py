@@ -129,6 +129,17 @@ def org_words() -> frozenset[str]:
 
 
 @functools.cache
+def abbreviated_org_words() -> frozenset[str]:
+    """Organisation words that the package's lists also write with a full
+    stop (``Corp`` / ``Corp.``, ``Inc``, ``Co``, ``Ltd``, ``Bros``, ``Cos``):
+    ``org_words.txt`` itself or ``abbreviations.txt``.  After such a word
+    the text's full stop belongs to the name ("Norwest Corp.")."""
+    words = org_words()
+    stops = frozenset(read_word_list("abbreviations.txt"))
+    return frozenset(w for w in words if not w.endswith(".") and (w + "." in words or w + "." in stops))
+
+
+@functools.cache
 def common_acronyms() -> frozenset[str]:
     return frozenset(read_word_list("common_acronyms.txt"))
 

@@ -31,7 +31,7 @@ from typing import NamedTuple, Sequence
 from analysis.names.words import name_connectors
 
 __all__ = ["RunRules", "name_runs", "joins", "is_name_token", "title_case", "CONNECTORS", "OF_HEADS",
-           "MONTHS_DAYS", "PRONOUNS_START"]
+           "MONTH_NAMES", "MONTHS_DAYS", "PRONOUNS_START"]
 
 CONNECTORS = name_connectors()  # analysis/data/name_particles.txt, tag "connector"
 
@@ -50,9 +50,11 @@ OF_HEADS = frozenset({
     "Service", "Services", "Corps", "Coalition", "Alliance", "Order", "Conference", "Tribunal"})
 
 # capitalised, but never a name on their own
-MONTHS_DAYS = frozenset({
+MONTH_NAMES = frozenset({
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+})
+MONTHS_DAYS = MONTH_NAMES | frozenset({
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Christmas", "Easter",
 })
 PRONOUNS_START = frozenset({

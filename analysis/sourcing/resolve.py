@@ -17,8 +17,8 @@ from analysis.sourcing.context import ArticleContext, TokenRange
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan
 from analysis.sourcing.phrases import np_forward
-from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, DETERMINERS, JOINERS_OF_POSS, PRONOUNS, STOP,
-                                     VERBISH)
+from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, DETERMINERS, IRREGULAR_PAST, JOINERS_OF_POSS, PRONOUNS,
+                                     SENTENCE_OPENERS, STOP, VERBISH)
 
 
 @dataclass(slots=True)
@@ -185,7 +185,6 @@ def _named_speaker(ctx: ArticleContext, a: int, b: int, s: int) -> tuple[str | N
 
 # past forms of verbs that close an attribution after a quotation
 # (`,” Will wrote`) without being cue words themselves
-_IRREGULAR_PAST = frozenset({"wrote", "spoke", "told", "shot", "went", "began", "sang", "read", "put"})
 
 
 def speaker_after(ctx: ArticleContext, t: int, hi: int) -> tuple[TokenRange, int, str] | None:
@@ -258,7 +257,7 @@ def _verb_like(ctx: ArticleContext, k: int) -> bool:
     """A cue word, or a lower-case past-tense word (``retaliated``, ``wrote``)
     or present (``writes``), not a function word: the verb of a speaker."""
     w = ctx.lower[k]
-    if w in speech_verbs() or w in _IRREGULAR_PAST:
+    if w in speech_verbs() or w in IRREGULAR_PAST:
         return ctx.is_word[k]
     if not ctx.is_word[k] or w in STOP or w in PRONOUNS:
         return False
@@ -276,7 +275,6 @@ def predicate_follows(ctx: ArticleContext, k: int, hi: int) -> bool:
                        or _verb_like(ctx, k))
 
 
-_OPENERS = frozenset({"but", "and", "yet", "still", "meanwhile", "instead", "so", "then", "now", "later"})
 
 
 def opening_subject(ctx: ArticleContext, lo: int, hi: int, *, common: bool = False) -> TokenRange | None:
@@ -288,7 +286,7 @@ def opening_subject(ctx: ArticleContext, lo: int, hi: int, *, common: bool = Fal
     speaker noun (``common``: or any noun after a determiner, ``The
     radioman``).  None when the sentence opens otherwise."""
     k = lo
-    while k < hi and ctx.lower[k] in _OPENERS:
+    while k < hi and ctx.lower[k] in SENTENCE_OPENERS:
         k += 1
     if k < hi and ctx.strs[k] == ",":
         k += 1
@@ -315,7 +313,7 @@ def opening_subject(ctx: ArticleContext, lo: int, hi: int, *, common: bool = Fal
             k += 1
             continue
         if not ctx.is_word[k] or w in STOP or w in AUX_ADV or w in VERBISH or w in speech_verbs() \
-                or w in _IRREGULAR_PAST or not ctx.capitalised[k] and w.endswith(("ed", "ly")):
+                or w in IRREGULAR_PAST or not ctx.capitalised[k] and w.endswith(("ed", "ly")):
             break
         head = head or ctx.capitalised[k] or w in ctx.unions["titles_nouns"] or common and det
         k += 1

@@ -12,6 +12,7 @@ import functools
 import re
 
 from analysis.names import name_particles, speaker_words, speech_verbs
+from analysis.names.runs import MONTH_NAMES
 from analysis.core.resources import read_word_list
 
 @functools.cache
@@ -75,6 +76,10 @@ NEGATORS = {"not", "n't", "never", "declined", "refused", "decline", "refuse"}
 VERBISH = {"is", "was", "were", "are", "had", "has", "have", "would", "will", "could", "should", "did", "does",
             "do", "can", "may", "might", "must", "'s", "’s"}
 # words after a stance cue that open a clause or an infinitive, not an object
+# past-tense verbs without -ed that introduce a speaker after a quotation ("," Smith wrote)
+IRREGULAR_PAST = frozenset({"wrote", "spoke", "told", "shot", "went", "began", "sang", "read", "put"})
+# conjunctions and adverbs that may open a sentence before its subject ("But the minister ...")
+SENTENCE_OPENERS = frozenset({"but", "and", "yet", "still", "meanwhile", "instead", "so", "then", "now", "later"})
 CLAUSE_OPENERS = frozenset({"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who", ":"})
 NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 # nouns that make a compound noun with a stance cue before them ("think tank", "show trial")
@@ -103,9 +108,7 @@ OBJECT_STOP = frozenset({
     "whereas", "so", "yet"})
 # prepositions that open a time or occasion adverbial ("in early June", "at a rally")
 TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during", "over", "through"})
-MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep",
-                    "oct", "nov", "dec"})
+MONTHS = frozenset(m.lower() for m in MONTH_NAMES)  # "in early June", "on Sept. 3"
 # nouns of the occasions where things are said ("at a rally", "in an interview")
 OCCASIONS = frozenset({"rally", "debate", "event", "meeting", "hearing", "fundraiser", "town", "summit",
                        "convention", "forum", "appearance", "op-ed", "letter", "address", "session", "campaign",

@@ -187,3 +187,16 @@ def test_shape_corpus_is_what_the_cases_assume():
     quotes = extract_quotes(segment_articles(articles))
     assert set(quotes["article_id"]) == {"shape-quotes"}
     assert isinstance(quotes, pd.DataFrame)
+
+
+def test_unattributed_voice_is_drawn_as_an_outline():
+    # quotes without a speaker are white (as in share_of_voice): their bars need a visible
+    # outline, or the row shows its label and no bar (seen on the Huawei/UK report)
+    table = pd.DataFrame({"side": ["unknown", "unattributed"], "direct_words": [30, 10],
+                          "paraphrased_words": [20, 5], "direct_share": [0.6, 10 / 15]})
+    fig, data = sourcing_plots.directness(table)
+    unattributed = [p for p in fig.axes[0].patches if round(p.get_y() + p.get_height() / 2) == 1]  # row 1
+    assert [p.get_width() for p in unattributed] == [10, 5]
+    for p in unattributed:
+        assert p.get_edgecolor()[:3] == pytest.approx((0x88 / 255,) * 3)
+    plt.close(fig)

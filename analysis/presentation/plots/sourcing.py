@@ -96,8 +96,10 @@ def directness(table: pd.DataFrame):
     y = np.arange(len(data))
     for yi, r in zip(y, data.itertuples(index=False)):
         col = _colour(r.side)
-        ax.barh(yi, r.direct_words, color=col, height=0.6, edgecolor=col)
-        ax.barh(yi, r.paraphrased_words, left=r.direct_words, color="white", edgecolor=col, hatch="////",
+        edge = "#888888" if r.side == "unattributed" else col  # unattributed is white: drawn as an outline, as in share_of_voice
+        outline = {"linewidth": 0.8} if r.side == "unattributed" else {}
+        ax.barh(yi, r.direct_words, color=col, height=0.6, edgecolor=edge, **outline)
+        ax.barh(yi, r.paraphrased_words, left=r.direct_words, color="white", edgecolor=edge, hatch="////",
                 height=0.6, linewidth=0.8)
         total = r.direct_words + r.paraphrased_words
         share = "" if pd.isna(r.direct_share) else f"{100 * r.direct_share:.0f}% in own words"

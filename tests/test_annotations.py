@@ -93,10 +93,32 @@ def _load_sampler():
 def test_scope_is_a_prefix_of_the_seeded_sample(shared_dir):
     sampler = _load_sampler()
     scope = read(SCOPE)
-    orders = {"huawei_uk_5g": sampler.huawei_order(shared_dir), "bbc_news": sampler.bbc_order(shared_dir)}
-    for corpus, order in orders.items():
-        read_ids = [s["article_id"] for s in scope if s["corpus"] == corpus]
-        assert read_ids == order[: len(read_ids)], f"{corpus}: articles read out of sampling order"
+    orders = {
+        ("huawei_uk_5g", "random"): sampler.huawei_order(shared_dir),
+        ("bbc_news", "random"): sampler.bbc_order(shared_dir)[: sampler.RANDOM_RANKS],
+        ("bbc_news", "women"): sampler.bbc_women_order(shared_dir),
+    }
+    assert {(s["corpus"], s["stratum"]) for s in scope} <= set(orders)
+    for (corpus, stratum), order in orders.items():
+        done = [s for s in scope if (s["corpus"], s["stratum"]) == (corpus, stratum)]
+        assert [s["article_id"] for s in done] == order[: len(done)], f"{corpus} {stratum}: read out of order"
+        assert [int(s["sample_rank"]) for s in done] == list(range(1, len(done) + 1))
+
+
+def test_women_stratum_follows_its_written_rule(shared_dir):
+    """The women stratum lies past rank 200 of the random list (so the two never overlap) and every
+    article in it has a female cue near a speech verb; the rule's regex is checked on hand-made text."""
+    sampler = _load_sampler()
+    women = sampler.bbc_women_order(shared_dir)
+    random_part = set(sampler.bbc_order(shared_dir)[: sampler.RANDOM_RANKS])
+    assert women and not set(women) & random_part
+    assert women[:3] == ["bbc-politics-165", "bbc-politics-104", "bbc-politics-151"]
+    rule = sampler.FEMALE_NEAR_SPEECH
+    assert rule.search("It was not her job, she told Newsnight.")
+    assert rule.search("Ms Hewitt said the cost was high.")
+    assert not rule.search("He said the cost was high.")
+    assert not rule.search("Her budget rose.\nThe minister said nothing.")  # not across a paragraph break
+    assert not rule.search("Shelley Street said it would close.")  # whole words only
 
 
 def test_rows_lie_in_the_annotated_scope(rows):

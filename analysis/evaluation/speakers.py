@@ -147,7 +147,8 @@ def side_scores(matched: pd.DataFrame, side_names) -> dict:
 
 def speakers_agreement(gold: pd.DataFrame, scope: pd.DataFrame, *, shared: str | Path, sides) -> dict:
     """Every figure of the module docstring: ``{corpus: {"gender": ...}}`` for
-    ``huawei_uk_5g``, ``bbc_news`` and ``all``, and ``sides`` under
+    ``huawei_uk_5g``, ``bbc_news``, ``all`` (and ``bbc_news random stratum`` when
+    ``scope`` has a ``stratum`` column), and ``sides`` under
     ``huawei_uk_5g``.  ``gold``: the annotation (``paragraph`` as int);
     ``scope``: the annotated articles; ``sides``: the Huawei sides file."""
     from analysis.actors.sides import load_sides
@@ -158,6 +159,10 @@ def speakers_agreement(gold: pd.DataFrame, scope: pd.DataFrame, *, shared: str |
         g = gold if corpus == "all" else gold[gold["corpus"] == corpus]
         p = pred if corpus == "all" else pred[pred["corpus"] == corpus]
         results[corpus] = {"gender": gender_scores(g, p)}
+    if "stratum" in scope:  # BBC women stratum over-samples women: read the share on the random stratum only
+        ids = set(scope.loc[(scope["corpus"] == "bbc_news") & (scope["stratum"] == "random"), "article_id"])
+        results["bbc_news random stratum"] = {"gender": gender_scores(gold[gold["article_id"].isin(ids)],
+                                                                      pred[pred["article_id"].isin(ids)])}
     matched = match_statements(gold[gold["corpus"] == "huawei_uk_5g"], pred[pred["corpus"] == "huawei_uk_5g"])
     results["huawei_uk_5g"]["sides"] = side_scores(matched, load_sides(sides).names)
     results["huawei_uk_5g"]["side_breakdown"] = side_breakdown(matched, load_sides(sides).names)

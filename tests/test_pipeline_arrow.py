@@ -91,3 +91,22 @@ def test_to_arrow_examples():
     # no columns: the rows are kept as from_pandas keeps them
     empty = pd.DataFrame(index=range(3))
     assert to_arrow(empty).num_rows == _plain(empty).num_rows
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a1", "a2", "a3", None, math.nan]), st.integers(0, 3)), max_size=8),
+       st.booleans())
+def test_has_duplicate_keys_is_pandas(rows, sort):
+    if sort:
+        rows = sorted(rows, key=lambda r: (str(r[0]), r[1]))
+    df = pd.DataFrame(rows, columns=["article_id", "paragraph"]).astype({"paragraph": "int64"})
+    assert assembly.has_duplicate_keys(df, ["article_id", "paragraph"]) == df.duplicated(["article_id", "paragraph"]).any()
+
+
+def test_has_duplicate_keys_examples():
+    # read by hand: a1's paragraphs 1, 2 then a2's 1: none twice; a1 again later with 1: twice
+    df = pd.DataFrame({"article_id": ["a1", "a1", "a2", "a1"], "paragraph": [1, 2, 1, 1]})
+    assert not assembly.has_duplicate_keys(df.iloc[:3], ["article_id", "paragraph"])
+    assert assembly.has_duplicate_keys(df, ["article_id", "paragraph"])
+    # a1 again later with a new paragraph 3: no duplicate, found by pandas
+    assert not assembly.has_duplicate_keys(df.assign(paragraph=[1, 2, 1, 3]), ["article_id", "paragraph"])

@@ -23,7 +23,7 @@ import pyarrow as pa
 from analysis.core import corpus as _corpus
 from analysis.pipeline.registry import MAKER
 
-__all__ = ["OUTPUT_TABLES", "JOINS", "assemble", "to_arrow", "arrow_normal", "concat", "order_rows", "aligned"]
+__all__ = ["OUTPUT_TABLES", "JOINS", "assemble", "to_arrow", "arrow_normal", "concat", "order_rows", "aligned", "has_duplicate_keys"]
 
 OUTPUT_TABLES = ("articles", "paragraphs", "sentences", "mentions", "quotes")
 # raw tables joined onto an output table: raw name -> (output table, join keys)
@@ -225,11 +225,28 @@ def _joins_onto(target: str, raw: dict[str, pd.DataFrame]) -> tuple[list[tuple[s
         if tgt != target or t not in raw:
             continue
         extra = raw[t]
-        if any(c in extra.columns for c in SPLIT_COLUMNS) or extra.duplicated(keys).any():
+        if any(c in extra.columns for c in SPLIT_COLUMNS) or has_duplicate_keys(extra, keys):
             apart.append(t)
         else:
             joins.append((t, keys))
     return joins, apart
+
+
+def has_duplicate_keys(df: pd.DataFrame, keys: list[str]) -> bool:
+    """``df.duplicated(keys).any()``, answered without hashing every row in the
+    usual case: one article's rows together, its units (the second key, an
+    integer) rising, each article in one run of rows.  Anything else is left
+    to pandas (a property test checks the two agree)."""
+    if len(keys) != 2 or len(df) < 2 or not pd.api.types.is_integer_dtype(df[keys[1]].dtype) \
+            or isinstance(df[keys[1]].dtype, pd.api.extensions.ExtensionDtype):
+        return bool(df.duplicated(keys).any())
+    ids = df[keys[0]].to_numpy()
+    units = df[keys[1]].to_numpy()
+    new_run = ids[1:] != ids[:-1]
+    heads = ids[np.r_[True, new_run]]  # a missing id (None, NaN) is a head: pandas groups those, left to it
+    if np.all(new_run | (units[1:] > units[:-1])) and not pd.isna(heads).any() and pd.Index(heads).is_unique:
+        return False
+    return bool(df.duplicated(keys).any())
 
 
 def _append_plans(target: str, base: pd.DataFrame, raw: dict[str, pd.DataFrame],

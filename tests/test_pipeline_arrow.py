@@ -68,10 +68,10 @@ def test_to_arrow_fast_path_is_from_pandas(df):
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as exc:
         # mixed objects (to_arrow's JSON fallback) or names twice: the fast path fails alike
         with pytest.raises(type(exc)):
-            assembly._from_pandas(df.reset_index(drop=True))
+            assembly.arrow_from_pandas(df.reset_index(drop=True))
         return
     for _ in range(2):  # the second time the layout's schema is taken from the store
-        got = assembly._from_pandas(df.reset_index(drop=True))
+        got = assembly.arrow_from_pandas(df.reset_index(drop=True))
         assert got.equals(expected, check_metadata=True)
         assert got.schema.metadata == expected.schema.metadata
         pd.testing.assert_frame_equal(got.to_pandas(), expected.to_pandas())

@@ -23,7 +23,8 @@ import pyarrow as pa
 from analysis.core import corpus as _corpus
 from analysis.pipeline.registry import MAKER
 
-__all__ = ["OUTPUT_TABLES", "JOINS", "assemble", "to_arrow", "arrow_normal", "concat", "order_rows", "aligned", "has_duplicate_keys"]
+__all__ = ["OUTPUT_TABLES", "JOINS", "assemble", "to_arrow", "arrow_from_pandas", "arrow_normal", "concat",
+           "order_rows", "aligned", "has_duplicate_keys"]
 
 OUTPUT_TABLES = ("articles", "paragraphs", "sentences", "mentions", "quotes")
 # raw tables joined onto an output table: raw name -> (output table, join keys)
@@ -47,7 +48,7 @@ def to_arrow(df: pd.DataFrame) -> pa.Table:
         df = pd.DataFrame(dict(df.items()), index=df.index)
     df = df.reset_index(drop=True)
     try:
-        return _from_pandas(df)
+        return arrow_from_pandas(df)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
         df = df.copy()
         for col in df.columns:
@@ -65,7 +66,7 @@ _PLAIN_DTYPES = frozenset(map(pd.api.types.pandas_dtype, ("int64", "float64", "b
 _SCHEMAS: dict[tuple, pa.Schema] = {}
 
 
-def _from_pandas(df: pd.DataFrame) -> pa.Table:
+def arrow_from_pandas(df: pd.DataFrame) -> pa.Table:
     """``pa.Table.from_pandas(df, preserve_index=False, nthreads=1)``, equal
     schema, metadata and all (a property test checks it), with the schema of
     each table layout built once.  ``from_pandas`` converts each column with

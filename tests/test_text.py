@@ -316,3 +316,20 @@ def test_tokeniser_is_the_token_pattern(text):
     assert [tuple(t) for t in tokens.tolist()] == spans
     assert is_word.tolist() == [re.search(r"\w", text[s:e]) is not None for s, e in spans]
     assert _tokenise_strings(text)[2] == [text[s:e] for s, e in spans]  # what Document.token_strings() holds
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZé1٣_.'’-–%,:/ x", max_size=40))
+def test_possessive_token_pattern_on_its_delimiters(text):
+    """The token pattern's possessive quantifiers never change a token: on
+    strings made only of the characters its parts turn on (letters, digits,
+    periods, apostrophes, dashes, separators), the same spans as the pattern
+    as first written, which backtracks."""
+    assert [m.span() for m in _TOKEN_RE.finditer(text)] == [m.span() for m in _TOKEN_RE_AS_WRITTEN.finditer(text)]
+
+
+def test_token_pattern_examples():
+    # read by hand: initials need a second letter-period pair and no letter right after
+    # the last period ("U.S.A" is five tokens)
+    assert [m.group() for m in _TOKEN_RE.finditer("U.S.A was a.m. 1,000.5x 9:30-ish rock'n'roll x.y")] == [
+        "U", ".", "S", ".", "A", "was", "a.m.", "1,000.5x", "9:30-ish", "rock'n'roll", "x", ".", "y"]

@@ -23,7 +23,8 @@ import pyarrow as pa
 from analysis.core import corpus as _corpus
 from analysis.pipeline.registry import MAKER
 
-__all__ = ["OUTPUT_TABLES", "JOINS", "assemble", "to_arrow", "arrow_normal", "concat", "order_rows", "aligned"]
+__all__ = ["OUTPUT_TABLES", "JOINS", "assemble", "to_arrow", "arrow_from_pandas", "arrow_normal", "concat",
+           "order_rows", "aligned", "has_duplicate_keys"]
 
 OUTPUT_TABLES = ("articles", "paragraphs", "sentences", "mentions", "quotes")
 # raw tables joined onto an output table: raw name -> (output table, join keys)
@@ -47,7 +48,7 @@ def to_arrow(df: pd.DataFrame) -> pa.Table:
         df = pd.DataFrame(dict(df.items()), index=df.index)
     df = df.reset_index(drop=True)
     try:
-        return pa.Table.from_pandas(df, preserve_index=False, nthreads=1)
+        return arrow_from_pandas(df)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
         df = df.copy()
         for col in df.columns:
@@ -57,6 +58,44 @@ def to_arrow(df: pd.DataFrame) -> pa.Table:
                 except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
                     df[col] = df[col].map(lambda v: v if v is None or isinstance(v, str) else json.dumps(v, default=str))
         return pa.Table.from_pandas(df, preserve_index=False, nthreads=1)
+
+
+# pandas dtypes whose pandas metadata in Arrow depends only on the dtype and
+# the Arrow type of the column (not, as for a categorical or a time zone, on more)
+_PLAIN_DTYPES = frozenset(map(pd.api.types.pandas_dtype, ("int64", "float64", "bool", "object", "Int64", "boolean")))
+_SCHEMAS: dict[tuple, pa.Schema] = {}
+
+
+def arrow_from_pandas(df: pd.DataFrame) -> pa.Table:
+    """``pa.Table.from_pandas(df, preserve_index=False, nthreads=1)``, equal
+    schema, metadata and all (a property test checks it), with the schema of
+    each table layout built once.  ``from_pandas`` converts each column with
+    ``pa.array(column, from_pandas=True)`` and then derives the pandas
+    metadata column by column in Python, which was half its time for a
+    batch's tables; the metadata is a function of the column names, their
+    pandas dtypes and their Arrow types alone for the dtypes of
+    :data:`_PLAIN_DTYPES`, so it is kept per such layout.  Any other frame
+    (another dtype, names not unique strings, ``attrs``) goes through
+    ``from_pandas``."""
+    names = tuple(df.columns)
+    if (not names or df.attrs or type(df.columns) is not pd.Index or df.columns.name is not None
+            or not all(type(n) is str for n in names) or len(set(names)) != len(names)):
+        return pa.Table.from_pandas(df, preserve_index=False, nthreads=1)
+    dtypes = tuple(df.dtypes)
+    if not _PLAIN_DTYPES.issuperset(dtypes):
+        return pa.Table.from_pandas(df, preserve_index=False, nthreads=1)
+    # a numpy column as its array (what from_pandas hands to Arrow), an extension one as it is
+    arrays = [pa.array(column.to_numpy() if isinstance(dtype, np.dtype) else column.array, from_pandas=True)
+              for (_, column), dtype in zip(df.items(), dtypes)]
+    key = (names, dtypes, tuple(a.type for a in arrays))
+    schema = _SCHEMAS.get(key)
+    if schema is None:
+        table = pa.Table.from_pandas(df, preserve_index=False, nthreads=1)
+        if len(_SCHEMAS) >= 512:  # bounded: a long run of ever new layouts
+            _SCHEMAS.clear()
+        _SCHEMAS[key] = table.schema
+        return table
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 def arrow_normal(df: pd.DataFrame) -> pd.DataFrame:
@@ -187,11 +226,28 @@ def _joins_onto(target: str, raw: dict[str, pd.DataFrame]) -> tuple[list[tuple[s
         if tgt != target or t not in raw:
             continue
         extra = raw[t]
-        if any(c in extra.columns for c in SPLIT_COLUMNS) or extra.duplicated(keys).any():
+        if any(c in extra.columns for c in SPLIT_COLUMNS) or has_duplicate_keys(extra, keys):
             apart.append(t)
         else:
             joins.append((t, keys))
     return joins, apart
+
+
+def has_duplicate_keys(df: pd.DataFrame, keys: list[str]) -> bool:
+    """``df.duplicated(keys).any()``, answered without hashing every row in the
+    usual case: one article's rows together, its units (the second key, an
+    integer) rising, each article in one run of rows.  Anything else is left
+    to pandas (a property test checks the two agree)."""
+    if len(keys) != 2 or len(df) < 2 or not pd.api.types.is_integer_dtype(df[keys[1]].dtype) \
+            or isinstance(df[keys[1]].dtype, pd.api.extensions.ExtensionDtype):
+        return bool(df.duplicated(keys).any())
+    ids = df[keys[0]].to_numpy()
+    units = df[keys[1]].to_numpy()
+    new_run = ids[1:] != ids[:-1]
+    heads = ids[np.r_[True, new_run]]  # a missing id (None, NaN) is a head: pandas groups those, left to it
+    if np.all(new_run | (units[1:] > units[:-1])) and not pd.isna(heads).any() and pd.Index(heads).is_unique:
+        return False
+    return bool(df.duplicated(keys).any())
 
 
 def _append_plans(target: str, base: pd.DataFrame, raw: dict[str, pd.DataFrame],

@@ -325,3 +325,13 @@ def test_name_particles_stay_and_pronoun_person_agrees_with_its_title():
     q = extract_quotes(text)
     q = q[q["speaker_name"] == "Onwula"]
     assert len(q) >= 2 and set(q["speaker_kind"]) == {"person"}
+
+
+def test_peerage_titles_come_from_the_title_table():
+    # one list of peers' honorifics (titles.csv, kind "peerage"), read by bare_name and the speaker link
+    from analysis.names import peerage_titles
+    from analysis.names.affiliation import bare_name
+
+    assert peerage_titles() == frozenset({"lord", "lady", "baron", "baroness"})
+    assert bare_name("Labour peer Lord Falconer") == ("Lord Falconer", "lord")
+    assert bare_name("Sir Howard") == ("Howard", "sir")  # a knight's honorific is not part of the name

@@ -32,7 +32,7 @@ from analysis.names.countries import adjective_forms, country_forms, country_ind
 from analysis.names.given_names import first_names
 from analysis.names.gender import PersonMentions, first_name_gender, infer_gender, inside_any, sentence_index
 from analysis.names.parts import name_parts, surname_first_names
-from analysis.names.honorifics import apposition_re, strip_title, titles
+from analysis.names.honorifics import apposition_re, peerage_titles, strip_title, titles
 from analysis.names.words import (
     gendered_words,
     looks_like_organisation,
@@ -47,7 +47,7 @@ from analysis.names.words import (
 __all__ = [
     "normalise_name", "speaker_words", "looks_like_organisation", "speech_verbs", "gendered_words",
     "name_particles", "name_connectors", "person_cue_verbs",
-    "titles", "strip_title", "apposition_re",
+    "titles", "strip_title", "apposition_re", "peerage_titles",
     "name_parts", "surname_first_names",
     "country_forms", "country_index", "adjective_forms", "country_table", "gazetteer_forms",
     "first_names",

@@ -18,7 +18,7 @@ import pandas as pd
 
 from analysis.names.countries import adjective_forms, country_index
 from analysis.names.gender import sentence_index
-from analysis.names.honorifics import titles
+from analysis.names.honorifics import peerage_titles, titles
 from analysis.names.words import name_particles, normalise_name, speaker_words, speech_verbs
 from analysis.core.resources import data_path, read_word_list
 
@@ -80,10 +80,6 @@ def clean_word(word: str) -> str:
     return w[:-2] if w.lower().endswith("'s") else w.rstrip("'")
 
 
-# titles that are part of a British peer's name when no given name is known ("Lord Falconer")
-_PEERAGE = frozenset({"lord", "lady", "baron", "baroness"})
-
-
 @functools.cache
 def _before_name_words() -> frozenset[str]:
     """Lower-case words that stand before a name and are not part of it."""
@@ -113,7 +109,7 @@ def bare_name(name: str) -> tuple[str, str]:
     rest = words[cut:]
     if not rest or not all(w[:1].isupper() for w in rest):
         return name, ""
-    if title in _PEERAGE and len(rest) == 1:
+    if title in peerage_titles() and len(rest) == 1:
         return f"{words[cut - 1]} {rest[0]}", title
     return " ".join(rest), title
 

@@ -11,7 +11,7 @@ from bisect import bisect_left
 import pandas as pd
 
 from analysis.core.frames import records
-from analysis.names import PersonMentions, infer_gender, inside_any, name_parts, normalise_name, strip_title
+from analysis.names import PersonMentions, infer_gender, inside_any, name_parts, normalise_name, peerage_titles, strip_title
 from analysis.names.affiliation import bare_name
 from analysis.sourcing.speaker_kind import (
     PERSONAL,
@@ -122,7 +122,7 @@ class ArticleActors:
         if hit is not None and hit["kind"] == "person" and " " in str(hit["name"]):
             return hit
         words = key.split()
-        if len(words) == 2 and words[0] in ("lord", "lady", "baron", "baroness"):
+        if len(words) == 2 and words[0] in peerage_titles():
             words = words[1:]
         if len(words) != 1:
             return hit if hit is not None and hit["kind"] == "person" else None

@@ -22,7 +22,7 @@ def phrase_gender(phrase: str) -> tuple[str, str] | None:
     for w in phrase.replace("’", "'").split():
         g, kind = table.get(w.lower(), table.get(w.lower().rstrip("."), ("", "")))
         if g:
-            found.add((g, "honorific" if kind == "honorific" else "title"))
+            found.add((g, "honorific" if kind in ("honorific", "peerage") else "title"))
     genders = {g for g, _ in found}
     if len(genders) == 1:
         basis = "honorific" if any(b == "honorific" for _, b in found) else "title"

@@ -23,6 +23,7 @@ from analysis.names.affiliation import (
     clean_word,
     kind_words,
     last_at_or_before,
+    phrase_affiliation,
     role_words,
     speaker_affiliation,
     speaker_kind_words,
@@ -52,6 +53,6 @@ __all__ = [
     "country_forms", "country_index", "adjective_forms", "country_table", "gazetteer_forms",
     "first_names",
     "infer_gender", "first_name_gender", "PersonMentions", "sentence_index", "inside_any",
-    "affiliation_near", "affiliation_for_sides", "speaker_affiliation", "speaker_kind_words", "kind_words",
+    "affiliation_near", "affiliation_for_sides", "speaker_affiliation", "phrase_affiliation", "speaker_kind_words", "kind_words",
     "title_table", "role_words", "clean_word", "last_at_or_before",
 ]

@@ -11,7 +11,7 @@ from bisect import bisect_left
 import pandas as pd
 
 from analysis.core.frames import records
-from analysis.names import PersonMentions, infer_gender, inside_any, name_parts, normalise_name, peerage_titles, strip_title
+from analysis.names import PersonMentions, affiliation_near, infer_gender, inside_any, name_parts, normalise_name, peerage_titles, strip_title
 from analysis.names.affiliation import bare_name
 from analysis.sourcing.speaker_kind import (
     PERSONAL,
@@ -40,6 +40,7 @@ class ArticleActors:
         self.quoted: list[tuple[int, int]] = []  # the article's direct and partial quotes
         self._surname_people: dict[str, dict] = {}  # memo of find's surname lookup
         self._first_spans: dict[str, list[tuple[int, int]]] = {}  # memo of first_spans
+        self._near: dict = {}  # memo of affiliation_near
         self._recounted: dict[tuple, tuple[str, str]] = {}  # memo of gender_without_quotes
         self._people = self._inside_quote = None  # built on first use by gender_without_quotes
         self._overlap = FirstOverlap([])
@@ -48,24 +49,41 @@ class ArticleActors:
             mentions = records(mentions)
         if not mentions:
             return
+        keys: dict = {}  # name -> (its key, the keys it is found by as a person); names recur
         for m in mentions:  # rows of the mentions table, in its order
             if m.get("match") == "adjective":
                 continue
-            key = normalise_name(m["name"])
+            name, kind, aid = m["name"], m["kind"], m["actor_id"]
+            start, end = int(m["start"]), int(m["end"])
+            if (name, kind) not in keys:
+                keys[name, kind] = self._keys(name, kind)
+            key, surnames, given = keys[name, kind]
             self.by_name.setdefault(key, m)
             self.by_name.setdefault(normalise_name(m["surface"]), m)
-            self.starts.setdefault(m["actor_id"], []).append((int(m["start"]), int(m["end"])))
-            if m["kind"] == "person":
-                self.person_starts.setdefault(m["actor_id"], []).append(int(m["start"]))
-            if m["kind"] == "person" and " " in str(m["name"]):
-                self.by_surname.setdefault(key.split()[-1], []).append(m)
-                parts = name_parts(bare_name(str(m["name"]))[0])  # "UK Liu Xiaoming": Liu Xiaoming
-                if parts["surname_first"]:  # "Liu Xiaoming": "Liu" is the surname
-                    self.by_surname.setdefault(normalise_name(parts["surname"]), []).append(m)
-                self.by_given.setdefault(key.split()[0], []).append(m)
-            self.spans.append((int(m["start"]), int(m["end"]), m))
+            self.starts.setdefault(aid, []).append((start, end))
+            if kind == "person":
+                self.person_starts.setdefault(aid, []).append(start)
+            for surname in surnames:
+                self.by_surname.setdefault(surname, []).append(m)
+            if given is not None:
+                self.by_given.setdefault(given, []).append(m)
+            self.spans.append((start, end, m))
         self._overlap = FirstOverlap(self.spans)
         self._span_starts = [s for s, _e, _m in self.spans]
+
+    @staticmethod
+    def _keys(name, kind: str) -> tuple[str, tuple[str, ...], str | None]:
+        """A mention name's key, the surname keys a person with a full name
+        is found by (the last word; also the first for a surname-first name,
+        "Liu Xiaoming") and its given-name key (None when not a person with
+        a full name)."""
+        key = normalise_name(name)
+        if kind != "person" or " " not in str(name):
+            return key, (), None
+        parts = name_parts(bare_name(str(name))[0])  # "UK Liu Xiaoming": Liu Xiaoming
+        words = key.split()
+        surnames = (words[-1], normalise_name(parts["surname"])) if parts["surname_first"] else (words[-1],)
+        return key, surnames, words[0]
 
     def person_before(self, offset: int, gender: str, window: int = 1500) -> dict | None:
         """The person mentioned last before ``offset`` (within ``window``
@@ -143,11 +161,21 @@ class ArticleActors:
 
     def first_spans(self, actor_id) -> list[tuple[int, int]]:
         """The first three mentions of ``actor_id`` in text order (all that
-        :func:`_affiliation` reads), sorted once per actor."""
+        :meth:`affiliation_near` reads), sorted once per actor."""
         spans = self._first_spans.get(actor_id)
         if spans is None:
             spans = self._first_spans[actor_id] = sorted(self.starts.get(actor_id, []))[:3]
         return spans
+
+    def affiliation_near(self, doc, actor_id) -> tuple[str, int, int] | None:
+        """:func:`analysis.names.affiliation_near` of ``actor_id``'s first
+        mentions (None for no actor): the same for every quote of that
+        actor, so read once per actor and article."""
+        if not actor_id:
+            return None
+        if actor_id not in self._near:
+            self._near[actor_id] = affiliation_near(doc, self.first_spans(actor_id))
+        return self._near[actor_id]
 
     def gender_without_quotes(self, doc, mention: dict) -> tuple[str, str]:
         """:func:`analysis.names.gender.infer_gender` for the person ``mention``

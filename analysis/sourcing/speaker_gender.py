@@ -15,6 +15,7 @@ from analysis.sourcing.speaker_kind import PERSONAL
 __all__ = ["phrase_gender", "gender_of_speaker", "quoted_context"]
 
 
+@functools.lru_cache(maxsize=1 << 14)  # the same phrases recur in a story's quotes
 def phrase_gender(phrase: str) -> tuple[str, str] | None:
     """A gendered honorific or title in the speaker's own phrase."""
     table, _ = title_table()

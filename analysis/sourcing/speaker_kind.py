@@ -26,25 +26,52 @@ from analysis.names import (
 )
 
 __all__ = ["SPEAKER_KINDS", "PERSONAL", "PRONOUNS", "speaker_head", "unnamed_kind", "named_kind", "is_named",
-           "person_then_verb"]
+           "person_then_verb", "holds_entry"]
 
 SPEAKER_KINDS = ("person", "organisation", "government body", "country", "group", "anonymous")
 PERSONAL = {"he": "male", "she": "female"}
 PRONOUNS = ("he", "she", "it", "they", "we", "i")
 
 
+@functools.lru_cache(maxsize=1 << 14)  # the same phrases recur in a story's quotes
 def speaker_head(phrase: str, keep_case: bool = False) -> str:
     """The head noun of a speaker phrase: its last word before a
     preposition or relative clause (``a spokesman for X`` -> ``spokesman``)."""
     words = [w.strip(",") for w in phrase.replace("’", "'").split()]
+    stops = _head_stops()
     for i, w in enumerate(words):
-        if w.lower() in kind_words("affiliation_preposition") or w.lower() in {"in", "on", "close", "familiar", "who", "speaking"}:
+        if w.lower() in stops:
             words = words[:i]
             break
     head = words[-1] if words else ""
     return head if keep_case else head.lower().rstrip(".")
 
 
+@functools.cache
+def _head_stops() -> frozenset[str]:
+    """Words after a speaker phrase's head: the affiliation prepositions and
+    the starts of a place, a relation or a relative clause."""
+    return kind_words("affiliation_preposition") | {"in", "on", "close", "familiar", "who", "speaking"}
+
+
+@functools.cache
+def _entries(section: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The one-word and the several-word entries of a section of
+    ``speaker_kinds.txt``."""
+    words = speaker_kind_words()[section]
+    return frozenset(w for w in words if " " not in w), tuple(sorted(w for w in words if " " in w))
+
+
+def holds_entry(low: str, section: str) -> bool:
+    """Whether ``low`` (lower case, one space between words, a space at
+    either end) holds an entry of ``section`` as whole words: the same as
+    ``any(f" {w} " in low for w in speaker_kind_words()[section])``, with a
+    set look-up for the one-word entries."""
+    single, several = _entries(section)
+    return not single.isdisjoint(low.split(" ")) or any(f" {p} " in low for p in several)
+
+
+@functools.lru_cache(maxsize=1 << 14)
 def unnamed_kind(phrase: str) -> str:
     kw = speaker_kind_words()
     low = " " + phrase.lower() + " "
@@ -55,7 +82,7 @@ def unnamed_kind(phrase: str) -> str:
         return "person"  # "a Huawei spokesman": one person who speaks for a body
     # multi-word entries ("white house", "members of the public") anywhere in the phrase
     for kind, section in (("government body", "government"), ("organisation", "organisation"), ("group", "group")):
-        if head in kw[section] or any(" " in p and f" {p} " in low for p in kw[section]):
+        if head in kw[section] or any(f" {p} " in low for p in _entries(section)[1]):
             if kind != "organisation" or head not in kw["anonymous"]:
                 return kind
     return "anonymous"
@@ -63,10 +90,8 @@ def unnamed_kind(phrase: str) -> str:
 
 def named_kind(name: str, mention: dict | None, phrase: str, titled: bool = False) -> str:
     # titled: a title, honorific or he/she stands for the name ("Spokesperson Onwula"): a person
-    kw = speaker_kind_words()
     key = normalise_name(name)
     low = f" {key} "
-    gov = any(f" {w} " in low for w in kw["government"])
     if mention is not None:
         kind = mention["kind"]
         if kind == "person":
@@ -75,14 +100,14 @@ def named_kind(name: str, mention: dict | None, phrase: str, titled: bool = Fals
         if kind == "location":
             return "country" if key in country_index() else "government body"
         if kind == "organisation":
-            return "government body" if gov else "organisation"
+            return "government body" if holds_entry(low, "government") else "organisation"
         if kind in SPEAKER_KINDS:
             return kind
     if key in country_index():
         return "country"
-    if gov:
+    if holds_entry(low, "government"):
         return "government body"
-    if looks_like_organisation(name.split()) or any(f" {w} " in low for w in kw["organisation"]):
+    if looks_like_organisation(name.split()) or holds_entry(low, "organisation"):
         return "organisation"
     if len(name.split()) == 1 and mention is None:
         # one capitalised word that no person mention of the article explains:
@@ -100,6 +125,7 @@ def _lone_word_person(name: str, mention: dict) -> bool:
 
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_named(name: str | None) -> bool:
     """A speaker name that names someone: a capitalised word that is not
     only a country adjective ("British media reports") and does not start

@@ -97,9 +97,9 @@ def test_anonymous_sources_are_their_own_kind(tmp_path):
                  "Analysts said the shares would fall."):
         r = speaker_row(text)
         assert (r["speaker_kind"], r["speaker_gender"]) == ("anonymous", "n/a"), text
-    # one unnamed person who speaks for a body is a person, gendered by the role word
+    # one unnamed person who speaks for a body is an anonymous source (issue 19), gendered by the role word
     r = speaker_row("A spokesman for the Chinese embassy said the report was false.")
-    assert (r["speaker_kind"], r["speaker_gender"], r["speaker_gender_basis"]) == ("person", "male", "title")
+    assert (r["speaker_kind"], r["speaker_gender"], r["speaker_gender_basis"]) == ("anonymous", "male", "title")
     assert (r["speaker_name"], r["speaker_affiliation"]) == ("spokesman for the Chinese embassy", "Chinese embassy")
     sides = write_sides(tmp_path, "China: [China]\nUnited Kingdom: [United Kingdom]\n")
     r = speaker_row("A spokesman for the Chinese embassy said the report was false.", sides=sides)
@@ -217,7 +217,7 @@ def test_cli_quotes_with_sides(tmp_path, capsys):
     assert main(["quotes", str(corpus), "--sides", str(sides)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(r["speaker_kind"], r["speaker_affiliation"], r["side"]) for r in rows] == \
-        [("person", "Chinese embassy", "China")]
+        [("anonymous", "Chinese embassy", "China")]
     assert main(["quotes", str(corpus), "--sides", str(tmp_path / "missing.yaml")]) == 1
     assert "missing.yaml: no such sides file" in capsys.readouterr().err
 
@@ -335,3 +335,35 @@ def test_peerage_titles_come_from_the_title_table():
     assert peerage_titles() == frozenset({"lord", "lady", "baron", "baroness"})
     assert bare_name("Labour peer Lord Falconer") == ("Lord Falconer", "lord")
     assert bare_name("Sir Howard") == ("Howard", "sir")  # a knight's honorific is not part of the name
+
+
+def test_unnamed_role_holders_are_anonymous_with_their_affiliation(tmp_path):
+    sides = write_sides(tmp_path, "China: [China, Huawei]\nUnited Kingdom: [United Kingdom]\n")
+    r = speaker_row("A Huawei spokesperson said the company would appeal.", sides=sides)
+    assert (r["speaker_kind"], r["speaker_name"], r["speaker_affiliation"]) == \
+        ("anonymous", "Huawei spokesperson", "Huawei")
+    assert (r["speaker_gender"], r["side"], r["side_basis"]) == ("n/a", "China", "affiliation")  # no gendered word
+    r = speaker_row("A spokeswoman for the embassy said the visit was cancelled.")
+    assert (r["speaker_kind"], r["speaker_gender"], r["speaker_gender_basis"]) == ("anonymous", "female", "title")
+
+
+def test_bare_government_takes_the_country_the_article_gives_it(tmp_path):
+    from analysis.sourcing.speaker_country import government_references, is_bare_government
+
+    sides = write_sides(tmp_path, "United Kingdom: [United Kingdom]\nChina: [China]\n")
+    text = ("The British government banned the firm in July. Chinese officials protested. "
+            "The UK's new government kept the ban. The government said the decision was final.")
+    assert [(text[s:e], c) for s, e, c in government_references(text)] == [
+        ("British government", "United Kingdom"), ("Chinese officials", "China"),
+        ("UK's new government", "United Kingdom")]
+    r = speaker_row(text, sides=sides)
+    assert (r["speaker"], r["speaker_kind"], r["speaker_affiliation"]) == \
+        ("The government", "government body", "UK's new government")  # two British references to one Chinese
+    assert text[r["speaker_affiliation_start"]:r["speaker_affiliation_end"]] == "UK's new government"
+    assert (r["side"], r["side_basis"]) == ("United Kingdom", "affiliation")
+    # no country in the article: it stays unknown
+    r = speaker_row("Ministers said the decision was final.", sides=sides)
+    assert (r["speaker_kind"], r["speaker_affiliation"], r["side"]) == ("group", None, None)
+    assert is_bare_government("a government spokesman") and is_bare_government("The MPs")
+    assert not is_bare_government("Huawei officials") and not is_bare_government("the Johnson government")
+    assert not is_bare_government("one senior source")

@@ -10,7 +10,7 @@ import functools
 
 from analysis.names import first_name_gender, strip_title, title_table
 from analysis.sourcing.speaker_actors import ArticleActors
-from analysis.sourcing.speaker_kind import PERSONAL
+from analysis.sourcing.speaker_kind import PERSONAL, is_role_holder
 
 __all__ = ["phrase_gender", "gender_of_speaker", "quoted_context"]
 
@@ -35,6 +35,8 @@ def gender_of_speaker(row: dict, kind: str, entity: dict | None, mention: dict |
     """One quote's speaker gender and basis from its own evidence; the
     quotes of one actor in one article then share the strongest
     (:func:`_share_within_article`)."""
+    if kind == "anonymous" and is_role_holder(str(row.get("speaker") or "")):
+        return phrase_gender(str(row.get("speaker"))) or ("n/a", kind)  # "a spokeswoman": female, title
     if kind != "person":  # organisations, bodies, countries, groups and unnamed sources
         return "n/a", kind
     if entity and entity.get("gender") in ("female", "male"):

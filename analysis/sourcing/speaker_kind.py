@@ -26,7 +26,7 @@ from analysis.names import (
 )
 
 __all__ = ["SPEAKER_KINDS", "PERSONAL", "PRONOUNS", "speaker_head", "unnamed_kind", "named_kind", "is_named",
-           "person_then_verb", "holds_entry"]
+           "person_then_verb", "holds_entry", "is_role_holder"]
 
 SPEAKER_KINDS = ("person", "organisation", "government body", "country", "group", "anonymous")
 PERSONAL = {"he": "male", "she": "female"}
@@ -79,13 +79,20 @@ def unnamed_kind(phrase: str) -> str:
         return "anonymous"
     head = speaker_head(phrase)
     if head in kw["person_role"]:
-        return "person"  # "a Huawei spokesman": one person who speaks for a body
+        return "anonymous"  # "a Huawei spokesman": one unnamed person who speaks for a body, its affiliation
     # multi-word entries ("white house", "members of the public") anywhere in the phrase
     for kind, section in (("government body", "government"), ("organisation", "organisation"), ("group", "group")):
         if head in kw[section] or any(f" {p} " in low for p in _entries(section)[1]):
             if kind != "organisation" or head not in kw["anonymous"]:
                 return kind
     return "anonymous"
+
+
+def is_role_holder(phrase: str) -> bool:
+    """Whether an unnamed speaker phrase is headed by a singular role
+    ("a Huawei spokesman", "the company's chief executive"): one unnamed
+    person, anonymous, whose gender its role word may give."""
+    return speaker_head(phrase) in speaker_kind_words()["person_role"]
 
 
 def named_kind(name: str, mention: dict | None, phrase: str, titled: bool = False) -> str:

@@ -73,8 +73,9 @@ from analysis.core.frames import records
 from analysis.names import phrase_affiliation, role_words, speaker_kind_words
 from analysis.names.affiliation import bare_name
 from analysis.sourcing.speaker_actors import ArticleActors, kind_and_actor, majority_kinds
+from analysis.sourcing.speaker_country import settle_government
 from analysis.sourcing.speaker_gender import gender_of_speaker, phrase_gender, quoted_context
-from analysis.sourcing.speaker_kind import PRONOUNS, SPEAKER_KINDS, unnamed_kind
+from analysis.sourcing.speaker_kind import PRONOUNS, SPEAKER_KINDS, is_role_holder, unnamed_kind
 from analysis.sourcing.speaker_side import side_of_speaker
 
 __all__ = ["describe_speakers", "SPEAKER_KINDS", "SPEAKER_COLUMNS", "speaker_kind_words"]
@@ -152,6 +153,8 @@ def _describe_article(rows: list[dict], doc, actors: ArticleActors, side_map) ->
     said = [r for r in rows if r.get("speaker") and not pd.isna(r.get("speaker"))]
     turned = _one_kind_per_person(said)
     _share_within_article(said)
+    if doc is not None:
+        settle_government(said, doc.text)  # "the government": the country the article gives it
     for r in rows:
         if r.get("side_basis") not in (None, "codebook") and r.get("speaker_affiliation") and not r.get("side"):
             side_of_speaker(r, False, side_map, None, "", r["speaker_kind"])
@@ -217,7 +220,7 @@ def _describe_quote(r: dict, doc, actors: ArticleActors, side_map) -> None:
         return
     kind, mention, named = kind_and_actor(r, actors, coded, phrase)
     r["speaker_kind"] = kind
-    if kind == "person" and not pronoun and not named:
+    if (kind == "person" or kind == "anonymous" and is_role_holder(phrase)) and not pronoun and not named:
         # one unnamed person: named by the description ("a Huawei spokesman" -> "Huawei spokesman")
         r["speaker_name"] = re.sub(r"^(?:an?|the|one)\s+", "", phrase, flags=re.IGNORECASE)
     if kind == "person" and mention is not None and len(str(mention["name"]).split()) > 1:
@@ -228,17 +231,30 @@ def _describe_quote(r: dict, doc, actors: ArticleActors, side_map) -> None:
                                                              quoted_context(doc, actors, mention))
     aff = None
     if doc is not None and kind in ("person", "anonymous"):  # its own phrase, else next to its first mentions
-        aff = phrase_affiliation(doc, r) or actors.affiliation_near(doc, r.get("speaker_actor_id"))
+        aff = phrase_affiliation(doc, _described(doc, r) if kind == "anonymous" and is_role_holder(phrase) else r) \
+            or actors.affiliation_near(doc, r.get("speaker_actor_id"))
     r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"] = aff or (None,) * 3
     final = r.get("speaker_name") if isinstance(r.get("speaker_name"), str) else None
     side_of_speaker(r, coded, side_map, final if named else None, phrase, kind)
+
+
+def _described(doc, r: dict) -> dict:
+    """The row of an unnamed role holder ("A Huawei spokesperson") as its
+    affiliation is read from its phrase: its name is its description, none
+    of whose words is a name to pass over, and the article before it is no
+    part of the body ("A Huawei" -> "Huawei")."""
+    s0, e0 = r.get("speaker_start"), r.get("speaker_end")
+    if s0 is None or pd.isna(s0):
+        return dict(r, speaker_name=None)
+    _text, start, _end = _strip_article(doc.text, int(s0), int(e0))
+    return dict(r, speaker_name=None, speaker_start=start)
 
 
 def _describe_role_holder(r: dict, doc, holder: str, side_map) -> None:
     """"a spokesman for [the Chinese embassy]": the speaker is the role's
     holder, the phrase the attribution found is its affiliation."""
     kind = unnamed_kind(holder)
-    gender = phrase_gender(holder) if kind == "person" else None
+    gender = phrase_gender(holder) if kind in ("person", "anonymous") else None
     r["speaker_kind"] = kind
     r["speaker_gender"], r["speaker_gender_basis"] = gender or (("unknown", "none") if kind == "person"
                                                                 else ("n/a", kind))

@@ -367,3 +367,12 @@ def test_bare_government_takes_the_country_the_article_gives_it(tmp_path):
     assert is_bare_government("a government spokesman") and is_bare_government("The MPs")
     assert not is_bare_government("Huawei officials") and not is_bare_government("the Johnson government")
     assert not is_bare_government("one senior source")
+
+
+def test_a_lone_name_that_speaks_in_the_first_person_is_a_person():
+    # "Trump" alone, no given name or title in the text: taken for an organisation ("Vodafone said")
+    # until one of its quotes says "me"; organisations say "we"
+    q = extract_quotes('Trump said the ban was a success. "Most of them were persuaded by me," Trump said.')
+    assert list(q["speaker_kind"]) == ["person", "person"] and set(q["speaker_gender"]) == {"unknown"}
+    q = extract_quotes('Vodafone said the ban would cost money. "We will comply," Vodafone said.')
+    assert list(q["speaker_kind"]) == ["organisation", "organisation"]

@@ -17,6 +17,7 @@ from analysis.sourcing.speaker_kind import (
     PERSONAL,
     PRONOUNS,
     is_named,
+    lone_word_guess,
     named_kind,
     person_then_verb,
     speaker_head,
@@ -289,6 +290,7 @@ def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> 
         titled = bool(title)
         kind = named_kind(mention["name"], voted, phrase, titled)
         r["_titled"] = titled and kind == "person"  # read by _one_kind_per_person
+        r["_lone_word"] = kind == "organisation" and voted["kind"] == "person"  # a discovered person's lone name
         if kind == "person" and bare != name:
             r["speaker_name"] = bare
         return kind, mention, named
@@ -301,6 +303,7 @@ def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> 
         kind = named_kind(name, None, phrase, bool(title))
         if kind == "person" and bare != name:
             r["speaker_name"] = bare
+        r["_lone_word"] = kind == "organisation" and lone_word_guess(name)  # "Trump said", no mention of him
         return kind, None, named
     return unnamed_kind(phrase), None, False
 

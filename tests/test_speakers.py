@@ -369,10 +369,16 @@ def test_bare_government_takes_the_country_the_article_gives_it(tmp_path):
     assert not is_bare_government("one senior source")
 
 
-def test_a_lone_name_that_speaks_in_the_first_person_is_a_person():
-    # "Trump" alone, no given name or title in the text: taken for an organisation ("Vodafone said")
-    # until one of its quotes says "me"; organisations say "we"
-    q = extract_quotes('Trump said the ban was a success. "Most of them were persuaded by me," Trump said.')
-    assert list(q["speaker_kind"]) == ["person", "person"] and set(q["speaker_gender"]) == {"unknown"}
+def test_a_lone_name_that_speaks_in_the_first_person_is_a_person(shared_dir):
+    from analysis import load_corpus
+
+    articles = load_corpus(shared_dir / "corpora" / "huawei_uk_5g_2019_2022")
+    # huawei-uk-026 (a translation): "Trump responded to the UK ban on Huawei: We persuaded many countries,
+    # most of which were persuaded by me"; discovery finds the person "Trump", with no given name or title
+    q = extract_quotes(articles[articles["article_id"] == "huawei-uk-026"], sides=HUAWEI_SIDES)
+    trump = q[q["speaker_name"] == "Trump"]
+    assert len(trump) >= 5 and set(trump["speaker_kind"]) == {"person"}
+    assert set(trump["side"]) == {"United States"}  # "Donald Trump" in the sides file
+    # a lone name whose quotes say "we" stays an organisation
     q = extract_quotes('Vodafone said the ban would cost money. "We will comply," Vodafone said.')
     assert list(q["speaker_kind"]) == ["organisation", "organisation"]

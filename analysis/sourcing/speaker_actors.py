@@ -17,7 +17,6 @@ from analysis.sourcing.speaker_kind import (
     PERSONAL,
     PRONOUNS,
     is_named,
-    lone_word_guess,
     named_kind,
     person_then_verb,
     speaker_head,
@@ -303,7 +302,6 @@ def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> 
         kind = named_kind(name, None, phrase, bool(title))
         if kind == "person" and bare != name:
             r["speaker_name"] = bare
-        r["_lone_word"] = kind == "organisation" and lone_word_guess(name)  # "Trump said", no mention of him
         return kind, None, named
     return unnamed_kind(phrase), None, False
 

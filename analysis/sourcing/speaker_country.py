@@ -32,6 +32,7 @@ import re
 from bisect import bisect_left
 
 from analysis.names import clean_word, country_forms, kind_words, role_words
+from analysis.sourcing.speaker_kind import holds_entry
 
 __all__ = ["is_bare_government", "government_references", "settle_government"]
 
@@ -45,10 +46,13 @@ def is_bare_government(phrase: str) -> bool:
     it holds a ``[national_government]`` word ("the Government", "a
     government spokesman", "Ministers") and every capitalised word in it is
     such a word, a role word or a determiner ("Chinese officials", "Huawei
-    officials" and "the Johnson government" name theirs)."""
+    officials" and "the Johnson government" name theirs), and no
+    organisation word ("union officials")."""
     words = [clean_word(w.strip(",.;:")) for w in phrase.split()]
     lows = [w.lower() for w in words]
     national = kind_words("national_government")
+    if holds_entry(f" {' '.join(lows)} ", "organisation"):  # "union officials", "company officials"
+        return False
     if not any(w in national for w in lows) and not any(f"{a} {b}" in national for a, b in zip(lows, lows[1:])):
         return False
     allowed = national | role_words() | kind_words("affiliation_determiner") | kind_words("title_modifier") | _PLAIN

@@ -26,7 +26,7 @@ from analysis.names import (
 )
 
 __all__ = ["SPEAKER_KINDS", "PERSONAL", "PRONOUNS", "speaker_head", "unnamed_kind", "named_kind", "is_named",
-           "person_then_verb", "holds_entry", "is_role_holder", "lone_word_guess"]
+           "person_then_verb", "holds_entry", "is_role_holder"]
 
 SPEAKER_KINDS = ("person", "organisation", "government body", "country", "group", "anonymous")
 PERSONAL = {"he": "male", "she": "female"}
@@ -121,15 +121,6 @@ def named_kind(name: str, mention: dict | None, phrase: str, titled: bool = Fals
         # people are introduced by their full name, so "Vodafone said", "NCSC said"
         return "person" if titled or first_name_gender(name + " X") != "unknown" else "organisation"
     return "person"
-
-
-def lone_word_guess(name: str) -> bool:
-    """Whether :func:`named_kind` calls ``name`` (with no mention) an
-    organisation only because it is one word that is no given name, not
-    because an organisation word or a country says so."""
-    low = f" {normalise_name(name)} "
-    return len(name.split()) == 1 and not (looks_like_organisation(name.split()) or holds_entry(low, "organisation")
-                                           or holds_entry(low, "government") or low.strip() in country_index())
 
 
 def _lone_word_person(name: str, mention: dict) -> bool:

@@ -163,12 +163,6 @@ def _describe_article(rows: list[dict], doc, actors: ArticleActors, side_map) ->
             side_of_speaker(r, False, side_map, r.get("speaker_name"), "", "person")
 
 
-def _lone_key(r: dict):
-    """The actor of a quote whose lone name was taken for an organisation:
-    its actor id, else its name."""
-    return r.get("speaker_actor_id") or ("name", r.get("speaker_name"))
-
-
 _FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|[Mm]e|[Mm]y|[Mm]yself)(?!\w)")
 
 
@@ -183,12 +177,12 @@ def _one_kind_per_person(rows: list[dict]) -> list[dict]:
               and (r.get("_titled") or r.get("speaker_gender_basis") in ("honorific", "title"))}
     # a discovered person's lone name taken for an organisation speaks in the first person singular
     # in one of its quotes ("... persuaded by me"): organisations say "we", people "I"
-    speaking = {_lone_key(r) for r in rows if r.get("_lone_word") and _FIRST_PERSON.search(str(r["text"]))}
+    speaking = {r["speaker_actor_id"] for r in rows if r.get("_lone_word") and _FIRST_PERSON.search(str(r["text"]))}
     turned = []
     for r in rows:
         aid = r.get("speaker_actor_id")
         titled = aid and aid in people and str(aid).startswith("cand:")
-        if r.get("speaker_kind") == "organisation" and (titled or r.get("_lone_word") and _lone_key(r) in speaking):
+        if r.get("speaker_kind") == "organisation" and (titled or r.get("_lone_word") and aid in speaking):
             r["speaker_kind"] = "person"
             r["speaker_gender"], r["speaker_gender_basis"] = gender_of_speaker(r, "person", None, None)  # "she said"
             turned.append(r)

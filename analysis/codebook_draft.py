@@ -137,8 +137,9 @@ def _role_heads() -> tuple[frozenset, frozenset]:
     """(heads of office and role titles: ``minister``, ``spokesman``, ``coach``;
     honorifics: ``mr``, ``dr``), lower case, from ``analysis/data/titles.csv``."""
     t = titles()
-    honorifics = frozenset(w.lower().strip(".") for w in t.loc[t["kind"] == "honorific", "title"])
-    heads = frozenset(w.split()[-1].lower().strip(".") for w in t.loc[t["kind"] != "honorific", "title"])
+    honorific = t["kind"].isin(("honorific", "peerage"))
+    honorifics = frozenset(w.lower().strip(".") for w in t.loc[honorific, "title"])
+    heads = frozenset(w.split()[-1].lower().strip(".") for w in t.loc[~honorific, "title"])
     return heads - honorifics, honorifics
 
 

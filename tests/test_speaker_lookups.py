@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from analysis.actors.codebook import normalise_name, strip_title
 from analysis.names.gender import infer_gender
 from analysis.names import last_at_or_before
-from analysis.sourcing.speakers import _ArticleActors, _FirstOverlap
+from analysis.sourcing.speaker_actors import ArticleActors, FirstOverlap
 
 # ---------------------------------------------------------------------------
 # the plain versions (as the module had them before it indexed the article)
@@ -89,17 +89,17 @@ def _mentions_table(rows, in_text_order: bool) -> pd.DataFrame:
        st.integers(0, 30))
 def test_first_overlap_is_the_plain_scans_first(pairs, start, length):
     spans = [(s, s + n, k) for k, (s, n) in enumerate(pairs)]  # in any order, empty spans included
-    assert _FirstOverlap(spans).first(start, start + length) == plain_first_overlap(spans, start, start + length)
+    assert FirstOverlap(spans).first(start, start + length) == plain_first_overlap(spans, start, start + length)
 
 
 def test_first_overlap_edges():
     spans = [(20, 30, "late"), (0, 10, "long"), (8, 9, "short"), (12, 12, "empty")]
-    index = _FirstOverlap(spans)
+    index = FirstOverlap(spans)
     assert index.first(9, 12) == "long"  # the longest span's last character
     assert index.first(8, 9) == "long"  # both overlap: the first listed wins
     assert index.first(10, 12) is None  # ends are exclusive; an empty span overlaps nothing
     assert index.first(29, 40) == "late" and index.first(30, 40) is None
-    assert _FirstOverlap([]).first(0, 5) is None
+    assert FirstOverlap([]).first(0, 5) is None
 
 
 @settings(max_examples=300, deadline=None)
@@ -113,7 +113,7 @@ def test_last_at_or_before_is_the_plain_max(values, offset):
 @given(st.lists(_mention, max_size=25), st.booleans(), st.integers(0, 340), st.sampled_from(["male", "female"]),
        st.sampled_from([40, 1500]))
 def test_person_before_is_the_plain_backward_scan(rows, in_text_order, offset, gender, window):
-    actors = _ArticleActors(_mentions_table(rows, in_text_order))
+    actors = ArticleActors(_mentions_table(rows, in_text_order))
     assert actors.person_before(offset, gender, window) is plain_person_before(actors, offset, gender, window)
 
 
@@ -121,7 +121,7 @@ def test_person_before_is_the_plain_backward_scan(rows, in_text_order, offset, g
 @given(st.lists(_mention, max_size=25), st.booleans(), st.sampled_from([*_NAMES, "Mr. Lee", "Zed", "", None]),
        st.one_of(st.none(), st.integers(0, 320)), st.integers(1, 20))
 def test_find_is_the_plain_lookup(rows, in_text_order, name, start, length):
-    actors = _ArticleActors(_mentions_table(rows, in_text_order))
+    actors = ArticleActors(_mentions_table(rows, in_text_order))
     end = None if start is None else start + length
     for _ in range(2):  # the second time from the memo
         assert actors.find(name, start, end) is plain_find(actors, name, start, end)
@@ -133,7 +133,7 @@ def test_lookups_on_the_seed_equal_the_plain_ones(seed_doc):
 
     mentions = find_mentions([seed_doc], discover=True)
     quotes = extract_quotes([seed_doc], mentions=mentions)
-    actors = _ArticleActors(mentions)
+    actors = ArticleActors(mentions)
     actors.quoted = [(int(s), int(e)) for s, e, k in zip(quotes["start"], quotes["end"], quotes["kind"])
                      if k in ("direct", "partial")]
     assert len(actors.quoted) >= 10 and len(actors.person_starts) >= 5

@@ -23,6 +23,7 @@ from analysis.names.affiliation import (
     clean_word,
     kind_words,
     last_at_or_before,
+    phrase_affiliation,
     role_words,
     speaker_affiliation,
     speaker_kind_words,
@@ -32,7 +33,7 @@ from analysis.names.countries import adjective_forms, country_forms, country_ind
 from analysis.names.given_names import first_names
 from analysis.names.gender import PersonMentions, first_name_gender, infer_gender, inside_any, sentence_index
 from analysis.names.parts import name_parts, surname_first_names
-from analysis.names.honorifics import apposition_re, strip_title, titles
+from analysis.names.honorifics import apposition_re, peerage_titles, strip_title, titles
 from analysis.names.words import (
     gendered_words,
     looks_like_organisation,
@@ -47,11 +48,11 @@ from analysis.names.words import (
 __all__ = [
     "normalise_name", "speaker_words", "looks_like_organisation", "speech_verbs", "gendered_words",
     "name_particles", "name_connectors", "person_cue_verbs",
-    "titles", "strip_title", "apposition_re",
+    "titles", "strip_title", "apposition_re", "peerage_titles",
     "name_parts", "surname_first_names",
     "country_forms", "country_index", "adjective_forms", "country_table", "gazetteer_forms",
     "first_names",
     "infer_gender", "first_name_gender", "PersonMentions", "sentence_index", "inside_any",
-    "affiliation_near", "affiliation_for_sides", "speaker_affiliation", "speaker_kind_words", "kind_words",
+    "affiliation_near", "affiliation_for_sides", "speaker_affiliation", "phrase_affiliation", "speaker_kind_words", "kind_words",
     "title_table", "role_words", "clean_word", "last_at_or_before",
 ]

@@ -11,20 +11,21 @@ import csv
 import functools
 import io
 import re
-from bisect import bisect_right
+from itertools import islice
+from bisect import bisect_left, bisect_right
 
-import numpy as np
 import pandas as pd
 
 from analysis.names.countries import adjective_forms, country_index
 from analysis.names.gender import sentence_index
-from analysis.names.honorifics import titles
+from analysis.names.honorifics import peerage_titles, titles
 from analysis.names.words import name_particles, normalise_name, speaker_words, speech_verbs
 from analysis.core.resources import data_path, read_word_list
 
-__all__ = ["affiliation_near", "affiliation_for_sides", "speaker_affiliation", "speaker_kind_words", "kind_words",
+__all__ = ["affiliation_near", "affiliation_for_sides", "speaker_affiliation", "phrase_affiliation", "speaker_kind_words", "kind_words",
            "title_table", "role_words", "clean_word", "last_at_or_before", "bare_name"]
 
+_COMMA = re.compile(r"\s*,\s*")
 _TOKEN = re.compile(r"[^\W\d_][\w.'’&-]*|\d[\w.-]*|[,;:()“”\"]")
 
 
@@ -68,7 +69,10 @@ def role_words() -> frozenset[str]:
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
+    """The tokens of ``text[start:end]`` with their offsets in ``text`` (the
+    pattern has no anchors or look-behind: searching the range of the whole
+    text finds what searching the slice finds)."""
+    return [(m.group(), *m.span()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def _is_cap(word: str) -> bool:
@@ -78,10 +82,6 @@ def _is_cap(word: str) -> bool:
 def clean_word(word: str) -> str:
     w = word.replace("’", "'")
     return w[:-2] if w.lower().endswith("'s") else w.rstrip("'")
-
-
-# titles that are part of a British peer's name when no given name is known ("Lord Falconer")
-_PEERAGE = frozenset({"lord", "lady", "baron", "baroness"})
 
 
 @functools.cache
@@ -113,7 +113,7 @@ def bare_name(name: str) -> tuple[str, str]:
     rest = words[cut:]
     if not rest or not all(w[:1].isupper() for w in rest):
         return name, ""
-    if title in _PEERAGE and len(rest) == 1:
+    if title in peerage_titles() and len(rest) == 1:
         return f"{words[cut - 1]} {rest[0]}", title
     return " ".join(rest), title
 
@@ -124,53 +124,85 @@ def bare_name(name: str) -> tuple[str, str]:
 
 def _affiliation_in(text: str, toks: list[tuple[str, int, int]], skip: set[int]) -> tuple[int, int] | None:
     """The span of the organisation a descriptor names (``toks``: its
-    tokens; ``skip``: indices of the person's own name), or None."""
-    role = role_words()
-    adjectives = adjective_forms()
-    # 0. US party letters: "Sen. Ben Sasse, R-Neb."
+    tokens; ``skip``: indices of the person's own name), or None: the first
+    of the four readings below that finds one."""
+    lows = [w.lower() for w, _s, _e in toks]
+    return (_party_letters(toks, skip) or _possessive_owner(toks, lows, skip) or _role_for(toks, lows, skip)
+            or _run_before_role(toks, lows, skip) or _country_word(toks, lows, skip))
+
+
+def _party_letters(toks, skip):
+    """0. US party letters: "Sen. Ben Sasse, R-Neb."."""
+    parties = _party_abbreviations()
     for i, (w, s, e) in enumerate(toks):
-        if i not in skip and _PARTY_LETTERS.match(w) and w.split("-")[0] in _party_abbreviations():
+        if w[1:2] == "-" and i not in skip and _PARTY_LETTERS.match(w) and w.split("-")[0] in parties:
             return s, e
-    # 1. a possessive name: "Huawei's chief executive"
+    return None
+
+
+def _possessive_owner(toks, lows, skip):
+    """1. a possessive name: "Huawei's chief executive", "The Global Times' editor"."""
+    role = role_words()
     for i, (w, s, e) in enumerate(toks):
-        plural = w.replace("’", "'").endswith("s'")  # "The Global Times' editor"
-        if i not in skip and _is_cap(w) and (w.replace("’", "'").lower().endswith("'s") or plural) and len(w) > 3:
+        if len(w) <= 3 or not w[:1].isupper() or i in skip:
+            continue
+        straight = w.replace("’", "'")
+        plural = straight.endswith("s'")
+        if plural or lows[i].replace("’", "'").endswith("'s"):
             j = i
-            while j - 1 >= 0 and j - 1 not in skip and _is_cap(toks[j - 1][0]) and toks[j - 1][0].lower() not in role:
+            while j - 1 >= 0 and j - 1 not in skip and toks[j - 1][0][:1].isupper() and lows[j - 1] not in role:
                 j -= 1
             return toks[j][1], e - (1 if plural else 2)
-    # 2. "<role> for/of/at <the Chinese embassy | Huawei>" ("the MP for Tonbridge" is a constituency)
-    constituency = speaker_kind_words()["constituency_role"]
-    for i, (w, s, e) in enumerate(toks):
-        if i in skip or w.lower() not in kind_words("affiliation_preposition") or i == 0:
+    return None
+
+
+def _role_for(toks, lows, skip):
+    """2. "<role> for/of/at <the Chinese embassy | Huawei>" ("the MP for
+    Tonbridge" is a constituency)."""
+    role, adjectives = role_words(), adjective_forms()
+    prepositions, determiners = kind_words("affiliation_preposition"), kind_words("affiliation_determiner")
+    stops, constituency = kind_words("affiliation_stop"), kind_words("constituency_role")
+    n = len(toks)
+    for i in range(1, n):
+        w = lows[i]
+        if w not in prepositions or i in skip:
             continue
-        before = toks[i - 1][0].lower().rstrip(".")
-        if before not in role or (w.lower() == "for" and before in constituency):
+        before = lows[i - 1].rstrip(".")
+        if before not in role or (w == "for" and before in constituency):
             continue
         k = i + 1
-        while k < len(toks) and toks[k][0].lower() in kind_words("affiliation_determiner"):
+        while k < n and lows[k] in determiners:
             k += 1
         first = k
-        while k < len(toks) and k not in skip and toks[k][0] not in ",;:()“”\"" \
-                and toks[k][0].lower() not in kind_words("affiliation_stop"):
+        while k < n and k not in skip and toks[k][0] not in ",;:()“”\"" and lows[k] not in stops:
             k += 1
-        span = toks[first:k]
-        if span and any(_is_cap(t[0]) or t[0].lower() in adjectives for t in span):
-            return span[0][1], span[-1][2]
-    # 3. a capitalised run before a lower-case or acronym role word: "Foreign
-    # Ministry spokeswoman", "Conservative MP" (not "Culture Secretary": a title)
-    for i, (w, s, e) in enumerate(toks):
-        if i in skip or w.lower().rstrip(".") not in role or (_is_cap(w) and not w.isupper()):
+        if any(toks[x][0][:1].isupper() or lows[x] in adjectives for x in range(first, k)):
+            return toks[first][1], toks[k - 1][2]
+    return None
+
+
+def _run_before_role(toks, lows, skip):
+    """3. a capitalised run before a lower-case or acronym role word:
+    "Foreign Ministry spokeswoman", "Conservative MP" (not "Culture
+    Secretary": a title)."""
+    role = role_words()
+    for i, (w, _s, _e) in enumerate(toks):
+        if lows[i].rstrip(".") not in role or (w[:1].isupper() and not w.isupper()) or i in skip:
             continue
         j = i
-        while j - 1 >= 0 and j - 1 not in skip and _is_cap(toks[j - 1][0]) \
-                and toks[j - 1][0].lower().rstrip(".") not in role:
+        while j - 1 >= 0 and j - 1 not in skip and toks[j - 1][0][:1].isupper() \
+                and lows[j - 1].rstrip(".") not in role:
             j -= 1
         if j < i:
             return toks[j][1], toks[i - 1][2]
-    # 4. a country adjective or name with no role ("Chinese officials")
+    return None
+
+
+def _country_word(toks, lows, skip):
+    """4. a country adjective or name with no role ("Chinese officials")."""
+    adjectives, countries = adjective_forms(), country_index()
     for i, (w, s, e) in enumerate(toks):
-        if i not in skip and _is_cap(w) and (w.lower() in adjectives or normalise_name(clean_word(w)) in country_index()):
+        if w[:1].isupper() and i not in skip and (lows[i] in adjectives or normalise_name(clean_word(w)) in countries):
             return s, e
     return None
 
@@ -223,18 +255,19 @@ def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
 def _apposition(text: str, end: int, hi: int) -> list[tuple[str, int, int]]:
     """Tokens of ``, a/the ... ,`` right after a name (up to the next comma,
     at most 20 words), or []."""
-    m = re.match(r"\s*,\s*", text[end:end + 4])
+    m = _COMMA.match(text, end, end + 4)
     if not m:
         return []
-    s = end + m.end()
+    s = m.end()  # an offset in text
     stop = len(text)
     for ch in ",;\n(":
         p = text.find(ch, s, hi)
         if p != -1:
             stop = min(stop, p)
-    toks = _tokens(text, s, min(stop, hi))
+    toks = list(islice(_TOKEN.finditer(text, s, min(stop, hi)), 21))  # more than 20: no apposition
     if not toks or len(toks) > 20:
         return []
+    toks = [(m.group(), *m.span()) for m in toks]
     first = toks[0][0].lower()
     if first in {"who", "which", "said", "says", "told", "and", "but"}:
         return []
@@ -245,8 +278,22 @@ def _apposition(text: str, end: int, hi: int) -> list[tuple[str, int, int]]:
 
 
 def speaker_affiliation(doc, row: dict, name_spans: list[tuple[int, int]]) -> tuple[str, int, int] | None:
-    text = doc.text
-    for toks, skip in _descriptors(doc, row, name_spans):
+    """The affiliation of a quote's speaker (``row``: its quote row;
+    ``name_spans``: its first mentions in text order): from its own phrase
+    or the apposition after it (:func:`phrase_affiliation`), else from the
+    words next to its first mentions.  ``(text, start, end)`` or None."""
+    return phrase_affiliation(doc, row) or _first_affiliation(doc.text, _mention_descriptors(doc, name_spans))
+
+
+def phrase_affiliation(doc, row: dict) -> tuple[str, int, int] | None:
+    """The affiliation a quote's speaker phrase gives (``Huawei's chief
+    executive``, ``a spokesman for the Chinese embassy``) or the apposition
+    right after it.  ``(text, start, end)`` or None."""
+    return _first_affiliation(doc.text, _phrase_descriptors(doc, row))
+
+
+def _first_affiliation(text: str, descriptors) -> tuple[str, int, int] | None:
+    for toks, skip in descriptors:
         if not toks:
             continue
         hit = _affiliation_in(text, toks, skip)
@@ -256,10 +303,9 @@ def speaker_affiliation(doc, row: dict, name_spans: list[tuple[int, int]]) -> tu
     return None
 
 
-def _descriptors(doc, row: dict, name_spans: list[tuple[int, int]]):
-    """The phrases that may name the speaker's organisation, in the order they
-    are read, each as ``(tokens, indices of the name's own tokens)``; made one
-    at a time, as they are read (most speakers are settled by the first)."""
+def _phrase_descriptors(doc, row: dict):
+    """The speaker phrase and the apposition after it, each as ``(tokens,
+    indices of the name's own tokens)``, made one at a time, as they are read."""
     text = doc.text
     s0, e0 = row.get("speaker_start"), row.get("speaker_end")
     if s0 is not None and not pd.isna(s0):
@@ -267,6 +313,12 @@ def _descriptors(doc, row: dict, name_spans: list[tuple[int, int]]):
         toks = _tokens(text, s0, e0)
         yield toks, _name_token_indices(toks, row.get("speaker_name"))
         yield _apposition(text, e0, _sentence_end(doc, e0)), set()
+
+
+def _mention_descriptors(doc, name_spans: list[tuple[int, int]]):
+    """The words before and the apposition after each of the first three of
+    ``name_spans``, in that order, made one at a time."""
+    text = doc.text
     sents = sentence_index(doc)[0]  # the sentence starts, listed once per document
     for ms, me in name_spans[:3]:
         lo = last_at_or_before(sents, ms)
@@ -282,16 +334,18 @@ def last_at_or_before(ascending: list[int], offset: int) -> int:
 
 
 def _sentence_end(doc, offset: int) -> int:
-    ends = doc.sentences[:, 1]
-    k = int(np.searchsorted(ends, offset, side="left"))
-    return int(ends[k]) if k < len(ends) else len(doc.text)
+    """The end of the first sentence that ends at or after ``offset``, else
+    the end of the text (the sentence ends listed once per document)."""
+    ends = sentence_index(doc)[1]
+    k = bisect_left(ends, offset)
+    return ends[k] if k < len(ends) else len(doc.text)
 
 
 def affiliation_near(doc, spans: list[tuple[int, int]]) -> tuple[str, int, int] | None:
     """The affiliation the article gives next to a person's first mentions
     (``spans``: their offsets): the words before a mention or the apposition
     after it, read as for a speaker.  ``(text, start, end)`` or None."""
-    return speaker_affiliation(doc, {}, sorted(spans))
+    return _first_affiliation(doc.text, _mention_descriptors(doc, sorted(spans)))
 
 
 def _name_token_indices(toks, name) -> set[int]:

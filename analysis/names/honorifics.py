@@ -12,17 +12,27 @@ import pandas as pd
 
 from analysis.core.resources import data_path
 
-__all__ = ["titles", "strip_title", "apposition_re"]
+__all__ = ["titles", "strip_title", "apposition_re", "peerage_titles"]
 
 
 @functools.cache
 def titles() -> pd.DataFrame:
     """The title table (``analysis/data/titles.csv``): ``title``, ``gender``
-    (female/male/empty), ``kind`` (honorific/office/role)."""
+    (female/male/empty), ``kind`` (honorific/peerage/office/role/descriptor;
+    a peerage title is an honorific)."""
     text = data_path("titles.csv").read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     df = pd.read_csv(io.StringIO("\n".join(lines)), dtype=str, keep_default_na=False)
     return df
+
+
+@functools.cache
+def peerage_titles() -> frozenset[str]:
+    """The peers' honorifics of the title table (kind ``peerage``: ``lord``,
+    ``lady``, ``baron``, ``baroness``), lower case: with a lone surname after
+    them they are part of the name ("Lord Falconer")."""
+    t = titles()
+    return frozenset(w.lower() for w in t.loc[t["kind"] == "peerage", "title"])
 
 
 @functools.cache

@@ -1,0 +1,307 @@
+"""A quoted speaker linked to the article's actor table: the article's
+mentions looked up by name, surname, given name and span
+(:class:`ArticleActors`, built once per article), and :func:`kind_and_actor`,
+which links a quote's speaker to its mention and gives its kind.  Part of
+:mod:`analysis.sourcing.speakers`."""
+from __future__ import annotations
+
+import functools
+from bisect import bisect_left
+
+import pandas as pd
+
+from analysis.core.frames import records
+from analysis.names import PersonMentions, affiliation_near, infer_gender, inside_any, name_parts, normalise_name, peerage_titles, strip_title
+from analysis.names.affiliation import bare_name
+from analysis.sourcing.speaker_kind import (
+    PERSONAL,
+    PRONOUNS,
+    is_named,
+    named_kind,
+    person_then_verb,
+    speaker_head,
+    unnamed_kind,
+)
+
+__all__ = ["ArticleActors", "FirstOverlap", "majority_kinds", "kind_and_actor"]
+
+
+class ArticleActors:
+    """The article's mentions, looked up by name, surname and span."""
+
+    def __init__(self, mentions: pd.DataFrame | list[dict] | None, kinds: dict | None = None):
+        self.kinds = kinds or {}  # actor_id -> the kind most of its mentions in the article have
+        self.by_name: dict[str, dict] = {}
+        self.by_surname: dict[str, list[dict]] = {}
+        self.by_given: dict[str, list[dict]] = {}  # "Sir Howard" is Howard Newby
+        self.spans: list[tuple[int, int, dict]] = []
+        self.starts: dict[str, list[tuple[int, int]]] = {}
+        self.person_starts: dict[str, list[int]] = {}
+        self.quoted: list[tuple[int, int]] = []  # the article's direct and partial quotes
+        self._surname_people: dict[str, dict] = {}  # memo of find's surname lookup
+        self._first_spans: dict[str, list[tuple[int, int]]] = {}  # memo of first_spans
+        self._near: dict = {}  # memo of affiliation_near
+        self._recounted: dict[tuple, tuple[str, str]] = {}  # memo of gender_without_quotes
+        self._people = self._inside_quote = None  # built on first use by gender_without_quotes
+        self._overlap = FirstOverlap([])
+        self._span_starts: list[int] = []
+        if isinstance(mentions, pd.DataFrame):  # a table, or its rows as records() gives them
+            mentions = records(mentions)
+        if not mentions:
+            return
+        keys: dict = {}  # name -> (its key, the keys it is found by as a person); names recur
+        for m in mentions:  # rows of the mentions table, in its order
+            if m.get("match") == "adjective":
+                continue
+            name, kind, aid = m["name"], m["kind"], m["actor_id"]
+            start, end = int(m["start"]), int(m["end"])
+            if (name, kind) not in keys:
+                keys[name, kind] = self._keys(name, kind)
+            key, surnames, given = keys[name, kind]
+            self.by_name.setdefault(key, m)
+            self.by_name.setdefault(normalise_name(m["surface"]), m)
+            self.starts.setdefault(aid, []).append((start, end))
+            if kind == "person":
+                self.person_starts.setdefault(aid, []).append(start)
+            for surname in surnames:
+                self.by_surname.setdefault(surname, []).append(m)
+            if given is not None:
+                self.by_given.setdefault(given, []).append(m)
+            self.spans.append((start, end, m))
+        self._overlap = FirstOverlap(self.spans)
+        self._span_starts = [s for s, _e, _m in self.spans]
+
+    @staticmethod
+    def _keys(name, kind: str) -> tuple[str, tuple[str, ...], str | None]:
+        """A mention name's key, the surname keys a person with a full name
+        is found by (the last word; also the first for a surname-first name,
+        "Liu Xiaoming") and its given-name key (None when not a person with
+        a full name)."""
+        key = normalise_name(name)
+        if kind != "person" or " " not in str(name):
+            return key, (), None
+        parts = name_parts(bare_name(str(name))[0])  # "UK Liu Xiaoming": Liu Xiaoming
+        words = key.split()
+        surnames = (words[-1], normalise_name(parts["surname"])) if parts["surname_first"] else (words[-1],)
+        return key, surnames, words[0]
+
+    def person_before(self, offset: int, gender: str, window: int = 1500) -> dict | None:
+        """The person mentioned last before ``offset`` (within ``window``
+        characters) whose gender is ``gender``, else the last whose gender
+        is unknown."""
+        starts = self._span_starts
+        if all(a <= b for a, b in zip(starts, starts[1:])):
+            # mentions in text order (as find_mentions gives them): skip the later ones by bisection
+            later = bisect_left(starts, offset)
+            candidates = (self.spans[k] for k in range(later - 1, -1, -1))
+        else:
+            candidates = reversed(self.spans)
+        unknown = None
+        for s, _e, m in candidates:
+            if s >= offset:
+                continue
+            if s < offset - window:
+                break
+            if m["kind"] == "person" and m.get("gender") == gender:
+                return m
+            if unknown is None and m["kind"] == "person" and m.get("gender") == "unknown":
+                unknown = m
+        return unknown
+
+    def find(self, name, start, end) -> dict | None:
+        if isinstance(name, str) and name:
+            key = normalise_name(name)
+            words = key.split()
+            # the name, without titles, then without leading words ("Culture Secretary Oliver Dowden")
+            for k in (key, normalise_name(strip_title(name)), *(" ".join(words[i:]) for i in range(1, len(words) - 1))):
+                if k in self.by_name:
+                    hit = self.by_name[k]
+                    if hit["kind"] == "person" and " " not in str(hit["name"]):
+                        # "Liu" found on its own, "Liu Xiaoming" elsewhere in the article
+                        people = self._people_by_surname(normalise_name(hit["name"]))
+                        if len(people) == 1:
+                            return next(iter(people.values()))
+                    return hit
+            if len(words) == 1:
+                people = self._people_by_surname(words[0])
+                if len(people) == 1:
+                    return next(iter(people.values()))
+        if start is not None and not pd.isna(start):
+            return self._overlap.first(int(start), int(end))
+        return None
+
+    def person(self, name: str, title: str) -> dict | None:
+        """The person mention a bare name (:func:`analysis.names.affiliation.bare_name`)
+        means: the person of that name, else the one person of the article
+        whose surname it is (whose given name, after ``Sir``/``Dame``), else
+        None."""
+        key = normalise_name(name)
+        hit = self.by_name.get(key)
+        if hit is not None and hit["kind"] == "person" and " " in str(hit["name"]):
+            return hit
+        words = key.split()
+        if len(words) == 2 and words[0] in peerage_titles():
+            words = words[1:]
+        if len(words) != 1:
+            return hit if hit is not None and hit["kind"] == "person" else None
+        if title in ("sir", "dame"):
+            people = {m["actor_id"]: m for m in self.by_given.get(words[0], [])}
+        else:
+            people = self._people_by_surname(words[0])
+        if len(people) == 1:
+            return next(iter(people.values()))
+        return hit if hit is not None and hit["kind"] == "person" else None
+
+    def _people_by_surname(self, surname: str) -> dict:
+        """actor_id -> its last person mention with ``surname`` (memo)."""
+        people = self._surname_people.get(surname)
+        if people is None:
+            people = self._surname_people[surname] = {m["actor_id"]: m for m in self.by_surname.get(surname, [])}
+        return people
+
+    def first_spans(self, actor_id) -> list[tuple[int, int]]:
+        """The first three mentions of ``actor_id`` in text order (all that
+        :meth:`affiliation_near` reads), sorted once per actor."""
+        spans = self._first_spans.get(actor_id)
+        if spans is None:
+            spans = self._first_spans[actor_id] = sorted(self.starts.get(actor_id, []))[:3]
+        return spans
+
+    def affiliation_near(self, doc, actor_id) -> tuple[str, int, int] | None:
+        """:func:`analysis.names.affiliation_near` of ``actor_id``'s first
+        mentions (None for no actor): the same for every quote of that
+        actor, so read once per actor and article."""
+        if not actor_id:
+            return None
+        if actor_id not in self._near:
+            self._near[actor_id] = affiliation_near(doc, self.first_spans(actor_id))
+        return self._near[actor_id]
+
+    def gender_without_quotes(self, doc, mention: dict) -> tuple[str, str]:
+        """:func:`analysis.names.gender.infer_gender` for the person ``mention``
+        links to, counting no pronoun inside the article's direct and partial
+        quotes and stopping at other people's mentions; the same for every
+        quote of that person, so answered once per person, and the other
+        people and the quotes are indexed once per article."""
+        aid, name = mention["actor_id"], mention["name"]
+        hit = self._recounted.get((aid, name))
+        if hit is None:
+            if self._people is None:
+                self._people = PersonMentions((s, a) for a, starts in self.person_starts.items() for s in starts)
+                self._inside_quote = inside_any(self.quoted)
+            others = functools.partial(self._people.next_other, aid)  # the next mention of anyone else
+            hit = self._recounted[(aid, name)] = infer_gender(name, doc, self.starts.get(aid, []), others=others,
+                                                              skip=self._inside_quote)
+        return hit
+
+
+class FirstOverlap:
+    """The first of ``spans`` (``[(start, end, item), ...]``, in their given
+    order) that overlaps a range, found among the spans that start less
+    than the longest span's length before it instead of by a scan of all:
+    linear in a document's length for spans of bounded length (names)."""
+
+    def __init__(self, spans: list[tuple[int, int, object]]):
+        order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+        self.starts = [spans[k][0] for k in order]
+        self.rows = [(spans[k][1], k, spans[k][2]) for k in order]  # (end, position in spans, item)
+        self.longest = max((e - s for s, e, _ in spans), default=0)
+
+    def first(self, start: int, end: int):
+        """The item of the first span with ``s < end and e > start``, or None."""
+        lo = bisect_left(self.starts, start - self.longest + 1)  # e > start needs s > start - longest
+        hi = bisect_left(self.starts, end)
+        best = None
+        for j in range(lo, hi):
+            e, k, item = self.rows[j]
+            if e > start and (best is None or k < best[0]):
+                best = (k, item)
+        return best[1] if best is not None else None
+
+
+# ---------------------------------------------------------------------------
+# the entry point
+
+
+def majority_kinds(mentions: list[dict] | None) -> dict:
+    """actor_id -> the kind most of its discovered mentions in one article
+    have (discovery reads each mention on its own: "China's Huawei" may come
+    out a person once and an organisation everywhere else); ties keep the
+    kind seen first.  Voted per article, never over the batch: a table must
+    not depend on which articles are read together."""
+    counts: dict[tuple[str, str], int] = {}
+    for m in mentions or ():
+        if m["match"] == "discovered":
+            pair = (m["actor_id"], m["kind"])
+            counts[pair] = counts.get(pair, 0) + 1
+    best: dict[str, tuple[int, str]] = {}
+    for (actor_id, kind), n in counts.items():  # first seen first: a tie keeps it
+        if actor_id not in best or n > best[actor_id][0]:
+            best[actor_id] = (n, kind)
+    return {actor_id: kind for actor_id, (_n, kind) in best.items()}
+
+
+
+def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> tuple[str, dict | None, bool]:
+    """The speaker's kind, the article mention it is linked to (None when
+    there is none) and whether it is named; links ``speaker_actor_id``."""
+    name = r.get("speaker_name") if isinstance(r.get("speaker_name"), str) else None
+    pronoun = phrase.lower() in PRONOUNS
+    named = is_named(name)
+    if coded:
+        return r.get("speaker_kind"), None, named
+    mention, bare, title = None, name, ""
+    if named:
+        bare, title = bare_name(name)  # "British MP George Galloway" -> "George Galloway"
+        whole, phrase_title = bare_name(phrase) if not pronoun else (phrase, "")
+        title = title or phrase_title  # "Spokesperson Onwula" named "Onwula"
+        if phrase_title and whole.endswith(" " + bare):
+            bare = whole  # "Lord Falconer" named "Falconer": a peer's title is part of the name
+        if bare != name or title:
+            mention = actors.person(bare, title)
+        if mention is None:
+            mention = actors.find(name, None if pronoun else r.get("speaker_start"),
+                                  None if pronoun else r.get("speaker_end"))
+        # a lone word that no person mention of the article explains ("Tory") is no person's name
+        not_person = mention["kind"] != "person" if mention is not None else \
+            len(bare.split()) == 1 or named_kind(bare, None, "") != "person"
+        if phrase.lower() in PERSONAL and not_person and r.get("speaker_start") is not None:
+            # "he" resolved to a name no person of the article has ("China UK"): the nearest person before
+            near = actors.person_before(int(r["speaker_start"]), PERSONAL[phrase.lower()])
+            if near is not None:
+                mention, name, bare, title = near, near["name"], near["name"], ""
+                r["speaker_name"] = near["name"]
+    elif phrase.lower() in PERSONAL and r.get("speaker_start") is not None:
+        # "he"/"she" the attribution could not give a name: the nearest person before it of that gender
+        mention = actors.person_before(int(r["speaker_start"]), PERSONAL[phrase.lower()])
+        if mention is not None:
+            name, named = mention["name"], True
+            r["speaker_name"] = mention["name"]
+    if not pronoun and named and speaker_head(phrase, keep_case=True)[:1].islower() and not person_then_verb(phrase, mention):
+        # a name that only modifies the speaker: "the UK government", "U.S. congressional leaders"
+        kind = unnamed_kind(phrase)
+        if kind == "government body" and mention is not None:
+            r["speaker_actor_id"] = mention["actor_id"]
+        return kind, None, False
+    if mention is not None:
+        r["speaker_actor_id"] = mention["actor_id"]
+        voted = dict(mention, kind=actors.kinds.get(mention["actor_id"], mention["kind"]))
+        titled = bool(title)
+        kind = named_kind(mention["name"], voted, phrase, titled)
+        r["_titled"] = titled and kind == "person"  # read by _one_kind_per_person
+        r["_lone_word"] = kind == "organisation" and voted["kind"] == "person"  # a discovered person's lone name
+        if kind == "person" and bare != name:
+            r["speaker_name"] = bare
+        return kind, mention, named
+    if pronoun and not named:
+        # a pronoun the article's names do not explain ("he" resolved to "British" is no name)
+        r["speaker_name"] = None
+        return {"he": "person", "she": "person", "i": "person", "it": "organisation"}.get(phrase.lower(), "group"), \
+            None, False
+    if named:
+        kind = named_kind(name, None, phrase, bool(title))
+        if kind == "person" and bare != name:
+            r["speaker_name"] = bare
+        return kind, None, named
+    return unnamed_kind(phrase), None, False
+

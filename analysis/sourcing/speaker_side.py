@@ -1,0 +1,53 @@
+"""The side of a quoted speaker and its basis: the codebook's for codebook
+actors; with a sides file (:mod:`analysis.actors.sides`), the speaker's own
+name, else its affiliation, else a listed name or country word in its phrase;
+``other`` for a country the file does not list.  Part of
+:mod:`analysis.sourcing.speakers`."""
+from __future__ import annotations
+
+import re
+
+from analysis.names import adjective_forms, affiliation_for_sides, clean_word, country_index, normalise_name
+from analysis.sourcing.speaker_kind import PRONOUNS
+
+__all__ = ["side_of_speaker"]
+
+
+def side_of_speaker(r: dict, coded: bool, side_map, name, phrase, kind) -> None:
+    """Side and its basis: the codebook's for codebook actors; with a sides
+    file, the speaker's own name (``speaker``), else its affiliation
+    (``affiliation``), else any listed name or country word in the speaker's
+    phrase (``speaker``: "Chinese observers")."""
+    if coded and r.get("side") and (side_map is None or r["side"] in (*side_map.names, "other")):
+        r["side_basis"] = "codebook"
+        return
+    r["side"], r["side_basis"] = None, "none"
+    if side_map is None:
+        return
+    pronoun = phrase.lower() in PRONOUNS
+    tries = [(name, "speaker"), (affiliation_for_sides(r.get("speaker_affiliation")), "affiliation"),
+             (None if pronoun else phrase, "speaker")]
+    for text, basis in tries:
+        hit = side_map.side_of(text) if text else None
+        if hit:
+            r["side"], r["side_basis"] = hit[0], basis
+            return
+    hit = side_map.side_of_surname(name) if kind == "person" else None
+    if hit:  # "Pompeo" for the listed "Mike Pompeo"
+        r["side"], r["side_basis"] = hit[0], "speaker"
+        return
+    for text, basis in tries:  # a country the file does not list: its side is "other"
+        if text and _names_a_country(text):
+            r["side"], r["side_basis"] = "other", basis
+            return
+
+
+def _names_a_country(text: str) -> bool:
+    """Whether ``text`` holds a country's name or adjective, written as a name
+    ("the German Interior Ministry", "Telecom Italia" does not)."""
+    adjectives = adjective_forms()
+    for w in re.findall(r"[A-Z][\w.'’-]*", text):
+        w = clean_word(w).rstrip(".") if not w.endswith(".") or len(w) > 4 else clean_word(w)
+        if w.lower() in adjectives or normalise_name(w) in country_index():
+            return True
+    return False

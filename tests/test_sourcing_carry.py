@@ -109,3 +109,24 @@ def test_quotation_led_in_by_the_subject():
     # no verb after the opening phrase: no speaker from it
     text = "Each election cycle, there is a threat many people make: “If she wins, I am moving!”"
     assert speaker_of(text, "moving")[0] != "Each election cycle"
+
+
+def test_pronoun_passes_a_speaker_whose_given_name_is_of_the_other_gender():
+    # Jeff is a man's given name: "she" goes back past him to Maria Lopez
+    text = ("“We will win,” said Maria Lopez.\n\n“No chance,” said Jeff Tanner.\n\n"
+            "“Wait and see,” she said.")
+    assert speaker_of(text, "Wait and see") == ("Maria Lopez", "pronoun")
+
+
+def test_pronoun_takes_the_named_subject_of_the_previous_sentence():
+    # narration names a new person between the quotes; "she" is her, not the last speaker
+    text = ("“Our bill is fair,” said Tom Hill.\n\n"
+            "In a statement, Senator Maria Lopez was more careful. “We need time,” she said.")
+    assert speaker_of(text, "We need time") == ("Maria Lopez", "pronoun")
+    # a subject of the other gender does not take the pronoun
+    text = ("“Our bill is fair,” said Maria Lopez.\n\n"
+            "In a statement, Senator Tom Hill was more careful. “We need time,” she said.")
+    assert speaker_of(text, "We need time") == ("Maria Lopez", "pronoun")
+    # the subject that is already the latest speaker changes nothing
+    text = ("“Our bill is fair,” said Maria Lopez. Maria Lopez smiled. “We need time,” she said.")
+    assert speaker_of(text, "We need time") == ("Maria Lopez", "pronoun")

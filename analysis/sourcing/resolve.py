@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.names import gendered_words, looks_like_organisation, speech_verbs
+from analysis.names import first_name_gender, gendered_words, looks_like_organisation, speech_verbs
 from analysis.sourcing.context import ArticleContext, TokenRange
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan
@@ -37,13 +37,17 @@ class SpeakerSeen:
 
 def gender_of(name: str | None, np_words: list[str], entity: dict | None) -> str:
     """The speaker's gender: the codebook's, else a gendered title among the
-    phrase's words (``spokeswoman``, ``Mr.``), else ``unknown``."""
+    phrase's words (``spokeswoman``, ``Mr.``), else the given name of a
+    person's name of two words or more (``Jeff Merkley``: male, so a later
+    ``she`` passes him by), else ``unknown``."""
     if entity and entity.get("gender") in ("female", "male"):
         return entity["gender"]
     words = {w.lower().rstrip(".") for w in np_words}
     for gender in ("female", "male"):
         if words & gendered_words(gender):
             return gender
+    if name and " " in name.strip() and not (entity and entity.get("kind") not in (None, "person")):
+        return first_name_gender(name)
     return "unknown"
 
 
@@ -123,6 +127,8 @@ def _resolve_pronoun(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen], 
     named before."""
     want = PRONOUNS.get(p)
     f.attribution = "pronoun"
+    if want and _previous_subject(ctx, f, history, want, s):
+        return
     for h in reversed(history[-8:]):
         if p in {"he", "she"}:
             if h.org or not h.named:
@@ -147,6 +153,37 @@ def _resolve_pronoun(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen], 
             f.entity = ctx.resolve(f.name)
             if f.entity and f.entity.get("name"):
                 f.name = f.entity["name"]
+
+
+def _previous_subject(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen], want: str, s: int) -> bool:
+    """A he/she whose previous sentence opens with a named person of that
+    gender (given name, title or codebook) who is not the latest speaker
+    (``Hillary Clinton was more circumspect ... Though she called ...``,
+    after quotes of Merkley): that person, put in ``f`` and ``history``;
+    True when so.  A sentence that is narration, not a quotation, names
+    the one a pronoun then refers to more often than the speaker before."""
+    si = ctx.tok_sentence[f.sp_start]
+    if si == 0:
+        return False
+    lo, hi = ctx.sentence_range(si - 1)
+    if hi <= lo or ctx.tok_in_quote[hi - 1] or any(ctx.tok_in_quote[lo:hi]):
+        return False
+    rng = opening_subject(ctx, lo, hi)
+    if rng is None or ctx.lower[rng.start] in PRONOUNS or ctx.strs[rng.end - 1] in {"'s", "’s"}:
+        return False
+    a, b = rng
+    if not ctx.capitalised[b - 1] or not predicate_follows(ctx, b, hi):
+        return False
+    words = [ctx.strs[k] for k in range(a, b) if ctx.is_word[k]]
+    if looks_like_organisation(words):
+        return False
+    name, ent = _named_speaker(ctx, a, b, ctx.starts[a])
+    if not name or gender_of(name, words, ent) != want or history and history[-1].name == name:
+        return False
+    f.name, f.entity = name, ent
+    sa, sb = ctx.starts[a], ctx.ends[b - 1]
+    history.append(SpeakerSeen(ctx.text[sa:sb], name, ent, sa, sb, True, False, want, s))
+    return True
 
 
 def _named_speaker(ctx: ArticleContext, a: int, b: int, s: int) -> tuple[str | None, dict | None]:

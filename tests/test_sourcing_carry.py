@@ -130,3 +130,30 @@ def test_pronoun_takes_the_named_subject_of_the_previous_sentence():
     # the subject that is already the latest speaker changes nothing
     text = ("“Our bill is fair,” said Maria Lopez. Maria Lopez smiled. “We need time,” she said.")
     assert speaker_of(text, "We need time") == ("Maria Lopez", "pronoun")
+
+
+def test_speaker_introduced_in_between_at_the_end_of_a_quoted_paragraph():
+    # the paragraph ends with a sentence of narration whose subject asks the question
+    text = ("“We will build it,” Tom Hill said. Maria Lopez then had a question for the crowd.\n\n"
+            "“Who is going to pay for it?”")
+    assert speaker_of(text, "Who is going") == ("Maria Lopez", "carried-over")
+    # narration with no named subject leaves the paragraph's speaker
+    text = ("“We will build it,” Tom Hill said. The crowd cheered.\n\n"
+            "“Who is going to pay for it?”")
+    assert speaker_of(text, "Who is going") == ("Tom Hill", "carried-over")
+
+
+def test_participle_after_a_party_label_that_broke_the_sentence():
+    # "(R-Pa.)" ends a sentence for the segmenter; the participle's subject is still Pat Toomey
+    text = ("“Yes,” Sen. Chuck Grassley said.\n\n"
+            "But Sen. Pat Toomey (R-Pa.) refused to entertain the idea, responding that he is "
+            "“not going to go into what my campaign is doing.”")
+    assert speaker_of(text, "not going to go")[0] == "Pat Toomey"
+
+
+def test_dateline_is_not_the_subject():
+    # the participle's subject opens the sentence after the dateline (and a false break at "(I-Vt.)")
+    text = ("WASHINGTON — Sen. Anna Berg (I-Vt.) defended her plan on Sunday, "
+            "saying the wage was too low for families.")
+    q = extract_quotes(text)
+    assert list(q["speaker_name"]) == ["Anna Berg"]

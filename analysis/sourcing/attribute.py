@@ -16,7 +16,7 @@ from analysis.names import speech_verbs
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan, has_words
 from analysis.sourcing.phrases import np_forward
-from analysis.sourcing.resolve import (SpeakerSeen, entity_fields, opening_subject, predicate_follows, resolve_frame,
+from analysis.sourcing.resolve import (SpeakerSeen, clause_start, entity_fields, opening_subject, predicate_follows, resolve_frame,
                                        sentence_subject, speaker_after)
 from analysis.sourcing.words import ALNUM_RE, DETERMINERS, HYPHEN_WORD_RE, PRONOUNS, SENT_END_RE, STOP, TIME_WORDS
 
@@ -119,11 +119,24 @@ def _previous_speaker(ctx: ArticleContext, q: QuoteSpan, frames_by_par: dict[int
     else the name opening the last sentence of a previous paragraph of
     narration (a new speaker introduced in between); None when none is."""
     p = q.paragraph
-    prev = colon_intro(ctx, p - 1, frames_by_par, history) or par_speaker.get(p - 1) \
-        or (par_speaker.get(p - 2) if q.continues else None)
-    if prev is None and not q.continues and not frames_by_par.get(p - 1):
+    prev = colon_intro(ctx, p - 1, frames_by_par, history)
+    if prev is None and not q.continues and _ends_in_narration(ctx, p - 1, frames_by_par):
+        # `“...,” Trump added. He then had a question for the crowd.` before `“Who's going to pay?”`
         prev = narration_subject(ctx, p - 1, history)
-    return prev
+    return prev or par_speaker.get(p - 1) or (par_speaker.get(p - 2) if q.continues else None)
+
+
+def _ends_in_narration(ctx: ArticleContext, p: int, frames_by_par: dict[int, list[Frame]]) -> bool:
+    """Does paragraph ``p`` end with a sentence of narration: no quotation
+    marks and no attribution in it?"""
+    if p < 0:
+        return False
+    first, last = ctx.tok_at(ctx.par_starts[p]), ctx.tok_at(ctx.par_ends[p]) - 1
+    if last < first:
+        return False
+    si = ctx.tok_sentence[last]
+    lo = max(ctx.sent_bounds[si], first)
+    return not any(ctx.tok_in_quote[lo : last + 1]) and all(f.sentence != si for f in frames_by_par.get(p, ()))
 
 
 def colon_intro(ctx: ArticleContext, p: int, frames_by_par: dict[int, list[Frame]],
@@ -161,7 +174,7 @@ def lead_in_subject(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen
     if i <= ps or ctx.text[i] not in ":,":
         return None
     si = ctx.sentence_at(i)
-    rng = opening_subject(ctx, max(ctx.sent_bounds[si], ctx.tok_at(ps)), ctx.tok_at(i), common=True)
+    rng = opening_subject(ctx, max(clause_start(ctx, si), ctx.tok_at(ps)), ctx.tok_at(i), common=True)
     if rng is None or not predicate_follows(ctx, rng.end, ctx.tok_at(i)):
         return None
     return _resolved(ctx, Frame(rng.end, "", "", frozenset(), sp_start=rng.start, sp_end=rng.end, sentence=si),
@@ -227,7 +240,7 @@ def _partial_speaker(ctx: ArticleContext, q: QuoteSpan, par_speaker: dict[int, F
     if subj is not None:
         return subj, subj.attribution, 0.45
     si = ctx.sentence_at(q.start)
-    lo = ctx.sent_bounds[si]
+    lo = clause_start(ctx, si)
     rng = opening_subject(ctx, lo, ctx.tok_at(q.outer_start), common=True)
     if rng is not None:
         # `The radioman pointed out that ... “...”`, `In 2014, Pew found that “...”`

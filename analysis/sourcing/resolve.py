@@ -76,7 +76,7 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
             f.speaker_start, f.speaker_end = previous.speaker_start, previous.speaker_end
             f.attribution = previous.attribution
             return
-        lo = ctx.sent_bounds[f.sentence]
+        lo = clause_start(ctx, f.sentence)
         rng = opening_subject(ctx, lo, f.cue_tok)
         if rng is None and ctx.tok_in_quote[lo]:
             # `“...,” Chaffetz (R-Utah) said in a statement, adding that ...`
@@ -308,10 +308,37 @@ def predicate_follows(ctx: ArticleContext, k: int, hi: int) -> bool:
     ``Perry, who hugged Clinton, shouted``)?"""
     k = _skip_aside(ctx, k, hi)
     w = ctx.lower[k] if k < hi else ""
+    if w in AUX_ADV and w in ADVERBIAL_START and ctx.is_word[k] and k + 1 < hi:
+        # an adverb that may also open a phrase: a verb after it (`He then had ...`, `She later said`)
+        nxt = ctx.lower[k + 1]
+        return nxt in VERBISH or not ctx.capitalised[k + 1] and _verb_like(ctx, k + 1)
     return k < hi and (w in VERBISH or w in AUX_ADV and w not in ADVERBIAL_START and not ctx.capitalised[k]
                        or _verb_like(ctx, k))
 
 
+
+
+def _past_dateline(ctx: ArticleContext, lo: int, hi: int) -> int:
+    """Token ``lo``, or the token after a dateline that opens the sentence
+    there: words in capitals and a dash (``WASHINGTON —``, ``NEW YORK --``)."""
+    k = lo
+    while k < hi and k - lo < 4 and ctx.is_word[k] and ctx.strs[k].isupper() and len(ctx.strs[k]) > 1:
+        k += 1
+    while k < hi and k > lo and ctx.strs[k] in {"—", "–", "-", "--"}:
+        k += 1
+    return k if k > lo and ctx.strs[k - 1] in {"—", "–", "-", "--"} else lo
+
+
+def clause_start(ctx: ArticleContext, si: int) -> int:
+    """The first token of sentence ``si``, or of the sentence before when
+    the break between them is false: a party label in parentheses ends the
+    one and the other opens in lower case (``Sen. Pat Toomey (R-Pa.)`` |
+    ``refused to ..., responding that ...``)."""
+    lo = ctx.sent_bounds[si]
+    if si > 0 and lo > 0 and ctx.strs[lo - 1] == ")" and ctx.is_word[lo] and ctx.strs[lo].islower() \
+            and not ctx.tok_in_quote[lo]:
+        return ctx.sent_bounds[si - 1]
+    return lo
 
 
 def opening_subject(ctx: ArticleContext, lo: int, hi: int, *, common: bool = False) -> TokenRange | None:
@@ -322,7 +349,7 @@ def opening_subject(ctx: ArticleContext, lo: int, hi: int, *, common: bool = Fal
     (an auxiliary, an adverb, a word in -ed, a cue) and holds a name or a
     speaker noun (``common``: or any noun after a determiner, ``The
     radioman``).  None when the sentence opens otherwise."""
-    k = lo
+    k = _past_dateline(ctx, lo, hi)
     while k < hi and ctx.lower[k] in SENTENCE_OPENERS:
         k += 1
     if k < hi and ctx.strs[k] == ",":

@@ -157,3 +157,31 @@ def test_dateline_is_not_the_subject():
             "saying the wage was too low for families.")
     q = extract_quotes(text)
     assert list(q["speaker_name"]) == ["Anna Berg"]
+
+
+def test_breakdown_by_where_the_gold_speaker_stands():
+    import importlib.util
+    from pathlib import Path
+
+    from analysis.evaluation.sourcing import by_speaker_place
+
+    path = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "sourcing" / "score_quotes.py"
+    if not path.exists():
+        pytest.skip("the benchmark's scorer is absent")
+    spec = importlib.util.spec_from_file_location("score_quotes", path)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    text = "“We will win the vote,” said Tom Hill.\n\n“Nobody can stop us now.”"
+    s1, e1 = 1, text.index("”")
+    s2, e2 = text.index("Nobody"), text.rindex(".") + 1
+    sp = text.index("Tom Hill")
+    gold = [{"id": "a", "text": text, "quotes": [
+        {"start": s1, "end": e1, "kind": "direct", "speaker": "Tom Hill", "speaker_start": sp, "speaker_end": sp + 8},
+        {"start": s2, "end": e2, "kind": "direct", "speaker": "Tom Hill", "speaker_start": sp, "speaker_end": sp + 8},
+    ]}]
+    right = {"start": s2, "end": e2, "kind": "direct", "speaker": "Tom Hill", "speaker_start": sp, "speaker_end": sp + 8}
+    wrong = dict(right, speaker="Anna Berg", speaker_start=None, speaker_end=None)
+    first = dict(right, start=s1, end=e1)
+    assert by_speaker_place(scorer, gold, [{"id": "a", "quotes": [first, right]}]) == {
+        "earlier paragraph": (100.0, 1), "same paragraph": (100.0, 1)}
+    assert by_speaker_place(scorer, gold, [{"id": "a", "quotes": [first, wrong]}])["earlier paragraph"] == (0.0, 1)

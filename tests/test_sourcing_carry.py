@@ -185,3 +185,20 @@ def test_breakdown_by_where_the_gold_speaker_stands():
     assert by_speaker_place(scorer, gold, [{"id": "a", "quotes": [first, right]}]) == {
         "earlier paragraph": (100.0, 1), "same paragraph": (100.0, 1)}
     assert by_speaker_place(scorer, gold, [{"id": "a", "quotes": [first, wrong]}])["earlier paragraph"] == (0.0, 1)
+
+
+@pytest.mark.parametrize("signature, name", [
+    ("- Tom Hill.", "Tom Hill"),
+    ("Maria Lopez, director of the Institute of Politics at Brock University.", "Maria Lopez"),
+])
+def test_quotation_paragraph_signed_by_the_next_paragraph(signature, name):
+    text = ("Anna Berg opened the debate.\n\n“Nobody pays their fair share of taxes.”\n\n"
+            f"{signature}\n\nThe claim was checked.")
+    assert speaker_of(text, "fair share") == (name, "explicit")
+
+
+def test_paragraph_after_a_quotation_that_is_narration_signs_nothing():
+    # a verb in the next paragraph: narration, not a signature; the speaker is carried over
+    text = ("“We will win,” said Anna Berg.\n\n“Nobody pays their fair share of taxes.”\n\n"
+            "Tom Hill, her rival, disagreed.")
+    assert speaker_of(text, "fair share") == ("Anna Berg", "carried-over")

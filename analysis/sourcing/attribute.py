@@ -16,9 +16,10 @@ from analysis.names import speech_verbs
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan, has_words
 from analysis.sourcing.phrases import np_forward
-from analysis.sourcing.resolve import (SpeakerSeen, clause_start, entity_fields, opening_subject, predicate_follows, resolve_frame,
-                                       sentence_subject, speaker_after)
-from analysis.sourcing.words import ALNUM_RE, DETERMINERS, HYPHEN_WORD_RE, PRONOUNS, SENT_END_RE, STOP, TIME_WORDS
+from analysis.sourcing.resolve import (SpeakerSeen, clause_start, entity_fields, opening_subject, predicate_follows,
+                                       resolve_frame, sentence_subject, speaker_after, verb_like)
+from analysis.sourcing.words import (ALNUM_RE, DETERMINERS, HYPHEN_WORD_RE, PRONOUNS, SENT_END_RE, STOP, TIME_WORDS,
+                                     VERBISH)
 
 # confidence of an explicit attribution by how close it is to the quotation
 _CONFIDENCE_BY_DISTANCE = {"adjacent": 0.9, "sentence": 0.8, "paragraph": 0.7}
@@ -86,6 +87,8 @@ def quotation_rows(ctx: ArticleContext, spans: list[QuoteSpan], frames: list[Fra
             # `“A,” X said. “B.”`: a paragraph's later quotation with no
             # attribution of its own is the paragraph's speaker's
             f, conf = par_speaker[q.paragraph], 0.6
+        if f is None and q.kind == "direct" and not q.continues:
+            f = signature_after(ctx, q, history)
         if f is None and (q.continues or (q.kind == "direct" and q.outer_start <= ctx.par_starts[q.paragraph])):
             prev = _previous_speaker(ctx, q, frames_by_par, par_speaker, history) \
                 or (last_direct_frame if q.continues else None)
@@ -202,6 +205,32 @@ def narration_subject(ctx: ArticleContext, p: int, history: list[SpeakerSeen]) -
         return None  # a person or a body by name, not "we" or "Twenty-two years ago"
     return _resolved(ctx, Frame(rng.end, "", "", frozenset(), sp_start=rng.start, sp_end=rng.end, sentence=si),
                      history)
+
+
+def signature_after(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen]) -> Frame | None:
+    """A paragraph that is one quotation, signed by the paragraph after it
+    (an epigraph, a fact-check's claim): that paragraph is only a name,
+    after a dash or not, with at most a description after a comma and no
+    verb (``- Bernie Sanders.``, ``Mo Elleithee, director of ... .``).  The
+    name; None otherwise."""
+    p = q.paragraph
+    if p + 1 >= len(ctx.par_starts) or q.outer_start > ctx.par_starts[p] + 1 \
+            or ctx.text[q.outer_end : ctx.par_ends[p]].strip(" \t\"”“'.") != "":
+        return None
+    a, hi = ctx.tok_at(ctx.par_starts[p + 1]), ctx.tok_at(ctx.par_ends[p + 1])
+    while a < hi and ctx.strs[a] in {"-", "—", "–", "--"}:
+        a += 1
+    if hi - a > 30 or a >= hi or any(ctx.tok_in_quote[a:hi]):
+        return None
+    b = a
+    while b < hi and ctx.is_word[b] and ctx.capitalised[b] or b > a and b < hi and ctx.strs[b] == "." \
+            and ctx.lower[b - 1] in ctx.unions["titles_abbr"]:
+        b += 1
+    if b - a < 1 or b - a > 5 or b < hi and ctx.strs[b] not in {",", "."} or not ctx.capitalised[b - 1]:
+        return None
+    if any(ctx.lower[k] in VERBISH or ctx.strs[k].islower() and verb_like(ctx, k) for k in range(b, hi)):
+        return None
+    return _resolved(ctx, Frame(a, "", "", frozenset(), sp_start=a, sp_end=b, sentence=ctx.tok_sentence[a]), history)
 
 
 def tail_frame(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen]) -> Frame | None:

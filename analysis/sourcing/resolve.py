@@ -237,9 +237,9 @@ def speaker_after(ctx: ArticleContext, t: int, hi: int) -> tuple[TokenRange, int
     rng = _name_forward(ctx, t, hi)
     if rng is not None:
         v = _skip_aside(ctx, rng.end, hi)
-        if v < hi and _verb_like(ctx, v):
+        if v < hi and verb_like(ctx, v):
             return rng, v, "sv"
-    if _verb_like(ctx, t) and t + 1 < hi:
+    if verb_like(ctx, t) and t + 1 < hi:
         rng = np_forward(ctx, t + 1, hi)
         if rng is None and ctx.capitalised[t + 1]:
             # `said Will Doyle`: a run of capitalised words
@@ -260,8 +260,8 @@ def _name_forward(ctx: ArticleContext, t: int, hi: int) -> TokenRange | None:
     rng = np_forward(ctx, t, hi)
     if rng is None:
         return TokenRange(t, t + 1) if ctx.capitalised[t] and ctx.is_word[t] and t + 1 < hi \
-            and _verb_like(ctx, t + 1) else None
-    cut = next((k for k in range(rng.start + 1, rng.end) if ctx.strs[k].islower() and _verb_like(ctx, k)), None)
+            and verb_like(ctx, t + 1) else None
+    cut = next((k for k in range(rng.start + 1, rng.end) if ctx.strs[k].islower() and verb_like(ctx, k)), None)
     if cut is not None:
         return TokenRange(rng.start, cut)
     e = rng.end
@@ -285,12 +285,12 @@ def _skip_aside(ctx: ArticleContext, k: int, hi: int) -> int:
         for m in range(k + 1, min(hi - 1, k + 24)):
             if ctx.strs[m] in {".", "!", "?", "“", '"'}:
                 break
-            if ctx.strs[m] == "," and _verb_like(ctx, m + 1):
+            if ctx.strs[m] == "," and verb_like(ctx, m + 1):
                 return m + 1
     return k
 
 
-def _verb_like(ctx: ArticleContext, k: int) -> bool:
+def verb_like(ctx: ArticleContext, k: int) -> bool:
     """A cue word, or a lower-case past-tense word (``retaliated``, ``wrote``)
     or present (``writes``), not a function word: the verb of a speaker."""
     w = ctx.lower[k]
@@ -311,9 +311,9 @@ def predicate_follows(ctx: ArticleContext, k: int, hi: int) -> bool:
     if w in AUX_ADV and w in ADVERBIAL_START and ctx.is_word[k] and k + 1 < hi:
         # an adverb that may also open a phrase: a verb after it (`He then had ...`, `She later said`)
         nxt = ctx.lower[k + 1]
-        return nxt in VERBISH or not ctx.capitalised[k + 1] and _verb_like(ctx, k + 1)
+        return nxt in VERBISH or not ctx.capitalised[k + 1] and verb_like(ctx, k + 1)
     return k < hi and (w in VERBISH or w in AUX_ADV and w not in ADVERBIAL_START and not ctx.capitalised[k]
-                       or _verb_like(ctx, k))
+                       or verb_like(ctx, k))
 
 
 

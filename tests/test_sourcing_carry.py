@@ -202,3 +202,18 @@ def test_paragraph_after_a_quotation_that_is_narration_signs_nothing():
     text = ("“We will win,” said Anna Berg.\n\n“Nobody pays their fair share of taxes.”\n\n"
             "Tom Hill, her rival, disagreed.")
     assert speaker_of(text, "fair share") == ("Anna Berg", "carried-over")
+
+
+def test_pronoun_after_a_name_in_its_own_sentence_is_not_the_previous_subject():
+    # "he" is not Boris Holm, the subject before: a name stands nearer, in the pronoun's own sentence
+    text = ("“We are ready,” said Tom Hill.\n\nBoris Holm opened the debate. "
+            "Then came a call from Peter Smith where he said Boris Holm had betrayed the party.")
+    q = extract_quotes(text)
+    he = q[q["speaker"] == "he"]
+    assert len(he) == 1 and he["speaker_name"].iloc[0] != "Boris Holm"
+
+
+def test_a_heading_after_a_quotation_paragraph_signs_nothing():
+    text = ("“We will win,” said Anna Berg.\n\n“Nobody pays their fair share of taxes.”\n\n"
+            "CONFIDENCE MEASURES\n\nThe vote was held in May.")
+    assert speaker_of(text, "fair share") == ("Anna Berg", "carried-over")

@@ -220,6 +220,7 @@ def signature_after(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen
     a, hi = ctx.tok_at(ctx.par_starts[p + 1]), ctx.tok_at(ctx.par_ends[p + 1])
     while a < hi and ctx.strs[a] in {"-", "—", "–", "--"}:
         a += 1
+    dash = a > ctx.tok_at(ctx.par_starts[p + 1])
     if hi - a > 30 or a >= hi or any(ctx.tok_in_quote[a:hi]):
         return None
     b = a
@@ -228,6 +229,8 @@ def signature_after(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen
         b += 1
     if b - a < 1 or b - a > 5 or b < hi and ctx.strs[b] not in {",", "."} or not ctx.capitalised[b - 1]:
         return None
+    if b == hi and not dash or any(ctx.strs[k].isupper() and len(ctx.strs[k]) > 1 for k in range(a, b)):
+        return None  # a heading (`CONFIDENCE MEASURES`, `The Verdict`), not a signature
     if any(ctx.lower[k] in VERBISH or ctx.strs[k].islower() and verb_like(ctx, k) for k in range(b, hi)):
         return None
     return _resolved(ctx, Frame(a, "", "", frozenset(), sp_start=a, sp_end=b, sentence=ctx.tok_sentence[a]), history)

@@ -163,8 +163,9 @@ def _previous_subject(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
     True when so.  A sentence that is narration, not a quotation, names
     the one a pronoun then refers to more often than the speaker before."""
     si = ctx.tok_sentence[f.sp_start]
-    if si == 0:
-        return False
+    if si == 0 or any(ctx.capitalised[k] and ctx.is_word[k] and ctx.lower[k] not in ctx.unions["titles_nouns"]
+                      for k in range(ctx.sent_bounds[si] + 1, f.sp_start)):
+        return False  # `a call from Donald Trump where he accused ...`: a name nearer in its own sentence
     lo, hi = ctx.sentence_range(si - 1)
     if hi <= lo or ctx.tok_in_quote[hi - 1] or any(ctx.tok_in_quote[lo:hi]):
         return False

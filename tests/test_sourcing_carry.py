@@ -217,3 +217,14 @@ def test_a_heading_after_a_quotation_paragraph_signs_nothing():
     text = ("“We will win,” said Anna Berg.\n\n“Nobody pays their fair share of taxes.”\n\n"
             "CONFIDENCE MEASURES\n\nThe vote was held in May.")
     assert speaker_of(text, "fair share") == ("Anna Berg", "carried-over")
+
+
+@pytest.mark.parametrize("lead_in, name", [
+    # the colon's own sentence has no cue: its subject, not the speaker of the sentence before
+    ("“We won,” Tom Hill said about the vote. Maria Lopez smiled. She went on to say:", "Maria Lopez"),
+    ("Tom Hill spoke first. On July 6, 2015, Maria Lopez made the following comment:", "Maria Lopez"),
+])
+def test_the_sentence_ending_in_a_colon_names_the_speaker(lead_in, name):
+    text = f"“Good evening,” said Tom Hill.\n\n{lead_in}\n\n“Nobody believed in us.”"
+    got, _ = speaker_of(text, "Nobody believed")
+    assert got == name

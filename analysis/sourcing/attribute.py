@@ -151,18 +151,19 @@ def colon_intro(ctx: ArticleContext, p: int, frames_by_par: dict[int, list[Frame
     if p < 0 or ctx.text[ctx.par_starts[p] : ctx.par_ends[p]].rstrip()[-1:] != ":":
         return None
     usable = [f for f in frames_by_par.get(p, ()) if f.name or f.speaker]
-    if usable:
-        return usable[-1]
     last = ctx.tok_at(ctx.par_ends[p]) - 1
     if last < 0:
-        return None
+        return usable[-1] if usable else None
     si = ctx.tok_sentence[last]
+    if usable and usable[-1].sentence == si:
+        return usable[-1]
+    # the sentence ending in the colon has no cue of its own (`She went on to say:`,
+    # `Sanders made the following comment:`): its subject before an earlier sentence's speaker
     lo = max(ctx.sent_bounds[si], ctx.tok_at(ctx.par_starts[p]))
     rng = opening_subject(ctx, lo, last)
-    if rng is None:
-        return None
-    return _resolved(ctx, Frame(last, ":", ":", frozenset(), sp_start=rng.start, sp_end=rng.end, order="colon",
-                                sentence=si), history)
+    f = None if rng is None else _resolved(
+        ctx, Frame(last, ":", ":", frozenset(), sp_start=rng.start, sp_end=rng.end, order="colon", sentence=si), history)
+    return f or (usable[-1] if usable else None)
 
 
 def lead_in_subject(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen]) -> Frame | None:

@@ -360,6 +360,8 @@ def opening_subject(ctx: ArticleContext, lo: int, hi: int, *, common: bool = Fal
         if comma is None:
             return None
         k = comma + 1
+        if k + 1 < hi and ctx.strs[k].isdigit() and ctx.strs[k + 1] == ",":
+            k += 2  # the year of a date: `On July 6, 2015, Sanders ...`
     if k >= hi or ctx.tok_in_quote[k] or not ctx.is_word[k]:
         return None
     if ctx.lower[k] in PRONOUNS:

@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.evaluation.sourcing import by_attribution, predictions, run_scorer, write_jsonl  # noqa: E402
+from analysis.evaluation.sourcing import by_attribution, by_speaker_place, predictions, run_scorer, write_jsonl  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "benchmarks" / "sourcing"
 
@@ -78,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     per_type = by_attribution(load_scorer(scorer), records, preds)
     print("speaker accuracy by attribution type (direct+mixed, overlap-matched): " + ", ".join(
         f"{k} {acc}% (n={n})" for k, (acc, n) in per_type.items()))
+    per_place = by_speaker_place(load_scorer(scorer), records, preds)
+    print("speaker accuracy by where the gold speaker stands (direct+mixed, overlap-matched): " + ", ".join(
+        f"{k} {acc}% (n={n})" for k, (acc, n) in per_place.items()))
     print(f"GGT-style@0.3 (direct+mixed): F1 {dm['ggt_style@0.3']['f1']}, speaker match {dm['ggt_style@0.3']['speaker_match_acc']}%")
     print(f"extraction: {len(records)} articles, {n_pred} predicted quotes in {seconds:.1f} s")
 

@@ -113,10 +113,10 @@ def test_draft_of_the_seed(seed_articles):
         "Joe Biden": 4, "Meng Wanzhou": 4, "Jen Psaki": 2, "Marc Garneau": 2, "Guy Saint-Jacques": 1,
     }
     # quotes as the hand-checked attributions give them with the curated codebook (Hua 8, Cotler 6,
-    # Saint-Jacques 2, Garneau 2), except one: without the codebook's genders the sourcing family
-    # resolves "she" in paragraph 7 to Joe Biden, not Jen Psaki (Psaki 4 -> 3, Biden 1 -> 2)
+    # Saint-Jacques 2, Garneau 2, Psaki 4, Biden 1): without the codebook's genders "she" in
+    # paragraph 7 still goes to Jen Psaki, past Joe Biden, a man by his given name
     assert d["quotes"][d["quotes"] > 0].to_dict() == {
-        "Hua Chunying": 8, "Irwin Cotler": 6, "Jen Psaki": 3, "Joe Biden": 2, "Marc Garneau": 2,
+        "Hua Chunying": 8, "Irwin Cotler": 6, "Jen Psaki": 4, "Joe Biden": 1, "Marc Garneau": 2,
         "Guy Saint-Jacques": 2, "Chinese Foreign Ministry": 1, "Global Times": 1,
     }
     assert list(d.index[:2]) == ["Hua Chunying", "Irwin Cotler"]  # most quoted first

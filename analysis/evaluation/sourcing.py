@@ -37,7 +37,8 @@ import pandas as pd
 
 from analysis.evaluation.data import BenchmarkSkipped, benchmark_file, cached_frames, read_jsonl
 
-__all__ = ["GOLD", "predictions", "write_jsonl", "run_scorer", "by_attribution", "sourcing_agreement"]
+__all__ = ["GOLD", "predictions", "write_jsonl", "run_scorer", "by_attribution", "by_speaker_place",
+           "sourcing_agreement"]
 
 GOLD = ("sourcing", "polnear_dev.jsonl")
 KINDS = ("direct", "mixed", "indirect", "all")
@@ -144,6 +145,40 @@ def by_attribution(scorer, gold_records: list[dict], preds: list[dict]) -> dict:
             g, p = golds[gi], ps[pi]
             if g.get("kind") in ("direct", "mixed") and scorer.speaker_info(g):
                 hits.setdefault(p.get("attribution") or "none", []).append(int(scorer.speaker_lenient(g, p)))
+    return {k: (round(100 * sum(v) / len(v), 1), len(v)) for k, v in sorted(hits.items())}
+
+
+def by_speaker_place(scorer, gold_records: list[dict], preds: list[dict]) -> dict:
+    """Speaker accuracy (lenient, the scorer's) on overlap-matched direct+mixed
+    quotes, split by where the *gold* speaker mention stands relative to the
+    quoted piece: ``same paragraph``, ``earlier paragraph`` (a speaker carried
+    over, as the annotators saw it), ``later paragraph``.  Unlike
+    :func:`by_attribution` it does not depend on the package's own label, so
+    its ``earlier paragraph`` row is the denominator for "speakers carried
+    over from an earlier paragraph".  Paragraphs are the package's
+    (:func:`analysis.core.text.segment`)."""
+    from analysis.core.text import segment
+
+    by_id = {p["id"]: p for p in preds}
+    hits: dict[str, list[int]] = {}
+    for gr in gold_records:
+        text = gr["text"]
+        doc = segment(text, gr["id"])
+        tok = scorer.Tok(text)
+        golds = scorer.split_pieces(text, [g for g in gr["quotes"] if scorer.q_spans(g)])
+        ps = scorer.split_pieces(text, [dict(p) for p in by_id[gr["id"]]["quotes"] if p["kind"] in ("direct", "mixed")])
+        gt = [scorer.q_tokens(tok, g) for g in golds]
+        pt = [scorer.q_tokens(tok, p) for p in ps]
+        pairs = [(len(G & P) / max(len(G), len(P)), gi, pi) for gi, G in enumerate(gt) for pi, P in enumerate(pt)
+                 if G & P and len(G & P) / max(len(G), len(P)) >= 0.5]
+        for gi, pi in scorer.greedy(pairs).items():
+            g = golds[gi]
+            if g.get("kind") not in ("direct", "mixed") or g.get("speaker_start") is None:
+                continue
+            p_quote, p_speaker = doc.paragraph_at(g["start"]), doc.paragraph_at(g["speaker_start"])
+            place = "same paragraph" if p_quote == p_speaker else \
+                "earlier paragraph" if p_speaker < p_quote else "later paragraph"
+            hits.setdefault(place, []).append(int(scorer.speaker_lenient(g, ps[pi])))
     return {k: (round(100 * sum(v) / len(v), 1), len(v)) for k, v in sorted(hits.items())}
 
 

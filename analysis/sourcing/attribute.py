@@ -16,9 +16,10 @@ from analysis.names import speech_verbs
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan, has_words
 from analysis.sourcing.phrases import np_forward
-from analysis.sourcing.resolve import (SpeakerSeen, entity_fields, opening_subject, predicate_follows, resolve_frame,
-                                       sentence_subject, speaker_after)
-from analysis.sourcing.words import ALNUM_RE, DETERMINERS, HYPHEN_WORD_RE, PRONOUNS, SENT_END_RE, STOP, TIME_WORDS
+from analysis.sourcing.resolve import (SpeakerSeen, clause_start, entity_fields, opening_subject, predicate_follows,
+                                       resolve_frame, sentence_subject, speaker_after, verb_like)
+from analysis.sourcing.words import (ALNUM_RE, DETERMINERS, HYPHEN_WORD_RE, PRONOUNS, SENT_END_RE, STOP, TIME_WORDS,
+                                     VERBISH)
 
 # confidence of an explicit attribution by how close it is to the quotation
 _CONFIDENCE_BY_DISTANCE = {"adjacent": 0.9, "sentence": 0.8, "paragraph": 0.7}
@@ -86,6 +87,8 @@ def quotation_rows(ctx: ArticleContext, spans: list[QuoteSpan], frames: list[Fra
             # `“A,” X said. “B.”`: a paragraph's later quotation with no
             # attribution of its own is the paragraph's speaker's
             f, conf = par_speaker[q.paragraph], 0.6
+        if f is None and q.kind == "direct" and not q.continues:
+            f = signature_after(ctx, q, history)
         if f is None and (q.continues or (q.kind == "direct" and q.outer_start <= ctx.par_starts[q.paragraph])):
             prev = _previous_speaker(ctx, q, frames_by_par, par_speaker, history) \
                 or (last_direct_frame if q.continues else None)
@@ -119,11 +122,24 @@ def _previous_speaker(ctx: ArticleContext, q: QuoteSpan, frames_by_par: dict[int
     else the name opening the last sentence of a previous paragraph of
     narration (a new speaker introduced in between); None when none is."""
     p = q.paragraph
-    prev = colon_intro(ctx, p - 1, frames_by_par, history) or par_speaker.get(p - 1) \
-        or (par_speaker.get(p - 2) if q.continues else None)
-    if prev is None and not q.continues and not frames_by_par.get(p - 1):
+    prev = colon_intro(ctx, p - 1, frames_by_par, history)
+    if prev is None and not q.continues and _ends_in_narration(ctx, p - 1, frames_by_par):
+        # `“...,” Trump added. He then had a question for the crowd.` before `“Who's going to pay?”`
         prev = narration_subject(ctx, p - 1, history)
-    return prev
+    return prev or par_speaker.get(p - 1) or (par_speaker.get(p - 2) if q.continues else None)
+
+
+def _ends_in_narration(ctx: ArticleContext, p: int, frames_by_par: dict[int, list[Frame]]) -> bool:
+    """Does paragraph ``p`` end with a sentence of narration: no quotation
+    marks and no attribution in it?"""
+    if p < 0:
+        return False
+    first, last = ctx.tok_at(ctx.par_starts[p]), ctx.tok_at(ctx.par_ends[p]) - 1
+    if last < first:
+        return False
+    si = ctx.tok_sentence[last]
+    lo = max(ctx.sent_bounds[si], first)
+    return not any(ctx.tok_in_quote[lo : last + 1]) and all(f.sentence != si for f in frames_by_par.get(p, ()))
 
 
 def colon_intro(ctx: ArticleContext, p: int, frames_by_par: dict[int, list[Frame]],
@@ -135,18 +151,19 @@ def colon_intro(ctx: ArticleContext, p: int, frames_by_par: dict[int, list[Frame
     if p < 0 or ctx.text[ctx.par_starts[p] : ctx.par_ends[p]].rstrip()[-1:] != ":":
         return None
     usable = [f for f in frames_by_par.get(p, ()) if f.name or f.speaker]
-    if usable:
-        return usable[-1]
     last = ctx.tok_at(ctx.par_ends[p]) - 1
     if last < 0:
-        return None
+        return usable[-1] if usable else None
     si = ctx.tok_sentence[last]
+    if usable and usable[-1].sentence == si:
+        return usable[-1]
+    # the sentence ending in the colon has no cue of its own (`She went on to say:`,
+    # `Sanders made the following comment:`): its subject before an earlier sentence's speaker
     lo = max(ctx.sent_bounds[si], ctx.tok_at(ctx.par_starts[p]))
     rng = opening_subject(ctx, lo, last)
-    if rng is None:
-        return None
-    return _resolved(ctx, Frame(last, ":", ":", frozenset(), sp_start=rng.start, sp_end=rng.end, order="colon",
-                                sentence=si), history)
+    f = None if rng is None else _resolved(
+        ctx, Frame(last, ":", ":", frozenset(), sp_start=rng.start, sp_end=rng.end, order="colon", sentence=si), history)
+    return f or (usable[-1] if usable else None)
 
 
 def lead_in_subject(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen]) -> Frame | None:
@@ -161,7 +178,7 @@ def lead_in_subject(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen
     if i <= ps or ctx.text[i] not in ":,":
         return None
     si = ctx.sentence_at(i)
-    rng = opening_subject(ctx, max(ctx.sent_bounds[si], ctx.tok_at(ps)), ctx.tok_at(i), common=True)
+    rng = opening_subject(ctx, max(clause_start(ctx, si), ctx.tok_at(ps)), ctx.tok_at(i), common=True)
     if rng is None or not predicate_follows(ctx, rng.end, ctx.tok_at(i)):
         return None
     return _resolved(ctx, Frame(rng.end, "", "", frozenset(), sp_start=rng.start, sp_end=rng.end, sentence=si),
@@ -189,6 +206,35 @@ def narration_subject(ctx: ArticleContext, p: int, history: list[SpeakerSeen]) -
         return None  # a person or a body by name, not "we" or "Twenty-two years ago"
     return _resolved(ctx, Frame(rng.end, "", "", frozenset(), sp_start=rng.start, sp_end=rng.end, sentence=si),
                      history)
+
+
+def signature_after(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen]) -> Frame | None:
+    """A paragraph that is one quotation, signed by the paragraph after it
+    (an epigraph, a fact-check's claim): that paragraph is only a name,
+    after a dash or not, with at most a description after a comma and no
+    verb (``- Bernie Sanders.``, ``Mo Elleithee, director of ... .``).  The
+    name; None otherwise."""
+    p = q.paragraph
+    if p + 1 >= len(ctx.par_starts) or q.outer_start > ctx.par_starts[p] + 1 \
+            or ctx.text[q.outer_end : ctx.par_ends[p]].strip(" \t\"”“'.") != "":
+        return None
+    a, hi = ctx.tok_at(ctx.par_starts[p + 1]), ctx.tok_at(ctx.par_ends[p + 1])
+    while a < hi and ctx.strs[a] in {"-", "—", "–", "--"}:
+        a += 1
+    dash = a > ctx.tok_at(ctx.par_starts[p + 1])
+    if hi - a > 30 or a >= hi or any(ctx.tok_in_quote[a:hi]):
+        return None
+    b = a
+    while b < hi and ctx.is_word[b] and ctx.capitalised[b] or b > a and b < hi and ctx.strs[b] == "." \
+            and ctx.lower[b - 1] in ctx.unions["titles_abbr"]:
+        b += 1
+    if b - a < 1 or b - a > 5 or b < hi and ctx.strs[b] not in {",", "."} or not ctx.capitalised[b - 1]:
+        return None
+    if b == hi and not dash or any(ctx.strs[k].isupper() and len(ctx.strs[k]) > 1 for k in range(a, b)):
+        return None  # a heading (`CONFIDENCE MEASURES`, `The Verdict`), not a signature
+    if any(ctx.lower[k] in VERBISH or ctx.strs[k].islower() and verb_like(ctx, k) for k in range(b, hi)):
+        return None
+    return _resolved(ctx, Frame(a, "", "", frozenset(), sp_start=a, sp_end=b, sentence=ctx.tok_sentence[a]), history)
 
 
 def tail_frame(ctx: ArticleContext, q: QuoteSpan, history: list[SpeakerSeen]) -> Frame | None:
@@ -227,7 +273,7 @@ def _partial_speaker(ctx: ArticleContext, q: QuoteSpan, par_speaker: dict[int, F
     if subj is not None:
         return subj, subj.attribution, 0.45
     si = ctx.sentence_at(q.start)
-    lo = ctx.sent_bounds[si]
+    lo = clause_start(ctx, si)
     rng = opening_subject(ctx, lo, ctx.tok_at(q.outer_start), common=True)
     if rng is not None:
         # `The radioman pointed out that ... “...”`, `In 2014, Pew found that “...”`

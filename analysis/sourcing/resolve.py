@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.names import gendered_words, looks_like_organisation, speech_verbs
+from analysis.names import first_name_gender, gendered_words, looks_like_organisation, speech_verbs
 from analysis.sourcing.context import ArticleContext, TokenRange
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan
@@ -37,13 +37,17 @@ class SpeakerSeen:
 
 def gender_of(name: str | None, np_words: list[str], entity: dict | None) -> str:
     """The speaker's gender: the codebook's, else a gendered title among the
-    phrase's words (``spokeswoman``, ``Mr.``), else ``unknown``."""
+    phrase's words (``spokeswoman``, ``Mr.``), else the given name of a
+    person's name of two words or more (``Jeff Merkley``: male, so a later
+    ``she`` passes him by), else ``unknown``."""
     if entity and entity.get("gender") in ("female", "male"):
         return entity["gender"]
     words = {w.lower().rstrip(".") for w in np_words}
     for gender in ("female", "male"):
         if words & gendered_words(gender):
             return gender
+    if name and " " in name.strip() and not (entity and entity.get("kind") not in (None, "person")):
+        return first_name_gender(name)
     return "unknown"
 
 
@@ -72,7 +76,7 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
             f.speaker_start, f.speaker_end = previous.speaker_start, previous.speaker_end
             f.attribution = previous.attribution
             return
-        lo = ctx.sent_bounds[f.sentence]
+        lo = clause_start(ctx, f.sentence)
         rng = opening_subject(ctx, lo, f.cue_tok)
         if rng is None and ctx.tok_in_quote[lo]:
             # `“...,” Chaffetz (R-Utah) said in a statement, adding that ...`
@@ -123,6 +127,8 @@ def _resolve_pronoun(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen], 
     named before."""
     want = PRONOUNS.get(p)
     f.attribution = "pronoun"
+    if want and _previous_subject(ctx, f, history, want, s):
+        return
     for h in reversed(history[-8:]):
         if p in {"he", "she"}:
             if h.org or not h.named:
@@ -147,6 +153,38 @@ def _resolve_pronoun(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen], 
             f.entity = ctx.resolve(f.name)
             if f.entity and f.entity.get("name"):
                 f.name = f.entity["name"]
+
+
+def _previous_subject(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen], want: str, s: int) -> bool:
+    """A he/she whose previous sentence opens with a named person of that
+    gender (given name, title or codebook) who is not the latest speaker
+    (``Hillary Clinton was more circumspect ... Though she called ...``,
+    after quotes of Merkley): that person, put in ``f`` and ``history``;
+    True when so.  A sentence that is narration, not a quotation, names
+    the one a pronoun then refers to more often than the speaker before."""
+    si = ctx.tok_sentence[f.sp_start]
+    if si == 0 or any(ctx.capitalised[k] and ctx.is_word[k] and ctx.lower[k] not in ctx.unions["titles_nouns"]
+                      for k in range(ctx.sent_bounds[si] + 1, f.sp_start)):
+        return False  # `a call from Donald Trump where he accused ...`: a name nearer in its own sentence
+    lo, hi = ctx.sentence_range(si - 1)
+    if hi <= lo or ctx.tok_in_quote[hi - 1] or any(ctx.tok_in_quote[lo:hi]):
+        return False
+    rng = opening_subject(ctx, lo, hi)
+    if rng is None or ctx.lower[rng.start] in PRONOUNS or ctx.strs[rng.end - 1] in {"'s", "’s"}:
+        return False
+    a, b = rng
+    if not ctx.capitalised[b - 1] or not predicate_follows(ctx, b, hi):
+        return False
+    words = [ctx.strs[k] for k in range(a, b) if ctx.is_word[k]]
+    if looks_like_organisation(words):
+        return False
+    name, ent = _named_speaker(ctx, a, b, ctx.starts[a])
+    if not name or gender_of(name, words, ent) != want or history and history[-1].name == name:
+        return False
+    f.name, f.entity = name, ent
+    sa, sb = ctx.starts[a], ctx.ends[b - 1]
+    history.append(SpeakerSeen(ctx.text[sa:sb], name, ent, sa, sb, True, False, want, s))
+    return True
 
 
 def _named_speaker(ctx: ArticleContext, a: int, b: int, s: int) -> tuple[str | None, dict | None]:
@@ -200,9 +238,9 @@ def speaker_after(ctx: ArticleContext, t: int, hi: int) -> tuple[TokenRange, int
     rng = _name_forward(ctx, t, hi)
     if rng is not None:
         v = _skip_aside(ctx, rng.end, hi)
-        if v < hi and _verb_like(ctx, v):
+        if v < hi and verb_like(ctx, v):
             return rng, v, "sv"
-    if _verb_like(ctx, t) and t + 1 < hi:
+    if verb_like(ctx, t) and t + 1 < hi:
         rng = np_forward(ctx, t + 1, hi)
         if rng is None and ctx.capitalised[t + 1]:
             # `said Will Doyle`: a run of capitalised words
@@ -223,8 +261,8 @@ def _name_forward(ctx: ArticleContext, t: int, hi: int) -> TokenRange | None:
     rng = np_forward(ctx, t, hi)
     if rng is None:
         return TokenRange(t, t + 1) if ctx.capitalised[t] and ctx.is_word[t] and t + 1 < hi \
-            and _verb_like(ctx, t + 1) else None
-    cut = next((k for k in range(rng.start + 1, rng.end) if ctx.strs[k].islower() and _verb_like(ctx, k)), None)
+            and verb_like(ctx, t + 1) else None
+    cut = next((k for k in range(rng.start + 1, rng.end) if ctx.strs[k].islower() and verb_like(ctx, k)), None)
     if cut is not None:
         return TokenRange(rng.start, cut)
     e = rng.end
@@ -248,12 +286,12 @@ def _skip_aside(ctx: ArticleContext, k: int, hi: int) -> int:
         for m in range(k + 1, min(hi - 1, k + 24)):
             if ctx.strs[m] in {".", "!", "?", "“", '"'}:
                 break
-            if ctx.strs[m] == "," and _verb_like(ctx, m + 1):
+            if ctx.strs[m] == "," and verb_like(ctx, m + 1):
                 return m + 1
     return k
 
 
-def _verb_like(ctx: ArticleContext, k: int) -> bool:
+def verb_like(ctx: ArticleContext, k: int) -> bool:
     """A cue word, or a lower-case past-tense word (``retaliated``, ``wrote``)
     or present (``writes``), not a function word: the verb of a speaker."""
     w = ctx.lower[k]
@@ -271,10 +309,37 @@ def predicate_follows(ctx: ArticleContext, k: int, hi: int) -> bool:
     ``Perry, who hugged Clinton, shouted``)?"""
     k = _skip_aside(ctx, k, hi)
     w = ctx.lower[k] if k < hi else ""
+    if w in AUX_ADV and w in ADVERBIAL_START and ctx.is_word[k] and k + 1 < hi:
+        # an adverb that may also open a phrase: a verb after it (`He then had ...`, `She later said`)
+        nxt = ctx.lower[k + 1]
+        return nxt in VERBISH or not ctx.capitalised[k + 1] and verb_like(ctx, k + 1)
     return k < hi and (w in VERBISH or w in AUX_ADV and w not in ADVERBIAL_START and not ctx.capitalised[k]
-                       or _verb_like(ctx, k))
+                       or verb_like(ctx, k))
 
 
+
+
+def _past_dateline(ctx: ArticleContext, lo: int, hi: int) -> int:
+    """Token ``lo``, or the token after a dateline that opens the sentence
+    there: words in capitals and a dash (``WASHINGTON —``, ``NEW YORK --``)."""
+    k = lo
+    while k < hi and k - lo < 4 and ctx.is_word[k] and ctx.strs[k].isupper() and len(ctx.strs[k]) > 1:
+        k += 1
+    while k < hi and k > lo and ctx.strs[k] in {"—", "–", "-", "--"}:
+        k += 1
+    return k if k > lo and ctx.strs[k - 1] in {"—", "–", "-", "--"} else lo
+
+
+def clause_start(ctx: ArticleContext, si: int) -> int:
+    """The first token of sentence ``si``, or of the sentence before when
+    the break between them is false: a party label in parentheses ends the
+    one and the other opens in lower case (``Sen. Pat Toomey (R-Pa.)`` |
+    ``refused to ..., responding that ...``)."""
+    lo = ctx.sent_bounds[si]
+    if si > 0 and lo > 0 and ctx.strs[lo - 1] == ")" and ctx.is_word[lo] and ctx.strs[lo].islower() \
+            and not ctx.tok_in_quote[lo]:
+        return ctx.sent_bounds[si - 1]
+    return lo
 
 
 def opening_subject(ctx: ArticleContext, lo: int, hi: int, *, common: bool = False) -> TokenRange | None:
@@ -285,7 +350,7 @@ def opening_subject(ctx: ArticleContext, lo: int, hi: int, *, common: bool = Fal
     (an auxiliary, an adverb, a word in -ed, a cue) and holds a name or a
     speaker noun (``common``: or any noun after a determiner, ``The
     radioman``).  None when the sentence opens otherwise."""
-    k = lo
+    k = _past_dateline(ctx, lo, hi)
     while k < hi and ctx.lower[k] in SENTENCE_OPENERS:
         k += 1
     if k < hi and ctx.strs[k] == ",":
@@ -295,6 +360,8 @@ def opening_subject(ctx: ArticleContext, lo: int, hi: int, *, common: bool = Fal
         if comma is None:
             return None
         k = comma + 1
+        if k + 1 < hi and ctx.strs[k].isdigit() and ctx.strs[k + 1] == ",":
+            k += 2  # the year of a date: `On July 6, 2015, Sanders ...`
     if k >= hi or ctx.tok_in_quote[k] or not ctx.is_word[k]:
         return None
     if ctx.lower[k] in PRONOUNS:

@@ -97,7 +97,8 @@ from analysis.actors.runs import (
     run_plan,
     title_case,
 )
-from analysis.names import PersonMentions, apposition_re, infer_gender, name_parts, person_cue_verbs
+from analysis.names import PersonMentions, apposition_re, first_names, infer_gender, name_parts, person_cue_verbs
+from analysis.names.runs import OF_HEADS
 from analysis.core.text import Document
 
 __all__ = ["discover_entities", "ENTITY_KINDS"]
@@ -140,6 +141,7 @@ class _Tokens(NamedTuple):
     ends: list[int]
     flags: bytearray
     text: str
+    poss: bytes  # 1 where a possessive was cut off the token
 
 
 def _read_tokens(doc: Document) -> _Tokens | None:
@@ -150,14 +152,14 @@ def _read_tokens(doc: Document) -> _Tokens | None:
     starts, ends = flat[0::2], flat[1::2]
     flags = bytearray(map(FLAGS.__getitem__, strings))
     # a possessive is not part of the name: "Kovrig’s" -> "Kovrig"
-    poss = flags.translate(POSS_T)
+    poss = bytes(flags.translate(POSS_T))
     i = poss.find(1)
     while i >= 0:
         strings[i] = strings[i][:-2]
         ends[i] -= 2
         flags[i] = FLAGS[strings[i]]
         i = poss.find(1, i + 1)
-    return _Tokens(strings, starts, ends, flags, doc.text)
+    return _Tokens(strings, starts, ends, flags, doc.text, poss)
 
 
 def _is_sport_text(doc: Document, toks: _Tokens) -> bool:
@@ -191,6 +193,8 @@ def _sentence_candidates(doc: Document, toks: _Tokens, sport: bool) -> tuple[lis
         # letter and more than one character are upper case
         n_alpha = alpha.count(1, lo, hi)
         headline = n_alpha >= 2 and alpha_upper.count(1, lo, hi) / n_alpha > 0.6
+        if not headline:
+            runs = _reshape_runs(toks, runs, hi)
         for a, b in runs:
             if not headline:
                 _label_run(toks, a, b, lo, hi, sport, person_titles, found, pending)
@@ -205,6 +209,88 @@ def _sentence_candidates(doc: Document, toks: _Tokens, sport: bool) -> tuple[lis
             else:
                 pending.append((a, b, _HEADLINE))
     return found, pending
+
+
+# connectors inside an organisation's name ("Department for Transport",
+# "Organisation for Security and Cooperation in Europe"; see _reshape_runs)
+_ORG_FOR = frozenset({"for", "on"})
+_CHAIN_GO_ON = frozenset({"for", "on", "and", "of", "in"})
+# designators that are descriptive words, not legal forms: a name may go on
+# across "of" after them ("Group of Seven"); after the legal forms ("Kia
+# Motor Corp of South Korea") "of" gives the seat, not more of the name
+_DESCRIPTIVE_DESIGNATORS = frozenset({"Group", "Holdings", "Holding", "Technologies", "Technology", "International",
+                                      "Corporation", "Company"})
+
+
+def _reshape_runs(toks: _Tokens, runs: list[tuple[int, int]], hi: int) -> list[tuple[int, int]]:
+    """The capitalised runs of one body sentence made into names: cut after
+    an attached possessive (``London's | Huawei ban``) and at ``of`` after a
+    legal-form designator (``Kia Motor Corp | of South Korea``), then joined
+    into one organisation's name across the connectors of
+    :func:`_org_join` (``Department for Transport``)."""
+    strings, poss = toks.strings, toks.poss
+    cut: list[tuple[int, int]] = []
+    for a, b in runs:
+        start = a
+        for k in range(a, b - 1):
+            if poss[k]:
+                cut.append((start, k + 1))
+                start = k + 1
+            elif strings[k + 1] == "of" and k + 2 < b and strings[k] in designators() \
+                    and strings[k] not in _DESCRIPTIVE_DESIGNATORS:
+                cut.append((start, k + 1))
+                start = k + 2
+        cut.append((start, b))
+    out: list[tuple[int, int]] = []
+    chain = None  # how the last run of out already joins: "for", "of" or None
+    for a, b in cut:
+        if out and a == out[-1][1] + 1 and a < hi:
+            pa, pb = out[-1]
+            how = _org_join(strings, pa, pb, a, b, chain)
+            if how:
+                out[-1] = (pa, b)
+                chain = "for" if "for" in (how, chain) else how
+                continue
+        out.append((a, b))
+        chain = "of" if any(strings[k] == "of" and strings[k - 1] in OF_HEADS for k in range(a + 1, b - 1)) else None
+    return out
+
+
+def _org_join(strings: list[str], pa: int, pb: int, a: int, b: int, chain: str | None) -> str | None:
+    """Do the runs ``pa..pb`` and ``a..b``, one lower-case word apart, form
+    one organisation's name?  ``"for"``: across ``for``/``on`` after an
+    organisation head (``Department for Transport``, ``Commission on
+    Presidential Debates``; not after a person title: ``Secretary of State |
+    for Defence``); ``"of"``: on across ``and`` after a name joined across
+    ``of`` (``Department of Trade and Industry``) or ``for``, and across
+    ``of`` or ``in`` before a place after one joined across ``for``
+    (``... for Security and Cooperation in Europe``), when the words added
+    hold no head of their own (``Bank of England | and Treasury``); or
+    across ``and`` between two common nouns before a head (``Food and Drug
+    Administration``, ``State Law and Order Restoration Council``); None:
+    two names."""
+    conn = strings[pb]
+    if pb != a - 1 or _has_title(strings, pa, pb):
+        return None
+    heads = org_words()
+    if conn in _ORG_FOR:
+        return "for" if strings[pb - 1] in heads or strings[pb - 1] in OF_HEADS else None
+    if chain and conn in _CHAIN_GO_ON and not any(t in heads or t in OF_HEADS for t in strings[a:b]):
+        if conn == "and" or (chain == "for" and (conn == "of" or " ".join(strings[a:b]) in places())):
+            return "of"
+        return None
+    if conn == "and" and b - a >= 2 and strings[b - 1] in heads and strings[pb - 1] not in heads:
+        left, right = strings[pb - 1], strings[a]
+        if all(common(w) > 1e-5 and w not in places() and w.lower() not in first_names() for w in (left, right)):
+            return "of"
+    return None
+
+
+def _has_title(strings: list[str], pa: int, pb: int) -> bool:
+    """A person title in the run (``Secretary of State``): a title, not an
+    organisation, is what goes on across ``for``."""
+    person_titles, _ = title_info()
+    return any(t in person_titles for t in strings[pa:pb])
 
 
 def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, person_titles: dict,
@@ -243,8 +329,8 @@ def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, per
     for i in range(PLAN_PIECES, n_plan, 3):  # the pieces: (a, b, title gender) flat, offsets into run
         ra, rb, tg = plan[i], plan[i + 1], plan[i + 2]
         pa, pb = a + ra, a + rb
-        if pa >= pb:
-            continue
+        if pa >= pb or strings[pa][0].islower():
+            continue  # nothing, or the rest of a title cut off ("Secretary | of State")
         if ra == 0 and pb == b:
             ptoks, pkey = run, key
         else:

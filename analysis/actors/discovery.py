@@ -303,6 +303,8 @@ def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, per
     strings, flags = toks.strings, toks.flags
     if b == a + 1 and flags[a] & SKIP:
         return  # run_plan cuts it and leaves nothing
+    if b - a > 1 and (a == lo or strings[a - 1] in AFTER_QUOTE) and strings[a].lower() in org_kind_nouns()[0]:
+        a += 1  # a noun of organisation kind capitalised for opening the sentence: "Regulator | Ofcom said"
     run = strings[a:b]
     key = SEP.join(run)
     if key.count(SEP) != b - a - 1:  # a token holds SEP: no memo
@@ -396,7 +398,8 @@ def _org_noun_beside(strings: list[str], pa: int, pb: int, lo: int, hi: int) -> 
     (``Pirelli 's shares``, ``Zycie Warszawy daily``):
     ``analysis/data/org_kind_nouns.txt``."""
     before, after = org_kind_nouns()
-    if pa > lo and (strings[pa - 1] in before or strings[pa - 1].endswith(_SEATED)):
+    prev = strings[pa - 1] if pa > lo else ""
+    if prev and (prev in before or prev.endswith(_SEATED) or (pa - 1 == lo and prev.lower() in before)):
         return True
     k = pb + 1 if pb < hi and strings[pb] in _POSSESSIVES else pb
     return k < hi and strings[k] in after
@@ -451,7 +454,9 @@ def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dic
     strong_org = [s for s, f in zip(surfaces, found) if f[3] == "organisation noun"]
     strong_org += _designator_bases(surfaces, found)
     if strong_org:
+        # a person named in full keeps their surname ("Dole spokesman" after "Bob Dole")
         per_titled = {s for s, (_, _, lab, rule) in zip(surfaces, found) if lab == "PER" and rule not in _WEAK_PERSON}
+        per_titled.update([s.rsplit(" ", 1)[-1] for s in per_titled if " " in s])
         for s in strong_org:
             if lex.get(s) in (None, "PER", "ORG") and s not in per_titled:
                 lex[s] = "ORG"
@@ -465,6 +470,10 @@ def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dic
     return surfaces, lex, per_parts
 
 
+# rules that a person's surname overrides: "Howard" after "Michael Howard"
+_SURNAME_OVER = ("gazetteer", "sports team", "acronym", "organisation noun")
+
+
 def _consistent_labels(found: list[tuple], surfaces: list[str], lex: dict, per_parts: dict) -> list[tuple]:
     """The labelled spans with every repeat of a name under its majority
     label; a one-word place or acronym that is the surname of a person named
@@ -474,7 +483,7 @@ def _consistent_labels(found: list[tuple], surfaces: list[str], lex: dict, per_p
         # a dateline, a team in a results row and the venue of a fixture keep
         # their own reading ("NEW YORK" is the dateline's place and the standings' team)
         lab = label if rule in ("dateline", "sports team", "venue") else lex.get(s, label)
-        if lab in ("LOC", "ORG") and b - a == 1 and s in per_parts and rule in ("gazetteer", "sports team", "acronym"):
+        if lab in ("LOC", "ORG") and b - a == 1 and s in per_parts and rule in _SURNAME_OVER:
             lab = "PER"
         if lab == "MISC":
             continue

@@ -193,8 +193,8 @@ def _sentence_candidates(doc: Document, toks: _Tokens, sport: bool) -> tuple[lis
         # letter and more than one character are upper case
         n_alpha = alpha.count(1, lo, hi)
         headline = n_alpha >= 2 and alpha_upper.count(1, lo, hi) / n_alpha > 0.6
-        if not headline:
-            runs = _reshape_runs(toks, runs, hi)
+        if not headline and (len(runs) > 1 or runs[0][1] - runs[0][0] > 1):
+            runs = _reshape_runs(toks, runs, hi)  # (one one-word run: nothing to cut or join)
         for a, b in runs:
             if not headline:
                 _label_run(toks, a, b, lo, hi, sport, person_titles, found, pending)
@@ -229,6 +229,37 @@ def _reshape_runs(toks: _Tokens, runs: list[tuple[int, int]], hi: int) -> list[t
     into one organisation's name across the connectors of
     :func:`_org_join` (``Department for Transport``)."""
     strings, poss = toks.strings, toks.poss
+    lo, end = runs[0][0], runs[-1][1]
+    if poss.find(1, lo, end) >= 0 or "of" in strings[lo:end]:
+        runs = _cut_runs(strings, poss, runs)
+    last = -2
+    for a, b in runs:
+        if a == last + 1 and strings[last] in _CHAIN_GO_ON:
+            break
+        last = b
+    else:
+        return runs  # no two runs one connector apart
+    out: list[tuple[int, int]] = []
+    chain = None  # how the last run of out joins: "for", "of", "" (not at all) or None (not asked yet)
+    for a, b in runs:
+        if out:
+            pa, pb = out[-1]
+            if a == pb + 1 and a < hi and strings[pb] in _CHAIN_GO_ON:
+                if chain is None:  # a name joined across "of" by the run rules ("Department of Trade")
+                    chain = "of" if any(strings[k] == "of" and strings[k - 1] in OF_HEADS
+                                        for k in range(pa + 1, pb - 1)) else ""
+                how = _org_join(strings, pa, pb, a, b, chain)
+                if how:
+                    out[-1] = (pa, b)
+                    chain = "for" if "for" in (how, chain) else how
+                    continue
+        out.append((a, b))
+        chain = None
+    return out
+
+
+def _cut_runs(strings: list[str], poss: bytes, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs cut after an attached possessive and at ``of`` after a legal-form designator."""
     cut: list[tuple[int, int]] = []
     for a, b in runs:
         start = a
@@ -241,19 +272,7 @@ def _reshape_runs(toks: _Tokens, runs: list[tuple[int, int]], hi: int) -> list[t
                 cut.append((start, k + 1))
                 start = k + 2
         cut.append((start, b))
-    out: list[tuple[int, int]] = []
-    chain = None  # how the last run of out already joins: "for", "of" or None
-    for a, b in cut:
-        if out and a == out[-1][1] + 1 and a < hi:
-            pa, pb = out[-1]
-            how = _org_join(strings, pa, pb, a, b, chain)
-            if how:
-                out[-1] = (pa, b)
-                chain = "for" if "for" in (how, chain) else how
-                continue
-        out.append((a, b))
-        chain = "of" if any(strings[k] == "of" and strings[k - 1] in OF_HEADS for k in range(a + 1, b - 1)) else None
-    return out
+    return cut
 
 
 def _org_join(strings: list[str], pa: int, pb: int, a: int, b: int, chain: str | None) -> str | None:
@@ -303,13 +322,20 @@ def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, per
     strings, flags = toks.strings, toks.flags
     if b == a + 1 and flags[a] & SKIP:
         return  # run_plan cuts it and leaves nothing
-    if b - a > 1 and (a == lo or strings[a - 1] in AFTER_QUOTE) and strings[a].lower() in org_kind_nouns()[0]:
-        a += 1  # a noun of organisation kind capitalised for opening the sentence: "Regulator | Ofcom said"
-    run = strings[a:b]
-    key = SEP.join(run)
-    if key.count(SEP) != b - a - 1:  # a token holds SEP: no memo
-        key = None
     at_start = a == lo or strings[a - 1] in AFTER_QUOTE
+    if b == a + 1:  # one word (most runs): its key is itself
+        key = strings[a]
+        run = [key]
+        if SEP in key:  # the token holds SEP: no memo
+            key = None
+    else:
+        if at_start and strings[a].lower() in org_kind_nouns()[0]:
+            a += 1  # a noun of organisation kind capitalised for opening the sentence: "Regulator | Ofcom said"
+            at_start = False
+        run = strings[a:b]
+        key = SEP.join(run)
+        if key.count(SEP) != b - a - 1:  # a token holds SEP: no memo
+            key = None
     plan = PLAN_MEMO[at_start].get(key)
     if plan is None:
         plan = run_plan(key, run, at_start)
@@ -360,14 +386,7 @@ def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[
     dateline and sports-team readings."""
     strings, text, ends = toks.strings, toks.text, toks.ends
     end = ends[pb - 1]
-    # the apposition and age patterns start with optional space and a comma
-    nxt = text[end:end + 1]
-    age = False
-    if nxt == "," or nxt.isspace():
-        after = text[end: end + 40]
-        if piece_title is None and apposition_re().match(after):
-            piece_title = ""
-        age = bool(_AGE_RE.match(after))
+    piece_title, age = _apposition_age(text, end, piece_title)
     speech = pb < hi and strings[pb] in _SPEECH
     memo = CLASSIFY_MEMO.get((piece_title, age, speech))
     hit = None if memo is None else memo.get(pkey)
@@ -383,6 +402,23 @@ def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[
             and city_team(strings, text, toks.starts[lo], end, pa, pb, lo, hi):
         label, rule = "ORG", "sports team"
     return label, rule
+
+
+_COMMA_NEXT = re.compile(r"\s*,")
+
+
+def _apposition_age(text: str, end: int, title: str | None) -> tuple[str | None, bool]:
+    """After a name ending at ``end``: the title evidence (``""`` for an
+    apposition with a role noun, ``, a former justice minister``, when
+    ``title`` is None) and whether an age follows (``, 35,``).  Both
+    patterns open with optional space and a comma, so the text is only read
+    further where one comes (a test holds this equal to reading it always)."""
+    if not (text.startswith(",", end) or (text[end:end + 1].isspace() and _COMMA_NEXT.match(text, end, end + 40))):
+        return title, False
+    after = text[end: end + 40]
+    if title is None and apposition_re().match(after):
+        title = ""
+    return title, bool(_AGE_RE.match(after))
 
 
 # person rules that a noun naming a kind of organisation next to the name

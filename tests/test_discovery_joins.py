@@ -60,3 +60,30 @@ def test_organisation_nouns_after_and_at_sentence_start():
     # a person named in full keeps their surname before "spokesman"
     ents = _ents("Bob Dole said it. Dole spokesman Nelson Warfield said no.")
     assert ents[:2] == [("Bob Dole", "PER"), ("Dole", "PER")]
+
+
+def test_apposition_and_age_fast_path_equals_reading_always():
+    # the fast path reads the text after a name only where a comma follows;
+    # the plain version runs both patterns on the next 40 characters always
+    from hypothesis import given, settings, strategies as st
+
+    from analysis.actors import discovery as d
+    from analysis.names import apposition_re
+
+    def plain(text, end, title):
+        after = text[end:end + 40]
+        if title is None and apposition_re().match(after):
+            title = ""
+        return title, bool(d._AGE_RE.match(after))
+
+    pieces = st.sampled_from([",", " ", "\n", "  ,", " , ", "a", "the", " former", " minister", " spokesman",
+                              "35", ",", "x" * 30, "\t"])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(pieces, max_size=12).map("".join), st.integers(0, 60), st.sampled_from([None, "", "male"]))
+    def check(text, end, title):
+        assert d._apposition_age(text, end, title) == plain(text, end, title)
+
+    check()
+    assert d._apposition_age("Smith, 35, said", 5, None) == (None, True)
+    assert d._apposition_age("Smith, a former justice minister, said", 5, None) == ("", False)

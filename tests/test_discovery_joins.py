@@ -28,6 +28,7 @@ def test_organisation_names_run_across_connectors(text, name):
 def test_two_names_stay_two():
     assert _ents("The Bank of England and Treasury said rates would rise.") == [
         ("Bank of England", "ORG"), ("Treasury", "ORG")]
+    assert _ents("The Global Times on Friday said so.") == [("Global Times", "ORG")]
     assert _ents("The Bank of England in London raised rates.") == [("Bank of England", "ORG"), ("London", "LOC")]
     # after a legal form, "of" gives the seat
     assert _ents("Kia Motor Corp of South Korea said sales rose.") == [("Kia Motor Corp", "ORG"), ("South Korea", "LOC")]

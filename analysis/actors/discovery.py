@@ -98,7 +98,7 @@ from analysis.actors.runs import (
     title_case,
 )
 from analysis.names import PersonMentions, apposition_re, first_names, infer_gender, name_parts, person_cue_verbs
-from analysis.names.runs import OF_HEADS
+from analysis.names.runs import MONTHS_DAYS, OF_HEADS
 from analysis.core.text import Document
 
 __all__ = ["discover_entities", "ENTITY_KINDS"]
@@ -292,8 +292,9 @@ def _org_join(strings: list[str], pa: int, pb: int, a: int, b: int, chain: str |
     if pb != a - 1 or _has_title(strings, pa, pb):
         return None
     heads = org_words()
-    if conn in _ORG_FOR:
-        return "for" if strings[pb - 1] in heads or strings[pb - 1] in OF_HEADS else None
+    if conn in _ORG_FOR:  # (not a date: "Global Times | on Friday")
+        head = strings[pb - 1] in heads or strings[pb - 1] in OF_HEADS
+        return "for" if head and strings[a] not in MONTHS_DAYS else None
     if chain and conn in _CHAIN_GO_ON and not any(t in heads or t in OF_HEADS for t in strings[a:b]):
         if conn == "and" or (chain == "for" and (conn == "of" or " ".join(strings[a:b]) in places())):
             return "of"

@@ -31,7 +31,8 @@ def test_two_names_stay_two():
     assert _ents("The Global Times on Friday said so.") == [("Global Times", "ORG")]
     assert _ents("The Bank of England in London raised rates.") == [("Bank of England", "ORG"), ("London", "LOC")]
     # after a legal form, "of" gives the seat
-    assert _ents("Kia Motor Corp of South Korea said sales rose.") == [("Kia Motor Corp", "ORG"), ("South Korea", "LOC")]
+    assert _ents("Kia Motor Corp of South Korea said sales rose.") == [
+        ("Kia Motor Corp", "ORG"), ("South Korea", "LOC")]
     # a title goes on across "for", no organisation does
     assert not any(lab == "ORG" or t.startswith("of") for t, lab in
                    _ents("Secretary of State for Defence Ben Wallace said the army would help."))

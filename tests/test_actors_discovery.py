@@ -154,11 +154,11 @@ def test_every_frequency_threshold_is_above_the_floor():
     import inspect
     import re
 
-    from analysis.actors import classify, discovery, lexicon, runs, teams
+    from analysis.actors import classify, discovery, joins, lexicon, runs, teams
 
-    src = "".join(inspect.getsource(m) for m in (lexicon, runs, classify, discovery, teams))
+    src = "".join(inspect.getsource(m) for m in (lexicon, runs, classify, discovery, teams, joins))
     uses = re.findall(r"(?<![\w.])common\([^()]*\)\s*([<>]=?)\s*([0-9.]+e-?[0-9]+|[0-9.]+)", src)
     calls = re.findall(r"(?<![\w.])common\(", src)
-    assert len(uses) == 8 and len(calls) == 8 + 2  # every call is compared; + the definition and a comment
+    assert len(uses) >= 8 and len(calls) == len(uses) + 2  # every call is compared; + the definition and a comment
     for op, t in uses:
         assert (float(t) >= lexicon.ZIPF_FLOOR) if op.startswith(">") else (float(t) > lexicon.ZIPF_FLOOR), (op, t)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from analysis.actors.lexicon import (common, common_acronyms, demonyms, name_articles, news_orgs, org_words, places,
-                                     plural_common)
+                                     plural_common, title_info)
 from analysis.actors.runs import CONNECTORS, PLACE_HEADS, memo_put, title_case
 from analysis.names import first_names, name_parts
 
@@ -17,6 +17,12 @@ __all__ = ["classify_run", "classify_memo", "CLASSIFY_MEMO"]
 _ACRONYM_RE = re.compile(r"^(?:[A-Z][A-Z&]{1,5}|(?:[A-Z]\.){2,4})$")
 _NOUN_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ship|ance|ence|ary|ory|ive|ous|ical|ing|ure|ists?)$")
 
+# words after an organisation head inside its name: "Bank of Canada", "Department
+# for Transport", "Commission on Presidential Debates"
+_AFTER_HEAD = frozenset({"of", "&", "for", "on"})
+# number words, which the first-name list holds as names ("Five Eyes", "Seven Sisters")
+_NUMBERS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                     "sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred thousand".split())
 CLASSIFY_MEMO: dict = {}  # (title gender, age, speech) -> {tokens key: (label, rule)}
 _CLASSIFY_RESULTS: dict = {}  # one shared tuple per distinct (label, rule)
 
@@ -29,6 +35,7 @@ def classify_run(tokens: list[str], ctx: dict) -> tuple[str | None, str]:
     orgs = org_words()
     demonym_words = demonyms()
     fn = first_names()
+    person_titles, _ = title_info()
     if all(t in demonym_words for t in tokens) or text in demonym_words:
         return "MISC", "demonym"
     if text in common_acronyms():
@@ -41,7 +48,7 @@ def classify_run(tokens: list[str], ctx: dict) -> tuple[str | None, str]:
         return "LOC", "gazetteer"
     last = tokens[-1]
     if "&" in tokens or last in orgs or any(
-        t in orgs and i + 1 < len(tokens) and tokens[i + 1] in ("of", "&") for i, t in enumerate(tokens)
+        t in orgs and i + 1 < len(tokens) and tokens[i + 1] in _AFTER_HEAD for i, t in enumerate(tokens)
     ):
         # one organisation word after a title: a person's name ("Mr Church"),
         # unless the title is genderless ("Major League")
@@ -67,7 +74,11 @@ def classify_run(tokens: list[str], ctx: dict) -> tuple[str | None, str]:
             return "PER", "initial"
         if len(tokens) == 2 and first in name_articles():
             return None, "article + word"  # "Le Matin", "El Al": a paper or a company more often than a person
-        if first.lower() in fn and common(first) < 5e-4:
+        if last.endswith("s") and last[:-1] in person_titles:
+            return "MISC", "people"  # "Tory MPs", "Labour Senators": a group, not a name
+        if " ".join(tokens[:2]) in place_kinds:
+            return None, "place + word"  # "Hong Kong SAR", not the first name Hong
+        if first.lower() in fn and common(first) < 5e-4 and not first.isupper() and first.lower() not in _NUMBERS:
             if any(t in place_kinds and place_kinds[t] in ("country", "continent") for t in tokens[1:]):
                 return None, "first name + place"
             return "PER", "first name"

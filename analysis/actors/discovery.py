@@ -72,6 +72,7 @@ from typing import NamedTuple
 import numpy as np
 
 from analysis.actors.classify import CLASSIFY_MEMO, classify_memo
+from analysis.actors.joins import reshape_runs
 from analysis.actors.teams import (ISO_DATE, STRONG_PERSON, city_team, lone_word_label, results_row, scorecard_player,
                                    table_row_teams, team_in_row)
 from analysis.actors.lexicon import (abbreviated_org_words, common, designators, org_kind_nouns, org_words, places,
@@ -140,6 +141,7 @@ class _Tokens(NamedTuple):
     ends: list[int]
     flags: bytearray
     text: str
+    poss: bytes  # 1 where a possessive was cut off the token
 
 
 def _read_tokens(doc: Document) -> _Tokens | None:
@@ -150,14 +152,14 @@ def _read_tokens(doc: Document) -> _Tokens | None:
     starts, ends = flat[0::2], flat[1::2]
     flags = bytearray(map(FLAGS.__getitem__, strings))
     # a possessive is not part of the name: "Kovrig’s" -> "Kovrig"
-    poss = flags.translate(POSS_T)
+    poss = bytes(flags.translate(POSS_T))
     i = poss.find(1)
     while i >= 0:
         strings[i] = strings[i][:-2]
         ends[i] -= 2
         flags[i] = FLAGS[strings[i]]
         i = poss.find(1, i + 1)
-    return _Tokens(strings, starts, ends, flags, doc.text)
+    return _Tokens(strings, starts, ends, flags, doc.text, poss)
 
 
 def _is_sport_text(doc: Document, toks: _Tokens) -> bool:
@@ -191,6 +193,8 @@ def _sentence_candidates(doc: Document, toks: _Tokens, sport: bool) -> tuple[lis
         # letter and more than one character are upper case
         n_alpha = alpha.count(1, lo, hi)
         headline = n_alpha >= 2 and alpha_upper.count(1, lo, hi) / n_alpha > 0.6
+        if not headline and (len(runs) > 1 or runs[0][1] - runs[0][0] > 1):
+            runs = reshape_runs(toks.strings, toks.poss, runs, hi)  # (one one-word run: nothing to cut or join)
         for a, b in runs:
             if not headline:
                 _label_run(toks, a, b, lo, hi, sport, person_titles, found, pending)
@@ -217,11 +221,20 @@ def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, per
     strings, flags = toks.strings, toks.flags
     if b == a + 1 and flags[a] & SKIP:
         return  # run_plan cuts it and leaves nothing
-    run = strings[a:b]
-    key = SEP.join(run)
-    if key.count(SEP) != b - a - 1:  # a token holds SEP: no memo
-        key = None
     at_start = a == lo or strings[a - 1] in AFTER_QUOTE
+    if b == a + 1:  # one word (most runs): its key is itself
+        key = strings[a]
+        run = [key]
+        if SEP in key:  # the token holds SEP: no memo
+            key = None
+    else:
+        if at_start and strings[a].lower() in org_kind_nouns()[0]:
+            a += 1  # a noun of organisation kind capitalised for opening the sentence: "Regulator | Ofcom said"
+            at_start = False
+        run = strings[a:b]
+        key = SEP.join(run)
+        if key.count(SEP) != b - a - 1:  # a token holds SEP: no memo
+            key = None
     plan = PLAN_MEMO[at_start].get(key)
     if plan is None:
         plan = run_plan(key, run, at_start)
@@ -243,8 +256,8 @@ def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, per
     for i in range(PLAN_PIECES, n_plan, 3):  # the pieces: (a, b, title gender) flat, offsets into run
         ra, rb, tg = plan[i], plan[i + 1], plan[i + 2]
         pa, pb = a + ra, a + rb
-        if pa >= pb:
-            continue
+        if pa >= pb or strings[pa][0].islower():
+            continue  # nothing, or the rest of a title cut off ("Secretary | of State")
         if ra == 0 and pb == b:
             ptoks, pkey = run, key
         else:
@@ -272,14 +285,7 @@ def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[
     dateline and sports-team readings."""
     strings, text, ends = toks.strings, toks.text, toks.ends
     end = ends[pb - 1]
-    # the apposition and age patterns start with optional space and a comma
-    nxt = text[end:end + 1]
-    age = False
-    if nxt == "," or nxt.isspace():
-        after = text[end: end + 40]
-        if piece_title is None and apposition_re().match(after):
-            piece_title = ""
-        age = bool(_AGE_RE.match(after))
+    piece_title, age = _apposition_age(text, end, piece_title)
     speech = pb < hi and strings[pb] in _SPEECH
     memo = CLASSIFY_MEMO.get((piece_title, age, speech))
     hit = None if memo is None else memo.get(pkey)
@@ -297,6 +303,23 @@ def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[
     return label, rule
 
 
+_COMMA_NEXT = re.compile(r"\s*,")
+
+
+def _apposition_age(text: str, end: int, title: str | None) -> tuple[str | None, bool]:
+    """After a name ending at ``end``: the title evidence (``""`` for an
+    apposition with a role noun, ``, a former justice minister``, when
+    ``title`` is None) and whether an age follows (``, 35,``).  Both
+    patterns open with optional space and a comma, so the text is only read
+    further where one comes (a test holds this equal to reading it always)."""
+    if not (text.startswith(",", end) or (text[end:end + 1].isspace() and _COMMA_NEXT.match(text, end, end + 40))):
+        return title, False
+    after = text[end: end + 40]
+    if title is None and apposition_re().match(after):
+        title = ""
+    return title, bool(_AGE_RE.match(after))
+
+
 # person rules that a noun naming a kind of organisation next to the name
 # overrides ("Cofinec said" is a person only by its speech verb)
 _WEAK_PERSON = ("speech verb", "rare words")
@@ -310,7 +333,8 @@ def _org_noun_beside(strings: list[str], pa: int, pb: int, lo: int, hi: int) -> 
     (``Pirelli 's shares``, ``Zycie Warszawy daily``):
     ``analysis/data/org_kind_nouns.txt``."""
     before, after = org_kind_nouns()
-    if pa > lo and (strings[pa - 1] in before or strings[pa - 1].endswith(_SEATED)):
+    prev = strings[pa - 1] if pa > lo else ""
+    if prev and (prev in before or prev.endswith(_SEATED) or (pa - 1 == lo and prev.lower() in before)):
         return True
     k = pb + 1 if pb < hi and strings[pb] in _POSSESSIVES else pb
     return k < hi and strings[k] in after
@@ -365,7 +389,9 @@ def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dic
     strong_org = [s for s, f in zip(surfaces, found) if f[3] == "organisation noun"]
     strong_org += _designator_bases(surfaces, found)
     if strong_org:
+        # a person named in full keeps their surname ("Dole spokesman" after "Bob Dole")
         per_titled = {s for s, (_, _, lab, rule) in zip(surfaces, found) if lab == "PER" and rule not in _WEAK_PERSON}
+        per_titled.update([s.rsplit(" ", 1)[-1] for s in per_titled if " " in s])
         for s in strong_org:
             if lex.get(s) in (None, "PER", "ORG") and s not in per_titled:
                 lex[s] = "ORG"
@@ -379,6 +405,10 @@ def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dic
     return surfaces, lex, per_parts
 
 
+# rules that a person's surname overrides: "Howard" after "Michael Howard"
+_SURNAME_OVER = ("gazetteer", "sports team", "acronym", "organisation noun")
+
+
 def _consistent_labels(found: list[tuple], surfaces: list[str], lex: dict, per_parts: dict) -> list[tuple]:
     """The labelled spans with every repeat of a name under its majority
     label; a one-word place or acronym that is the surname of a person named
@@ -388,7 +418,7 @@ def _consistent_labels(found: list[tuple], surfaces: list[str], lex: dict, per_p
         # a dateline, a team in a results row and the venue of a fixture keep
         # their own reading ("NEW YORK" is the dateline's place and the standings' team)
         lab = label if rule in ("dateline", "sports team", "venue") else lex.get(s, label)
-        if lab in ("LOC", "ORG") and b - a == 1 and s in per_parts and rule in ("gazetteer", "sports team", "acronym"):
+        if lab in ("LOC", "ORG") and b - a == 1 and s in per_parts and rule in _SURNAME_OVER:
             lab = "PER"
         if lab == "MISC":
             continue

@@ -37,6 +37,14 @@ def speakers(text: str) -> list[tuple]:
      "A Superior Court judge"),
     # a participle that modifies the head stays (`the ruling party`)
     ("“We will win,” said the ruling party.", "the ruling party"),
+    # an irregular past form, an adverb before the verb, a present form before its object
+    ("Although he is no candidate, Trump sent a jab his way by saying “he is worth much less.”", "Trump"),
+    ("A campaign official later walked back the remarks, saying “the senator misspoke.”",
+     "A campaign official"),
+    ("The U.S. points to the 2017 law, saying “companies must support intelligence work.”", "The U.S."),
+    # `of the` inside a name's apposition stays
+    ("“We will win,” said Robert Antonacci of the New York delegation.",
+     "Robert Antonacci of the New York delegation"),
 ])
 def test_speaker_phrase_stops_at_a_verb(text, speaker):
     assert [r[2] for r in rows(text, ("direct",))] == [speaker]

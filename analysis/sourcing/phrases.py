@@ -6,11 +6,14 @@ part-of-speech tagger: capitals, the speaker word lists and function words
 decide."""
 from __future__ import annotations
 
+import functools
+
+from analysis.core.resources import read_word_list
 from analysis.names import speech_verbs
 from analysis.names.affiliation import role_words
 from analysis.sourcing.context import ArticleContext, TokenRange
 from analysis.sourcing.marks import page_furniture
-from analysis.sourcing.words import (DETERMINERS, NAME_JOINERS, NUMBER_WORDS, PRONOUNS, SENT_END, SENTENCE_OPENERS,
+from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NAME_JOINERS, NUMBER_WORDS, PRONOUNS, SENT_END, SENTENCE_OPENERS,
                                      STOP, JOINERS_OF)
 
 
@@ -25,21 +28,38 @@ def is_furniture(ctx: ArticleContext, i: int) -> bool:
     return (s.isupper() and len(s) > 1) or w in {"getty", "shutterstock", "alamy"}
 
 
-def _verb_after_head(ctx: ArticleContext, k: int) -> bool:
-    """Is lower-case token ``k`` a verb form (``-ed``, ``-ing``) right after a
-    name or a speaker noun, so that the noun phrase ends before it
-    (``Mike Pompeo following the announcement``, ``a judge chastised``)?
-    A participle after a determiner, an adverb or a possessive is a
-    modifier (``the ruling party``, ``the newly elected``, ``Huawei's
-    embattled chief``) and is not tested here."""
+@functools.cache
+def irregular_past() -> frozenset[str]:
+    """Past forms without ``-ed`` (``sent``, ``won``): ``irregular_verb_forms.txt``."""
+    return frozenset(read_word_list("irregular_verb_forms.txt"))
+
+
+def _verb_after_head(ctx: ArticleContext, k: int, hi: int) -> bool:
+    """Is lower-case token ``k`` a verb right after a name or a speaker noun,
+    so that the noun phrase ends before it: a past form (``-ed``, ``sent``:
+    ``a judge chastised``), an ``-ing`` form before its object or the end
+    (``Mike Pompeo following the announcement``, not ``RealClearPolitics
+    polling average``), or an ``-s`` form before a determiner or ``to``
+    (``The U.S. points to``, ``Sullivan forwards an article``)?  A participle after a
+    determiner, an adverb or a possessive is a modifier (``the ruling
+    party``, ``the newly elected``, ``Huawei's embattled chief``) and is not
+    tested here."""
     s = ctx.strs[k]
-    if not s.islower() or len(s) < 5 or not s.endswith(("ed", "ing")):
-        return False
     w = ctx.lower[k]
-    if w in ctx.nouns or w in ctx.titles:
+    if not s.islower() or w in ctx.nouns or w in ctx.titles or w in STOP or w in JOINERS_OF or w in DETERMINERS:
         return False
-    prev = ctx.lower[k - 1]
-    return ctx.capitalised[k - 1] and ctx.is_word[k - 1] or prev in ctx.nouns or prev in ctx.titles
+    h = k - 1
+    if h - 1 >= 0 and (ctx.lower[h] in AUX_ADV or ctx.lower[h].endswith("ly")) and ctx.strs[h].islower():
+        h -= 1  # an adverb between the head and its verb (`an official later walked back`)
+    prev = ctx.lower[h]
+    if not (ctx.capitalised[h] and ctx.is_word[h] or prev in ctx.nouns or prev in ctx.titles):
+        return False
+    nxt = ctx.lower[k + 1] if k + 1 < hi else ""
+    if w in irregular_past() or len(s) >= 5 and s.endswith("ed"):
+        return True
+    if (nxt in DETERMINERS or nxt == "to") and s.endswith("s") and not s.endswith("ss"):
+        return True  # a present-tense verb before its object (`points to`, `forwards an`)
+    return len(s) >= 5 and s.endswith("ing") and (not nxt or not ctx.is_word[k + 1] or nxt in STOP or nxt in DETERMINERS)
 
 
 def _is_noun_like(ctx: ArticleContext, i: int) -> bool:
@@ -202,7 +222,7 @@ def np_forward(ctx: ArticleContext, i: int, hi: int) -> TokenRange | None:  # on
             break
         if lw == "the" and b is not None and ctx.lower[k - 1] not in {"of", "for"}:
             break  # a second determiner opens another phrase (`IMAGES The U.K.`)
-        if b is not None and _verb_after_head(ctx, k):
+        if b is not None and _verb_after_head(ctx, k, hi):
             break
         if ctx.capitalised[k] or lw in ctx.titles or lw in ctx.nouns or lw in {"of", "for", "the"} \
                 or s in {"'s", "’s"} or lw in NAME_JOINERS:
@@ -216,8 +236,9 @@ def np_forward(ctx: ArticleContext, i: int, hi: int) -> TokenRange | None:  # on
         break
     if b is None:
         return None
-    while b > i and ctx.lower[b - 1] in {"of", "for", "the", "'s", "’s"}:
-        b -= 1
+    while b > i and (ctx.lower[b - 1] in {"of", "for", "the", "'s", "’s"}
+                     or b < hi and ctx.strs[b - 1] in AUX_ADV and _verb_after_head(ctx, b, hi)):
+        b -= 1  # an adverb before the verb that ended the phrase (`an official later walked`)
     if b <= i:
         return None
     return TokenRange(i, b)

@@ -67,6 +67,15 @@ def test_two_names_after_the_cue_are_one_group():
     assert speakers(text) == [("Burton and Nick", "Burton and Nick", "group")]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("GM and Ford said the deal was good for jobs.", "GM and Ford"),
+    ("German Chancellor Gerhard Schroeder and French President Jacques Chirac said the deal was good.",
+     "German Chancellor Gerhard Schroeder and French President Jacques Chirac"),
+])
+def test_two_bodies_or_two_titled_people_are_one_group(text, speaker):
+    assert speakers(text) == [(speaker, speaker, "group")]
+
+
 def test_two_names_before_the_cue_are_one_group_with_full_names():
     text = ("Tim Burton met Nick Park in 2001. "
             "Burton and Park said the contract was unfair to both of them.")
@@ -82,6 +91,10 @@ def test_two_names_before_the_cue_are_one_group_with_full_names():
      "Shadow Spokesperson Jane Onwula", "person"),
     # a prepositional phrase is not a subject
     ("After talks between Britain and France, officials said the deal was close.", "officials", "anonymous"),
+    # a possessive over both names, a portfolio before a title
+    ("Ernst and Young’s Sanjay Mehta said the deal was good for jobs.", "Young’s Sanjay Mehta", "person"),
+    ("Trade and Industry Secretary Patricia Hewitt said the deal was good for jobs.",
+     "Industry Secretary Patricia Hewitt", "person"),
 ])
 def test_not_coordinated(text, speaker, kind):
     got = speakers(text)

@@ -148,7 +148,7 @@ def _left_conjunct(ctx: ArticleContext, k: int, a: int, j: int, lo: int) -> int 
             and ctx.lower[st - 1] not in STOP and ctx.lower[st - 1] not in SENTENCE_OPENERS \
             and ctx.lower[st - 1] not in DETERMINERS:
         st -= 1
-    if st == k or not _conjunct(ctx, st, k):
+    if st == k or not _two_speakers(ctx, st, k, j + 1):
         return None
     if st > lo and (ctx.strs[st - 1] == "," or ctx.is_word[st - 1] and ctx.lower[st - 1] not in SENTENCE_OPENERS):
         return None  # a list (`Culture, Media and Sport`) or a prepositional phrase (`between X and Y`)
@@ -159,7 +159,7 @@ def coordination(ctx: ArticleContext, a: int, b: int) -> int | None:
     """The ``and`` token of a speaker phrase ``[a, b)`` that joins two names
     (``Burton and Nick``): the speakers are a group of two; None otherwise."""
     for k in range(a + 1, b - 1):
-        if ctx.lower[k] == "and" and _conjunct(ctx, a, k) and _conjunct(ctx, k + 1, b):
+        if ctx.lower[k] == "and" and _two_speakers(ctx, a, k, b):
             return k
     return None
 
@@ -237,7 +237,7 @@ def np_forward(ctx: ArticleContext, i: int, hi: int) -> TokenRange | None:  # on
     if b is None:
         return None
     while b > i and (ctx.lower[b - 1] in {"of", "for", "the", "'s", "’s"}
-                     or b < hi and ctx.strs[b - 1] in AUX_ADV and _verb_after_head(ctx, b, hi)):
+                     or b < hi and (ctx.strs[b - 1] in AUX_ADV or ctx.strs[b - 1].endswith("ly")) and _verb_after_head(ctx, b, hi)):
         b -= 1  # an adverb before the verb that ended the phrase (`an official later walked`)
     if b <= i:
         return None
@@ -261,6 +261,29 @@ def _conjunct(ctx: ArticleContext, a: int, b: int) -> bool:
     return _is_name(ctx, a, b) and last not in ctx.titles and last not in ctx.nouns and last not in role_words()
 
 
+@functools.cache
+def _designators() -> frozenset[str]:
+    """Corporate designators (``Co``, ``plc``): ``corporate_designators.txt``."""
+    return frozenset(w.lower().rstrip(".") for w in read_word_list("corporate_designators.txt"))
+
+
+def _two_speakers(ctx: ArticleContext, a: int, k: int, e: int) -> bool:
+    """Are ``[a, k)`` and ``[k+1, e)``, joined by ``and`` at ``k``, two
+    speakers rather than one name with ``and`` inside: not a possessive over
+    both (``Ernst and Young's analyst``), not a portfolio before a title
+    (``Trade and Industry Secretary X``), not a company ending in a
+    designator (``Iron and Steel Co``)?"""
+    if not (_conjunct(ctx, a, k) and _conjunct(ctx, k + 1, e)):
+        return False
+    right = range(k + 1, e)
+    if any(ctx.strs[t] in {"'s", "’s"} or ctx.strs[t].endswith(("'s", "’s")) and t < e - 1 for t in right) \
+            or ctx.lower[e - 1].rstrip(".") in _designators():
+        return False
+    roles = ctx.titles | role_words()
+    titled_right = any(ctx.lower[t] in roles for t in right)
+    return not (titled_right and k - a == 1 and ctx.lower[a] not in roles)
+
+
 def _coordinated_name(ctx: ArticleContext, a: int, k: int, hi: int) -> int | None:
     """Where the second conjunct ends when a name ``[a, k)`` is joined by
     ``and`` at token ``k`` to another name (``Burton and Nick``, ``Britain
@@ -271,7 +294,7 @@ def _coordinated_name(ctx: ArticleContext, a: int, k: int, hi: int) -> int | Non
     while e < hi and e - k <= 4 and ctx.is_word[e] and (ctx.capitalised[e] or ctx.lower[e] in NAME_JOINERS) \
             and not ctx.tok_in_quote[e]:
         e += 1
-    return e if _conjunct(ctx, k + 1, e) and ctx.lower[e - 1] not in speech_verbs() else None
+    return e if _two_speakers(ctx, a, k, e) and ctx.lower[e - 1] not in speech_verbs() else None
 
 
 

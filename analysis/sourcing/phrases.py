@@ -143,8 +143,9 @@ def _left_conjunct(ctx: ArticleContext, k: int, a: int, j: int, lo: int) -> int 
     if not _conjunct(ctx, a, j + 1):
         return None
     st = k
-    while st - 1 >= lo and k - st < 4 and ctx.is_word[st - 1] and not ctx.tok_in_quote[st - 1] \
-            and (ctx.capitalised[st - 1] or ctx.lower[st - 1] in NAME_JOINERS) \
+    while st - 1 >= lo and k - st < 4 and not ctx.tok_in_quote[st - 1] \
+            and (ctx.is_word[st - 1] and (ctx.capitalised[st - 1] or ctx.lower[st - 1] in NAME_JOINERS)
+                 or ctx.strs[st - 1] == "&" and st - 2 >= lo and ctx.capitalised[st - 2]) \
             and ctx.lower[st - 1] not in STOP and ctx.lower[st - 1] not in SENTENCE_OPENERS \
             and ctx.lower[st - 1] not in DETERMINERS:
         st -= 1

@@ -113,6 +113,19 @@ def test_titles_of_works_are_not_quotes(text):
     assert rows(text, ("direct", "partial")) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The U.S. has pressed the “Five Eyes Alliance” countries to act, the minister said.",
+    "Galloway published a commentary in “Russia Today”, saying the ban would harm Britain.",
+])
+def test_proper_names_in_quotation_marks_are_not_quotes(text):
+    assert rows(text, ("partial", "direct")) == []
+
+
+def test_capitalised_words_after_a_verb_stay_a_quote():
+    text = "He said the plan was “The Best Deal Ever” for the workers of the town."
+    assert rows(text, ("partial",)) == [("partial", "The Best Deal Ever", "He")]
+
+
 def test_lower_case_words_after_a_work_noun_stay_a_quote():
     text = "The committee said the report “raises serious concerns about the network and its vendors” today."
     assert rows(text, ("partial",)) == [

@@ -287,6 +287,7 @@ def classify_span(ctx: ArticleContext, q: QuoteSpan) -> None:
 
 
 _TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_INSIDE_RE = re.compile(r"[.!?;]\s")
 _SMALL_TITLE_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "for", "to", "in", "on", "at", "by",
                                 "with", "from", "as", "vs", "nor", "via", "into", "over", "up"})
 
@@ -310,9 +311,12 @@ def work_title(text: str, ps: int, q: QuoteSpan) -> bool:
         return False
     cues = work_title_cues()
     nouns, links = cues.get("noun", frozenset()), cues.get("link", frozenset())
+    words = _TITLE_WORD_RE.findall(text, q.start, q.end)
+    if before[-1] in cues.get("before", frozenset()) and 2 <= len(words) <= 6 \
+            and all(w[:1].isupper() for w in words) and not _SENTENCE_INSIDE_RE.search(text, q.start, q.end):
+        return True  # a proper name after a function word (`the “Five Eyes Alliance”`)
     if not (before[-1] in nouns or before[-1] in links and len(before) >= 2 and before[-2] in nouns):
         return False
-    words = _TITLE_WORD_RE.findall(text, q.start, q.end)
     return len(words) <= 15 and title_case(words)
 
 

@@ -42,6 +42,10 @@ def speakers(text: str) -> list[tuple]:
     ("A campaign official later walked back the remarks, saying “the senator misspoke.”",
      "A campaign official"),
     ("The U.S. points to the 2017 law, saying “companies must support intelligence work.”", "The U.S."),
+    # a past form after any common noun; `the` after a preposition stays in the phrase
+    ("Business groups welcomed the decision, saying “it was the right call.”", "Business groups"),
+    ("Those behind the negotiations welcomed the deal, saying “it was the right call.”",
+     "Those behind the negotiations"),
     # `of the` inside a name's apposition stays
     ("“We will win,” said Robert Antonacci of the New York delegation.",
      "Robert Antonacci of the New York delegation"),

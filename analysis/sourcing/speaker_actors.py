@@ -250,6 +250,8 @@ def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> 
     named = is_named(name)
     if coded:
         return r.get("speaker_kind"), None, named
+    if named and " and " in name and not pronoun and " and " in phrase:
+        return "group", None, False  # coordinated speakers (`Burton and Nick`): a group of two
     mention, bare, title = None, name, ""
     if named:
         bare, title = bare_name(name)  # "British MP George Galloway" -> "George Galloway"

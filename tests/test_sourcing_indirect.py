@@ -113,3 +113,34 @@ def test_polnear_predictions_join_a_sources_pieces():
 
 def test_think_tank_is_no_cue():
     assert indirect("Researchers at the Royal Institute think tank published a study on Monday.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue nested in the content is part of it (attribution corpora draw it so)
+    ("Loretta Lynch said she was asked to give a presentation to a client.",
+     [("said", "Loretta Lynch", "she was asked to give a presentation to a client")]),
+    ("Republicans say they will now ask voters to elect a divided government.",
+     [("say", "Republicans", "they will now ask voters to elect a divided government")]),
+    # a later attribution after a comma or conjunction still ends the content
+    ("Clinton said the plan would fail, though Mrs. Fiorina said it would work.",
+     [("said", "Clinton", "the plan would fail"), ("said", "Mrs. Fiorina", "it would work")]),
+])
+def test_nested_cues(text, expected):
+    assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an addressee, then a clause without "that"
+    ("Cornyn told reporters this was the only chance to pass a measure.",
+     [("told", "Cornyn", "this was the only chance to pass a measure")]),
+    ("Thor told TheBlaze founder Glenn Beck he would consider running.",
+     [("told", "Thor", "he would consider running")]),
+    ("Mr. Hannity told me he is more honest than most reporters.",
+     [("told", "Mr. Hannity", "he is more honest than most reporters")]),
+    ("The minister told reporters on Monday the deal was dead.",
+     [("told", "The minister", "the deal was dead")]),
+    # no clause after the addressee: no reported content
+    ("She told the story of her childhood in Ohio.", []),
+])
+def test_addressee_then_bare_clause(text, expected):
+    assert indirect(text) == expected

@@ -9,7 +9,7 @@ from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, CharSpan
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.phrases import np_forward
-from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, CLAUSE_OPENERS, MONTHS, OBJECT_STOP, OCCASIONS, PRONOUNS, RELATIVE_NEXT, STOP, VERBISH,
+from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, CLAUSE_OPENERS, DETERMINERS, MONTHS, OBJECT_STOP, OCCASIONS, PRONOUNS, RELATIVE_NEXT, STOP, VERBISH,
                                      TIME_PREPOSITIONS, TIME_WORDS)
 
 # leading time adverbials skipped after a cue ("said on Monday the ...")
@@ -18,6 +18,10 @@ _LEADING_TIME = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "
 # prepositions that may stand between a cue and its "that"
 _BEFORE_THAT = {"to", "in", "on", "at", "by", "from", "with", "after", "before"}
 _CONJUNCTIONS = {"but", "and", "though", "although", "while", "whereas", "as", "yet"}
+# addressees that are object pronouns ("told me [...]")
+_OBJECT_PRONOUNS = {"me", "him", "her", "us", "them", "you"}
+# punctuation that sets a later attribution apart from the content before it
+_SEPARATORS = {",", ";", ":", "—", "–", "―", "--", "(", ")", "which", "who"}
 # words that make a phrase a clause, not an adverbial
 _CLAUSE_WORDS = {"that", "is", "was", "are", "were", "will", "would"}
 
@@ -183,13 +187,35 @@ def _content_start(ctx: ArticleContext, f: Frame, end_tok: int) -> tuple[int | N
             return None, None
     if that is not None:
         return that + 1, that
-    if takes_object:
-        return None, None  # told X: the addressee, then content only if "that" or a clause follows
+    if takes_object:  # told X: the addressee, then content only if "that" or a clause follows
+        return _after_addressee(ctx, k, end_tok), None
     # skip leading time/manner adverbials: "said on Monday the ..."
     m = k
     while m < end_tok and ctx.lower[m] in _LEADING_TIME:
         m += 1
     return (m if m < end_tok and m > k and ctx.strs[m - 1] == "," else k), None
+
+
+def _after_addressee(ctx: ArticleContext, k: int, end_tok: int) -> int | None:
+    """The start of a clause without ``that`` after the addressee of a cue
+    that takes one (``told reporters [this was the only chance]``, ``told
+    POLITICO on Monday [he had kept ...]``), or None."""
+    if k >= end_tok:
+        return None
+    if ctx.lower[k] in _OBJECT_PRONOUNS:
+        m = k + 1
+    else:
+        rng = np_forward(ctx, k, end_tok)
+        if rng is None or ctx.lower[k] in PRONOUNS:
+            return None
+        m = next((t for t in range(k + 1, rng.end) if ctx.lower[t] in DETERMINERS), rng.end)  # "reporters [this was"
+    while m + 1 < end_tok and ctx.lower[m] in _LEADING_TIME and ctx.strs[m] != "," and ctx.lower[m + 1] not in VERBISH:
+        m += 1
+    if m < end_tok and ctx.strs[m] == ",":
+        m += 1
+    if m >= end_tok or ctx.tok_in_quote[m] or ctx.lower[m] in STOP and ctx.lower[m] not in PRONOUNS:
+        return None
+    return m if _bare_clause(ctx, m, end_tok) else None
 
 
 def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame], k: int, end_tok: int) -> int:
@@ -202,7 +228,7 @@ def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame],
         if g is f or g.cue_tok <= k or "stance" in g.tags and "stance" not in f.tags:
             continue  # a stance inside speech is part of what was said ("said she believes ...")
         first = g.sp_start if g.order in ("sv", "relative") and g.sp_start is not None and g.sp_start > k else g.cue_tok
-        if first < b and g.order in ("sv", "relative"):
+        if first < b and g.order in ("sv", "relative") and _separated(ctx, k, first, g.cue_tok):
             b = first
             while b > k and ctx.lower[b - 1] in _CONJUNCTIONS:
                 b -= 1
@@ -221,6 +247,20 @@ def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame],
     while b > k and ctx.strs[b - 1] in {",", "—", "–", ";", ":"} and not ctx.tok_in_quote[b - 1]:
         b -= 1
     return b
+
+
+def _separated(ctx: ArticleContext, k: int, first: int, cue: int) -> bool:
+    """Does a later attribution starting at token ``first`` stand apart from
+    the content begun at ``k`` (after a comma, semicolon, dash or
+    conjunction: ``..., though Mrs. Fiorina said ...``)?  Otherwise it is an
+    attribution nested in the content and part of it (``said [she was asked
+    to ...]``, ``say [polls show ...]``), as attribution corpora draw it."""
+    prev = first - 1
+    if prev < k or ctx.strs[prev] in _SEPARATORS or ctx.lower[prev] in _CONJUNCTIONS or ctx.tok_in_quote[prev]:
+        return True
+    # a cue that introduces a quotation of its own (`his wife whispered to him: “...”`)
+    nxt = range(cue + 1, min(cue + 5, len(ctx.strs)))
+    return any(ctx.tok_in_quote[t] or ctx.strs[t] == ":" for t in nxt)
 
 
 def _coordinated_cue(ctx: ArticleContext, m: int, end_tok: int) -> bool:

@@ -144,3 +144,17 @@ def test_nested_cues(text, expected):
 ])
 def test_addressee_then_bare_clause(text, expected):
     assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an infinitive after a cue is its content, not a short adverbial after a final attribution
+    ("Trump vowed to build a wall on the southern border.",
+     [("vowed", "Trump", "to build a wall on the southern border")]),
+    ("At rally after rally, he vows to impose a tax on imported cars.",
+     [("vows", "he", "to impose a tax on imported cars")]),
+    # a prepositional "to" after a final attribution is still an adverbial
+    ("The deal is dead, he said to reporters.", [("said", "he", "The deal is dead")]),
+    ("The deal is dead, he said to the crowd.", [("said", "he", "The deal is dead")]),
+])
+def test_infinitive_content(text, expected):
+    assert indirect(text) == expected

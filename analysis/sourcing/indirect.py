@@ -281,10 +281,22 @@ def _coordinated_cue(ctx: ArticleContext, m: int, end_tok: int) -> bool:
 def _only_adverbial(ctx: ArticleContext, k: int, end: int, max_words: int = 6) -> bool:
     """True when tokens [k, end) are one short prepositional phrase with no
     clause in it (`at a Monday rally`, `during the debate`)."""
-    if any(ctx.tok_in_quote[k:end]):
+    if any(ctx.tok_in_quote[k:end]) or _infinitive(ctx, k, end):
         return False
     words = [ctx.lower[t] for t in range(k, end) if ctx.is_word[t]]
     return len(words) <= max_words and not any(w in PRONOUNS or w in _CLAUSE_WORDS for w in words)
+
+
+def _infinitive(ctx: ArticleContext, k: int, end: int) -> bool:
+    """Is token ``k`` the ``to`` of an infinitive (``vowed [to build a
+    wall]``), not a preposition (``said to reporters``, ``to the crowd``)?
+    The word after it is a lower-case word that is no determiner, pronoun or
+    number, nor a plural in -s."""
+    if ctx.lower[k] != "to" or k + 1 >= end or not ctx.strs[k + 1].islower():
+        return False
+    w = ctx.lower[k + 1]
+    return not (w in DETERMINERS or w in PRONOUNS or w in _OBJECT_PRONOUNS
+                or w.endswith("s") and not w.endswith(("ss", "us")))
 
 
 def tok_span(ctx: ArticleContext, a: int, b: int, min_words: int = 2) -> CharSpan | None:

@@ -158,3 +158,21 @@ def test_addressee_then_bare_clause(text, expected):
 ])
 def test_infinitive_content(text, expected):
     assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # phrasal cues: the content after the particle
+    ("The senator pointed out that the bill had failed twice.",
+     [("pointed", "The senator", "the bill had failed twice")]),
+    ("She talked about her plans for the economy.", [("talked", "She", "her plans for the economy")]),
+    ("Sanders railed against the big banks on Monday.", [("railed", "Sanders", "the big banks")]),
+    ("Trump spoke to the crowd, referring to Clinton as a liar.", [("referring", "Trump", "Clinton")]),
+    # without their particle they are no cue
+    ("She talked to reporters after the vote.", []),
+    ("The officer pointed a flashlight at the car.", []),
+    # a progressive cue is finite
+    ("He is calling for a ban on assault weapons.", [("calling", "He", "a ban on assault weapons")]),
+    ("Critics are saying the plan will fail.", [("saying", "Critics", "the plan will fail")]),
+])
+def test_particle_and_progressive_cues(text, expected):
+    assert indirect(text) == expected

@@ -75,6 +75,10 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
     lemma, tags = verbs[lw]
     if lemma == "call" and c + 1 < s_hi and ctx.lower[c + 1] in {"for", "on"}:
         tags = CALL_FOR_TAGS  # "called for [an investigation]", "called on [Congress to act]"
+    if "particle" in tags:  # "pointed out that ...", "talked about [her plans]"
+        if not (c + 1 < s_hi and ctx.lower[c + 1] in tags & PARTICLES):
+            return None
+        tags = tags | {"prep"}
     prev = ctx.lower[c - 1] if c > s_lo else ""
     bare = lw == lemma or lw == lemma + "s" or lw == lemma + "es"
     if prev in DETERMINERS and bare and prev != "to":
@@ -85,7 +89,7 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
     j = _skip_to_subject(ctx, f, c, s_lo)
     if "stance" in tags and not _stance_cue(ctx, f, c, j, s_hi):
         return None
-    if lw.endswith("ing") and lemma not in {"bring"}:
+    if lw.endswith("ing") and lemma not in {"bring"} and not _progressive(ctx, j, c):
         return _participle_frame(ctx, f, j, s_lo)
     if prev == "to":
         return None  # "to say": not a finite cue
@@ -116,6 +120,8 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
 
 # "call for" / "call on": a stance cue whose content follows the preposition
 CALL_FOR_TAGS = frozenset({"stance", "prep"})
+# the particles a cue tagged "particle" must have after it (its tags name which)
+PARTICLES = frozenset({"out", "to", "about", "against"})
 
 
 def _stance_cue(ctx: ArticleContext, f: Frame, c: int, j: int, s_hi: int) -> bool:
@@ -124,9 +130,16 @@ def _stance_cue(ctx: ArticleContext, f: Frame, c: int, j: int, s_hi: int) -> boo
     endorsed by``), not the first word of a compound noun (``think tank``),
     and followed by ``to`` when its tags ask for it (``plans to``)?"""
     nxt = ctx.lower[c + 1] if c + 1 < s_hi else ""
-    if "by" in ctx.lower[c + 1 : min(c + 3, s_hi)] or "to" in f.tags and nxt != "to" or nxt in COMPOUND_HEADS:
+    if "by" in ctx.lower[c + 1 : min(c + 3, s_hi)] or "to" in f.tags and "particle" not in f.tags and nxt != "to" or nxt in COMPOUND_HEADS:
         return False
-    return not any(ctx.lower[t] in BE_FORMS for t in range(j + 1, c))
+    return ctx.lower[c].endswith("ing") or not any(ctx.lower[t] in BE_FORMS for t in range(j + 1, c))
+
+
+def _progressive(ctx: ArticleContext, j: int, c: int) -> bool:
+    """Is the -ing cue at token ``c`` a finite progressive after a form of
+    "be" among the auxiliaries before it (``is calling for``, ``are
+    saying``)?  ``j``: where the subject search stopped."""
+    return any(ctx.lower[t] in BE_FORMS for t in range(j + 1, c))
 
 
 def _stance_subject(ctx: ArticleContext, f: Frame, rng: TokenRange) -> bool:

@@ -176,3 +176,15 @@ def test_infinitive_content(text, expected):
 ])
 def test_particle_and_progressive_cues(text, expected):
     assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a present-tense cue a coordinated past-tense verb belongs to the content
+    ("Police say he posed a deadly threat and refused to drop the gun.",
+     [("say", "Police", "he posed a deadly threat and refused to drop the gun")]),
+    # after a past-tense cue it is the speaker's next act
+    ("Trump said the plan was bad and encouraged Americans to vote.",
+     [("said", "Trump", "the plan was bad")]),
+])
+def test_coordinated_verbs_by_tense(text, expected):
+    assert indirect(text) == expected

@@ -235,7 +235,7 @@ def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame],
     for m in range(k, b):
         if ctx.tok_in_quote[m]:
             continue
-        if ctx.strs[m] == ";" or ctx.lower[m] in {"and", "but"} and _coordinated_cue(ctx, m, end_tok):
+        if ctx.strs[m] == ";" or ctx.lower[m] in {"and", "but"} and _coordinated_cue(ctx, m, end_tok, _present(f)):
             b = m
             break
         if ctx.strs[m] == "," and m + 1 < end_tok and (
@@ -263,8 +263,16 @@ def _separated(ctx: ArticleContext, k: int, first: int, cue: int) -> bool:
     return any(ctx.tok_in_quote[t] or ctx.strs[t] == ":" for t in nxt)
 
 
-def _coordinated_cue(ctx: ArticleContext, m: int, end_tok: int) -> bool:
-    """Does the ``and`` at token ``m`` start a cue of its own (``and [he] [also] said``)?"""
+def _present(f: Frame) -> bool:
+    """Is the cue of ``f`` in the present tense (``say``, ``says``)?"""
+    return f.cue == f.lemma or f.cue in (f.lemma + "s", f.lemma + "es")
+
+
+def _coordinated_cue(ctx: ArticleContext, m: int, end_tok: int, present: bool = False) -> bool:
+    """Does the ``and`` at token ``m`` start a cue of its own (``and [he]
+    [also] said``)?  After a cue in the present tense a past-tense verb
+    belongs to the content (``Police say [he posed a threat and refused
+    to ...]``)."""
     nx = m + 1
     if nx < end_tok and ctx.lower[nx] in PRONOUNS:
         nx += 1
@@ -274,7 +282,7 @@ def _coordinated_cue(ctx: ArticleContext, m: int, end_tok: int) -> bool:
         return False
     w = ctx.lower[nx]
     # a cue, or a past-tense verb with an object ("and encouraged Americans to ...")
-    return w in speech_verbs() or (w.endswith("ed") and ctx.strs[nx].islower() and nx == m + 1
+    return w in speech_verbs() or (not present and w.endswith("ed") and ctx.strs[nx].islower() and nx == m + 1
                                    and nx + 1 < end_tok and ctx.lower[nx + 1] not in {"by", ",", "."})
 
 

@@ -188,3 +188,19 @@ def test_particle_and_progressive_cues(text, expected):
 ])
 def test_coordinated_verbs_by_tense(text, expected):
     assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a whole clause-initial subject the noun-phrase reader does not take, before a clause
+    ("Protest groups say the restrictions are less for safety than for show.",
+     [("say", "Protest groups", "the restrictions are less for safety than for show")]),
+    ("Each side said the other would be responsible for a shutdown.",
+     [("said", "Each side", "the other would be responsible for a shutdown")]),
+    ("Almost half of respondents said the party has become more hostile to Latinos.",
+     [("said", "Almost half of respondents", "the party has become more hostile to Latinos")]),
+    # no clause after the cue, or a function word inside the would-be subject: no quote
+    ("The water said nothing.", []),
+    ("Republicans privy to private polling data said surveys still showed Mrs. Clinton leading.", []),
+])
+def test_clause_initial_subjects(text, expected):
+    assert indirect(text) == expected

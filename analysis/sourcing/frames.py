@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, CharSpan, TokenRange
 from analysis.sourcing.phrases import apposition_subject, np_backward, np_forward
-from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NEGATORS, PARTICIPLE_AFTER, PRONOUNS, STOP_OR_ADVERBIAL,
-                                     VERBISH, BE_FORMS, COMPOUND_HEADS, cue_words, page_labels)
+from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NEGATORS, PARTICIPLE_AFTER, PRONOUNS, SENTENCE_OPENERS, STOP,
+                                     STOP_OR_ADVERBIAL, VERBISH, BE_FORMS, COMPOUND_HEADS, cue_words, page_labels)
 
 
 @dataclass(slots=True)
@@ -110,6 +110,8 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
         # verb before subject: `,” said Garneau` / `, said the ministry`
         if rng is None and (j >= s_lo and (ctx.strs[j] in {",", "—", "–", ":"} or ctx.tok_in_quote[j]) or j < s_lo):
             rng = _subject_after(ctx, f, c, s_hi)
+        if rng is None and "stance" not in tags:
+            rng = _clause_subject(ctx, c, j, s_lo, s_hi)
         if rng is None:
             return None
     if "stance" in tags and (f.order == "vs" or not _stance_subject(ctx, f, rng)):
@@ -269,6 +271,46 @@ def _subject_before(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> TokenRa
     if rng is not None and ctx.lower[rng.start] in PRONOUNS:
         return None
     return rng
+
+
+def _clause_subject(ctx: ArticleContext, c: int, j: int, s_lo: int, s_hi: int) -> TokenRange | None:
+    """The whole subject of a speech cue that the noun-phrase reader does not
+    take (``Protest groups say``, ``Each side said``, ``Almost half of
+    respondents said``, ``In the poll, 42% say``): the words from the start
+    of the clause (the sentence start, a comma, or an opening conjunction) to
+    the cue, when they hold no verb or function word but ``of`` and a
+    clause follows the cue (``that`` or a subject and a finite verb)."""
+    if j < s_lo or not ctx.is_word[j] and not ctx.strs[j].endswith("%") or ctx.tok_in_quote[j]:
+        return None
+    a = j
+    while a > s_lo and j - a < 8 and ctx.strs[a - 1] != "," and ctx.lower[a - 1] not in SENTENCE_OPENERS:
+        a -= 1
+    if not (a == s_lo or ctx.strs[a - 1] == "," or ctx.lower[a - 1] in SENTENCE_OPENERS):
+        return None
+    if ctx.lower[a] in SENTENCE_OPENERS and a + 1 <= j:
+        a += 1
+    for t in range(a, j + 1):
+        w = ctx.lower[t]
+        if ctx.tok_in_quote[t] or w in STOP and w != "of" or w in VERBISH or w in PRONOUNS \
+                or not (ctx.is_word[t] or ctx.strs[t].endswith("%")):
+            return None
+    k = c + 1
+    if k < s_hi and (ctx.lower[k] == "that" or clause_follows(ctx, k, s_hi)):
+        return TokenRange(a, j + 1)
+    return None
+
+
+def clause_follows(ctx: ArticleContext, k: int, end: int) -> bool:
+    """Does a clause start at token ``k``: a subject pronoun, or a finite
+    verb within the next few words before any comma or preposition?"""
+    if ctx.lower[k] in PRONOUNS or ctx.lower[k] in {"they're", "we're", "it's", "he's", "she's"}:
+        return True
+    for m in range(k + 1, min(end, k + 8)):
+        if ctx.strs[m] in {",", ";", "(", "—", "–"} or ctx.lower[m] in {"to", "of", "for"}:
+            return False
+        if ctx.lower[m] in VERBISH and ctx.lower[m] not in {"'s", "’s"}:
+            return True
+    return False
 
 
 def _subject_after(ctx: ArticleContext, f: Frame, c: int, s_hi: int) -> TokenRange | None:

@@ -81,7 +81,8 @@ def test_a_stance_cue_does_not_take_a_quotation():
     q = extract_quotes('Trump said she "is a nasty woman," but added that he respects her. '
                        '"She never quits," he wants everyone to know.')
     direct = q[q["kind"] == "direct"].iloc[0]
-    assert (direct["text"], direct["cue"], direct["speaker"]) == ("She never quits,", "said", "Trump")
+    # the paragraph's latest cue of Trump ("but added", which has Trump's subject), not "wants"
+    assert (direct["text"], direct["cue"], direct["speaker"]) == ("She never quits,", "added", "Trump")
 
 
 def test_a_stance_inside_speech_stays_in_what_was_said():
@@ -203,4 +204,19 @@ def test_coordinated_verbs_by_tense(text, expected):
     ("Republicans privy to private polling data said surveys still showed Mrs. Clinton leading.", []),
 ])
 def test_clause_initial_subjects(text, expected):
+    assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speech cue after "to" governed by a finite verb: that verb's subject speaks
+    ("Even after the complaint was filed, Lewandowski continued to say he had never touched her.",
+     [("say", "Lewandowski", "he had never touched her")]),
+    ("His best response was to say he would keep the jobs.", []),
+    ("The senator declined to say whether he would run.", []),  # negated: no quote
+    # "but said" takes the subject of the earlier cue of its sentence
+    ("Mr. Kelly said Arizona was a winnable state, but said Democrats could not take anything for granted.",
+     [("said", "Mr. Kelly", "Arizona was a winnable state"),
+      ("said", "Mr. Kelly", "Democrats could not take anything for granted")]),
+])
+def test_infinitive_and_but_cues(text, expected):
     assert indirect(text) == expected

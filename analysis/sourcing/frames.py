@@ -92,8 +92,8 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
     if lw.endswith("ing") and lemma not in {"bring"} and not _progressive(ctx, j, c):
         return _participle_frame(ctx, f, j, s_lo)
     if prev == "to":
-        return None  # "to say": not a finite cue
-    if j >= s_lo and ctx.lower[j] == "and" and frames and frames[-1].sentence == si and frames[-1].sp_start is not None:
+        return _infinitive_frame(ctx, f, c, s_lo)  # "continued to say ...", else not a finite cue
+    if j >= s_lo and ctx.lower[j] in {"and", "but"} and frames and frames[-1].sentence == si and frames[-1].sp_start is not None:
         # "Hua reiterated that ... and said ...": the same subject
         g = frames[-1]
         f.sp_start, f.sp_end, f.pronoun, f.order = g.sp_start, g.sp_end, g.pronoun, g.order
@@ -271,6 +271,25 @@ def _subject_before(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> TokenRa
     if rng is not None and ctx.lower[rng.start] in PRONOUNS:
         return None
     return rng
+
+
+def _infinitive_frame(ctx: ArticleContext, f: Frame, c: int, s_lo: int) -> Frame | None:
+    """A speech cue after ``to`` governed by a finite verb in -ed or -s
+    (``Lewandowski continued to say ...``, ``she went on to say`` is not
+    taken): the speaker is that verb's subject; a negating verb (``declined
+    to say``) negates the frame.  Other infinitives are no cue."""
+    v = c - 2
+    if "stance" in f.tags or v <= s_lo or not ctx.strs[v].islower() or not ctx.lower[v].endswith(("ed", "s")) \
+            or ctx.lower[v] in STOP or ctx.tok_in_quote[v]:
+        return None
+    if ctx.lower[v] in NEGATORS or ctx.lower[v].rstrip("sd") in NEGATORS:
+        f.negated = True
+    j = _skip_to_subject(ctx, f, v, s_lo)
+    rng = _subject_before(ctx, f, j, s_lo)
+    if rng is None or ctx.lower[rng.start] in DETERMINERS and ctx.lower[rng.start] not in {"the", "a", "an"}:
+        return None  # "his best response was to say": no subject of a speaker
+    f.sp_start, f.sp_end = rng
+    return f
 
 
 def _clause_subject(ctx: ArticleContext, c: int, j: int, s_lo: int, s_hi: int) -> TokenRange | None:

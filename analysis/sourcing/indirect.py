@@ -244,6 +244,9 @@ def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame],
         ):
             b = m
             break
+        if m > k and ctx.tok_in_quote[m - 1] and ctx.lower[m].endswith("ing") and ctx.lower[m] in speech_verbs():
+            b = m  # `said, “It's time,” promising ...`: the comma inside the marks
+            break
     while b > k and ctx.strs[b - 1] in {",", "—", "–", ";", ":"} and not ctx.tok_in_quote[b - 1]:
         b -= 1
     return b

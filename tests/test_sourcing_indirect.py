@@ -220,3 +220,17 @@ def test_clause_initial_subjects(text, expected):
 ])
 def test_infinitive_and_but_cues(text, expected):
     assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a later attribution whose subject was read short still ends the content at its conjunction
+    ("He said the army had revealed deep weaknesses, and excerpts from his speech describe the decision as flawed.",
+     [("said", "He", "the army had revealed deep weaknesses"), ("describe", "his speech", "the decision as flawed")]),
+    # time words between the addressee and the clause
+    ("Dominic Raab told MPs this afternoon the network had nothing to do with shared data.",
+     [("told", "Dominic Raab", "the network had nothing to do with shared data")]),
+    # "is said to have": a passive report, not an infinitive content
+    ("Guto Harri is said to have suggested the chief of staff could nudge ministers.", []),
+])
+def test_content_boundaries_read_on_reports(text, expected):
+    assert indirect(text) == expected

@@ -14,7 +14,8 @@ from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, CLAUSE_OPENERS, D
 
 # leading time adverbials skipped after a cue ("said on Monday the ...")
 _LEADING_TIME = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
-                 "today", "tonight", "late", "earlier", "last", "week", "night", "this", ","}
+                 "today", "tonight", "late", "earlier", "last", "week", "night", "this", ",", "morning", "afternoon",
+                 "evening"}
 # prepositions that may stand between a cue and its "that"
 _BEFORE_THAT = {"to", "in", "on", "at", "by", "from", "with", "after", "before"}
 _CONJUNCTIONS = {"but", "and", "though", "although", "while", "whereas", "as", "yet"}
@@ -228,8 +229,9 @@ def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame],
         if g is f or g.cue_tok <= k or "stance" in g.tags and "stance" not in f.tags:
             continue  # a stance inside speech is part of what was said ("said she believes ...")
         first = g.sp_start if g.order in ("sv", "relative") and g.sp_start is not None and g.sp_start > k else g.cue_tok
-        if first < b and g.order in ("sv", "relative") and _separated(ctx, k, first, g.cue_tok):
-            b = first
+        cut = _separation(ctx, k, first, g.cue_tok) if first < b and g.order in ("sv", "relative") else None
+        if cut is not None:
+            b = cut
             while b > k and ctx.lower[b - 1] in _CONJUNCTIONS:
                 b -= 1
     for m in range(k, b):
@@ -252,18 +254,23 @@ def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame],
     return b
 
 
-def _separated(ctx: ArticleContext, k: int, first: int, cue: int) -> bool:
-    """Does a later attribution starting at token ``first`` stand apart from
-    the content begun at ``k`` (after a comma, semicolon, dash or
-    conjunction: ``..., though Mrs. Fiorina said ...``)?  Otherwise it is an
-    attribution nested in the content and part of it (``said [she was asked
-    to ...]``, ``say [polls show ...]``), as attribution corpora draw it."""
-    prev = first - 1
-    if prev < k or ctx.strs[prev] in _SEPARATORS or ctx.lower[prev] in _CONJUNCTIONS or ctx.tok_in_quote[prev]:
-        return True
-    # a cue that introduces a quotation of its own (`his wife whispered to him: “...”`)
+def _separation(ctx: ArticleContext, k: int, first: int, cue: int) -> int | None:
+    """Where the content begun at ``k`` ends because of a later attribution
+    starting at token ``first`` (its cue at ``cue``), or None when that
+    attribution is nested in the content and part of it (``said [she was
+    asked to ...]``, ``say [polls show ...]``), as attribution corpora draw
+    it.  It stands apart after a comma, semicolon, dash, relative or
+    conjunction in the few words before it (``..., though Mrs. Fiorina said
+    ...``; ``, and excerpts from [his speech] describe``: the subject read
+    short), or when it introduces a quotation of its own (``his wife
+    whispered to him: “...”``)."""
+    if first <= k:
+        return first
+    for t in range(first - 1, max(k, first - 4) - 1, -1):
+        if ctx.strs[t] in _SEPARATORS or ctx.lower[t] in _CONJUNCTIONS or ctx.tok_in_quote[t]:
+            return t + 1 if ctx.tok_in_quote[t] else t
     nxt = range(cue + 1, min(cue + 5, len(ctx.strs)))
-    return any(ctx.tok_in_quote[t] or ctx.strs[t] == ":" for t in nxt)
+    return first if any(ctx.tok_in_quote[t] or ctx.strs[t] == ":" for t in nxt) else None
 
 
 def _present(f: Frame) -> bool:
@@ -302,11 +309,12 @@ def _infinitive(ctx: ArticleContext, k: int, end: int) -> bool:
     """Is token ``k`` the ``to`` of an infinitive (``vowed [to build a
     wall]``), not a preposition (``said to reporters``, ``to the crowd``)?
     The word after it is a lower-case word that is no determiner, pronoun or
-    number, nor a plural in -s."""
+    number, nor a plural in -s; ``to have`` and ``to be`` are left out (``is
+    said to have suggested``: a passive report, not the speaker's words)."""
     if ctx.lower[k] != "to" or k + 1 >= end or not ctx.strs[k + 1].islower():
         return False
     w = ctx.lower[k + 1]
-    return not (w in DETERMINERS or w in PRONOUNS or w in _OBJECT_PRONOUNS
+    return not (w in DETERMINERS or w in PRONOUNS or w in _OBJECT_PRONOUNS or w in {"have", "be"}
                 or w.endswith("s") and not w.endswith(("ss", "us")))
 
 

@@ -234,3 +234,16 @@ def test_infinitive_and_but_cues(text, expected):
 ])
 def test_content_boundaries_read_on_reports(text, expected):
     assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a poll or survey as the source, opening the sentence or ending it
+    ("In the CBS poll, Trump’s lead over Cruz remained in double digits.",
+     [("In", "the CBS poll", "Trump’s lead over Cruz remained in double digits")]),
+    ("Trump slipped back to 39 percent in Monday’s poll.",
+     [("in", "Monday’s poll", "Trump slipped back to 39 percent")]),
+    # a poll in the middle of the sentence is no source
+    ("Voters in the poll were angry about taxes.", []),
+])
+def test_polls_as_sources(text, expected):
+    assert indirect(text) == expected

@@ -51,8 +51,36 @@ def find_frames(ctx: ArticleContext) -> list[Frame]:
         if f is not None:
             frames.append(f)
     frames.extend(_colon_frames(ctx))
+    frames.extend(_poll_frames(ctx, {f.sentence for f in frames}))
     frames.sort(key=lambda f: f.cue_tok)
     return frames
+
+
+def _poll_frames(ctx: ArticleContext, taken: set[int]) -> list[Frame]:
+    """``in`` a poll or survey as the source of its sentence, opening it
+    with a comma (``In the CBS poll, Trump's lead ...``) or ending it (``Mr.
+    Trump is ahead in the latest polls.``), read like ``according to``; only
+    in a sentence with no other attribution (``taken``: sentences that have
+    one)."""
+    out = []
+    for p in itertools.compress(range(len(ctx.strs)), map(POLL_NOUNS.__contains__, ctx.lower)):
+        si = ctx.tok_sentence[p]
+        if si in taken or ctx.tok_in_quote[p]:
+            continue
+        s_lo, s_hi = ctx.sentence_range(si)
+        c = next((t for t in range(p - 1, max(s_lo, p - 6) - 1, -1) if ctx.lower[t] == "in"), None)
+        if c is None or any(ctx.tok_in_quote[c:p]) or any(not ctx.is_word[t] for t in range(c, p)):
+            continue
+        rng = np_forward(ctx, c + 1, s_hi)
+        if rng is None or not rng.start < p < rng.end:
+            continue
+        opens = c == s_lo and rng.end < s_hi and ctx.strs[rng.end] == ","  # "In the CBS poll, ..."
+        if not opens and not all(not ctx.is_word[t] for t in range(rng.end, s_hi)):  # "... in the polls."
+            continue
+        out.append(Frame(c, ctx.strs[c], "in", frozenset(), sp_start=rng.start, sp_end=rng.end, order="according",
+                         sentence=si))
+        taken.add(si)
+    return out
 
 
 def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None:
@@ -122,6 +150,8 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
 
 # "call for" / "call on": a stance cue whose content follows the preposition
 CALL_FOR_TAGS = frozenset({"stance", "prep"})
+# the documents whose findings "in" introduces as a source ("in the latest poll, ...")
+POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys"})
 # the particles a cue tagged "particle" must have after it (its tags name which)
 PARTICLES = frozenset({"out", "to", "about", "against"})
 

@@ -247,3 +247,17 @@ def test_content_boundaries_read_on_reports(text, expected):
 ])
 def test_polls_as_sources(text, expected):
     assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a contrasting conjunction after a comma that opens a clause of its own ends the content
+    ("Clinton says the mails were personal, but for Republicans, it is a smoking gun.",
+     [("says", "Clinton", "the mails were personal")]),
+    # a second verb of the content's subject does not ("but required" is cut as a coordinated act)
+    ("He said the process was fair, but required candidates to put forth an effort.",
+     [("said", "He", "the process was fair")]),
+    ("She says the plan is fair, but costs too much for most families.",
+     [("says", "She", "the plan is fair, but costs too much for most families")]),
+])
+def test_contrast_clause_ends_content(text, expected):
+    assert indirect(text) == expected

@@ -21,6 +21,8 @@ _BEFORE_THAT = {"to", "in", "on", "at", "by", "from", "with", "after", "before"}
 _CONJUNCTIONS = {"but", "and", "though", "although", "while", "whereas", "as", "yet"}
 # addressees that are object pronouns ("told me [...]")
 _OBJECT_PRONOUNS = {"me", "him", "her", "us", "them", "you"}
+# conjunctions after a comma that may open a clause of the journalist's own
+_CONTRAST = {"but", "while", "whereas", "although", "though", "yet"}
 # punctuation that sets a later attribution apart from the content before it
 _SEPARATORS = {",", ";", ":", "—", "–", "―", "--", "(", ")", "which", "who"}
 # words that make a phrase a clause, not an adverbial
@@ -249,9 +251,24 @@ def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame],
         if m > k and ctx.tok_in_quote[m - 1] and ctx.lower[m].endswith("ing") and ctx.lower[m] in speech_verbs():
             b = m  # `said, “It's time,” promising ...`: the comma inside the marks
             break
+        if ctx.strs[m] == "," and m > k + 2 and _new_clause_after(ctx, m + 1, end_tok):
+            b = m
+            break
     while b > k and ctx.strs[b - 1] in {",", "—", "–", ";", ":"} and not ctx.tok_in_quote[b - 1]:
         b -= 1
     return b
+
+
+def _new_clause_after(ctx: ArticleContext, m: int, end_tok: int) -> bool:
+    """Does the comma before token ``m`` end the reported content: a
+    contrasting conjunction that opens a clause of its own (``..., but for
+    Republicans, it is ...``; not a second verb of the content's subject:
+    ``..., but required candidates to ...``)?"""
+    if m + 1 >= end_tok or ctx.lower[m] not in _CONTRAST or ctx.tok_in_quote[m + 1]:
+        return False
+    w = ctx.lower[m + 1]
+    return not (ctx.strs[m + 1].islower() and (w in VERBISH or w.endswith(("ed", "s")) and w not in PRONOUNS
+                                                  and w not in {"this", "his", "its", "as", "was"}))
 
 
 def _separation(ctx: ArticleContext, k: int, first: int, cue: int) -> int | None:

@@ -101,12 +101,9 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
     if according:
         return _according_frame(ctx, c, si, s_hi)
     lemma, tags = verbs[lw]
-    if lemma == "call" and c + 1 < s_hi and ctx.lower[c + 1] in {"for", "on"}:
-        tags = CALL_FOR_TAGS  # "called for [an investigation]", "called on [Congress to act]"
-    if "particle" in tags:  # "pointed out that ...", "talked about [her plans]"
-        if not (c + 1 < s_hi and ctx.lower[c + 1] in tags & PARTICLES):
-            return None
-        tags = tags | {"prep"}
+    tags = _cue_tags(ctx, c, s_hi, lemma, tags)
+    if tags is None:
+        return None
     prev = ctx.lower[c - 1] if c > s_lo else ""
     bare = lw == lemma or lw == lemma + "s" or lw == lemma + "es"
     if prev in DETERMINERS and bare and prev != "to":
@@ -154,6 +151,18 @@ CALL_FOR_TAGS = frozenset({"stance", "prep"})
 POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys"})
 # the particles a cue tagged "particle" must have after it (its tags name which)
 PARTICLES = frozenset({"out", "to", "about", "against"})
+
+
+def _cue_tags(ctx: ArticleContext, c: int, s_hi: int, lemma: str, tags: frozenset) -> frozenset | None:
+    """The tags of the cue at token ``c`` in its context: ``call for`` / ``call
+    on`` is a stance cue whose content follows the preposition; a phrasal
+    cue (tag ``particle``) is one only before its particle (None: no cue)."""
+    nxt = ctx.lower[c + 1] if c + 1 < s_hi else ""
+    if lemma == "call" and nxt in {"for", "on"}:
+        return CALL_FOR_TAGS  # "called for [an investigation]", "called on [Congress to act]"
+    if "particle" in tags:  # "pointed out that ...", "talked about [her plans]"
+        return tags | {"prep"} if nxt in tags & PARTICLES else None
+    return tags
 
 
 def _stance_cue(ctx: ArticleContext, f: Frame, c: int, j: int, s_hi: int) -> bool:

@@ -261,3 +261,9 @@ def test_polls_as_sources(text, expected):
 ])
 def test_contrast_clause_ends_content(text, expected):
     assert indirect(text) == expected
+
+
+def test_noun_forms_of_phrasal_cues_stay_nouns():
+    # "talks" is not a cue form: the quote is found as before (the phrase reader stops at "with")
+    assert indirect("A source familiar with the talks said the deal was close.") == [
+        ("said", "the talks", "the deal was close")]

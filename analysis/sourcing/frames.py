@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, CharSpan, TokenRange
 from analysis.sourcing.phrases import apposition_subject, np_backward, np_forward
-from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NEGATORS, PARTICIPLE_AFTER, PRONOUNS, STOP_OR_ADVERBIAL,
-                                     VERBISH, BE_FORMS, COMPOUND_HEADS, cue_words, page_labels)
+from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NEGATORS, PARTICIPLE_AFTER, PRONOUNS, SENTENCE_OPENERS, STOP,
+                                     STOP_OR_ADVERBIAL, VERBISH, BE_FORMS, COMPOUND_HEADS, cue_words, page_labels)
 
 
 @dataclass(slots=True)
@@ -51,8 +51,36 @@ def find_frames(ctx: ArticleContext) -> list[Frame]:
         if f is not None:
             frames.append(f)
     frames.extend(_colon_frames(ctx))
+    frames.extend(_poll_frames(ctx, {f.sentence for f in frames}))
     frames.sort(key=lambda f: f.cue_tok)
     return frames
+
+
+def _poll_frames(ctx: ArticleContext, taken: set[int]) -> list[Frame]:
+    """``in`` a poll or survey as the source of its sentence, opening it
+    with a comma (``In the CBS poll, Trump's lead ...``) or ending it (``Mr.
+    Trump is ahead in the latest polls.``), read like ``according to``; only
+    in a sentence with no other attribution (``taken``: sentences that have
+    one)."""
+    out = []
+    for p in itertools.compress(range(len(ctx.strs)), map(POLL_NOUNS.__contains__, ctx.lower)):
+        si = ctx.tok_sentence[p]
+        if si in taken or ctx.tok_in_quote[p]:
+            continue
+        s_lo, s_hi = ctx.sentence_range(si)
+        c = next((t for t in range(p - 1, max(s_lo, p - 6) - 1, -1) if ctx.lower[t] == "in"), None)
+        if c is None or any(ctx.tok_in_quote[c:p]) or any(not ctx.is_word[t] for t in range(c, p)):
+            continue
+        rng = np_forward(ctx, c + 1, s_hi)
+        if rng is None or not rng.start < p < rng.end:
+            continue
+        opens = c == s_lo and rng.end < s_hi and ctx.strs[rng.end] == ","  # "In the CBS poll, ..."
+        if not opens and not all(not ctx.is_word[t] for t in range(rng.end, s_hi)):  # "... in the polls."
+            continue
+        out.append(Frame(c, ctx.strs[c], "in", frozenset(), sp_start=rng.start, sp_end=rng.end, order="according",
+                         sentence=si))
+        taken.add(si)
+    return out
 
 
 def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None:
@@ -73,8 +101,9 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
     if according:
         return _according_frame(ctx, c, si, s_hi)
     lemma, tags = verbs[lw]
-    if lemma == "call" and c + 1 < s_hi and ctx.lower[c + 1] in {"for", "on"}:
-        tags = CALL_FOR_TAGS  # "called for [an investigation]", "called on [Congress to act]"
+    tags = _cue_tags(ctx, c, s_hi, lemma, tags)
+    if tags is None:
+        return None
     prev = ctx.lower[c - 1] if c > s_lo else ""
     bare = lw == lemma or lw == lemma + "s" or lw == lemma + "es"
     if prev in DETERMINERS and bare and prev != "to":
@@ -85,11 +114,11 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
     j = _skip_to_subject(ctx, f, c, s_lo)
     if "stance" in tags and not _stance_cue(ctx, f, c, j, s_hi):
         return None
-    if lw.endswith("ing") and lemma not in {"bring"}:
+    if lw.endswith("ing") and lemma not in {"bring"} and not _progressive(ctx, j, c):
         return _participle_frame(ctx, f, j, s_lo)
     if prev == "to":
-        return None  # "to say": not a finite cue
-    if j >= s_lo and ctx.lower[j] == "and" and frames and frames[-1].sentence == si and frames[-1].sp_start is not None:
+        return _infinitive_frame(ctx, f, c, s_lo)  # "continued to say ...", else not a finite cue
+    if j >= s_lo and ctx.lower[j] in {"and", "but"} and frames and frames[-1].sentence == si and frames[-1].sp_start is not None:
         # "Hua reiterated that ... and said ...": the same subject
         g = frames[-1]
         f.sp_start, f.sp_end, f.pronoun, f.order = g.sp_start, g.sp_end, g.pronoun, g.order
@@ -106,6 +135,8 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
         # verb before subject: `,” said Garneau` / `, said the ministry`
         if rng is None and (j >= s_lo and (ctx.strs[j] in {",", "—", "–", ":"} or ctx.tok_in_quote[j]) or j < s_lo):
             rng = _subject_after(ctx, f, c, s_hi)
+        if rng is None and "stance" not in tags:
+            rng = _clause_subject(ctx, c, j, s_lo, s_hi)
         if rng is None:
             return None
     if "stance" in tags and (f.order == "vs" or not _stance_subject(ctx, f, rng)):
@@ -116,6 +147,22 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
 
 # "call for" / "call on": a stance cue whose content follows the preposition
 CALL_FOR_TAGS = frozenset({"stance", "prep"})
+# the documents whose findings "in" introduces as a source ("in the latest poll, ...")
+POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys"})
+# the particles a cue tagged "particle" must have after it (its tags name which)
+PARTICLES = frozenset({"out", "to", "about", "against"})
+
+
+def _cue_tags(ctx: ArticleContext, c: int, s_hi: int, lemma: str, tags: frozenset) -> frozenset | None:
+    """The tags of the cue at token ``c`` in its context: ``call for`` / ``call
+    on`` is a stance cue whose content follows the preposition; a phrasal
+    cue (tag ``particle``) is one only before its particle (None: no cue)."""
+    nxt = ctx.lower[c + 1] if c + 1 < s_hi else ""
+    if lemma == "call" and nxt in {"for", "on"}:
+        return CALL_FOR_TAGS  # "called for [an investigation]", "called on [Congress to act]"
+    if "particle" in tags:  # "pointed out that ...", "talked about [her plans]"
+        return tags | {"prep"} if nxt in tags & PARTICLES else None
+    return tags
 
 
 def _stance_cue(ctx: ArticleContext, f: Frame, c: int, j: int, s_hi: int) -> bool:
@@ -124,9 +171,16 @@ def _stance_cue(ctx: ArticleContext, f: Frame, c: int, j: int, s_hi: int) -> boo
     endorsed by``), not the first word of a compound noun (``think tank``),
     and followed by ``to`` when its tags ask for it (``plans to``)?"""
     nxt = ctx.lower[c + 1] if c + 1 < s_hi else ""
-    if "by" in ctx.lower[c + 1 : min(c + 3, s_hi)] or "to" in f.tags and nxt != "to" or nxt in COMPOUND_HEADS:
+    if "by" in ctx.lower[c + 1 : min(c + 3, s_hi)] or "to" in f.tags and "particle" not in f.tags and nxt != "to" or nxt in COMPOUND_HEADS:
         return False
-    return not any(ctx.lower[t] in BE_FORMS for t in range(j + 1, c))
+    return ctx.lower[c].endswith("ing") or not any(ctx.lower[t] in BE_FORMS for t in range(j + 1, c))
+
+
+def _progressive(ctx: ArticleContext, j: int, c: int) -> bool:
+    """Is the -ing cue at token ``c`` a finite progressive after a form of
+    "be" among the auxiliaries before it (``is calling for``, ``are
+    saying``)?  ``j``: where the subject search stopped."""
+    return any(ctx.lower[t] in BE_FORMS for t in range(j + 1, c))
 
 
 def _stance_subject(ctx: ArticleContext, f: Frame, rng: TokenRange) -> bool:
@@ -256,6 +310,65 @@ def _subject_before(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> TokenRa
     if rng is not None and ctx.lower[rng.start] in PRONOUNS:
         return None
     return rng
+
+
+def _infinitive_frame(ctx: ArticleContext, f: Frame, c: int, s_lo: int) -> Frame | None:
+    """A speech cue after ``to`` governed by a finite verb in -ed or -s
+    (``Lewandowski continued to say ...``, ``she went on to say`` is not
+    taken): the speaker is that verb's subject; a negating verb (``declined
+    to say``) negates the frame.  Other infinitives are no cue."""
+    v = c - 2
+    if "stance" in f.tags or v <= s_lo or not ctx.strs[v].islower() or not ctx.lower[v].endswith(("ed", "s")) \
+            or ctx.lower[v] in STOP or ctx.tok_in_quote[v]:
+        return None
+    if ctx.lower[v] in NEGATORS or ctx.lower[v].rstrip("sd") in NEGATORS:
+        f.negated = True
+    j = _skip_to_subject(ctx, f, v, s_lo)
+    rng = _subject_before(ctx, f, j, s_lo)
+    if rng is None or ctx.lower[rng.start] in DETERMINERS and ctx.lower[rng.start] not in {"the", "a", "an"}:
+        return None  # "his best response was to say": no subject of a speaker
+    f.sp_start, f.sp_end = rng
+    return f
+
+
+def _clause_subject(ctx: ArticleContext, c: int, j: int, s_lo: int, s_hi: int) -> TokenRange | None:
+    """The whole subject of a speech cue that the noun-phrase reader does not
+    take (``Protest groups say``, ``Each side said``, ``Almost half of
+    respondents said``, ``In the poll, 42% say``): the words from the start
+    of the clause (the sentence start, a comma, or an opening conjunction) to
+    the cue, when they hold no verb or function word but ``of`` and a
+    clause follows the cue (``that`` or a subject and a finite verb)."""
+    if j < s_lo or not ctx.is_word[j] and not ctx.strs[j].endswith("%") or ctx.tok_in_quote[j]:
+        return None
+    a = j
+    while a > s_lo and j - a < 8 and ctx.strs[a - 1] != "," and ctx.lower[a - 1] not in SENTENCE_OPENERS:
+        a -= 1
+    if not (a == s_lo or ctx.strs[a - 1] == "," or ctx.lower[a - 1] in SENTENCE_OPENERS):
+        return None
+    if ctx.lower[a] in SENTENCE_OPENERS and a + 1 <= j:
+        a += 1
+    for t in range(a, j + 1):
+        w = ctx.lower[t]
+        if ctx.tok_in_quote[t] or w in STOP and w != "of" or w in VERBISH or w in PRONOUNS \
+                or not (ctx.is_word[t] or ctx.strs[t].endswith("%")):
+            return None
+    k = c + 1
+    if k < s_hi and (ctx.lower[k] == "that" or clause_follows(ctx, k, s_hi)):
+        return TokenRange(a, j + 1)
+    return None
+
+
+def clause_follows(ctx: ArticleContext, k: int, end: int) -> bool:
+    """Does a clause start at token ``k``: a subject pronoun, or a finite
+    verb within the next few words before any comma or preposition?"""
+    if ctx.lower[k] in PRONOUNS or ctx.lower[k] in {"they're", "we're", "it's", "he's", "she's"}:
+        return True
+    for m in range(k + 1, min(end, k + 8)):
+        if ctx.strs[m] in {",", ";", "(", "—", "–"} or ctx.lower[m] in {"to", "of", "for"}:
+            return False
+        if ctx.lower[m] in VERBISH and ctx.lower[m] not in {"'s", "’s"}:
+            return True
+    return False
 
 
 def _subject_after(ctx: ArticleContext, f: Frame, c: int, s_hi: int) -> TokenRange | None:

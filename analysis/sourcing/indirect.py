@@ -9,15 +9,22 @@ from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, CharSpan
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.phrases import np_forward
-from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, CLAUSE_OPENERS, MONTHS, OBJECT_STOP, OCCASIONS, PRONOUNS, RELATIVE_NEXT, STOP, VERBISH,
+from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, CLAUSE_OPENERS, DETERMINERS, MONTHS, OBJECT_STOP, OCCASIONS, PRONOUNS, RELATIVE_NEXT, STOP, VERBISH,
                                      TIME_PREPOSITIONS, TIME_WORDS)
 
 # leading time adverbials skipped after a cue ("said on Monday the ...")
 _LEADING_TIME = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
-                 "today", "tonight", "late", "earlier", "last", "week", "night", "this", ","}
+                 "today", "tonight", "late", "earlier", "last", "week", "night", "this", ",", "morning", "afternoon",
+                 "evening"}
 # prepositions that may stand between a cue and its "that"
 _BEFORE_THAT = {"to", "in", "on", "at", "by", "from", "with", "after", "before"}
 _CONJUNCTIONS = {"but", "and", "though", "although", "while", "whereas", "as", "yet"}
+# addressees that are object pronouns ("told me [...]")
+_OBJECT_PRONOUNS = {"me", "him", "her", "us", "them", "you"}
+# conjunctions after a comma that may open a clause of the journalist's own
+_CONTRAST = {"but", "while", "whereas", "although", "though", "yet"}
+# punctuation that sets a later attribution apart from the content before it
+_SEPARATORS = {",", ";", ":", "—", "–", "―", "--", "(", ")", "which", "who"}
 # words that make a phrase a clause, not an adverbial
 _CLAUSE_WORDS = {"that", "is", "was", "are", "were", "will", "would"}
 
@@ -183,13 +190,35 @@ def _content_start(ctx: ArticleContext, f: Frame, end_tok: int) -> tuple[int | N
             return None, None
     if that is not None:
         return that + 1, that
-    if takes_object:
-        return None, None  # told X: the addressee, then content only if "that" or a clause follows
+    if takes_object:  # told X: the addressee, then content only if "that" or a clause follows
+        return _after_addressee(ctx, k, end_tok), None
     # skip leading time/manner adverbials: "said on Monday the ..."
     m = k
     while m < end_tok and ctx.lower[m] in _LEADING_TIME:
         m += 1
     return (m if m < end_tok and m > k and ctx.strs[m - 1] == "," else k), None
+
+
+def _after_addressee(ctx: ArticleContext, k: int, end_tok: int) -> int | None:
+    """The start of a clause without ``that`` after the addressee of a cue
+    that takes one (``told reporters [this was the only chance]``, ``told
+    POLITICO on Monday [he had kept ...]``), or None."""
+    if k >= end_tok:
+        return None
+    if ctx.lower[k] in _OBJECT_PRONOUNS:
+        m = k + 1
+    else:
+        rng = np_forward(ctx, k, end_tok)
+        if rng is None or ctx.lower[k] in PRONOUNS:
+            return None
+        m = next((t for t in range(k + 1, rng.end) if ctx.lower[t] in DETERMINERS), rng.end)  # "reporters [this was"
+    while m + 1 < end_tok and ctx.lower[m] in _LEADING_TIME and ctx.strs[m] != "," and ctx.lower[m + 1] not in VERBISH:
+        m += 1
+    if m < end_tok and ctx.strs[m] == ",":
+        m += 1
+    if m >= end_tok or ctx.tok_in_quote[m] or ctx.lower[m] in STOP and ctx.lower[m] not in PRONOUNS:
+        return None
+    return m if _bare_clause(ctx, m, end_tok) else None
 
 
 def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame], k: int, end_tok: int) -> int:
@@ -202,14 +231,15 @@ def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame],
         if g is f or g.cue_tok <= k or "stance" in g.tags and "stance" not in f.tags:
             continue  # a stance inside speech is part of what was said ("said she believes ...")
         first = g.sp_start if g.order in ("sv", "relative") and g.sp_start is not None and g.sp_start > k else g.cue_tok
-        if first < b and g.order in ("sv", "relative"):
-            b = first
+        cut = _separation(ctx, k, first, g.cue_tok) if first < b and g.order in ("sv", "relative") else None
+        if cut is not None:
+            b = cut
             while b > k and ctx.lower[b - 1] in _CONJUNCTIONS:
                 b -= 1
     for m in range(k, b):
         if ctx.tok_in_quote[m]:
             continue
-        if ctx.strs[m] == ";" or ctx.lower[m] in {"and", "but"} and _coordinated_cue(ctx, m, end_tok):
+        if ctx.strs[m] == ";" or ctx.lower[m] in {"and", "but"} and _coordinated_cue(ctx, m, end_tok, _present(f)):
             b = m
             break
         if ctx.strs[m] == "," and m + 1 < end_tok and (
@@ -218,13 +248,58 @@ def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame],
         ):
             b = m
             break
+        if m > k and ctx.tok_in_quote[m - 1] and ctx.lower[m].endswith("ing") and ctx.lower[m] in speech_verbs():
+            b = m  # `said, “It's time,” promising ...`: the comma inside the marks
+            break
+        if ctx.strs[m] == "," and m > k + 2 and _new_clause_after(ctx, m + 1, end_tok):
+            b = m
+            break
     while b > k and ctx.strs[b - 1] in {",", "—", "–", ";", ":"} and not ctx.tok_in_quote[b - 1]:
         b -= 1
     return b
 
 
-def _coordinated_cue(ctx: ArticleContext, m: int, end_tok: int) -> bool:
-    """Does the ``and`` at token ``m`` start a cue of its own (``and [he] [also] said``)?"""
+def _new_clause_after(ctx: ArticleContext, m: int, end_tok: int) -> bool:
+    """Does the comma before token ``m`` end the reported content: a
+    contrasting conjunction that opens a clause of its own (``..., but for
+    Republicans, it is ...``; not a second verb of the content's subject:
+    ``..., but required candidates to ...``)?"""
+    if m + 1 >= end_tok or ctx.lower[m] not in _CONTRAST or ctx.tok_in_quote[m + 1]:
+        return False
+    w = ctx.lower[m + 1]
+    return not (ctx.strs[m + 1].islower() and (w in VERBISH or w.endswith(("ed", "s")) and w not in PRONOUNS
+                                                  and w not in {"this", "his", "its", "as", "was"}))
+
+
+def _separation(ctx: ArticleContext, k: int, first: int, cue: int) -> int | None:
+    """Where the content begun at ``k`` ends because of a later attribution
+    starting at token ``first`` (its cue at ``cue``), or None when that
+    attribution is nested in the content and part of it (``said [she was
+    asked to ...]``, ``say [polls show ...]``), as attribution corpora draw
+    it.  It stands apart after a comma, semicolon, dash, relative or
+    conjunction in the few words before it (``..., though Mrs. Fiorina said
+    ...``; ``, and excerpts from [his speech] describe``: the subject read
+    short), or when it introduces a quotation of its own (``his wife
+    whispered to him: “...”``)."""
+    if first <= k:
+        return first
+    for t in range(first - 1, max(k, first - 4) - 1, -1):
+        if ctx.strs[t] in _SEPARATORS or ctx.lower[t] in _CONJUNCTIONS or ctx.tok_in_quote[t]:
+            return t + 1 if ctx.tok_in_quote[t] else t
+    nxt = range(cue + 1, min(cue + 5, len(ctx.strs)))
+    return first if any(ctx.tok_in_quote[t] or ctx.strs[t] == ":" for t in nxt) else None
+
+
+def _present(f: Frame) -> bool:
+    """Is the cue of ``f`` in the present tense (``say``, ``says``)?"""
+    return f.cue == f.lemma or f.cue in (f.lemma + "s", f.lemma + "es")
+
+
+def _coordinated_cue(ctx: ArticleContext, m: int, end_tok: int, present: bool = False) -> bool:
+    """Does the ``and`` at token ``m`` start a cue of its own (``and [he]
+    [also] said``)?  After a cue in the present tense a past-tense verb
+    belongs to the content (``Police say [he posed a threat and refused
+    to ...]``)."""
     nx = m + 1
     if nx < end_tok and ctx.lower[nx] in PRONOUNS:
         nx += 1
@@ -234,17 +309,30 @@ def _coordinated_cue(ctx: ArticleContext, m: int, end_tok: int) -> bool:
         return False
     w = ctx.lower[nx]
     # a cue, or a past-tense verb with an object ("and encouraged Americans to ...")
-    return w in speech_verbs() or (w.endswith("ed") and ctx.strs[nx].islower() and nx == m + 1
+    return w in speech_verbs() or (not present and w.endswith("ed") and ctx.strs[nx].islower() and nx == m + 1
                                    and nx + 1 < end_tok and ctx.lower[nx + 1] not in {"by", ",", "."})
 
 
 def _only_adverbial(ctx: ArticleContext, k: int, end: int, max_words: int = 6) -> bool:
     """True when tokens [k, end) are one short prepositional phrase with no
     clause in it (`at a Monday rally`, `during the debate`)."""
-    if any(ctx.tok_in_quote[k:end]):
+    if any(ctx.tok_in_quote[k:end]) or _infinitive(ctx, k, end):
         return False
     words = [ctx.lower[t] for t in range(k, end) if ctx.is_word[t]]
     return len(words) <= max_words and not any(w in PRONOUNS or w in _CLAUSE_WORDS for w in words)
+
+
+def _infinitive(ctx: ArticleContext, k: int, end: int) -> bool:
+    """Is token ``k`` the ``to`` of an infinitive (``vowed [to build a
+    wall]``), not a preposition (``said to reporters``, ``to the crowd``)?
+    The word after it is a lower-case word that is no determiner, pronoun or
+    number, nor a plural in -s; ``to have`` and ``to be`` are left out (``is
+    said to have suggested``: a passive report, not the speaker's words)."""
+    if ctx.lower[k] != "to" or k + 1 >= end or not ctx.strs[k + 1].islower():
+        return False
+    w = ctx.lower[k + 1]
+    return not (w in DETERMINERS or w in PRONOUNS or w in _OBJECT_PRONOUNS or w in {"have", "be"}
+                or w.endswith("s") and not w.endswith(("ss", "us")))
 
 
 def tok_span(ctx: ArticleContext, a: int, b: int, min_words: int = 2) -> CharSpan | None:

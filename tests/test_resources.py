@@ -54,3 +54,14 @@ def test_no_nltk_download_anywhere():
     pkg = Path(resources.__file__).parent
     offenders = [p.name for p in pkg.rglob("*.py") if "nltk.download(" in p.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def test_sectioned_data_files_read_by_one_reader():
+    # page_furniture.txt, read by hand: its first credit word, a caption label and a colon label
+    sections = resources.read_sections("page_furniture.txt")
+    assert list(sections) == ["credit", "label", "colon label"]
+    assert sections["credit"][0] == "getty"
+    assert "image caption" in sections["label"]
+    assert "published" in sections["colon label"] and "getty" not in sections["colon label"]
+    # a file without headings keeps its entries under ""
+    assert list(resources.read_sections("name_articles.txt")) == [""]

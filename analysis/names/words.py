@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from analysis.core.resources import read_word_list
+from analysis.core.resources import read_sections, read_word_list
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SPACES = re.compile(r"\s+")
@@ -35,13 +35,10 @@ def _normalised(name: str) -> str:
 def speaker_words() -> tuple[frozenset[str], frozenset[str]]:
     """``(titles, nouns)`` of speaker phrases from ``speaker_nouns.txt``
     (its ``[title]`` section, and every other section)."""
-    titles, nouns, section = set(), set(), None
-    for line in read_word_list("speaker_nouns.txt"):
-        if line.startswith("["):
-            section = line.strip("[]")
-            continue
-        (titles if section == "title" else nouns).add(line.lower())
-    return frozenset(titles), frozenset(nouns)
+    sections = read_sections("speaker_nouns.txt")
+    titles = frozenset(w.lower() for w in sections.get("title", ()))
+    nouns = frozenset(w.lower() for section, words in sections.items() if section != "title" for w in words)
+    return titles, nouns
 
 
 @functools.cache

@@ -12,8 +12,8 @@ from typing import NamedTuple
 
 from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext
-from analysis.sourcing.words import ALNUM_RE, HYPHEN_WORD_RE, WORD_RE, scare_cues_by_last
-from analysis.core.resources import read_word_list
+from analysis.sourcing.words import ALNUM_RE, HYPHEN_WORD_RE, WORD_RE, page_furniture, scare_cues_by_last
+from analysis.core.resources import read_sections
 from analysis.core.text import Document
 
 _TAG_RE = re.compile(r"<[/!]?[A-Za-z][^<>\n]{0,300}>")
@@ -22,30 +22,11 @@ _SINGLE_MARK_RE = re.compile(r"['‘’]")
 
 
 @functools.cache
-def sectioned_word_list(name: str) -> dict[str, frozenset[str]]:
-    """A reviewed list of ``analysis/data/`` with ``[section]`` lines: its
-    lower-case entries by section (entries before any section under ``""``)."""
-    out: dict[str, set[str]] = {}
-    section = ""
-    for line in read_word_list(name):
-        if line.startswith("["):
-            section = line.strip("[]")
-            continue
-        out.setdefault(section, set()).add(line.lower())
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def page_furniture() -> dict[str, frozenset[str]]:
-    """Photo-credit words (``credit``) and caption or link labels (``label``)
-    of scraped pages: ``analysis/data/page_furniture.txt``."""
-    return sectioned_word_list("page_furniture.txt")
-
-
 def work_title_cues() -> dict[str, frozenset[str]]:
     """Words before the title of a work in quotation marks (``noun``: ``book``,
     ``report``) and the words allowed between (``link``: ``titled``):
-    ``analysis/data/work_title_cues.txt``."""
-    return sectioned_word_list("work_title_cues.txt")
+    ``analysis/data/work_title_cues.txt``, lower case, by section."""
+    return {section: frozenset(w.lower() for w in words) for section, words in read_sections("work_title_cues.txt").items()}
 
 
 class Mark(NamedTuple):

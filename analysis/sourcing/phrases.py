@@ -12,7 +12,7 @@ from analysis.core.resources import read_word_list
 from analysis.names import speech_verbs
 from analysis.names.affiliation import role_words
 from analysis.sourcing.context import ArticleContext, TokenRange
-from analysis.sourcing.marks import page_furniture
+from analysis.sourcing.words import page_furniture
 from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NAME_JOINERS, NUMBER_WORDS, PRONOUNS, SENT_END, SENTENCE_OPENERS,
                                      STOP, JOINERS_OF)
 

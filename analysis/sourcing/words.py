@@ -13,7 +13,7 @@ import re
 
 from analysis.names import name_particles, speaker_words, speech_verbs
 from analysis.names.runs import MONTH_NAMES
-from analysis.core.resources import read_word_list
+from analysis.core.resources import read_sections, read_word_list
 
 @functools.cache
 def cue_words() -> frozenset[str]:
@@ -134,6 +134,15 @@ TIME_WORDS = {
 
 
 @functools.cache
+def page_furniture() -> dict[str, frozenset[str]]:
+    """Page furniture of scraped pages, ``analysis/data/page_furniture.txt``, by
+    section: photo-credit words (``credit``), caption or link labels opening a
+    line (``label``) and labels that look like ``Name:`` (``colon label``:
+    ``PUBLISHED:``), none of them a speaker."""
+    return {section: frozenset(w.lower() for w in words) for section, words in read_sections("page_furniture.txt").items()}
+
+
+@functools.cache
 def page_labels() -> frozenset[str]:
     """Page furniture that looks like ``Name:`` (``PUBLISHED:``), not a speaker."""
-    return frozenset(w.lower() for w in read_word_list("page_labels.txt"))
+    return page_furniture()["colon label"]

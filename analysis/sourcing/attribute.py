@@ -11,14 +11,12 @@ import itertools
 import operator
 from bisect import bisect_left, bisect_right
 
-from analysis.sourcing.context import ArticleContext, TokenRange
-from analysis.names import speech_verbs
+from analysis.sourcing.context import ArticleContext
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan, has_words
-from analysis.sourcing.phrases import np_forward
 from analysis.sourcing.resolve import (SpeakerSeen, clause_start, entity_fields, opening_subject, predicate_follows,
                                        resolve_frame, sentence_subject, speaker_after, verb_like)
-from analysis.sourcing.words import (ALNUM_RE, DETERMINERS, HYPHEN_WORD_RE, PRONOUNS, SENT_END_RE, STOP, TIME_WORDS,
+from analysis.sourcing.words import (ALNUM_RE, DETERMINERS, HYPHEN_WORD_RE, PRONOUNS, SENT_END_RE, TIME_WORDS,
                                      VERBISH)
 
 # confidence of an explicit attribution by how close it is to the quotation
@@ -129,16 +127,26 @@ def _previous_speaker(ctx: ArticleContext, q: QuoteSpan, frames_by_par: dict[int
     return prev or par_speaker.get(p - 1) or (par_speaker.get(p - 2) if q.continues else None)
 
 
+def _last_sentence(ctx: ArticleContext, p: int) -> tuple[int, int, int] | None:
+    """The last sentence of paragraph ``p`` as (sentence index, its first
+    token in the paragraph, the paragraph's last token); None for no
+    paragraph (``p < 0``) or an empty one."""
+    if p < 0:
+        return None
+    first, last = ctx.tok_at(ctx.par_starts[p]), ctx.tok_at(ctx.par_ends[p]) - 1
+    if last < first:
+        return None
+    si = ctx.tok_sentence[last]
+    return si, max(ctx.sent_bounds[si], first), last
+
+
 def _ends_in_narration(ctx: ArticleContext, p: int, frames_by_par: dict[int, list[Frame]]) -> bool:
     """Does paragraph ``p`` end with a sentence of narration: no quotation
     marks and no attribution in it?"""
-    if p < 0:
+    last_sentence = _last_sentence(ctx, p)
+    if last_sentence is None:
         return False
-    first, last = ctx.tok_at(ctx.par_starts[p]), ctx.tok_at(ctx.par_ends[p]) - 1
-    if last < first:
-        return False
-    si = ctx.tok_sentence[last]
-    lo = max(ctx.sent_bounds[si], first)
+    si, lo, last = last_sentence
     return not any(ctx.tok_in_quote[lo : last + 1]) and all(f.sentence != si for f in frames_by_par.get(p, ()))
 
 
@@ -190,13 +198,10 @@ def narration_subject(ctx: ArticleContext, p: int, history: list[SpeakerSeen]) -
     opens the last sentence of paragraph ``p``, a paragraph of narration
     with no attribution (``Trump was quick to add that ...`` before
     ``“Building it? Not negotiable.”``); None when it opens otherwise."""
-    if p < 0:
+    last_sentence = _last_sentence(ctx, p)
+    if last_sentence is None:
         return None
-    first, last = ctx.tok_at(ctx.par_starts[p]), ctx.tok_at(ctx.par_ends[p]) - 1
-    if last < first:
-        return None
-    si = ctx.tok_sentence[last]
-    lo = max(ctx.sent_bounds[si], first)
+    si, lo, last = last_sentence
     rng = opening_subject(ctx, lo, last)
     if rng is None or not predicate_follows(ctx, rng.end, last):
         return None

@@ -363,6 +363,13 @@ def clause_follows(ctx: ArticleContext, k: int, end: int) -> bool:
     verb within the next few words before any comma or preposition?"""
     if ctx.lower[k] in PRONOUNS or ctx.lower[k] in {"they're", "we're", "it's", "he's", "she's"}:
         return True
+    return finite_verb_soon(ctx, k, end)
+
+
+def finite_verb_soon(ctx: ArticleContext, k: int, end: int) -> bool:
+    """Is there a finite verb form in the seven tokens after ``k`` (before
+    ``end``), before any comma, semicolon, bracket, dash, ``to``, ``of`` or
+    ``for``: the subject starting at ``k`` has its verb?"""
     for m in range(k + 1, min(end, k + 8)):
         if ctx.strs[m] in {",", ";", "(", "—", "–"} or ctx.lower[m] in {"to", "of", "for"}:
             return False

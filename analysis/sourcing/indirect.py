@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, CharSpan
-from analysis.sourcing.frames import Frame
+from analysis.sourcing.frames import Frame, finite_verb_soon
 from analysis.sourcing.phrases import np_forward
 from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, CLAUSE_OPENERS, DETERMINERS, MONTHS, OBJECT_STOP, OCCASIONS, PRONOUNS, RELATIVE_NEXT, STOP, VERBISH,
                                      TIME_PREPOSITIONS, TIME_WORDS)
@@ -74,12 +74,7 @@ def _bare_clause(ctx: ArticleContext, k: int, end_tok: int) -> bool:
     if ctx.lower[k] in PRONOUNS and ctx.lower[k] != "it" or ctx.lower[k] == "it" and k + 1 < end_tok \
             and ctx.lower[k + 1] in VERBISH:
         return True
-    for m in range(k + 1, min(end_tok, k + 8)):
-        if ctx.strs[m] in {",", ";", "(", "—", "–"} or ctx.lower[m] in {"to", "of", "for"}:
-            return False
-        if ctx.lower[m] in VERBISH and ctx.lower[m] not in {"'s", "’s"}:
-            return True
-    return False
+    return finite_verb_soon(ctx, k, end_tok)
 
 
 def _object_end(ctx: ArticleContext, k: int, b: int) -> int:

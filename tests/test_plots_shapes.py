@@ -200,3 +200,15 @@ def test_unattributed_voice_is_drawn_as_an_outline():
     for p in unattributed:
         assert p.get_edgecolor()[:3] == pytest.approx((0x88 / 255,) * 3)
     plt.close(fig)
+
+
+def test_actors_sharing_a_name_get_their_kind_in_the_label():
+    # two actors named Huawei (an organisation; a person in a few articles), one named Ofcom
+    freq = pd.DataFrame({"actor_id": ["a1", "a2", "a3"], "name": ["Huawei", "Huawei", "Ofcom"],
+                         "kind": ["organisation", "person", "organisation"], "side": ["China", "China", None],
+                         "mentions": [679, 20, 12]})
+    fig, data = actor_plots.mentions_by_actor(freq)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    plt.close(fig)
+    assert labels == ["Huawei (organisation)", "Huawei (person)", "Ofcom"]
+    assert list(data["name"]) == ["Huawei", "Huawei", "Ofcom"]  # the CSV keeps the names as they are

@@ -22,6 +22,14 @@ def _side_legend(ax, sides, *, loc="lower right"):
     ax.legend(handles=handles, loc=loc, title="Side", title_fontsize=7)
 
 
+def _distinct_labels(names: pd.Series, kinds: pd.Series) -> list[str]:
+    """Tick labels: the name, with the kind in brackets wherever two drawn
+    actors share a name (`Huawei` the organisation and `Huawei` read as a
+    person in some articles), so no two bars carry the same label."""
+    shared = names.duplicated(keep=False)
+    return [f"{n} ({k})" if dup and isinstance(k, str) else n for n, k, dup in zip(names, kinds, shared)]
+
+
 def mentions_by_actor(frequency: pd.DataFrame, *, top: int = 20, value: str = "mentions",
                       title: str = "Who is mentioned"):
     """Horizontal bars, one per actor, longest on top, coloured by side.
@@ -40,7 +48,7 @@ def mentions_by_actor(frequency: pd.DataFrame, *, top: int = 20, value: str = "m
     y = np.arange(len(d))[::-1]
     ax.barh(y, d[value], color=[side_color(s) for s in d["side"]], height=0.72)
     ax.set_yticks(y)
-    ax.set_yticklabels(d["name"])
+    ax.set_yticklabels(_distinct_labels(d["name"], d["kind"]))
     ax.set_xlabel("Mentions" if value == "mentions" else "Mentions per 1,000 words")
     for yi, v in zip(y, d[value]):
         ax.text(v, yi, f" {v:.0f}" if value == "mentions" else f" {v:.1f}", va="center", fontsize=6)

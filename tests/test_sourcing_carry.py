@@ -152,11 +152,13 @@ def test_participle_after_a_party_label_that_broke_the_sentence():
 
 
 def test_dateline_is_not_the_subject():
-    # the participle's subject opens the sentence after the dateline (and a false break at "(I-Vt.)")
+    # the participle's subject opens the sentence after the dateline (one sentence: no break at "(I-Vt.)")
     text = ("WASHINGTON — Sen. Anna Berg (I-Vt.) defended her plan on Sunday, "
             "saying the wage was too low for families.")
     q = extract_quotes(text)
-    assert list(q["speaker_name"]) == ["Anna Berg"]
+    said = q[q["text"] == "the wage was too low for families"]
+    assert list(said["speaker_name"]) == ["Anna Berg"]
+    assert "WASHINGTON" not in set(q["speaker"])
 
 
 def test_breakdown_by_where_the_gold_speaker_stands():

@@ -333,3 +333,11 @@ def test_token_pattern_examples():
     # the last period ("U.S.A" is five tokens)
     assert [m.group() for m in _TOKEN_RE.finditer("U.S.A was a.m. 1,000.5x 9:30-ish rock'n'roll x.y")] == [
         "U", ".", "S", ".", "A", "was", "a.m.", "1,000.5x", "9:30-ish", "rock'n'roll", "x", ".", "y"]
+
+
+def test_abbreviation_in_brackets_before_the_verb_is_no_sentence_end():
+    # Punkt ends a sentence at "(D-Va.)"; a lower-case word after it shows the sentence goes on
+    from analysis.core.text import segment
+    doc = segment("Sen. Tim Kaine (D-Va.) said the bill was bad. He left (in 2010.) Then he came back.")
+    assert [doc.text[a:b] for a, b in doc.sentences] == [
+        "Sen. Tim Kaine (D-Va.) said the bill was bad.", "He left (in 2010.)", "Then he came back."]

@@ -379,6 +379,10 @@ def _split_sentences(text: str, p_start: int, p_end: int) -> list[tuple[int, int
         # Punkt only breaks after . ? !; none before the closing punctuation
         # means one sentence (most news paragraphs), without running Punkt.
         return [(p_start, p_end)]
+    # Punkt ends a sentence at a period before a closing bracket; the merge
+    # below takes back the cases real copy shows are none: a question that
+    # goes on in lower case, and an abbreviation in brackets before the verb
+    # (``Sen. Tim Kaine (D-Va.) said ...``).
     para = text[p_start:p_end]
     spans = _punkt_spans(para)
     merged: list[list[int]] = []
@@ -390,6 +394,7 @@ def _split_sentences(text: str, p_start: int, p_end: int) -> list[tuple[int, int
                 _ONLY_PUNCT.match(piece)
                 or _ends_with_initial(prev)
                 or (prev.rstrip(_CLOSING_MARKS)[-1:] in ("?", "!") and _LOWER_START.match(piece))
+                or (prev.endswith(".)") and _LOWER_START.match(piece))
             ):
                 merged[-1][1] = e
                 continue

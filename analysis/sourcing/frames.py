@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, CharSpan, TokenRange
-from analysis.sourcing.phrases import apposition_subject, np_backward, np_forward
+from analysis.sourcing.phrases import apposition_subject, np_backward, np_forward, past_dateline
 from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NEGATORS, PARTICIPLE_AFTER, PRONOUNS, SENTENCE_OPENERS, STOP,
                                      STOP_OR_ADVERBIAL, VERBISH, BE_FORMS, COMPOUND_HEADS, cue_words, page_labels)
 
@@ -257,6 +257,7 @@ def _participle_frame(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> Frame
         return None
     c = f.cue_tok
     f.order = "participle"
+    s_lo = past_dateline(ctx, s_lo, c)  # "WASHINGTON — Sen. Anna Berg (I-Vt.) defended ..., saying ..."
     start = s_lo
     first = np_forward(ctx, s_lo, c)
     if first is not None and first.end - first.start == 1 and first.end < c and (

@@ -342,3 +342,12 @@ def apposition_subject(ctx: ArticleContext, j: int, lo: int) -> TokenRange | Non
     return None
 
 
+def past_dateline(ctx: ArticleContext, lo: int, hi: int) -> int:
+    """Token ``lo``, or the token after a dateline that opens the sentence
+    there: words in capitals and a dash (``WASHINGTON —``, ``NEW YORK --``)."""
+    k = lo
+    while k < hi and k - lo < 4 and ctx.is_word[k] and ctx.strs[k].isupper() and len(ctx.strs[k]) > 1:
+        k += 1
+    while k < hi and k > lo and ctx.strs[k] in {"—", "–", "-", "--"}:
+        k += 1
+    return k if k > lo and ctx.strs[k - 1] in {"—", "–", "-", "--"} else lo

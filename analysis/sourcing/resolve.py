@@ -16,7 +16,7 @@ from analysis.names import first_name_gender, gendered_words, looks_like_organis
 from analysis.sourcing.context import ArticleContext, TokenRange
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan
-from analysis.sourcing.phrases import coordination, np_forward
+from analysis.sourcing.phrases import coordination, np_forward, past_dateline
 from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, DETERMINERS, IRREGULAR_PAST, JOINERS_OF_POSS, PRONOUNS,
                                      SENTENCE_OPENERS, STOP, VERBISH)
 
@@ -322,17 +322,6 @@ def predicate_follows(ctx: ArticleContext, k: int, hi: int) -> bool:
 
 
 
-def _past_dateline(ctx: ArticleContext, lo: int, hi: int) -> int:
-    """Token ``lo``, or the token after a dateline that opens the sentence
-    there: words in capitals and a dash (``WASHINGTON —``, ``NEW YORK --``)."""
-    k = lo
-    while k < hi and k - lo < 4 and ctx.is_word[k] and ctx.strs[k].isupper() and len(ctx.strs[k]) > 1:
-        k += 1
-    while k < hi and k > lo and ctx.strs[k] in {"—", "–", "-", "--"}:
-        k += 1
-    return k if k > lo and ctx.strs[k - 1] in {"—", "–", "-", "--"} else lo
-
-
 def clause_start(ctx: ArticleContext, si: int) -> int:
     """The first token of sentence ``si``, or of the sentence before when
     the break between them is false: a party label in parentheses ends the
@@ -353,7 +342,7 @@ def opening_subject(ctx: ArticleContext, lo: int, hi: int, *, common: bool = Fal
     (an auxiliary, an adverb, a word in -ed, a cue) and holds a name or a
     speaker noun (``common``: or any noun after a determiner, ``The
     radioman``).  None when the sentence opens otherwise."""
-    k = _past_dateline(ctx, lo, hi)
+    k = past_dateline(ctx, lo, hi)
     while k < hi and ctx.lower[k] in SENTENCE_OPENERS:
         k += 1
     if k < hi and ctx.strs[k] == ",":

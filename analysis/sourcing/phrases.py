@@ -11,6 +11,7 @@ import functools
 from analysis.core.resources import read_word_list
 from analysis.names import speech_verbs
 from analysis.names.affiliation import role_words
+from analysis.actors.lexicon import designators
 from analysis.sourcing.context import ArticleContext, TokenRange
 from analysis.sourcing.words import page_furniture
 from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NAME_JOINERS, NUMBER_WORDS, PRONOUNS, SENT_END, SENTENCE_OPENERS,
@@ -270,8 +271,9 @@ def _conjunct(ctx: ArticleContext, a: int, b: int) -> bool:
 
 @functools.cache
 def _designators() -> frozenset[str]:
-    """Corporate designators (``Co``, ``plc``): ``corporate_designators.txt``."""
-    return frozenset(w.lower().rstrip(".") for w in read_word_list("corporate_designators.txt"))
+    """Corporate designators (``Co``, ``plc``), lower case without the full
+    stop: the actor lexicon's :func:`~analysis.actors.lexicon.designators`."""
+    return frozenset(w.lower().rstrip(".") for w in designators())
 
 
 def _two_speakers(ctx: ArticleContext, a: int, k: int, e: int) -> bool:

@@ -91,7 +91,6 @@ def tone_by_voice(table: pd.DataFrame):
     if len(base):
         ax.axvline(float(base["mean_compound"].iloc[0]), color=NEUTRAL_COLOR, linestyle="--", linewidth=0.8)
     ax.axvline(0, color="#bbbbbb", linewidth=0.6)
-    styles = {"narration about": dict(marker="o", facecolor="white"), "quoted": dict(marker="o")}
     for yi, side in enumerate(sides):
         color = side_color(None if side == "unknown" else side)
         rows = t[t["side"] == side].set_index("voice")

@@ -382,3 +382,46 @@ def test_a_lone_name_that_speaks_in_the_first_person_is_a_person(shared_dir):
     # a lone name whose quotes say "we" stays an organisation
     q = extract_quotes('Vodafone said the ban would cost money. "We will comply," Vodafone said.')
     assert list(q["speaker_kind"]) == ["organisation", "organisation"]
+
+
+# ---------------------------------------------------------------------------
+# gender: the text's own evidence must refer to the person (round 4)
+
+
+def test_reported_clause_opening_pronoun_is_the_speakers_own():
+    # "said she was shocked": the subject right after the speaker's verb is the speaker,
+    # and it outweighs a given name that the list calls male
+    r = speaker_row("Gareth Okoro, a lawyer for the men, said she was shocked at their condition.")
+    assert (r["speaker_gender"], r["speaker_gender_basis"]) == ("female", "pronoun")
+    # a possessive opening says nothing ("said his concerns had been met")
+    r = speaker_row("Tessa Lowe said his concerns had been met.")
+    assert (r["speaker_gender"], r["speaker_gender_basis"]) == ("female", "first name")
+
+
+def test_pronouns_inside_a_reported_clause_speak_of_someone_else():
+    text = ("The minister spoke on Monday. Political correspondent Carole Dunn said the timing was unlikely "
+            "to help his efforts to show that he is focused on the job. Shadow minister Peter Hall said the "
+            "minister should quit.")
+    q = extract_quotes(text)
+    r = q[q["speaker_name"] == "Carole Dunn"].iloc[0]
+    assert (r["speaker_gender"], r["speaker_gender_basis"]) == ("female", "first name")
+
+
+def test_chairman_says_nothing_about_gender():
+    r = speaker_row("Party chairman Anne Fowler said the group would split.")
+    assert (r["speaker_name"], r["speaker_gender"], r["speaker_gender_basis"]) == ("Anne Fowler", "female", "first name")
+
+
+def test_a_resolved_pronoun_does_not_overrule_a_listed_first_name():
+    # "he said" resolved to Louise Brand is the resolver's choice; her listed first name decides
+    text = ('Labour MP Louise Brand said the image was insensitive. Campaign spokesman Frank Kemp said the '
+            'poster was misunderstood. "We will take those views on board," he said.')
+    q = extract_quotes(text)
+    brand = q[q["speaker_name"] == "Louise Brand"]
+    assert len(brand) >= 1 and set(brand["speaker_gender"]) == {"female"}
+    assert set(q.loc[q["speaker_name"] == "Frank Kemp", "speaker_gender_basis"]) == {"title"}
+
+
+def test_apposition_without_a_determiner_gives_the_title_gender():
+    r = speaker_row('"There is no evidence whatsoever," Zhang Wenbin, Foreign Ministry spokesman, said on Friday.')
+    assert (r["speaker_name"], r["speaker_gender"], r["speaker_gender_basis"]) == ("Zhang Wenbin", "male", "title")

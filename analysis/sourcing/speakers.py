@@ -75,7 +75,7 @@ from analysis.names.affiliation import bare_name
 from analysis.sourcing.speaker_actors import ArticleActors, kind_and_actor, majority_kinds
 from analysis.sourcing.speaker_country import settle_government
 from analysis.sourcing.speaker_gender import gender_of_speaker, phrase_gender, quoted_context
-from analysis.sourcing.speaker_kind import PRONOUNS, SPEAKER_KINDS, is_role_holder, unnamed_kind
+from analysis.sourcing.speaker_kind import PERSONAL, PRONOUNS, SPEAKER_KINDS, is_role_holder, unnamed_kind
 from analysis.sourcing.speaker_side import side_of_speaker
 
 __all__ = ["describe_speakers", "SPEAKER_KINDS", "SPEAKER_COLUMNS", "speaker_kind_words"]
@@ -143,7 +143,8 @@ def describe_speakers(quotes: pd.DataFrame, documents, *, mentions: pd.DataFrame
 
 
 def _describe_article(rows: list[dict], doc, actors: ArticleActors, side_map) -> None:
-    actors.quoted = [(int(r["start"]), int(r["end"])) for r in rows if r["kind"] in ("direct", "partial")]
+    # every quote's words, reported clauses included: a pronoun there speaks of someone else
+    actors.quoted = [(int(r["start"]), int(r["end"])) for r in rows]
     for r in rows:
         if not r.get("speaker") or pd.isna(r.get("speaker")):
             r.update(speaker_gender_basis=None, speaker_affiliation=None, speaker_affiliation_start=None,
@@ -277,12 +278,24 @@ def _describe_role_holder(r: dict, doc, holder: str, side_map) -> None:
 
 
 _GENDER_RANK = {"codebook": 0, "honorific": 1, "title": 1, "pronoun": 2, "first name": 3}
+# a "he"/"she" the attribution resolved to this speaker: the resolver's choice, which a
+# listed first name of the other gender overrules (the pronoun was someone else's)
+_RESOLVED_PRONOUN_RANK = 3.5
+
+
+def _gender_vote(r: dict) -> tuple[float, str]:
+    """The rank and basis of one quote's gender evidence (lower wins)."""
+    basis = r.get("speaker_gender_basis")
+    if basis == "pronoun" and r.get("attribution") == "pronoun" and str(r.get("speaker")).lower() in PERSONAL:
+        return _RESOLVED_PRONOUN_RANK, basis
+    return _GENDER_RANK.get(basis, 4), basis
 
 
 def _share_within_article(rows: list[dict]) -> None:
     """Quotes of one actor in one article agree: each takes the strongest
     gender evidence any of them has (codebook, then honorific or title, then
-    pronoun attributions when they all say the same, then first name), the
+    pronouns when they all say the same, then first name, then a ``he``/``she``
+    the attribution resolved to the actor), the
     fullest name and the first affiliation any of them found."""
     best: dict[str, dict] = {}
     for r in rows:
@@ -290,16 +303,15 @@ def _share_within_article(rows: list[dict]) -> None:
         if not aid or r.get("speaker_kind") != "person":
             continue
         b = best.setdefault(aid, {"votes": {}})
-        basis = r.get("speaker_gender_basis")
         if r.get("speaker_gender") in ("female", "male"):
-            b["votes"].setdefault(basis, set()).add(r["speaker_gender"])
+            b["votes"].setdefault(_gender_vote(r), set()).add(r["speaker_gender"])
         name = r.get("speaker_name")
         if isinstance(name, str) and len(name.split()) > len(b.get("name", "").split()):
             b["name"] = name  # the fullest name any quote of the actor has ("Lord Falconer", "he" -> "Falconer")
         if r.get("speaker_affiliation") and "affiliation" not in b:
             b["affiliation"] = (r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"])
     for b in best.values():
-        agreed = [(_GENDER_RANK.get(k, 4), next(iter(v)), k) for k, v in b["votes"].items() if len(v) == 1]
+        agreed = [(rank, next(iter(v)), basis) for (rank, basis), v in b["votes"].items() if len(v) == 1]
         if agreed:
             b["gender"] = min(agreed)
     for r in rows:

@@ -425,3 +425,17 @@ def test_a_resolved_pronoun_does_not_overrule_a_listed_first_name():
 def test_apposition_without_a_determiner_gives_the_title_gender():
     r = speaker_row('"There is no evidence whatsoever," Zhang Wenbin, Foreign Ministry spokesman, said on Friday.')
     assert (r["speaker_name"], r["speaker_gender"], r["speaker_gender_basis"]) == ("Zhang Wenbin", "male", "title")
+
+
+def test_a_lone_surname_takes_the_one_full_name_the_text_gives():
+    from analysis.names.parts import full_name_in_text
+
+    text = ("National Security Adviser Robert Keane spoke on Monday.\n\n"
+            '"It is welcome news," Keane said.')
+    r = extract_quotes(text)
+    r = r[r["speaker"] == "Keane"].iloc[0]
+    assert (r["speaker_name"], r["speaker_kind"], r["speaker_gender"]) == ("Robert Keane", "person", "male")
+    assert full_name_in_text("Ambassador Liu Xiaoming spoke. Liu said so.", "Liu") == "Liu Xiaoming"
+    # two people of that surname, or a capitalised common word ("The"), give no full name
+    assert full_name_in_text("Ed Miliband and David Miliband met. Miliband said so.", "Miliband") is None
+    assert full_name_in_text("The Tories said the plan had failed, the party said.", "Tories") is None

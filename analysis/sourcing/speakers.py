@@ -72,6 +72,8 @@ import pandas as pd
 from analysis.core.frames import records
 from analysis.names import phrase_affiliation, role_words, speaker_kind_words
 from analysis.names.affiliation import bare_name
+from analysis.names.given_names import first_names
+from analysis.names.parts import full_name_in_text
 from analysis.sourcing.speaker_actors import ArticleActors, kind_and_actor, majority_kinds
 from analysis.sourcing.speaker_country import settle_government
 from analysis.sourcing.speaker_gender import gender_of_speaker, phrase_gender, quoted_context
@@ -229,6 +231,9 @@ def _describe_quote(r: dict, doc, actors: ArticleActors, side_map) -> None:
         _describe_role_holder(r, doc, holder, side_map)
         return
     kind, mention, named = kind_and_actor(r, actors, coded, phrase)
+    if kind == "organisation" and mention is None and named and doc is not None and not pronoun \
+            and full_name_in_text(doc.text, str(r.get("speaker_name"))):
+        kind = "person"  # a lone surname ("O'Brien said") whose full name the article gives
     r["speaker_kind"] = kind
     if (kind == "person" or kind == "anonymous" and is_role_holder(phrase)) and not pronoun and not named:
         # one unnamed person: named by the description ("a Huawei spokesman" -> "Huawei spokesman")
@@ -236,6 +241,8 @@ def _describe_quote(r: dict, doc, actors: ArticleActors, side_map) -> None:
     if kind == "person" and mention is not None and len(str(mention["name"]).split()) > 1:
         # the fullest name the article gives ("Dowden" -> "Oliver Dowden"), without titles before it
         r["speaker_name"] = bare_name(str(mention["name"]))[0]
+    elif kind == "person" and doc is not None:
+        _complete_lone_surname(r, doc, mention)
     entity = {"gender": r.get("speaker_gender"), "gender_basis": "codebook"} if coded else None
     r["speaker_gender"], r["speaker_gender_basis"] = gender_of_speaker(r, kind, entity, mention,
                                                              quoted_context(doc, actors, mention))
@@ -246,6 +253,24 @@ def _describe_quote(r: dict, doc, actors: ArticleActors, side_map) -> None:
     r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"] = aff or (None,) * 3
     final = r.get("speaker_name") if isinstance(r.get("speaker_name"), str) else None
     side_of_speaker(r, coded, side_map, final if named else None, phrase, kind)
+
+
+def _complete_lone_surname(r: dict, doc, mention: dict | None) -> None:
+    """A person the article's mentions know by a surname alone ("Pompeo",
+    "Liu") takes the one full name the text gives it elsewhere
+    (:func:`analysis.names.parts.full_name_in_text`: "Secretary of State Mike
+    Pompeo"), unless its name already starts with a listed given name."""
+    name = r.get("speaker_name")
+    if not isinstance(name, str) or not name.strip():
+        return
+    words = bare_name(name)[0].split()
+    lone = mention is not None and " " not in str(mention["name"]).strip()
+    surname = str(mention["name"]).strip() if lone else (words[-1] if len(words) == 1 else "")
+    if not words or words[-1] != surname or len(words) > 1 and words[0].lower() in first_names():
+        return
+    full = full_name_in_text(doc.text, surname)
+    if full:
+        r["speaker_name"] = full
 
 
 def _described(doc, r: dict) -> dict:

@@ -439,3 +439,20 @@ def test_a_lone_surname_takes_the_one_full_name_the_text_gives():
     # two people of that surname, or a capitalised common word ("The"), give no full name
     assert full_name_in_text("Ed Miliband and David Miliband met. Miliband said so.", "Miliband") is None
     assert full_name_in_text("The Tories said the plan had failed, the party said.", "Tories") is None
+
+
+def test_a_person_of_the_head_of_government_takes_the_articles_government():
+    # "the PM's director of communications": the PM names no country; the article's government does
+    text = ("The British government has changed course twice this year. Alan Pryce, the PM's new director of "
+            "communications, said the decision was final.")
+    r = speaker_row(text, sides=HUAWEI_SIDES)
+    assert (r["speaker_kind"], r["speaker_affiliation"], r["side"], r["side_basis"]) == \
+        ("person", "British government", "United Kingdom", "affiliation")
+    assert text[r["speaker_affiliation_start"]:r["speaker_affiliation_end"]] == "British government"
+
+
+def test_a_two_word_name_with_an_organisation_word_is_no_person():
+    q = extract_quotes("Enders Research said the ban would cost operators dearly. Telecom Italia said it was "
+                       "excluding the firm from its core network.")
+    assert list(q["speaker_kind"]) == ["organisation", "organisation"]
+    assert list(q["speaker_gender"]) == ["n/a", "n/a"]

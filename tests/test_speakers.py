@@ -456,3 +456,15 @@ def test_a_two_word_name_with_an_organisation_word_is_no_person():
                        "excluding the firm from its core network.")
     assert list(q["speaker_kind"]) == ["organisation", "organisation"]
     assert list(q["speaker_gender"]) == ["n/a", "n/a"]
+
+
+def test_a_country_of_several_words_that_the_file_does_not_list_is_other():
+    for text in ("Hong Kong residents said the new law had changed the city.",
+                 "The South African government said the plan was sound."):
+        r = speaker_row(text, sides=HUAWEI_SIDES)
+        assert (r["side"], r["side_basis"]) == ("other", "speaker")
+
+
+def test_a_relative_is_no_affiliation():
+    r = speaker_row("Anna Lee, the daughter of a Hong Kong bookseller, said she feared for him.", sides=HUAWEI_SIDES)
+    assert (r["speaker_affiliation"], r["side"], r["speaker_gender"]) == (None, None, "female")

@@ -468,3 +468,11 @@ def test_a_country_of_several_words_that_the_file_does_not_list_is_other():
 def test_a_relative_is_no_affiliation():
     r = speaker_row("Anna Lee, the daughter of a Hong Kong bookseller, said she feared for him.", sides=HUAWEI_SIDES)
     assert (r["speaker_affiliation"], r["side"], r["speaker_gender"]) == (None, None, "female")
+
+
+def test_an_honorific_names_a_person_whatever_discovery_read():
+    # discovery reads the lone "Kennedy" as a place; "Baroness" before it says a person
+    r = speaker_row("The report was published on Monday. Labour peer Baroness Kennedy, who is chairing the "
+                    "inquiry, said people already thought politicians engaged in dirty tricks.")
+    assert (r["speaker_name"], r["speaker_kind"], r["speaker_gender"], r["speaker_gender_basis"]) == \
+        ("Baroness Kennedy", "person", "female", "honorific")

@@ -11,7 +11,8 @@ from bisect import bisect_left
 import pandas as pd
 
 from analysis.core.frames import records
-from analysis.names import PersonMentions, affiliation_near, infer_gender, inside_any, name_parts, normalise_name, peerage_titles, strip_title
+from analysis.names import (PersonMentions, affiliation_near, infer_gender, inside_any, name_parts, normalise_name,
+                            peerage_titles, strip_title, title_table)
 from analysis.names.affiliation import bare_name
 from analysis.sourcing.speaker_kind import (
     PERSONAL,
@@ -290,6 +291,8 @@ def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> 
         voted = dict(mention, kind=actors.kinds.get(mention["actor_id"], mention["kind"]))
         titled = bool(title)
         kind = named_kind(mention["name"], voted, phrase, titled)
+        if kind != "person" and title_table()[0].get(title, ("", ""))[1] in ("honorific", "peerage"):
+            kind = "person"  # "Baroness Kennedy", "Mr Ross": an honorific names a person, whatever discovery read
         r["_titled"] = titled and kind == "person"  # read by _one_kind_per_person
         r["_lone_word"] = kind == "organisation" and voted["kind"] == "person"  # a discovered person's lone name
         if kind == "person" and bare != name:

@@ -398,13 +398,23 @@ def test_reported_clause_opening_pronoun_is_the_speakers_own():
     assert (r["speaker_gender"], r["speaker_gender_basis"]) == ("female", "first name")
 
 
-def test_pronouns_inside_a_reported_clause_speak_of_someone_else():
-    text = ("The minister spoke on Monday. Political correspondent Carole Dunn said the timing was unlikely "
-            "to help his efforts to show that he is focused on the job. Shadow minister Peter Hall said the "
-            "minister should quit.")
+def test_pronouns_inside_another_speakers_reported_clause_are_not_counted():
+    # "he" and "his" are in the Home Office's reported clause: someone else's, not the correspondent's
+    text = ("Political correspondent Carole Dunn spoke to the minister on Monday. The Home Office said he had "
+            'broken the rules and his visa was void. "It is over," Carole Dunn said.')
     q = extract_quotes(text)
     r = q[q["speaker_name"] == "Carole Dunn"].iloc[0]
     assert (r["speaker_gender"], r["speaker_gender_basis"]) == ("female", "first name")
+
+
+def test_a_pronoun_count_and_a_resolved_pronoun_that_disagree_leave_it_to_the_first_name():
+    text = ("Political correspondent Carole Dunn said the timing was unlikely to help his efforts to show that "
+            'he is focused on the job. "He will not last," she said.')
+    q = extract_quotes(text)
+    assert set(q.loc[q["speaker_name"] == "Carole Dunn", "speaker_gender"]) == {"female"}
+    # the opening pronoun of a phrase that does not end in the name says nothing
+    r = speaker_row("Anna Petrova spoke at the inquiry. The Anna Petrova doping row said he would not apologise.")
+    assert r["speaker_gender"] != "male"
 
 
 def test_chairman_says_nothing_about_gender():

@@ -8,9 +8,10 @@ from __future__ import annotations
 import functools
 import re
 
+from analysis.names.countries import adjective_forms, country_index
 from analysis.names.given_names import first_names
 from analysis.names.honorifics import strip_title, titles
-from analysis.names.words import name_particles
+from analysis.names.words import name_particles, normalise_name
 from analysis.core.resources import read_word_list
 
 __all__ = ["name_parts", "surname_first_names", "full_name_in_text"]
@@ -131,7 +132,8 @@ def full_name_in_text(text: str, surname: str) -> str | None:
     for m in re.finditer(r"(?<![\w’'-])([A-Z][a-z]+)[^\S\n]+%s(?![\w’'-])" % re.escape(surname), text):
         w = m.group(1)
         low = w.lower()  # a word the text also writes in lower case is a common word ("The Tories")
-        if low in given and low not in _title_words() and not re.search(r"\b%s\b" % low, text):
+        if low in given and low not in _title_words() and not re.search(r"\b%s\b" % low, text) \
+                and normalise_name(w) not in country_index() and low not in adjective_forms():  # "Agence France Presse"
             found.add(f"{w} {surname}")
     if surname in surname_first_names():
         for m in re.finditer(r"(?<![\w’'-])%s[^\S\n]+([A-Z][a-z]+(?:-[a-z]+)?)(?![\w’'-])" % re.escape(surname), text):

@@ -82,8 +82,9 @@ def own_clause_pronoun(row: dict) -> str | None:
     the subject of the reported clause right after the speaker's own verb is
     the speaker); None otherwise.  Possessives ("said his concerns had been
     met") and pronoun speakers say nothing here."""
-    if row.get("kind") != "indirect" or str(row.get("speaker") or "").lower() in PERSONAL:
-        return None
+    phrase = str(row.get("speaker") or "")
+    if row.get("kind") != "indirect" or phrase.lower() in PERSONAL or not phrase.split()[-1][:1].isupper():
+        return None  # a pronoun speaker, or a phrase that does not end in the name ("the X doping row")
     m = _OPENING.match(str(row.get("text") or ""))
     return PERSONAL[m.group(1).lower()] if m else None
 

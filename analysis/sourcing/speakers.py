@@ -72,6 +72,7 @@ import pandas as pd
 from analysis.core.frames import records
 from analysis.names import phrase_affiliation, role_words, speaker_kind_words
 from analysis.names.affiliation import bare_name
+from analysis.names import first_name_gender, strip_title
 from analysis.names.given_names import first_names
 from analysis.names.parts import full_name_in_text
 from analysis.sourcing.speaker_actors import ArticleActors, kind_and_actor, majority_kinds
@@ -145,8 +146,11 @@ def describe_speakers(quotes: pd.DataFrame, documents, *, mentions: pd.DataFrame
 
 
 def _describe_article(rows: list[dict], doc, actors: ArticleActors, side_map) -> None:
-    # every quote's words, reported clauses included: a pronoun there speaks of someone else
-    actors.quoted = [(int(r["start"]), int(r["end"])) for r in rows]
+    actors.quoted = [(int(r["start"]), int(r["end"])) for r in rows if r["kind"] in ("direct", "partial")]
+    # reported clauses of named speakers: a pronoun there speaks of someone else than a third person
+    actors.reported = [(int(r["start"]), int(r["end"]), int(r["speaker_start"]), int(r["speaker_end"]))
+                       for r in rows if r["kind"] == "indirect" and r.get("speaker_start") is not None
+                       and not pd.isna(r.get("speaker_start")) and str(r.get("speaker")).lower() not in PRONOUNS]
     for r in rows:
         if not r.get("speaker") or pd.isna(r.get("speaker")):
             r.update(speaker_gender_basis=None, speaker_affiliation=None, speaker_affiliation_start=None,
@@ -308,6 +312,24 @@ _GENDER_RANK = {"codebook": 0, "honorific": 1, "title": 1, "pronoun": 2, "first 
 _RESOLVED_PRONOUN_RANK = 3.5
 
 
+def _with_name_and_vetoes(b: dict) -> dict:
+    """An actor's gender votes with its fullest name's first-name gender
+    added, and the pronouns the attribution resolved to it joined to the
+    text's pronouns: where they disagree, neither decides (a pronoun count
+    that caught someone else's pronouns, or a resolver that chose the wrong
+    person), and the first name does."""
+    votes = dict(b["votes"])
+    name = b.get("name", "")
+    if " " in name.strip() and all(w[:1].isupper() for w in name.split()):
+        g = first_name_gender(strip_title(name))
+        if g != "unknown":
+            votes[(_GENDER_RANK["first name"], "first name")] = votes.get((3, "first name"), set()) | {g}
+    resolved = votes.get((_RESOLVED_PRONOUN_RANK, "pronoun"))
+    if resolved and (_GENDER_RANK["pronoun"], "pronoun") in votes:
+        votes[(_GENDER_RANK["pronoun"], "pronoun")] = votes[(_GENDER_RANK["pronoun"], "pronoun")] | resolved
+    return votes
+
+
 def _gender_vote(r: dict) -> tuple[float, str]:
     """The rank and basis of one quote's gender evidence (lower wins)."""
     basis = r.get("speaker_gender_basis")
@@ -336,7 +358,8 @@ def _share_within_article(rows: list[dict]) -> None:
         if r.get("speaker_affiliation") and "affiliation" not in b:
             b["affiliation"] = (r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"])
     for b in best.values():
-        agreed = [(rank, next(iter(v)), basis) for (rank, basis), v in b["votes"].items() if len(v) == 1]
+        votes = _with_name_and_vetoes(b)
+        agreed = [(rank, next(iter(v)), basis) for (rank, basis), v in votes.items() if len(v) == 1]
         if agreed:
             b["gender"] = min(agreed)
     for r in rows:

@@ -486,3 +486,11 @@ def test_an_honorific_names_a_person_whatever_discovery_read():
                     "inquiry, said people already thought politicians engaged in dirty tricks.")
     assert (r["speaker_name"], r["speaker_kind"], r["speaker_gender"], r["speaker_gender_basis"]) == \
         ("Baroness Kennedy", "person", "female", "honorific")
+
+
+def test_a_resolved_pronoun_outweighs_a_first_name_that_is_only_mostly_one_gender():
+    # "Jamie" is mostly_female in the list; the "he" of his own quotes decides
+    q = extract_quotes('Jamie Costin finished fourth in the race on Sunday. "I was happy with the time," he said. '
+                       '"The heat was hard," he added.')
+    assert list(q["speaker_name"]) == ["Jamie Costin", "Jamie Costin"]
+    assert set(q["speaker_gender"]) == {"male"}

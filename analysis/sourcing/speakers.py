@@ -72,7 +72,7 @@ import pandas as pd
 from analysis.core.frames import records
 from analysis.names import phrase_affiliation, role_words, speaker_kind_words
 from analysis.names.affiliation import bare_name
-from analysis.names import first_name_gender, strip_title
+from analysis.names import first_name_gender, name_parts, strip_title
 from analysis.names.given_names import first_names
 from analysis.names.parts import full_name_in_text
 from analysis.sourcing.speaker_actors import ArticleActors, kind_and_actor, majority_kinds
@@ -310,6 +310,7 @@ _GENDER_RANK = {"codebook": 0, "honorific": 1, "title": 1, "pronoun": 2, "first 
 # a "he"/"she" the attribution resolved to this speaker: the resolver's choice, which a
 # listed first name of the other gender overrules (the pronoun was someone else's)
 _RESOLVED_PRONOUN_RANK = 3.5
+_MOSTLY_RANK = 3.75  # a first name the list calls only mostly male or female
 
 
 def _with_name_and_vetoes(b: dict) -> dict:
@@ -323,7 +324,8 @@ def _with_name_and_vetoes(b: dict) -> dict:
     if " " in name.strip() and all(w[:1].isupper() for w in name.split()):
         g = first_name_gender(strip_title(name))
         if g != "unknown":
-            votes[(_GENDER_RANK["first name"], "first name")] = votes.get((3, "first name"), set()) | {g}
+            key = (_first_name_rank(name), "first name")
+            votes[key] = votes.get(key, set()) | {g}
     resolved = votes.get((_RESOLVED_PRONOUN_RANK, "pronoun"))
     if resolved and (_GENDER_RANK["pronoun"], "pronoun") in votes:
         votes[(_GENDER_RANK["pronoun"], "pronoun")] = votes[(_GENDER_RANK["pronoun"], "pronoun")] | resolved
@@ -335,7 +337,18 @@ def _gender_vote(r: dict) -> tuple[float, str]:
     basis = r.get("speaker_gender_basis")
     if basis == "pronoun" and r.get("attribution") == "pronoun" and str(r.get("speaker")).lower() in PERSONAL:
         return _RESOLVED_PRONOUN_RANK, basis
+    if basis == "first name":
+        return _first_name_rank(str(r.get("speaker_name"))), basis
     return _GENDER_RANK.get(basis, 4), basis
+
+
+def _first_name_rank(name: str) -> float:
+    """A given name the list calls only mostly one gender ("Jamie", "Kim",
+    "Mel": ``mostly_female``) ranks below a resolved ``he``/``she``; a
+    clear one above it."""
+    given = name_parts(strip_title(name))["given"].split()
+    verdict = first_names().get(given[0].rstrip(".").lower(), "") if given else ""
+    return _MOSTLY_RANK if verdict.startswith("mostly_") else _GENDER_RANK["first name"]
 
 
 def _share_within_article(rows: list[dict]) -> None:

@@ -151,17 +151,18 @@ def _possessive_owner(toks, lows, skip):
 
 def _role_for(toks, lows, skip):
     """2. "<role> for/of/at <the Chinese embassy | Huawei>" ("the MP for
-    Tonbridge" is a constituency)."""
+    Tonbridge" is a constituency, "the daughter of" a relative)."""
     role, adjectives = role_words(), adjective_forms()
     prepositions, determiners = kind_words("affiliation_preposition"), kind_words("affiliation_determiner")
     stops, constituency = kind_words("affiliation_stop"), kind_words("constituency_role")
+    kinship = kind_words("kinship")  # "the daughter of ...": a relative, not a body
     n = len(toks)
     for i in range(1, n):
         w = lows[i]
         if w not in prepositions or i in skip:
             continue
         before = lows[i - 1].rstrip(".")
-        if before not in role or (w == "for" and before in constituency):
+        if before not in role or (w == "for" and before in constituency) or before in kinship:
             continue
         k = i + 1
         while k < n and lows[k] in determiners:

@@ -213,15 +213,28 @@ def infer_gender(name: str, doc: Document | None = None, spans=(), *, title_gend
     return "unknown", "none"
 
 
+@functools.cache
+def _bare_apposition_re() -> re.Pattern:
+    """``, Chinese Foreign Ministry spokesman,`` after a name: an apposition
+    without a determiner, at most four capitalised words and then a gendered
+    title, closed by a comma or ``for``/``of``/``at``."""
+    nouns = sorted((w for w in _gendered_titles() if " " not in w), key=len, reverse=True)
+    return re.compile(r",[^\S\n]*(?:[A-Z][\w'’.-]*[^\S\n]+){0,4}(?P<noun>(?i:%s))(?:,|[^\S\n]+(?:for|of|at)\b)"
+                      % "|".join(re.escape(n) for n in nouns))
+
+
 def _title_genders_near(text: str, spans) -> set[str]:
     """Genders of the gendered titles right before the mentions at ``spans``
-    and of the role nouns in apposition after them ("X, a spokesman for ...")."""
+    and of the role nouns in apposition after them ("X, a spokesman for ...",
+    "X, Foreign Ministry spokeswoman, said")."""
     gendered = _gendered_titles()
     apposition = apposition_re()
     app = set()
     for s, e in spans:
         nxt = text[e:e + 1]  # the apposition pattern starts with optional space and a comma
         m = apposition.match(text[e:e + 80]) if nxt == "," or nxt.isspace() else None
+        if m is None and nxt == ",":
+            m = _bare_apposition_re().match(text, e, e + 80)
         if m and m.group("noun").lower() in gendered:
             app.add(gendered[m.group("noun").lower()])
         before = text[max(0, s - 20):s].split()

@@ -8,11 +8,13 @@ from __future__ import annotations
 import functools
 import re
 
-from analysis.names.honorifics import strip_title
-from analysis.names.words import name_particles
+from analysis.names.countries import adjective_forms, country_index
+from analysis.names.given_names import first_names
+from analysis.names.honorifics import strip_title, titles
+from analysis.names.words import name_particles, normalise_name
 from analysis.core.resources import read_word_list
 
-__all__ = ["name_parts", "surname_first_names"]
+__all__ = ["name_parts", "surname_first_names", "full_name_in_text"]
 
 
 @functools.cache
@@ -106,3 +108,35 @@ def _name_parts(name: str) -> dict:
     if len(tokens) > 1 and tokens[-1].rstrip(".").upper() in {"JR", "SR", "II", "III", "IV"}:
         return {"given": " ".join(tokens[: len(tokens) - 2]), "surname": tokens[-2], "surname_first": False}
     return {"given": " ".join(tokens[:k]), "surname": " ".join(tokens[k:]), "surname_first": False}
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    return frozenset(w.lower() for t in titles()["title"] for w in t.split())
+
+
+@functools.lru_cache(maxsize=1 << 12)  # asked for each quote of a surname in one article
+def full_name_in_text(text: str, surname: str) -> str | None:
+    """The one full name ``text`` gives a person it also calls by ``surname``
+    alone: ``Given Surname`` where ``Given`` is in the first-name list and no
+    title and never written in lower case in the text (``Secretary of State
+    Mike Pompeo`` -> ``Mike Pompeo``; not ``The Tories``), or a
+    surname-first name (``Ambassador to the UK Liu Xiaoming`` -> ``Liu
+    Xiaoming``: ``Liu`` a listed family name, ``Xiaoming`` given-name
+    syllables).  None when the text gives none, or two different ones
+    (``Ed Miliband`` and ``David Miliband``)."""
+    if not surname or " " in surname or not surname[:1].isupper():
+        return None
+    given = first_names()
+    found = set()
+    for m in re.finditer(r"(?<![\w’'-])([A-Z][a-z]+)[^\S\n]+%s(?![\w’'-])" % re.escape(surname), text):
+        w = m.group(1)
+        low = w.lower()  # a word the text also writes in lower case is a common word ("The Tories")
+        if low in given and low not in _title_words() and not re.search(r"\b%s\b" % low, text) \
+                and normalise_name(w) not in country_index() and low not in adjective_forms():  # "Agence France Presse"
+            found.add(f"{w} {surname}")
+    if surname in surname_first_names():
+        for m in re.finditer(r"(?<![\w’'-])%s[^\S\n]+([A-Z][a-z]+(?:-[a-z]+)?)(?![\w’'-])" % re.escape(surname), text):
+            if name_parts(f"{surname} {m.group(1)}")["surname_first"]:
+                found.add(f"{surname} {m.group(1)}")
+    return found.pop() if len(found) == 1 else None

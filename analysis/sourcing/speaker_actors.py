@@ -11,7 +11,8 @@ from bisect import bisect_left
 import pandas as pd
 
 from analysis.core.frames import records
-from analysis.names import PersonMentions, affiliation_near, infer_gender, inside_any, name_parts, normalise_name, peerage_titles, strip_title
+from analysis.names import (PersonMentions, affiliation_near, infer_gender, inside_any, name_parts, normalise_name,
+                            peerage_titles, strip_title, title_table)
 from analysis.names.affiliation import bare_name
 from analysis.sourcing.speaker_kind import (
     PERSONAL,
@@ -38,11 +39,12 @@ class ArticleActors:
         self.starts: dict[str, list[tuple[int, int]]] = {}
         self.person_starts: dict[str, list[int]] = {}
         self.quoted: list[tuple[int, int]] = []  # the article's direct and partial quotes
+        self.reported: list[tuple[int, int, int, int]] = []  # named indirect quotes: (start, end, speaker span)
         self._surname_people: dict[str, dict] = {}  # memo of find's surname lookup
         self._first_spans: dict[str, list[tuple[int, int]]] = {}  # memo of first_spans
         self._near: dict = {}  # memo of affiliation_near
         self._recounted: dict[tuple, tuple[str, str]] = {}  # memo of gender_without_quotes
-        self._people = self._inside_quote = None  # built on first use by gender_without_quotes
+        self._people = None  # built on first use by gender_without_quotes
         self._overlap = FirstOverlap([])
         self._span_starts: list[int] = []
         if isinstance(mentions, pd.DataFrame):  # a table, or its rows as records() gives them
@@ -180,18 +182,21 @@ class ArticleActors:
     def gender_without_quotes(self, doc, mention: dict) -> tuple[str, str]:
         """:func:`analysis.names.gender.infer_gender` for the person ``mention``
         links to, counting no pronoun inside the article's direct and partial
-        quotes and stopping at other people's mentions; the same for every
-        quote of that person, so answered once per person, and the other
-        people and the quotes are indexed once per article."""
+        quotes nor inside the reported clauses of other named speakers ("Carole
+        Walker said the timing was unlikely to help his efforts" speaks of
+        someone else), and stopping at other people's mentions; the same for
+        every quote of that person, so answered once per person, and the
+        other people are indexed once per article."""
         aid, name = mention["actor_id"], mention["name"]
         hit = self._recounted.get((aid, name))
         if hit is None:
             if self._people is None:
                 self._people = PersonMentions((s, a) for a, starts in self.person_starts.items() for s in starts)
-                self._inside_quote = inside_any(self.quoted)
+            own = self.starts.get(aid, [])
+            others_said = [(a, b) for a, b, s0, e0 in self.reported if not any(s < e0 and e > s0 for s, e in own)]
             others = functools.partial(self._people.next_other, aid)  # the next mention of anyone else
-            hit = self._recounted[(aid, name)] = infer_gender(name, doc, self.starts.get(aid, []), others=others,
-                                                              skip=self._inside_quote)
+            hit = self._recounted[(aid, name)] = infer_gender(name, doc, own, others=others,
+                                                              skip=inside_any(self.quoted + others_said))
         return hit
 
 
@@ -242,6 +247,12 @@ def majority_kinds(mentions: list[dict] | None) -> dict:
 
 
 
+def _honorific_person(kind: str, title: str) -> str:
+    """"Baroness Kennedy", "Mr Ross": an honorific or peer's title before the
+    name makes a person, whatever discovery read the lone name as."""
+    return "person" if title_table()[0].get(title, ("", ""))[1] in ("honorific", "peerage") else kind
+
+
 def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> tuple[str, dict | None, bool]:
     """The speaker's kind, the article mention it is linked to (None when
     there is none) and whether it is named; links ``speaker_actor_id``."""
@@ -289,7 +300,7 @@ def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> 
         r["speaker_actor_id"] = mention["actor_id"]
         voted = dict(mention, kind=actors.kinds.get(mention["actor_id"], mention["kind"]))
         titled = bool(title)
-        kind = named_kind(mention["name"], voted, phrase, titled)
+        kind = _honorific_person(named_kind(mention["name"], voted, phrase, titled), title)
         r["_titled"] = titled and kind == "person"  # read by _one_kind_per_person
         r["_lone_word"] = kind == "organisation" and voted["kind"] == "person"  # a discovered person's lone name
         if kind == "person" and bare != name:

@@ -92,15 +92,21 @@ def government_references(text: str) -> list[tuple[int, int, str]]:
 def settle_government(rows: list[dict], text: str) -> None:
     """Give each described quote row of one article whose speaker is a bare
     government (:func:`is_bare_government`, a body, group or anonymous
-    source with no side and no affiliation yet) the reference that settles
+    source with no side and no affiliation yet), or a person or unnamed
+    source whose affiliation is one ("the PM's director of communications"),
+    the reference that settles
     its country as ``speaker_affiliation`` (with its offsets in ``text``);
     the side is read from it afterwards.  The references are found once per
     article, when a row needs them."""
     refs = None
     for r in rows:
-        if r.get("side") or r.get("side_basis") in (None, "codebook") or r.get("speaker_affiliation") \
-                or r.get("speaker_kind") not in ("government body", "group", "anonymous") \
-                or not is_bare_government(str(r.get("speaker"))):
+        if r.get("side") or r.get("side_basis") in (None, "codebook"):
+            continue
+        aff = r.get("speaker_affiliation")
+        # "Guto Harri, the PM's new Director of Communications": an affiliation that is itself a bare government
+        if not (aff and r.get("speaker_kind") in ("person", "anonymous") and is_bare_government(str(aff))) and (
+                aff or r.get("speaker_kind") not in ("government body", "group", "anonymous")
+                or not is_bare_government(str(r.get("speaker")))):
             continue
         if refs is None:
             refs = _most_named(government_references(text), text)

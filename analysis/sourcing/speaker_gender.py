@@ -1,12 +1,16 @@
 """The gender of a quoted speaker with its basis, from the quote's own
 evidence: the codebook, a gendered honorific or title in the speaker's phrase,
-a ``he``/``she`` attribution, the linked mention's gender in the article (its
-pronouns recounted without those inside quotations), then the first-name
-list; ``unknown`` rather than a guess, ``n/a`` for speakers that are not
+a ``he``/``she`` attribution, the linked mention's gender from a title, a
+``he``/``she`` opening the speaker's own reported clause ("X said she was
+shocked"), the linked mention's pronouns recounted without those inside the
+article's quotes (direct, partial and the reported clauses of indirect ones:
+"X said the timing was unlikely to help his efforts" speaks of someone
+else), then the first-name list; ``unknown`` rather than a guess, ``n/a`` for speakers that are not
 people.  Part of :mod:`analysis.sourcing.speakers`."""
 from __future__ import annotations
 
 import functools
+import re
 
 from analysis.names import first_name_gender, strip_title, title_table
 from analysis.sourcing.speaker_actors import ArticleActors
@@ -47,8 +51,14 @@ def gender_of_speaker(row: dict, kind: str, entity: dict | None, mention: dict |
         return hit
     if row.get("attribution") == "pronoun" and phrase.lower() in PERSONAL:
         return PERSONAL[phrase.lower()], "pronoun"
+    if mention is not None and mention.get("gender") in ("female", "male") \
+            and mention.get("gender_basis") not in ("pronoun", "first name"):
+        return mention["gender"], mention.get("gender_basis") or "none"  # a title next to a mention
+    opening = own_clause_pronoun(row)
+    if opening:  # "X said she was shocked": the reported clause's subject is the speaker
+        return opening, "pronoun"
     if mention is not None and mention.get("gender") in ("female", "male"):
-        if mention.get("gender_basis") != "pronoun" or quoted is None:
+        if quoted is None:
             return mention["gender"], mention.get("gender_basis") or "none"
         # pronouns inside the article's quotations speak of someone else
         g, basis = quoted()
@@ -61,6 +71,22 @@ def gender_of_speaker(row: dict, kind: str, entity: dict | None, mention: dict |
         if g != "unknown":
             return g, "first name"
     return "unknown", "none"
+
+
+_OPENING = re.compile(r"(?:that\s+)?(he|she)\s+(?!and\b|or\b)[a-z]", re.IGNORECASE)
+
+
+def own_clause_pronoun(row: dict) -> str | None:
+    """``male``/``female`` when a named speaker's indirect quote opens with
+    ``he``/``she`` as its subject ("Gareth Peirce ... said she was shocked":
+    the subject of the reported clause right after the speaker's own verb is
+    the speaker); None otherwise.  Possessives ("said his concerns had been
+    met") and pronoun speakers say nothing here."""
+    phrase = str(row.get("speaker") or "")
+    if row.get("kind") != "indirect" or phrase.lower() in PERSONAL or not phrase.split()[-1][:1].isupper():
+        return None  # a pronoun speaker, or a phrase that does not end in the name ("the X doping row")
+    m = _OPENING.match(str(row.get("text") or ""))
+    return PERSONAL[m.group(1).lower()] if m else None
 
 
 # ---------------------------------------------------------------------------

@@ -101,6 +101,9 @@ def named_kind(name: str, mention: dict | None, phrase: str, titled: bool = Fals
     low = f" {key} "
     if mention is not None:
         kind = mention["kind"]
+        if kind == "person" and not titled and len(name.split()) > 1 and looks_like_organisation(name.split()):
+            # discovery read a two-word name as a person ("Telecom Italia", "Scottish Executive")
+            return "government body" if holds_entry(low, "government") else "organisation"
         if kind == "person":
             lone = len(name.split()) == 1 and not titled and _lone_word_person(name, mention)
             return "organisation" if lone and first_name_gender(name + " X") == "unknown" else "person"

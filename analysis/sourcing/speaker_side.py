@@ -46,8 +46,16 @@ def _names_a_country(text: str) -> bool:
     """Whether ``text`` holds a country's name or adjective, written as a name
     ("the German Interior Ministry", "Telecom Italia" does not)."""
     adjectives = adjective_forms()
-    for w in re.findall(r"[A-Z][\w.'’-]*", text):
-        w = clean_word(w).rstrip(".") if not w.endswith(".") or len(w) > 4 else clean_word(w)
-        if w.lower() in adjectives or normalise_name(w) in country_index():
-            return True
+    for run in re.findall(r"[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*)*", text):
+        words = run.split()
+        for w in words:
+            w = clean_word(w).rstrip(".") if not w.endswith(".") or len(w) > 4 else clean_word(w)
+            if w.lower() in adjectives or normalise_name(w) in country_index():
+                return True
+        # a name of several words ("Hong Kong residents", "the South African government")
+        for size in range(2, min(len(words), 3) + 1):
+            for i in range(len(words) - size + 1):
+                part = clean_word(" ".join(words[i:i + size]))
+                if part.lower() in adjectives or normalise_name(part) in country_index():
+                    return True
     return False

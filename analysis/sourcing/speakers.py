@@ -72,10 +72,13 @@ import pandas as pd
 from analysis.core.frames import records
 from analysis.names import phrase_affiliation, role_words, speaker_kind_words
 from analysis.names.affiliation import bare_name
+from analysis.names import first_name_gender, name_parts, strip_title
+from analysis.names.given_names import first_names
+from analysis.names.parts import full_name_in_text
 from analysis.sourcing.speaker_actors import ArticleActors, kind_and_actor, majority_kinds
 from analysis.sourcing.speaker_country import settle_government
 from analysis.sourcing.speaker_gender import gender_of_speaker, phrase_gender, quoted_context
-from analysis.sourcing.speaker_kind import PRONOUNS, SPEAKER_KINDS, is_role_holder, unnamed_kind
+from analysis.sourcing.speaker_kind import PERSONAL, PRONOUNS, SPEAKER_KINDS, is_role_holder, unnamed_kind
 from analysis.sourcing.speaker_side import side_of_speaker
 
 __all__ = ["describe_speakers", "SPEAKER_KINDS", "SPEAKER_COLUMNS", "speaker_kind_words"]
@@ -144,6 +147,10 @@ def describe_speakers(quotes: pd.DataFrame, documents, *, mentions: pd.DataFrame
 
 def _describe_article(rows: list[dict], doc, actors: ArticleActors, side_map) -> None:
     actors.quoted = [(int(r["start"]), int(r["end"])) for r in rows if r["kind"] in ("direct", "partial")]
+    # reported clauses of named speakers: a pronoun there speaks of someone else than a third person
+    actors.reported = [(int(r["start"]), int(r["end"]), int(r["speaker_start"]), int(r["speaker_end"]))
+                       for r in rows if r["kind"] == "indirect" and r.get("speaker_start") is not None
+                       and not pd.isna(r.get("speaker_start")) and str(r.get("speaker")).lower() not in PRONOUNS]
     for r in rows:
         if not r.get("speaker") or pd.isna(r.get("speaker")):
             r.update(speaker_gender_basis=None, speaker_affiliation=None, speaker_affiliation_start=None,
@@ -228,6 +235,9 @@ def _describe_quote(r: dict, doc, actors: ArticleActors, side_map) -> None:
         _describe_role_holder(r, doc, holder, side_map)
         return
     kind, mention, named = kind_and_actor(r, actors, coded, phrase)
+    if kind == "organisation" and mention is None and named and doc is not None and not pronoun \
+            and full_name_in_text(doc.text, str(r.get("speaker_name"))):
+        kind = "person"  # a lone surname ("O'Brien said") whose full name the article gives
     r["speaker_kind"] = kind
     if (kind == "person" or kind == "anonymous" and is_role_holder(phrase)) and not pronoun and not named:
         # one unnamed person: named by the description ("a Huawei spokesman" -> "Huawei spokesman")
@@ -235,6 +245,8 @@ def _describe_quote(r: dict, doc, actors: ArticleActors, side_map) -> None:
     if kind == "person" and mention is not None and len(str(mention["name"]).split()) > 1:
         # the fullest name the article gives ("Dowden" -> "Oliver Dowden"), without titles before it
         r["speaker_name"] = bare_name(str(mention["name"]))[0]
+    elif kind == "person" and doc is not None:
+        _complete_lone_surname(r, doc, mention)
     entity = {"gender": r.get("speaker_gender"), "gender_basis": "codebook"} if coded else None
     r["speaker_gender"], r["speaker_gender_basis"] = gender_of_speaker(r, kind, entity, mention,
                                                              quoted_context(doc, actors, mention))
@@ -245,6 +257,24 @@ def _describe_quote(r: dict, doc, actors: ArticleActors, side_map) -> None:
     r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"] = aff or (None,) * 3
     final = r.get("speaker_name") if isinstance(r.get("speaker_name"), str) else None
     side_of_speaker(r, coded, side_map, final if named else None, phrase, kind)
+
+
+def _complete_lone_surname(r: dict, doc, mention: dict | None) -> None:
+    """A person the article's mentions know by a surname alone ("Pompeo",
+    "Liu") takes the one full name the text gives it elsewhere
+    (:func:`analysis.names.parts.full_name_in_text`: "Secretary of State Mike
+    Pompeo"), unless its name already starts with a listed given name."""
+    name = r.get("speaker_name")
+    if not isinstance(name, str) or not name.strip():
+        return
+    words = bare_name(name)[0].split()
+    lone = mention is not None and " " not in str(mention["name"]).strip()
+    surname = str(mention["name"]).strip() if lone else (words[-1] if len(words) == 1 else "")
+    if not words or words[-1] != surname or len(words) > 1 and words[0].lower() in first_names():
+        return
+    full = full_name_in_text(doc.text, surname)
+    if full:
+        r["speaker_name"] = full
 
 
 def _described(doc, r: dict) -> dict:
@@ -277,12 +307,55 @@ def _describe_role_holder(r: dict, doc, holder: str, side_map) -> None:
 
 
 _GENDER_RANK = {"codebook": 0, "honorific": 1, "title": 1, "pronoun": 2, "first name": 3}
+# a "he"/"she" the attribution resolved to this speaker: the resolver's choice, which a
+# listed first name of the other gender overrules (the pronoun was someone else's)
+_RESOLVED_PRONOUN_RANK = 3.5
+_MOSTLY_RANK = 3.75  # a first name the list calls only mostly male or female
+
+
+def _with_name_and_vetoes(b: dict) -> dict:
+    """An actor's gender votes with its fullest name's first-name gender
+    added, and the pronouns the attribution resolved to it joined to the
+    text's pronouns: where they disagree, neither decides (a pronoun count
+    that caught someone else's pronouns, or a resolver that chose the wrong
+    person), and the first name does."""
+    votes = dict(b["votes"])
+    name = b.get("name", "")
+    if " " in name.strip() and all(w[:1].isupper() for w in name.split()):
+        g = first_name_gender(strip_title(name))
+        if g != "unknown":
+            key = (_first_name_rank(name), "first name")
+            votes[key] = votes.get(key, set()) | {g}
+    resolved = votes.get((_RESOLVED_PRONOUN_RANK, "pronoun"))
+    if resolved and (_GENDER_RANK["pronoun"], "pronoun") in votes:
+        votes[(_GENDER_RANK["pronoun"], "pronoun")] = votes[(_GENDER_RANK["pronoun"], "pronoun")] | resolved
+    return votes
+
+
+def _gender_vote(r: dict) -> tuple[float, str]:
+    """The rank and basis of one quote's gender evidence (lower wins)."""
+    basis = r.get("speaker_gender_basis")
+    if basis == "pronoun" and r.get("attribution") == "pronoun" and str(r.get("speaker")).lower() in PERSONAL:
+        return _RESOLVED_PRONOUN_RANK, basis
+    if basis == "first name":
+        return _first_name_rank(str(r.get("speaker_name"))), basis
+    return _GENDER_RANK.get(basis, 4), basis
+
+
+def _first_name_rank(name: str) -> float:
+    """A given name the list calls only mostly one gender ("Jamie", "Kim",
+    "Mel": ``mostly_female``) ranks below a resolved ``he``/``she``; a
+    clear one above it."""
+    given = name_parts(strip_title(name))["given"].split()
+    verdict = first_names().get(given[0].rstrip(".").lower(), "") if given else ""
+    return _MOSTLY_RANK if verdict.startswith("mostly_") else _GENDER_RANK["first name"]
 
 
 def _share_within_article(rows: list[dict]) -> None:
     """Quotes of one actor in one article agree: each takes the strongest
     gender evidence any of them has (codebook, then honorific or title, then
-    pronoun attributions when they all say the same, then first name), the
+    pronouns when they all say the same, then first name, then a ``he``/``she``
+    the attribution resolved to the actor), the
     fullest name and the first affiliation any of them found."""
     best: dict[str, dict] = {}
     for r in rows:
@@ -290,16 +363,16 @@ def _share_within_article(rows: list[dict]) -> None:
         if not aid or r.get("speaker_kind") != "person":
             continue
         b = best.setdefault(aid, {"votes": {}})
-        basis = r.get("speaker_gender_basis")
         if r.get("speaker_gender") in ("female", "male"):
-            b["votes"].setdefault(basis, set()).add(r["speaker_gender"])
+            b["votes"].setdefault(_gender_vote(r), set()).add(r["speaker_gender"])
         name = r.get("speaker_name")
         if isinstance(name, str) and len(name.split()) > len(b.get("name", "").split()):
             b["name"] = name  # the fullest name any quote of the actor has ("Lord Falconer", "he" -> "Falconer")
         if r.get("speaker_affiliation") and "affiliation" not in b:
             b["affiliation"] = (r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"])
     for b in best.values():
-        agreed = [(_GENDER_RANK.get(k, 4), next(iter(v)), k) for k, v in b["votes"].items() if len(v) == 1]
+        votes = _with_name_and_vetoes(b)
+        agreed = [(rank, next(iter(v)), basis) for (rank, basis), v in votes.items() if len(v) == 1]
         if agreed:
             b["gender"] = min(agreed)
     for r in rows:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.names import first_name_gender, gendered_words, looks_like_organisation, speech_verbs
+from analysis.names import first_name_gender, gendered_words, looks_like_organisation, role_words, speech_verbs
 from analysis.sourcing.context import ArticleContext, TokenRange
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan
@@ -120,7 +120,26 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
     f.name, f.entity = name, ent
     org = (ent.get("kind") in ("organisation", "country", "group")) if ent and ent.get("kind") \
         else looks_like_organisation(words) or not named
+    head = _lower_head(ctx, a, b)
+    if head is not None:
+        # `The US president`, `a foreign ministry spokesman`: one person (a he or
+        # she can refer to); `the performance of Russia's military`: a thing
+        org = not (head in role_words() and not (head.endswith("s") and not head.endswith("ss")))
     history.append(SpeakerSeen(f.speaker, name, ent, s, e, named, org, gender_of(name, words, ent), s))
+
+
+def _lower_head(ctx: ArticleContext, a: int, b: int) -> str | None:
+    """The head noun of speaker phrase ``[a, b)`` when it is a lower-case
+    word ending the phrase or standing before its ``of`` (``the US
+    president``, ``the head of Britain's agency``), else None (a name heads
+    it, ``Mr. Fleming``)."""
+    k = next((m for m in range(a + 1, b) if ctx.lower[m] == "of"), b)
+    k -= 1
+    while k > a and not ctx.is_word[k]:
+        k -= 1
+    if k < a or not ctx.is_word[k] or ctx.capitalised[k] or ctx.lower[k] in PRONOUNS:
+        return None
+    return ctx.lower[k]
 
 
 def _resolve_pronoun(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen], p: str, s: int) -> None:
@@ -134,7 +153,7 @@ def _resolve_pronoun(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen], 
         return
     for h in reversed(history[-8:]):
         if p in {"he", "she"}:
-            if h.org or not h.named:
+            if h.org:  # a named person or one described by a role (`the US president`)
                 continue
             if want and h.gender not in (want, "unknown"):
                 continue
@@ -167,8 +186,9 @@ def _previous_subject(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
     the one a pronoun then refers to more often than the speaker before."""
     si = ctx.tok_sentence[f.sp_start]
     if si == 0 or any(ctx.capitalised[k] and ctx.is_word[k] and ctx.lower[k] not in ctx.unions["titles_nouns"]
-                      for k in range(ctx.sent_bounds[si] + 1, f.sp_start)):
+                      and not ctx.tok_in_quote[k] for k in range(ctx.sent_bounds[si] + 1, f.sp_start)):
         return False  # `a call from Donald Trump where he accused ...`: a name nearer in its own sentence
+        # (the words of a quotation before the pronoun name nobody it refers to)
     lo, hi = ctx.sentence_range(si - 1)
     if hi <= lo or ctx.tok_in_quote[hi - 1] or any(ctx.tok_in_quote[lo:hi]):
         return False

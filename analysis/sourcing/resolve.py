@@ -33,6 +33,7 @@ class SpeakerSeen:
     org: bool  # an organisation, country or group, not a person
     gender: str  # female, male or unknown (a pronoun may fill it in)
     pos: int  # where it was last referred to
+    role: bool = False  # a person the phrase describes by a role, not by name (`the US president`)
 
 
 def gender_of(name: str | None, np_words: list[str], entity: dict | None) -> str:
@@ -120,12 +121,29 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
     f.name, f.entity = name, ent
     org = (ent.get("kind") in ("organisation", "country", "group")) if ent and ent.get("kind") \
         else looks_like_organisation(words) or not named
+    org, role = _person_or_thing(ctx, a, b, org)
+    history.append(SpeakerSeen(f.speaker, name, ent, s, e, named, org, gender_of(name, words, ent), s, role=role))
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"})
+
+
+def _person_or_thing(ctx: ArticleContext, a: int, b: int, org: bool) -> tuple[bool, bool]:
+    """``(org, role)`` of speaker phrase ``[a, b)`` for the pronouns after it,
+    from its lower-case head noun: a thing whatever name it holds (``the
+    performance of Russia's military``: org); an indefinite description of a
+    role, one person the article does not name whom a he or she can refer to
+    (``a Labour spokesman``, ``A top British intelligence official``: not org,
+    role); a definite one (``the minister``) is someone named before, and a
+    phrase a name heads (``Mr. Fleming``) is left as ``org`` says."""
     head = _lower_head(ctx, a, b)
-    if head is not None:
-        # `The US president`, `a foreign ministry spokesman`: one person (a he or
-        # she can refer to); `the performance of Russia's military`: a thing
-        org = not (head in role_words() and not (head.endswith("s") and not head.endswith("ss")))
-    history.append(SpeakerSeen(f.speaker, name, ent, s, e, named, org, gender_of(name, words, ent), s))
+    if head is None:
+        return org, False
+    if head not in role_words() or head.endswith("s") and not head.endswith("ss"):
+        return True, False
+    if ctx.lower[a] in _DEFINITE or any(ctx.strs[k] in {"'s", "’s"} for k in range(a, b)):
+        return org, False
+    return False, True
 
 
 def _lower_head(ctx: ArticleContext, a: int, b: int) -> str | None:
@@ -163,6 +181,9 @@ def _resolve_pronoun(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen], 
         elif p in {"i", "we"}:
             break
         f.name, f.entity = h.name, h.entity
+        if h.role:
+            # no name to give: the description the pronoun refers to is the speaker, as written
+            f.speaker, f.speaker_start, f.speaker_end = h.speaker, h.start, h.end
         if want and h.gender == "unknown":
             h.gender = want
         h.pos = s

@@ -75,3 +75,18 @@ def test_names_inside_the_quotation_do_not_hide_the_previous_subject():
     text = ("“We are ready,” said Tom Lind.\n\nOliver Dowden spoke for an hour.\n\n"
             "After a call from Tom Lind he said the rules had changed.")
     assert frames_of(text)[-1][2] != "Oliver Dowden"
+
+
+def test_definite_role_refers_back_to_the_speaker_of_that_role():
+    # `the source` is the Whitehall source of the sentence before, not a new speaker
+    text = ("“It is over,” one Whitehall source said of the deal. Tom Lind disagreed.\n\n"
+            "“The impacts are severe,” the source said.")
+    r = row_of(text, "impacts are severe")
+    assert (r["speaker"], r["attribution"]) == ("one Whitehall source", "pronoun")
+    # spokesman, spokeswoman and spokesperson are one role, read in an apposition too
+    text = ("“We regret it,” Wang Wei, a foreign ministry spokesman, said on Friday.\n\n"
+            "The spokesperson said that talks would go on.")
+    assert frames_of(text)[-1] == ("said", "Wang Wei", "Wang Wei")
+    # no earlier speaker of that role: the phrase stays as written
+    text = "“We regret it,” said Wang Wei.\n\nThe spokesperson said that talks would go on."
+    assert frames_of(text)[-1][1] == "The spokesperson"

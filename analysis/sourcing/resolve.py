@@ -108,6 +108,8 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
             # a capital only because it starts the sentence ("Legal experts")
             and not (k == s_first and k + 1 < b and ctx.strs[k + 1][:1].islower())]
     named = bool(caps) and not all(ctx.lower[k] in ctx.unions["titles_nouns"] for k in caps)
+    if not named and _refers_back(ctx, f, a, b, history):
+        return
     conj = coordination(ctx, a, b) if named else None
     if conj is not None:  # two people or bodies: one group, each name completed (`Burton and Nick`)
         name, ent = f"{_named_speaker(ctx, a, conj, s)[0]} and {_named_speaker(ctx, conj + 1, b, s)[0]}", None
@@ -126,6 +128,39 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"})
+
+
+def _refers_back(ctx: ArticleContext, f: Frame, a: int, b: int, history: list[SpeakerSeen]) -> bool:
+    """A definite description of a role with no name (``the source``, ``The
+    spokesperson``) refers back, like a pronoun, to the latest of the last 8
+    speakers described by the same role word (``One Whitehall source``;
+    ``Wang Wenbin, Chinese Foreign Ministry spokesman``; spokesman,
+    spokeswoman and spokesperson are one role): that speaker is put in
+    ``f`` (as written, its name, ``pronoun``); True when one is found."""
+    words = [k for k in range(a, b) if ctx.is_word[k]]
+    if not 2 <= len(words) <= 4 or ctx.lower[words[0]] not in {"the", "this"}:
+        return False
+    head = _role_stem(ctx.lower[words[-1]])
+    if ctx.lower[words[-1]] not in role_words() or head.endswith("s") and not head.endswith("ss"):
+        return False
+    for h in reversed(history[-8:]):
+        if h.org and not h.role:
+            continue
+        k, hi = ctx.tok_at(h.start), ctx.tok_at(h.end)
+        if hi < len(ctx.strs) and ctx.strs[hi] == ",":  # an apposition: `Wang Wenbin, ... spokesman,`
+            hi = next((m for m in range(hi + 1, min(len(ctx.strs), hi + 10)) if not ctx.is_word[m]), hi)
+        if any(_role_stem(ctx.lower[m]) == head for m in range(k, hi)):
+            f.name, f.entity = h.name, h.entity
+            f.speaker, f.speaker_start, f.speaker_end = h.speaker, h.start, h.end
+            f.attribution = "pronoun"
+            h.pos = ctx.starts[a]
+            return True
+    return False
+
+
+def _role_stem(word: str) -> str:
+    """``spokeswoman`` and ``spokesperson`` as ``spokesman``; other words as they are."""
+    return "spokesman" if word in {"spokeswoman", "spokesperson"} else word
 
 
 def _person_or_thing(ctx: ArticleContext, a: int, b: int, org: bool) -> tuple[bool, bool]:

@@ -22,9 +22,10 @@ def frames_of(text):
     for q in spans:
         classify_span(ctx, q)
     frames = sorted(find_frames(ctx), key=lambda f: f.cue_tok)
-    history = []
+    history, previous = [], None
     for f in frames:
-        resolve_frame(ctx, f, history)
+        resolve_frame(ctx, f, history, previous)
+        previous = f
     return [(f.cue, f.speaker, f.name) for f in frames]
 
 
@@ -90,3 +91,34 @@ def test_definite_role_refers_back_to_the_speaker_of_that_role():
     # no earlier speaker of that role: the phrase stays as written
     text = "“We regret it,” said Wang Wei.\n\nThe spokesperson said that talks would go on."
     assert frames_of(text)[-1][1] == "The spokesperson"
+
+
+def test_participle_takes_the_speaker_of_the_cue_before_it_not_the_date_opening_the_sentence():
+    text = ("In a speech on Tuesday, Oct. 11, Jeremy Fleming accused the rivals of spying, "
+            "saying their stance is driven by fear.")
+    assert frames_of(text)[-1] == ("saying", "Jeremy Fleming", "Jeremy Fleming")
+
+
+def test_connective_opening_the_sentence_is_no_speaker():
+    text = "Therefore, Zhao Lijian, who also wants answers, said that some forces had surrendered."
+    assert ("said", "Zhao Lijian", "Zhao Lijian") in frames_of(text)
+    # a participle clause opening the sentence: its subject is the main clause's
+    text = ("Having originally said it would give the firm a role in the network, the council is now "
+            "looking to phase it out.")
+    assert frames_of(text)[0][:2] == ("said", "the council")
+
+
+def test_a_name_is_not_completed_with_a_heading_or_page_furniture():
+    # the only longer runs ending in `Trump`/`Pompeo` are a headline word in -ing and a byline
+    text = ("Defying Trump\n\nByCassidy HortonContributor Pompeo\n\n"
+            "“There is no safe option,” Trump said. “We stand with our allies,” Pompeo said.")
+    assert [n for _, _, n in frames_of(text)] == ["Trump", "Pompeo"]
+    # a given name is still added (`Mike Pompeo`)
+    text = "Mike Pompeo flew in.\n\n“We stand with our allies,” Pompeo said."
+    assert frames_of(text)[-1][2] == "Mike Pompeo"
+
+
+def test_exclusive_before_a_colon_is_a_label_not_a_speaker():
+    text = "Exclusive: vice-president Victor Zhang says the divide would grow."
+    q = extract_quotes(text)
+    assert list(q["speaker_name"]) == ["Victor Zhang"]

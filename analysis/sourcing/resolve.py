@@ -10,6 +10,7 @@ own: the speaker named after a quotation with any verb
 partial quote (:func:`sentence_subject`)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from analysis.names import first_name_gender, gendered_words, looks_like_organisation, role_words, speech_verbs
@@ -18,7 +19,7 @@ from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan
 from analysis.sourcing.phrases import coordination, np_forward, past_dateline
 from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, DETERMINERS, IRREGULAR_PAST, JOINERS_OF_POSS, PRONOUNS,
-                                     SENTENCE_OPENERS, STOP, VERBISH)
+                                     SENTENCE_OPENERS, STOP, VERBISH, page_labels)
 
 
 @dataclass(slots=True)
@@ -68,15 +69,20 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
                   previous: Frame | None = None) -> None:
     """Fill the speaker fields of a frame; named speakers are appended to history.
     ``previous``: the frame before it in the text (resolved)."""
+    if (f.sp_start is None or f.order == "participle") and previous is not None \
+            and previous.sentence == f.sentence and (previous.name or previous.speaker):
+        # a participle: `,” she said, adding, “...”`, `..., Fleming accused China ..., saying ...`
+        # -- the speaker of the cue before it in the sentence, as written (a pronoun stays
+        # the pronoun), not a phrase opening the sentence (`Tuesday, Oct. 11, 2022`)
+        f.speaker, f.name, f.entity = previous.speaker, previous.name, previous.entity
+        f.speaker_start, f.speaker_end = previous.speaker_start, previous.speaker_end
+        f.attribution = previous.attribution
+        return
+    if f.sp_start is not None and f.sp_end - f.sp_start == 1:
+        _past_opener(ctx, f)
     if f.sp_start is None:
-        # participle without a subject: `,” she said, adding, “...”` -- the
-        # speaker of the cue before it in the sentence, as written (a pronoun
-        # stays the pronoun); else the last named speaker
-        if previous is not None and previous.sentence == f.sentence and (previous.name or previous.speaker):
-            f.speaker, f.name, f.entity = previous.speaker, previous.name, previous.entity
-            f.speaker_start, f.speaker_end = previous.speaker_start, previous.speaker_end
-            f.attribution = previous.attribution
-            return
+        # participle without a subject and no cue before it in its sentence: the
+        # subject opening the sentence, else the last named speaker
         lo = clause_start(ctx, f.sentence)
         rng = opening_subject(ctx, lo, f.cue_tok)
         if rng is None and ctx.tok_in_quote[lo]:
@@ -128,6 +134,30 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"})
+
+
+def _past_opener(ctx: ArticleContext, f: Frame) -> None:
+    """A one-word speaker phrase opening its sentence before a comma and a
+    name (``Therefore, Zhao Lijian, who ..., said``): the connective is no
+    speaker, the name after it is (put in ``f.sp_start``/``sp_end``); a
+    capitalised word in -ing there opens a participle clause, whose subject
+    is the main clause's (``Having originally said ..., the UK is ...``).
+    Otherwise ``f`` is left as it is."""
+    a = f.sp_start
+    if a != clause_start(ctx, f.sentence) or a + 1 >= f.cue_tok:
+        return
+    if ctx.strs[a + 1] == ",":
+        rng = opening_subject(ctx, a + 2, f.cue_tok)
+        if rng is not None and ctx.capitalised[rng.start] and ctx.lower[rng.start] not in PRONOUNS \
+                and predicate_follows(ctx, rng.end, f.cue_tok + 1):
+            f.sp_start, f.sp_end = rng
+    elif ctx.lower[a].endswith("ing") and ctx.is_word[a + 1] and ctx.strs[a + 1].islower():
+        # `Having originally said it would ..., the UK is now ...`: the subject after the clause
+        hi = ctx.sent_bounds[f.sentence + 1]
+        comma = next((k for k in range(f.cue_tok + 1, hi) if ctx.strs[k] == "," and not ctx.tok_in_quote[k]), None)
+        rng = opening_subject(ctx, comma + 1, hi) if comma is not None else None
+        if rng is not None and ctx.lower[rng.start] not in PRONOUNS and predicate_follows(ctx, rng.end, hi):
+            f.sp_start, f.sp_end = rng
 
 
 def _refers_back(ctx: ArticleContext, f: Frame, a: int, b: int, history: list[SpeakerSeen]) -> bool:
@@ -295,9 +325,24 @@ def _named_speaker(ctx: ArticleContext, a: int, b: int, s: int) -> tuple[str | N
     name, _, _ = ctx.names.person_name(k, r_end)
     if name:
         full = ctx.names.fullest(name, s)
+        if not _given_names(full[: len(full) - len(name)].split()):
+            full = name
         ent = ctx.resolve(full)
         name = (ent.get("name") if ent else None) or full
     return name, ent
+
+
+def _given_names(words: list[str]) -> bool:
+    """Can the words a name was completed with (``Irwin`` of ``Irwin
+    Cotler``) be given names?  Not a heading in capitals (``EXPERT
+    ASSESSMENT UK``), a word in -ing (``Defying Trump``), a run-together byline
+    (``ByCassidy HortonContributor``) or page furniture (``Share China``)."""
+    return all(len(w) < 3 or not w.isupper() and not w.lower().endswith("ing") and w.lower() not in page_labels()
+               and not (_RUN_TOGETHER.search(w) and not _MAC.match(w)) for w in words)
+
+
+_RUN_TOGETHER = re.compile(r"[a-z][A-Z]")  # `HortonContributor`
+_MAC = re.compile(r"(?:Mc|Mac)[A-Z][a-z]+$")  # `McDonald`, a name
 
 
 # past forms of verbs that close an attribution after a quotation

@@ -79,15 +79,16 @@ def test_names_inside_the_quotation_do_not_hide_the_previous_subject():
 
 
 def test_definite_role_refers_back_to_the_speaker_of_that_role():
-    # `the source` is the Whitehall source of the sentence before, not a new speaker
+    # `the source` is the Whitehall source of the paragraph before, not a new speaker
     text = ("“It is over,” one Whitehall source said of the deal. Tom Lind disagreed.\n\n"
             "“The impacts are severe,” the source said.")
     r = row_of(text, "impacts are severe")
-    assert (r["speaker"], r["attribution"]) == ("one Whitehall source", "pronoun")
+    assert (r["speaker"], r["attribution"]) == ("the source", "pronoun")  # the phrase as written stays
+    assert frames_of(text)[-1] == ("said", "the source", "Whitehall")
     # spokesman, spokeswoman and spokesperson are one role, read in an apposition too
     text = ("“We regret it,” Wang Wei, a foreign ministry spokesman, said on Friday.\n\n"
             "The spokesperson said that talks would go on.")
-    assert frames_of(text)[-1] == ("said", "Wang Wei", "Wang Wei")
+    assert frames_of(text)[-1] == ("said", "The spokesperson", "Wang Wei")
     # no earlier speaker of that role: the phrase stays as written
     text = "“We regret it,” said Wang Wei.\n\nThe spokesperson said that talks would go on."
     assert frames_of(text)[-1][1] == "The spokesperson"
@@ -97,6 +98,10 @@ def test_participle_takes_the_speaker_of_the_cue_before_it_not_the_date_opening_
     text = ("In a speech on Tuesday, Oct. 11, Jeremy Fleming accused the rivals of spying, "
             "saying their stance is driven by fear.")
     assert frames_of(text)[-1] == ("saying", "Jeremy Fleming", "Jeremy Fleming")
+    # a cue before it whose subject follows its verb is not the participle's subject
+    text = ("Attorney General Roy Cooper (D), McCrory's opponent in the upcoming gubernatorial election, "
+            "called Friday for releasing the police videos, as well, saying that transparency breaks down barriers.")
+    assert frames_of(text)[-1] == ("saying", "Attorney General Roy Cooper", "Roy Cooper")
 
 
 def test_connective_opening_the_sentence_is_no_speaker():

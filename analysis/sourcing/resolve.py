@@ -69,11 +69,12 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
                   previous: Frame | None = None) -> None:
     """Fill the speaker fields of a frame; named speakers are appended to history.
     ``previous``: the frame before it in the text (resolved)."""
-    if (f.sp_start is None or f.order == "participle") and previous is not None \
-            and previous.sentence == f.sentence and (previous.name or previous.speaker):
+    if previous is not None and previous.sentence == f.sentence and (previous.name or previous.speaker) and (
+            f.sp_start is None or f.order == "participle" and previous.order == "sv"
+            and previous.attribution != "carried-over"):
         # a participle: `,” she said, adding, “...”`, `..., Fleming accused China ..., saying ...`
-        # -- the speaker of the cue before it in the sentence, as written (a pronoun stays
-        # the pronoun), not a phrase opening the sentence (`Tuesday, Oct. 11, 2022`)
+        # -- the speaker of the cue before it in the sentence (its subject before its verb), as
+        # written (a pronoun stays the pronoun), not a phrase opening the sentence (`Tuesday, Oct. 11`)
         f.speaker, f.name, f.entity = previous.speaker, previous.name, previous.entity
         f.speaker_start, f.speaker_end = previous.speaker_start, previous.speaker_end
         f.attribution = previous.attribution
@@ -165,8 +166,8 @@ def _refers_back(ctx: ArticleContext, f: Frame, a: int, b: int, history: list[Sp
     spokesperson``) refers back, like a pronoun, to the latest of the last 8
     speakers described by the same role word (``One Whitehall source``;
     ``Wang Wenbin, Chinese Foreign Ministry spokesman``; spokesman,
-    spokeswoman and spokesperson are one role): that speaker is put in
-    ``f`` (as written, its name, ``pronoun``); True when one is found."""
+    spokeswoman and spokesperson are one role): that speaker's name is put in
+    ``f`` (the phrase as written stays; attribution ``pronoun``); True when one is found."""
     words = [k for k in range(a, b) if ctx.is_word[k]]
     if not 2 <= len(words) <= 4 or ctx.lower[words[0]] not in {"the", "this"}:
         return False
@@ -181,7 +182,6 @@ def _refers_back(ctx: ArticleContext, f: Frame, a: int, b: int, history: list[Sp
             hi = next((m for m in range(hi + 1, min(len(ctx.strs), hi + 10)) if not ctx.is_word[m]), hi)
         if any(_role_stem(ctx.lower[m]) == head for m in range(k, hi)):
             f.name, f.entity = h.name, h.entity
-            f.speaker, f.speaker_start, f.speaker_end = h.speaker, h.start, h.end
             f.attribution = "pronoun"
             h.pos = ctx.starts[a]
             return True
@@ -206,7 +206,7 @@ def _person_or_thing(ctx: ArticleContext, a: int, b: int, org: bool) -> tuple[bo
         return org, False
     if head not in role_words() or head.endswith("s") and not head.endswith("ss"):
         return True, False
-    if ctx.lower[a] in _DEFINITE or any(ctx.strs[k] in {"'s", "’s"} for k in range(a, b)):
+    if ctx.lower[a] in _DEFINITE or any(ctx.lower[k].endswith(("'s", "’s")) for k in range(a, b)):
         return org, False
     return False, True
 

@@ -69,39 +69,12 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
                   previous: Frame | None = None) -> None:
     """Fill the speaker fields of a frame; named speakers are appended to history.
     ``previous``: the frame before it in the text (resolved)."""
-    if previous is not None and previous.sentence == f.sentence and (previous.name or previous.speaker) and (
-            f.sp_start is None or f.order == "participle" and previous.order == "sv"
-            and previous.attribution != "carried-over"):
-        # a participle: `,” she said, adding, “...”`, `..., Fleming accused China ..., saying ...`
-        # -- the speaker of the cue before it in the sentence (its subject before its verb), as
-        # written (a pronoun stays the pronoun), not a phrase opening the sentence (`Tuesday, Oct. 11`)
-        f.speaker, f.name, f.entity = previous.speaker, previous.name, previous.entity
-        f.speaker_start, f.speaker_end = previous.speaker_start, previous.speaker_end
-        f.attribution = previous.attribution
+    if _takes_previous(f, previous):
         return
     if f.sp_start is not None and f.sp_end - f.sp_start == 1:
         _past_opener(ctx, f)
     if f.sp_start is None:
-        # participle without a subject and no cue before it in its sentence: the
-        # subject opening the sentence, else the last named speaker
-        lo = clause_start(ctx, f.sentence)
-        rng = opening_subject(ctx, lo, f.cue_tok)
-        if rng is None and ctx.tok_in_quote[lo]:
-            # `“...,” Chaffetz (R-Utah) said in a statement, adding that ...`
-            t = next((k for k in range(lo, f.cue_tok) if not ctx.tok_in_quote[k] and ctx.is_word[k]), f.cue_tok)
-            found = speaker_after(ctx, t, f.cue_tok)
-            rng = found[0] if found is not None else None
-        if rng is not None:
-            # `A Clinton campaign official later walked back the comments, saying ...`
-            f.sp_start, f.sp_end = rng
-            f.pronoun = ctx.lower[rng.start] if ctx.lower[rng.start] in PRONOUNS else None
-            resolve_frame(ctx, f, history)
-            return
-        if history:
-            h = history[-1]
-            f.speaker, f.name, f.entity = h.speaker, h.name, h.entity
-            f.speaker_start, f.speaker_end = h.start, h.end
-            f.attribution = "carried-over"
+        _no_subject(ctx, f, history)
         return
     a, b = f.sp_start, f.sp_end
     s, e = ctx.starts[a], ctx.ends[b - 1]
@@ -132,6 +105,46 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
         else looks_like_organisation(words) or not named
     org, role = _person_or_thing(ctx, a, b, org)
     history.append(SpeakerSeen(f.speaker, name, ent, s, e, named, org, gender_of(name, words, ent), s, role=role))
+
+
+def _takes_previous(f: Frame, previous: Frame | None) -> bool:
+    """A participle (``,” she said, adding, “...”``, ``..., Fleming accused
+    China ..., saying ...``) takes the speaker of the cue before it in its
+    sentence, as written (a pronoun stays the pronoun), when it has no subject
+    of its own or that cue's subject stands before its verb (not ``Oct.`` of
+    ``Tuesday, Oct. 11`` opening the sentence); True when it did."""
+    if previous is None or previous.sentence != f.sentence or not (previous.name or previous.speaker):
+        return False
+    if f.sp_start is not None and not (f.order == "participle" and previous.order == "sv"
+                                       and previous.attribution != "carried-over"):
+        return False
+    f.speaker, f.name, f.entity = previous.speaker, previous.name, previous.entity
+    f.speaker_start, f.speaker_end = previous.speaker_start, previous.speaker_end
+    f.attribution = previous.attribution
+    return True
+
+
+def _no_subject(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen]) -> None:
+    """A participle without a subject and no cue before it in its sentence:
+    the subject opening the sentence (``A Clinton campaign official later
+    walked back the comments, saying ...``), else the last named speaker."""
+    lo = clause_start(ctx, f.sentence)
+    rng = opening_subject(ctx, lo, f.cue_tok)
+    if rng is None and ctx.tok_in_quote[lo]:
+        # `“...,” Chaffetz (R-Utah) said in a statement, adding that ...`
+        t = next((k for k in range(lo, f.cue_tok) if not ctx.tok_in_quote[k] and ctx.is_word[k]), f.cue_tok)
+        found = speaker_after(ctx, t, f.cue_tok)
+        rng = found[0] if found is not None else None
+    if rng is not None:
+        f.sp_start, f.sp_end = rng
+        f.pronoun = ctx.lower[rng.start] if ctx.lower[rng.start] in PRONOUNS else None
+        resolve_frame(ctx, f, history)
+        return
+    if history:
+        h = history[-1]
+        f.speaker, f.name, f.entity = h.speaker, h.name, h.entity
+        f.speaker_start, f.speaker_end = h.start, h.end
+        f.attribution = "carried-over"
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"})

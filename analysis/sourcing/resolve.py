@@ -10,15 +10,16 @@ own: the speaker named after a quotation with any verb
 partial quote (:func:`sentence_subject`)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from analysis.names import first_name_gender, gendered_words, looks_like_organisation, speech_verbs
+from analysis.names import first_name_gender, gendered_words, looks_like_organisation, role_words, speech_verbs
 from analysis.sourcing.context import ArticleContext, TokenRange
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan
 from analysis.sourcing.phrases import coordination, np_forward, past_dateline
 from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, DETERMINERS, IRREGULAR_PAST, JOINERS_OF_POSS, PRONOUNS,
-                                     SENTENCE_OPENERS, STOP, VERBISH)
+                                     SENTENCE_OPENERS, STOP, VERBISH, page_labels)
 
 
 @dataclass(slots=True)
@@ -33,6 +34,7 @@ class SpeakerSeen:
     org: bool  # an organisation, country or group, not a person
     gender: str  # female, male or unknown (a pronoun may fill it in)
     pos: int  # where it was last referred to
+    role: bool = False  # a person the phrase describes by a role, not by name (`the US president`)
 
 
 def gender_of(name: str | None, np_words: list[str], entity: dict | None) -> str:
@@ -67,33 +69,12 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
                   previous: Frame | None = None) -> None:
     """Fill the speaker fields of a frame; named speakers are appended to history.
     ``previous``: the frame before it in the text (resolved)."""
+    if _takes_previous(f, previous):
+        return
+    if f.sp_start is not None and f.sp_end - f.sp_start == 1:
+        _past_opener(ctx, f)
     if f.sp_start is None:
-        # participle without a subject: `,” she said, adding, “...”` -- the
-        # speaker of the cue before it in the sentence, as written (a pronoun
-        # stays the pronoun); else the last named speaker
-        if previous is not None and previous.sentence == f.sentence and (previous.name or previous.speaker):
-            f.speaker, f.name, f.entity = previous.speaker, previous.name, previous.entity
-            f.speaker_start, f.speaker_end = previous.speaker_start, previous.speaker_end
-            f.attribution = previous.attribution
-            return
-        lo = clause_start(ctx, f.sentence)
-        rng = opening_subject(ctx, lo, f.cue_tok)
-        if rng is None and ctx.tok_in_quote[lo]:
-            # `“...,” Chaffetz (R-Utah) said in a statement, adding that ...`
-            t = next((k for k in range(lo, f.cue_tok) if not ctx.tok_in_quote[k] and ctx.is_word[k]), f.cue_tok)
-            found = speaker_after(ctx, t, f.cue_tok)
-            rng = found[0] if found is not None else None
-        if rng is not None:
-            # `A Clinton campaign official later walked back the comments, saying ...`
-            f.sp_start, f.sp_end = rng
-            f.pronoun = ctx.lower[rng.start] if ctx.lower[rng.start] in PRONOUNS else None
-            resolve_frame(ctx, f, history)
-            return
-        if history:
-            h = history[-1]
-            f.speaker, f.name, f.entity = h.speaker, h.name, h.entity
-            f.speaker_start, f.speaker_end = h.start, h.end
-            f.attribution = "carried-over"
+        _no_subject(ctx, f, history)
         return
     a, b = f.sp_start, f.sp_end
     s, e = ctx.starts[a], ctx.ends[b - 1]
@@ -107,6 +88,8 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
             # a capital only because it starts the sentence ("Legal experts")
             and not (k == s_first and k + 1 < b and ctx.strs[k + 1][:1].islower())]
     named = bool(caps) and not all(ctx.lower[k] in ctx.unions["titles_nouns"] for k in caps)
+    if not named and _refers_back(ctx, f, a, b, history):
+        return
     conj = coordination(ctx, a, b) if named else None
     if conj is not None:  # two people or bodies: one group, each name completed (`Burton and Nick`)
         name, ent = f"{_named_speaker(ctx, a, conj, s)[0]} and {_named_speaker(ctx, conj + 1, b, s)[0]}", None
@@ -120,7 +103,139 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
     f.name, f.entity = name, ent
     org = (ent.get("kind") in ("organisation", "country", "group")) if ent and ent.get("kind") \
         else looks_like_organisation(words) or not named
-    history.append(SpeakerSeen(f.speaker, name, ent, s, e, named, org, gender_of(name, words, ent), s))
+    org, role = _person_or_thing(ctx, a, b, org)
+    history.append(SpeakerSeen(f.speaker, name, ent, s, e, named, org, gender_of(name, words, ent), s, role=role))
+
+
+def _takes_previous(f: Frame, previous: Frame | None) -> bool:
+    """A participle (``,” she said, adding, “...”``, ``..., Fleming accused
+    China ..., saying ...``) takes the speaker of the cue before it in its
+    sentence, as written (a pronoun stays the pronoun), when it has no subject
+    of its own or that cue's subject stands before its verb (not ``Oct.`` of
+    ``Tuesday, Oct. 11`` opening the sentence); True when it did."""
+    if previous is None or previous.sentence != f.sentence or not (previous.name or previous.speaker):
+        return False
+    if f.sp_start is not None and not (f.order == "participle" and previous.order == "sv"
+                                       and previous.attribution != "carried-over"):
+        return False
+    f.speaker, f.name, f.entity = previous.speaker, previous.name, previous.entity
+    f.speaker_start, f.speaker_end = previous.speaker_start, previous.speaker_end
+    f.attribution = previous.attribution
+    return True
+
+
+def _no_subject(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen]) -> None:
+    """A participle without a subject and no cue before it in its sentence:
+    the subject opening the sentence (``A Clinton campaign official later
+    walked back the comments, saying ...``), else the last named speaker."""
+    lo = clause_start(ctx, f.sentence)
+    rng = opening_subject(ctx, lo, f.cue_tok)
+    if rng is None and ctx.tok_in_quote[lo]:
+        # `“...,” Chaffetz (R-Utah) said in a statement, adding that ...`
+        t = next((k for k in range(lo, f.cue_tok) if not ctx.tok_in_quote[k] and ctx.is_word[k]), f.cue_tok)
+        found = speaker_after(ctx, t, f.cue_tok)
+        rng = found[0] if found is not None else None
+    if rng is not None:
+        f.sp_start, f.sp_end = rng
+        f.pronoun = ctx.lower[rng.start] if ctx.lower[rng.start] in PRONOUNS else None
+        resolve_frame(ctx, f, history)
+        return
+    if history:
+        h = history[-1]
+        f.speaker, f.name, f.entity = h.speaker, h.name, h.entity
+        f.speaker_start, f.speaker_end = h.start, h.end
+        f.attribution = "carried-over"
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"})
+
+
+def _past_opener(ctx: ArticleContext, f: Frame) -> None:
+    """A one-word speaker phrase opening its sentence before a comma and a
+    name (``Therefore, Zhao Lijian, who ..., said``): the connective is no
+    speaker, the name after it is (put in ``f.sp_start``/``sp_end``); a
+    capitalised word in -ing there opens a participle clause, whose subject
+    is the main clause's (``Having originally said ..., the UK is ...``).
+    Otherwise ``f`` is left as it is."""
+    a = f.sp_start
+    if a != clause_start(ctx, f.sentence) or a + 1 >= f.cue_tok:
+        return
+    if ctx.strs[a + 1] == ",":
+        rng = opening_subject(ctx, a + 2, f.cue_tok)
+        if rng is not None and ctx.capitalised[rng.start] and ctx.lower[rng.start] not in PRONOUNS \
+                and predicate_follows(ctx, rng.end, f.cue_tok + 1):
+            f.sp_start, f.sp_end = rng
+    elif ctx.lower[a].endswith("ing") and ctx.is_word[a + 1] and ctx.strs[a + 1].islower():
+        # `Having originally said it would ..., the UK is now ...`: the subject after the clause
+        hi = ctx.sent_bounds[f.sentence + 1]
+        comma = next((k for k in range(f.cue_tok + 1, hi) if ctx.strs[k] == "," and not ctx.tok_in_quote[k]), None)
+        rng = opening_subject(ctx, comma + 1, hi) if comma is not None else None
+        if rng is not None and ctx.lower[rng.start] not in PRONOUNS and predicate_follows(ctx, rng.end, hi):
+            f.sp_start, f.sp_end = rng
+
+
+def _refers_back(ctx: ArticleContext, f: Frame, a: int, b: int, history: list[SpeakerSeen]) -> bool:
+    """A definite description of a role with no name (``the source``, ``The
+    spokesperson``) refers back, like a pronoun, to the latest of the last 8
+    speakers described by the same role word (``One Whitehall source``;
+    ``Wang Wenbin, Chinese Foreign Ministry spokesman``; spokesman,
+    spokeswoman and spokesperson are one role): that speaker's name is put in
+    ``f`` (the phrase as written stays; attribution ``pronoun``); True when one is found."""
+    words = [k for k in range(a, b) if ctx.is_word[k]]
+    if not 2 <= len(words) <= 4 or ctx.lower[words[0]] not in {"the", "this"}:
+        return False
+    head = _role_stem(ctx.lower[words[-1]])
+    if ctx.lower[words[-1]] not in role_words() or head.endswith("s") and not head.endswith("ss"):
+        return False
+    for h in reversed(history[-8:]):
+        if h.org and not h.role:
+            continue
+        k, hi = ctx.tok_at(h.start), ctx.tok_at(h.end)
+        if hi < len(ctx.strs) and ctx.strs[hi] == ",":  # an apposition: `Wang Wenbin, ... spokesman,`
+            hi = next((m for m in range(hi + 1, min(len(ctx.strs), hi + 10)) if not ctx.is_word[m]), hi)
+        if any(_role_stem(ctx.lower[m]) == head for m in range(k, hi)):
+            f.name, f.entity = h.name, h.entity
+            f.attribution = "pronoun"
+            h.pos = ctx.starts[a]
+            return True
+    return False
+
+
+def _role_stem(word: str) -> str:
+    """``spokeswoman`` and ``spokesperson`` as ``spokesman``; other words as they are."""
+    return "spokesman" if word in {"spokeswoman", "spokesperson"} else word
+
+
+def _person_or_thing(ctx: ArticleContext, a: int, b: int, org: bool) -> tuple[bool, bool]:
+    """``(org, role)`` of speaker phrase ``[a, b)`` for the pronouns after it,
+    from its lower-case head noun: a thing whatever name it holds (``the
+    performance of Russia's military``: org); an indefinite description of a
+    role, one person the article does not name whom a he or she can refer to
+    (``a Labour spokesman``, ``A top British intelligence official``: not org,
+    role); a definite one (``the minister``) is someone named before, and a
+    phrase a name heads (``Mr. Fleming``) is left as ``org`` says."""
+    head = _lower_head(ctx, a, b)
+    if head is None:
+        return org, False
+    if head not in role_words() or head.endswith("s") and not head.endswith("ss"):
+        return True, False
+    if ctx.lower[a] in _DEFINITE or any(ctx.lower[k].endswith(("'s", "’s")) for k in range(a, b)):
+        return org, False
+    return False, True
+
+
+def _lower_head(ctx: ArticleContext, a: int, b: int) -> str | None:
+    """The head noun of speaker phrase ``[a, b)`` when it is a lower-case
+    word ending the phrase or standing before its ``of`` (``the US
+    president``, ``the head of Britain's agency``), else None (a name heads
+    it, ``Mr. Fleming``)."""
+    k = next((m for m in range(a + 1, b) if ctx.lower[m] == "of"), b)
+    k -= 1
+    while k > a and not ctx.is_word[k]:
+        k -= 1
+    if k < a or not ctx.is_word[k] or ctx.capitalised[k] or ctx.lower[k] in PRONOUNS:
+        return None
+    return ctx.lower[k]
 
 
 def _resolve_pronoun(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen], p: str, s: int) -> None:
@@ -134,7 +249,7 @@ def _resolve_pronoun(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen], 
         return
     for h in reversed(history[-8:]):
         if p in {"he", "she"}:
-            if h.org or not h.named:
+            if h.org:  # a named person or one described by a role (`the US president`)
                 continue
             if want and h.gender not in (want, "unknown"):
                 continue
@@ -144,6 +259,9 @@ def _resolve_pronoun(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen], 
         elif p in {"i", "we"}:
             break
         f.name, f.entity = h.name, h.entity
+        if h.role:
+            # no name to give: the description the pronoun refers to is the speaker, as written
+            f.speaker, f.speaker_start, f.speaker_end = h.speaker, h.start, h.end
         if want and h.gender == "unknown":
             h.gender = want
         h.pos = s
@@ -167,8 +285,9 @@ def _previous_subject(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
     the one a pronoun then refers to more often than the speaker before."""
     si = ctx.tok_sentence[f.sp_start]
     if si == 0 or any(ctx.capitalised[k] and ctx.is_word[k] and ctx.lower[k] not in ctx.unions["titles_nouns"]
-                      for k in range(ctx.sent_bounds[si] + 1, f.sp_start)):
+                      and not ctx.tok_in_quote[k] for k in range(ctx.sent_bounds[si] + 1, f.sp_start)):
         return False  # `a call from Donald Trump where he accused ...`: a name nearer in its own sentence
+        # (the words of a quotation before the pronoun name nobody it refers to)
     lo, hi = ctx.sentence_range(si - 1)
     if hi <= lo or ctx.tok_in_quote[hi - 1] or any(ctx.tok_in_quote[lo:hi]):
         return False
@@ -219,9 +338,24 @@ def _named_speaker(ctx: ArticleContext, a: int, b: int, s: int) -> tuple[str | N
     name, _, _ = ctx.names.person_name(k, r_end)
     if name:
         full = ctx.names.fullest(name, s)
+        if not _given_names(full[: len(full) - len(name)].split()):
+            full = name
         ent = ctx.resolve(full)
         name = (ent.get("name") if ent else None) or full
     return name, ent
+
+
+def _given_names(words: list[str]) -> bool:
+    """Can the words a name was completed with (``Irwin`` of ``Irwin
+    Cotler``) be given names?  Not a heading in capitals (``EXPERT
+    ASSESSMENT UK``), a word in -ing (``Defying Trump``), a run-together byline
+    (``ByCassidy HortonContributor``) or page furniture (``Share China``)."""
+    return all(len(w) < 3 or not w.isupper() and not w.lower().endswith("ing") and w.lower() not in page_labels()
+               and not (_RUN_TOGETHER.search(w) and not _MAC.match(w)) for w in words)
+
+
+_RUN_TOGETHER = re.compile(r"[a-z][A-Z]")  # `HortonContributor`
+_MAC = re.compile(r"(?:Mc|Mac)[A-Z][a-z]+$")  # `McDonald`, a name
 
 
 # past forms of verbs that close an attribution after a quotation

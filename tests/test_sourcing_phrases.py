@@ -128,6 +128,29 @@ def test_proper_names_in_quotation_marks_are_not_quotes(text):
     assert rows(text, ("partial", "direct")) == []
 
 
+@pytest.mark.parametrize("text", [
+    # a programme after its broadcaster's possessive
+    "Sanders said on NBC's \"Meet the Press\" that the plan would fail.",
+    "The senator told CBS' ''60 Minutes'' that the plan would fail.",
+    # a work noun, a comma, then the title (an apposition)
+    "Congregants pass around copies of his memoir, \"Gifted Hands,\" at the church.",
+    # a title with its function words after `on`
+    "The governor appeared on “Face the Nation” on Sunday.",
+])
+def test_programmes_and_titles_in_apposition_are_not_quotes(text):
+    assert rows(text, ("direct", "partial")) == []
+
+
+def test_title_after_a_possessive_keeps_the_direct_quote():
+    text = "“We will win this state,” he said on ABC’s “This Week.”"
+    assert rows(text, ("direct", "partial")) == [("direct", "We will win this state,", "he")]
+
+
+def test_lower_case_words_after_a_possessive_stay_a_quote():
+    text = "Warren said she opposed the bank’s “fierce drive to cross-sell” to customers."
+    assert rows(text, ("partial",)) == [("partial", "fierce drive to cross-sell", "Warren")]
+
+
 def test_capitalised_words_after_a_verb_stay_a_quote():
     text = "He said the plan was “The Best Deal Ever” for the workers of the town."
     assert rows(text, ("partial",)) == [("partial", "The Best Deal Ever", "He")]

@@ -244,6 +244,9 @@ def classify_span(ctx: ArticleContext, q: QuoteSpan) -> None:
     while i >= ps and text[i].isspace():
         i -= 1
     prev_char = text[i] if i >= ps else ""
+    if (prev_char == "," or prev_char in "'’" and text[i - 1 : i] in {"s", "S"}) and work_title(text, ps, q):
+        q.kind, q.scare = "partial", True  # `his memoir, “Gifted Hands,”`, `CBS' “60 Minutes”`
+        return
     if prev_char in ":,.!?;—–-" or ctx.doc.quote_text[i : i + 1] in {'"', "'"}:
         q.kind = "direct"
         return
@@ -282,23 +285,33 @@ def title_case(words: list[str]) -> bool:
 
 
 def work_title(text: str, ps: int, q: QuoteSpan) -> bool:
-    """Is quotation ``q`` the title of a work or a named thing: right after a
-    work noun of ``work_title_cues.txt`` (``his book “The Party”``, ``the
-    report “Huawei Cyber Security Evaluation Centre”``), perhaps with a link
-    word between (``a campaign called “Save Our Jobs”``), its words in title
-    case and at most 15 of them?"""
-    before = HYPHEN_WORD_RE.findall(text[max(ps, q.outer_start - 40) : q.outer_start].lower())
+    """Is quotation ``q`` the title of a work or a named thing, its words in
+    title case (at most 15; no sentence inside for the last three shapes):
+    right after a work noun of ``work_title_cues.txt`` (``his book “The
+    Party”``), perhaps with a link word (``a campaign called “Save Our
+    Jobs”``) or a comma between (``his memoir, “Gifted Hands,”``); two to
+    six words after a function word of its ``[before]`` section (``the “Five
+    Eyes Alliance”``, ``on “Meet the Press”``); or up to eight words after a
+    name's possessive (``NBC's “Meet the Press”``, ``CBS' “60 Minutes”``)?"""
+    lead = text[max(ps, q.outer_start - 40) : q.outer_start]
+    before = HYPHEN_WORD_RE.findall(lead.lower())
     if not before:
         return False
     cues = work_title_cues()
     nouns, links = cues.get("noun", frozenset()), cues.get("link", frozenset())
     words = _TITLE_WORD_RE.findall(text, q.start, q.end)
-    if before[-1] in cues.get("before", frozenset()) and 2 <= len(words) <= 6 \
-            and all(w[:1].isupper() for w in words) and not _SENTENCE_INSIDE_RE.search(text, q.start, q.end):
-        return True  # a proper name after a function word (`the “Five Eyes Alliance”`)
-    if not (before[-1] in nouns or before[-1] in links and len(before) >= 2 and before[-2] in nouns):
+    if not title_case(words):
         return False
-    return len(words) <= 15 and title_case(words)
+    if before[-1] in nouns or before[-1] in links and len(before) >= 2 and before[-2] in nouns:
+        return len(words) <= 15
+    if _SENTENCE_INSIDE_RE.search(text, q.start, q.end):
+        return False
+    if before[-1] in cues.get("before", frozenset()) and 2 <= len(words) <= 6:
+        return True  # a proper name after a function word (`the “Five Eyes Alliance”`)
+    return len(words) <= 8 and _POSSESSIVE_END_RE.search(lead) is not None
+
+
+_POSSESSIVE_END_RE = re.compile(r"\b[A-Z][\w.&-]*(?:['’]s|[sS]['’])\s*$")
 
 
 def furniture_line(text: str, ps: int, pe: int) -> bool:

@@ -141,6 +141,21 @@ def test_programmes_and_titles_in_apposition_are_not_quotes(text):
     assert rows(text, ("direct", "partial")) == []
 
 
+@pytest.mark.parametrize("text", [
+    # the items of a list of titles are titles alike
+    "Howard, who had roles in “How the Grinch Stole Christmas,” “Apollo 13,” and “Austin Powers,” praised Cruz.",
+    # a title right before a work noun (an acronym between)
+    "The offices were once used by the “Celebrity Apprentice” TV show, the paper reported.",
+    # a nickname inside a name
+    "His campaign was represented by Gov. C.L. “Butch” Otter, an early endorser.",
+    # a bracketed source label after a quotation is no quotation of its own
+    "Pollsters agree: “Keep on contacting voters as late as possible.” “[HuffPost.]”",
+])
+def test_lists_of_titles_nicknames_and_labels_are_not_quotes(text):
+    got = rows(text, ("direct", "partial"))
+    assert all(not t.startswith(("How", "Apollo", "Austin", "Celebrity", "Butch", "[")) for _, t, _ in got), got
+
+
 def test_title_after_a_possessive_keeps_the_direct_quote():
     text = "“We will win this state,” he said on ABC’s “This Week.”"
     assert rows(text, ("direct", "partial")) == [("direct", "We will win this state,", "he")]

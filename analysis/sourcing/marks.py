@@ -237,6 +237,9 @@ def classify_span(ctx: ArticleContext, q: QuoteSpan) -> None:
     if furniture_line(text, ps, ctx.par_ends[q.paragraph]):
         q.scare = True
         return
+    if _bracketed_label(text, q) or _nickname(text, ps, ctx.par_ends[q.paragraph], q):
+        q.kind, q.scare = "partial", True  # `[Remarks to CME Group, 11/18/13.]`, `Gov. C.L. “Butch” Otter`
+        return
     if q.irregular == "unopened" or q.outer_start <= ps or q.continues:
         q.kind = "direct"
         return
@@ -253,7 +256,7 @@ def classify_span(ctx: ArticleContext, q: QuoteSpan) -> None:
     # the word before the mark
     t = bisect_left(ctx.ends, i + 1) if i >= ps else 0
     prev_word = ctx.lower[t] if 0 <= t < len(ctx.lower) and ctx.ends[t] == i + 1 else ""
-    if work_title(text, ps, q):
+    if work_title(text, ps, q) or _title_before_noun(text, ctx.par_ends[q.paragraph], q):
         q.kind, q.scare = "partial", True  # the name of a work, not anybody's words
         return
     if prev_word in speech_verbs() and prev_word not in {"that"}:
@@ -312,6 +315,76 @@ def work_title(text: str, ps: int, q: QuoteSpan) -> bool:
 
 
 _POSSESSIVE_END_RE = re.compile(r"\b[A-Z][\w.&-]*(?:['’]s|[sS]['’])\s*$")
+
+
+def classify_spans(ctx: ArticleContext, spans: list[QuoteSpan]) -> None:
+    """:func:`classify_span` for every quotation of an article, then the items
+    of a list alike: a quotation joined to a scare quote or a title before it
+    by a comma, ``and`` or ``or`` only (``words such as “ambassador,”
+    “attack,” “Benghazi”``, ``roles in “Apollo 13,” and “Austin Powers”``)
+    is one too when it is short (at most 4 words) or in title case."""
+    prev = None
+    for q in spans:
+        classify_span(ctx, q)
+        if not q.scare and prev is not None and prev.scare and q.paragraph == prev.paragraph \
+                and _list_item_after(ctx.text, prev, q):
+            q.kind, q.scare = "partial", True
+        prev = q
+
+
+_LIST_GAP_RE = re.compile(r"[\s,;]*(?:(?:and|or)\s+)?$")
+
+
+def _list_item_after(text: str, prev: QuoteSpan, q: QuoteSpan) -> bool:
+    """Is ``q`` the next item of a list whose item ``prev`` is: only a comma,
+    ``and`` or ``or`` between, and short or in title case?"""
+    gap = text[prev.outer_end : q.outer_start]
+    if len(gap) > 8 or not _LIST_GAP_RE.fullmatch(gap):
+        return False
+    words = _TITLE_WORD_RE.findall(text, q.start, q.end)
+    return len(WORD_RE.findall(text, q.start, q.end)) <= 4 or len(words) <= 15 and title_case(words) \
+        and not _SENTENCE_INSIDE_RE.search(text, q.start, q.end)
+
+
+def _bracketed_label(text: str, q: QuoteSpan) -> bool:
+    """Is the quotation's content one bracketed label, a source or link line
+    (``[HuffPost.]``, ``[Remarks to CME Group, 11/18/13.]``)?"""
+    inner = text[q.start : q.end].strip()
+    return inner[:1] == "[" and inner.rstrip(".")[-1:] == "]" and "]" not in inner.rstrip(".")[:-1]
+
+
+def _nickname(text: str, ps: int, pe: int, q: QuoteSpan) -> bool:
+    """Is the quotation a nickname inside a name: one to three capitalised
+    words between a capitalised word (or an initial) and a capitalised word
+    (``Gov. C.L. “Butch” Otter``)?"""
+    words = _TITLE_WORD_RE.findall(text, q.start, q.end)
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words) \
+            or not re.fullmatch(r"[\w.’'-]+", text[q.start : q.end].replace(" ", "")):
+        return False
+    before = text[max(ps, q.outer_start - 30) : q.outer_start]
+    after = text[q.outer_end : min(pe, q.outer_end + 30)]
+    prev = re.search(r"([\w.’'-]+)\s+$", before)
+    nxt = re.match(r"\s+([\w’'-]+)", after)
+    return bool(prev and nxt and prev.group(1)[:1].isupper() and nxt.group(1)[:1].isupper()
+                and not prev.group(1).endswith(("'s", "’s")))
+
+
+def _title_before_noun(text: str, pe: int, q: QuoteSpan) -> bool:
+    """Is the quotation a title or a name right before a work noun of
+    ``work_title_cues.txt``, perhaps with one acronym between (``the “Ted
+    Cruz” campaign pins``, ``“The Apprentice” TV show``, ``''Monday Night
+    Football'' ratings`` is not one: `ratings` is no work noun): title case,
+    at most 8 words, no sentence inside?"""
+    words = _TITLE_WORD_RE.findall(text, q.start, q.end)
+    if not words or len(words) > 8 or not title_case(words) or _SENTENCE_INSIDE_RE.search(text, q.start, q.end):
+        return False
+    if text[q.end - 1 : q.end] in {",", "."}:
+        return False  # `“Bloodline,” and ...`: the sentence goes on after a comma
+    after = _TITLE_WORD_RE.findall(text[q.outer_end : min(pe, q.outer_end + 30)])
+    nouns = work_title_cues().get("noun", frozenset())
+    if after and after[0].isupper() and len(after[0]) >= 2 and len(after) >= 2:
+        after = after[1:]  # an acronym between (`TV show`)
+    return bool(after) and after[0].lower() in nouns
 
 
 def furniture_line(text: str, ps: int, pe: int) -> bool:

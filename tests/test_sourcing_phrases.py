@@ -214,3 +214,22 @@ def test_reviewed_lists_load():
     furniture = page_furniture()
     assert {"getty", "images"} <= furniture["credit"]
     assert "image caption" in furniture["label"]
+
+
+# --- pull quotes -------------------------------------------------------------
+
+PULL_QUOTE = ("\"The reality is, if she loses Iowa, that could create new problems for her here.\n"
+              "S.C. Rep. Jim Clyburn.\"\n\nFor the voter, it was hard.")
+
+
+def test_pull_quote_repeating_the_body_is_counted_once():
+    text = ("“The reality is, if she loses Iowa, that could create new problems for her here,” Clyburn said "
+            "on Monday.\n\n" + PULL_QUOTE)
+    assert rows(text, ("direct", "partial")) == [
+        ("direct", "The reality is, if she loses Iowa, that could create new problems for her here,", "Clyburn")]
+
+
+def test_signature_line_of_a_new_pull_quote_is_no_quote():
+    text = "Clyburn spoke on Monday.\n\n" + PULL_QUOTE
+    got = rows(text, ("direct", "partial"))
+    assert [t for _, t, _ in got] == ["The reality is, if she loses Iowa, that could create new problems for her here."]

@@ -330,6 +330,33 @@ def classify_spans(ctx: ArticleContext, spans: list[QuoteSpan]) -> None:
                 and _list_item_after(ctx.text, prev, q):
             q.kind, q.scare = "partial", True
         prev = q
+    for k in range(1, len(spans)):
+        shape = _pull_quote(ctx, spans[k - 1], spans[k])
+        for q in spans[k - 1 if shape == "repeat" else k : k + 1] if shape else ():
+            q.kind, q.scare = "partial", True
+
+
+_SIGNATURE_RE = re.compile(r"(?:[A-Z][\w’'.-]*\.?\s+){0,4}[A-Z][\w’'-]+\.?(?:,[^.!?;:]*)?\.?")
+
+
+def _pull_quote(ctx: ArticleContext, first: QuoteSpan, sig: QuoteSpan) -> str:
+    """Are ``first`` and ``sig`` a pull quote, page furniture repeating a
+    quotation of the body with its signature line: a paragraph opened by a
+    mark and left open, whose first 40 characters stand earlier in the
+    article, and the next paragraph a signature closed by the mark (``"The
+    reality is ... here.¶S.C. Rep. Jim Clyburn."``: a name, perhaps a comma
+    and a role, at most 16 words)?  ``"repeat"``: yes, the words are
+    counted once, where the body quotes them; ``"signature"``: the quotation
+    is new, only its signature line is no quote; ``""``: no pull quote."""
+    text = ctx.text
+    if sig.irregular != "unopened" or first.irregular != "unclosed" or sig.paragraph != first.paragraph + 1 \
+            or first.outer_start != ctx.par_starts[first.paragraph]:
+        return ""
+    line = text[sig.start : sig.end].strip()
+    if len(WORD_RE.findall(line)) > 16 or _SIGNATURE_RE.fullmatch(line) is None:
+        return ""
+    head = text[first.start : min(first.end, first.start + 40)]
+    return "repeat" if text.find(head, 0, first.outer_start) >= 0 else "signature"
 
 
 _LIST_GAP_RE = re.compile(r"[\s,;]*(?:(?:and|or)\s+)?$")

@@ -55,6 +55,18 @@ def test_speaker_phrase_stops_at_a_verb(text, speaker):
     assert [r[2] for r in rows(text, ("direct",))] == [speaker]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a time adverbial that opens the sentence is no speaker: the subject follows its comma
+    ("Hours later, Trump returned the compliment, telling Reuters, “He is an amazing man.”", "Trump"),
+    ("Later on Sunday, Carson shared a syllabus, writing “Allow me to do the research.”", "Carson"),
+    ("WASHINGTON — On Monday, Smith said: “We will act.”", "Smith"),
+    # a full stop before a comma ends an abbreviation inside the apposition, not the sentence
+    ("Jane Smith, chief executive of Acme Holdings, Inc., said “we will comply.”", "Jane Smith"),
+])
+def test_speaker_after_an_opening_time_adverbial_or_an_abbreviation(text, speaker):
+    assert [s for _, _, s in rows(text, ("direct",))] == [speaker]
+
+
 def test_speaker_phrase_skips_photo_credit():
     text = "VCG VIA GETTY IMAGES The minister is preparing a ban, saying “We will not be bullied by anyone.”"
     assert rows(text, ("direct",)) == [("direct", "We will not be bullied by anyone.", "The minister")]

@@ -245,3 +245,19 @@ def test_signature_line_of_a_new_pull_quote_is_no_quote():
     text = "Clyburn spoke on Monday.\n\n" + PULL_QUOTE
     got = rows(text, ("direct", "partial"))
     assert [t for _, t, _ in got] == ["The reality is, if she loses Iowa, that could create new problems for her here."]
+
+
+# --- quotation marks: nested curly marks, continuation style ----------------
+
+def test_curly_quotation_nested_in_a_straight_one_stays_inside():
+    text = ('Dr. Ward stated:\n\n"The department isn’t about “Equal Justice Under Law” anymore. '
+            'It is about politics."\n\nThe bill took effect.')
+    assert rows(text, ("direct", "partial")) == [
+        ("direct", "The department isn’t about “Equal Justice Under Law” anymore. It is about politics.", "Dr. Ward")]
+
+
+def test_straight_excerpt_mark_is_not_continued_by_a_curly_quotation():
+    text = ('"Trump walked onto the stage, chanting “U-S-A! U-S-A!”\n\n'
+            '“That’s right, Donald,” Melanie said to the nominee.')
+    got = rows(text, ("direct",))
+    assert ("direct", "That’s right, Donald,", "Melanie") in got

@@ -115,7 +115,8 @@ def find_quote_spans(doc: Document) -> list[QuoteSpan]:
         carry = False
         if open_at is not None:
             q = _open_span(text, open_at, open_at + open_len, pe, pe, pi, "unclosed", cont, ps)
-            if pi + 1 < n_par and _par_starts_with_mark(doc, pi + 1, use_single):
+            if pi + 1 < n_par and _par_starts_with_mark(doc, pi + 1, use_single) \
+                    and _same_style(text[open_at], text[par[pi + 1][0]]):
                 q.continued = True
                 q.irregular = "continued"
                 carry = True
@@ -131,6 +132,14 @@ def _paragraph_marks(text: str, qt: str, ps: int, pe: int, use_single: bool) -> 
     if qt.find('"', ps, pe) < 0 and qt.find("''", ps, pe) < 0:
         return []
     return double_marks(qt, text, ps, pe)
+
+
+def _same_style(opener: str, mark: str) -> bool:
+    """Are two quotation marks of one style, both straight (``"``, ``'``) or
+    both typographic: a quotation continued over paragraphs reopens with the
+    mark it opened with (a straight excerpt mark is not continued by a
+    curly quotation of its own)."""
+    return (opener in "\"'") == (mark in "\"'")
 
 
 def _open_span(text: str, open_at: int, content_start: int, content_end: int, outer_end: int, pi: int,
@@ -152,7 +161,14 @@ def _pair_marks(text: str, marks: list[Mark], ps: int, pe: int, pi: int, cont: b
     none is) and the length of its mark."""
     open_at: int | None = None
     open_len = 0
+    nested_until = -1
     for k, (pos, ln, role) in enumerate(marks):
+        if k <= nested_until:
+            continue
+        if open_at is not None and role == "open" and text[open_at] == '"' and text[pos] == "“":
+            nested_until = _nested_close(text, marks, k)  # `"... isn’t about “Equal Justice” anymore.`
+            if nested_until > k:
+                continue
         if open_at is None:
             if role == "close" and k == 0 and has_words(text, ps, pos):
                 s, e = strip_span(text, ps, pos)
@@ -167,6 +183,17 @@ def _pair_marks(text: str, marks: list[Mark], ps: int, pe: int, pi: int, cont: b
             spans.append(_open_span(text, open_at, open_at + open_len, pos, pos, pi, "unclosed", cont, ps))
             open_at, open_len = pos, ln
     return open_at, open_len
+
+
+def _nested_close(text: str, marks: list[Mark], k: int) -> int:
+    """Where a curly quotation opened at mark ``k`` inside a quotation opened
+    by a straight mark closes: the index of the next mark, when it is a
+    curly ``”`` and a straight mark follows later in the paragraph or none
+    does (the straight quotation goes on round the nested one); ``k``
+    otherwise."""
+    if k + 1 < len(marks) and text[marks[k + 1].pos] == "”":
+        return k + 1
+    return k
 
 
 def _open_mark_closes(text: str, pos: int, ln: int, ps: int, pe: int) -> bool:

@@ -261,3 +261,18 @@ def test_straight_excerpt_mark_is_not_continued_by_a_curly_quotation():
             '“That’s right, Donald,” Melanie said to the nominee.')
     got = rows(text, ("direct",))
     assert ("direct", "That’s right, Donald,", "Melanie") in got
+
+
+@pytest.mark.parametrize("text", [
+    # a name that opens a sentence as its subject, not anybody's sentence
+    "The senator likes it. “The Walking Dead” is an AMC drama that follows a zombie apocalypse.",
+    "\"Containment\" has been U.S. policy since the war, the historian said.",
+    # words quoted as words, and the next items of their list
+    "They searched for terms containing words such as \"ambassador,\" \"attack,\" \"Benghazi\" and \"Libya\" in the files.",
+])
+def test_names_and_words_as_words_are_not_quotes(text):
+    assert rows(text, ("direct", "partial")) == []
+
+
+def test_chant_before_its_attribution_stays_a_quote():
+    assert [t for _, t, _ in rows("“Lock Her Up” the crowd chanted.", ("direct",))] == ["Lock Her Up"]

@@ -12,7 +12,8 @@ from typing import NamedTuple
 
 from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext
-from analysis.sourcing.words import ALNUM_RE, HYPHEN_WORD_RE, WORD_RE, page_furniture, scare_cues_by_last
+from analysis.sourcing.words import (ALNUM_RE, DETERMINERS, HYPHEN_WORD_RE, PRONOUNS, WORD_RE, page_furniture,
+                                     scare_cues_by_last)
 from analysis.core.resources import read_sections
 from analysis.core.text import Document
 
@@ -269,6 +270,8 @@ def classify_span(ctx: ArticleContext, q: QuoteSpan) -> None:
         return
     if q.irregular == "unopened" or q.outer_start <= ps or q.continues:
         q.kind = "direct"
+        if q.irregular == "" and _name_as_subject(text, ctx.par_ends[q.paragraph], q):
+            q.kind, q.scare = "partial", True  # `“The Walking Dead” is an AMC drama`
         return
     i = q.outer_start - 1
     while i >= ps and text[i].isspace():
@@ -279,6 +282,8 @@ def classify_span(ctx: ArticleContext, q: QuoteSpan) -> None:
         return
     if prev_char in ":,.!?;—–-" or ctx.doc.quote_text[i : i + 1] in {'"', "'"}:
         q.kind = "direct"
+        if prev_char in ".!?" and _name_as_subject(text, ctx.par_ends[q.paragraph], q):
+            q.kind, q.scare = "partial", True
         return
     # the word before the mark
     t = bisect_left(ctx.ends, i + 1) if i >= ps else 0
@@ -421,6 +426,23 @@ def _nickname(text: str, ps: int, pe: int, q: QuoteSpan) -> bool:
     nxt = re.match(r"\s+([\w’'-]+)", after)
     return bool(prev and nxt and prev.group(1)[:1].isupper() and nxt.group(1)[:1].isupper()
                 and not prev.group(1).endswith(("'s", "’s")))
+
+
+def _name_as_subject(text: str, pe: int, q: QuoteSpan) -> bool:
+    """Is a quotation that opens a sentence a name the sentence is about, not
+    anybody's sentence: at most six words in title case, no punctuation at
+    its end or sentence inside, and a lower-case word after the closing mark
+    that is no cue (``“The Walking Dead” is an AMC drama``, ``"Containment"
+    has been U.S. policy``, ``“Daily Show” host Trevor Noah``)?"""
+    inner = text[q.start : q.end]
+    words = _TITLE_WORD_RE.findall(inner)
+    if not words or len(words) > 6 or not title_case(words) or inner.rstrip()[-1:] in set(",.;:!?…-—") \
+            or _SENTENCE_INSIDE_RE.search(inner):
+        return False
+    nxt = re.match(r"\s+([a-z][\w’'-]*)", text[q.outer_end : min(pe, q.outer_end + 30)])
+    # a determiner or a pronoun after it opens an attribution (`“Lock Her Up” the crowd chanted`)
+    return nxt is not None and nxt.group(1) not in speech_verbs() and nxt.group(1) not in DETERMINERS \
+        and nxt.group(1) not in PRONOUNS
 
 
 def _title_before_noun(text: str, pe: int, q: QuoteSpan) -> bool:

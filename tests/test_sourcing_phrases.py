@@ -55,6 +55,18 @@ def test_speaker_phrase_stops_at_a_verb(text, speaker):
     assert [r[2] for r in rows(text, ("direct",))] == [speaker]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a time adverbial that opens the sentence is no speaker: the subject follows its comma
+    ("Hours later, Trump returned the compliment, telling Reuters, “He is an amazing man.”", "Trump"),
+    ("Later on Sunday, Carson shared a syllabus, writing “Allow me to do the research.”", "Carson"),
+    ("WASHINGTON — On Monday, Smith said: “We will act.”", "Smith"),
+    # a full stop before a comma ends an abbreviation inside the apposition, not the sentence
+    ("Jane Smith, chief executive of Acme Holdings, Inc., said “we will comply.”", "Jane Smith"),
+])
+def test_speaker_after_an_opening_time_adverbial_or_an_abbreviation(text, speaker):
+    assert [s for _, _, s in rows(text, ("direct",))] == [speaker]
+
+
 def test_speaker_phrase_skips_photo_credit():
     text = "VCG VIA GETTY IMAGES The minister is preparing a ban, saying “We will not be bullied by anyone.”"
     assert rows(text, ("direct",)) == [("direct", "We will not be bullied by anyone.", "The minister")]
@@ -128,6 +140,44 @@ def test_proper_names_in_quotation_marks_are_not_quotes(text):
     assert rows(text, ("partial", "direct")) == []
 
 
+@pytest.mark.parametrize("text", [
+    # a programme after its broadcaster's possessive
+    "Sanders said on NBC's \"Meet the Press\" that the plan would fail.",
+    "The senator told CBS' ''60 Minutes'' that the plan would fail.",
+    # a work noun, a comma, then the title (an apposition)
+    "Congregants pass around copies of his memoir, \"Gifted Hands,\" at the church.",
+    # a title with its function words after `on`
+    "The governor appeared on “Face the Nation” on Sunday.",
+])
+def test_programmes_and_titles_in_apposition_are_not_quotes(text):
+    assert rows(text, ("direct", "partial")) == []
+
+
+@pytest.mark.parametrize("text", [
+    # the items of a list of titles are titles alike
+    "Howard, who had roles in “How the Grinch Stole Christmas,” “Apollo 13,” and “Austin Powers,” praised Cruz.",
+    # a title right before a work noun (an acronym between)
+    "The offices were once used by the “Celebrity Apprentice” TV show, the paper reported.",
+    # a nickname inside a name
+    "His campaign was represented by Gov. C.L. “Butch” Otter, an early endorser.",
+    # a bracketed source label after a quotation is no quotation of its own
+    "Pollsters agree: “Keep on contacting voters as late as possible.” “[HuffPost.]”",
+])
+def test_lists_of_titles_nicknames_and_labels_are_not_quotes(text):
+    got = rows(text, ("direct", "partial"))
+    assert all(not t.startswith(("How", "Apollo", "Austin", "Celebrity", "Butch", "[")) for _, t, _ in got), got
+
+
+def test_title_after_a_possessive_keeps_the_direct_quote():
+    text = "“We will win this state,” he said on ABC’s “This Week.”"
+    assert rows(text, ("direct", "partial")) == [("direct", "We will win this state,", "he")]
+
+
+def test_lower_case_words_after_a_possessive_stay_a_quote():
+    text = "Warren said she opposed the bank’s “fierce drive to cross-sell” to customers."
+    assert rows(text, ("partial",)) == [("partial", "fierce drive to cross-sell", "Warren")]
+
+
 def test_capitalised_words_after_a_verb_stay_a_quote():
     text = "He said the plan was “The Best Deal Ever” for the workers of the town."
     assert rows(text, ("partial",)) == [("partial", "The Best Deal Ever", "He")]
@@ -176,3 +226,53 @@ def test_reviewed_lists_load():
     furniture = page_furniture()
     assert {"getty", "images"} <= furniture["credit"]
     assert "image caption" in furniture["label"]
+
+
+# --- pull quotes -------------------------------------------------------------
+
+PULL_QUOTE = ("\"The reality is, if she loses Iowa, that could create new problems for her here.\n"
+              "S.C. Rep. Jim Clyburn.\"\n\nFor the voter, it was hard.")
+
+
+def test_pull_quote_repeating_the_body_is_counted_once():
+    text = ("“The reality is, if she loses Iowa, that could create new problems for her here,” Clyburn said "
+            "on Monday.\n\n" + PULL_QUOTE)
+    assert rows(text, ("direct", "partial")) == [
+        ("direct", "The reality is, if she loses Iowa, that could create new problems for her here,", "Clyburn")]
+
+
+def test_signature_line_of_a_new_pull_quote_is_no_quote():
+    text = "Clyburn spoke on Monday.\n\n" + PULL_QUOTE
+    got = rows(text, ("direct", "partial"))
+    assert [t for _, t, _ in got] == ["The reality is, if she loses Iowa, that could create new problems for her here."]
+
+
+# --- quotation marks: nested curly marks, continuation style ----------------
+
+def test_curly_quotation_nested_in_a_straight_one_stays_inside():
+    text = ('Dr. Ward stated:\n\n"The department isn’t about “Equal Justice Under Law” anymore. '
+            'It is about politics."\n\nThe bill took effect.')
+    assert rows(text, ("direct", "partial")) == [
+        ("direct", "The department isn’t about “Equal Justice Under Law” anymore. It is about politics.", "Dr. Ward")]
+
+
+def test_straight_excerpt_mark_is_not_continued_by_a_curly_quotation():
+    text = ('"Trump walked onto the stage, chanting “U-S-A! U-S-A!”\n\n'
+            '“That’s right, Donald,” Melanie said to the nominee.')
+    got = rows(text, ("direct",))
+    assert ("direct", "That’s right, Donald,", "Melanie") in got
+
+
+@pytest.mark.parametrize("text", [
+    # a name that opens a sentence as its subject, not anybody's sentence
+    "The senator likes it. “The Walking Dead” is an AMC drama that follows a zombie apocalypse.",
+    "\"Containment\" has been U.S. policy since the war, the historian said.",
+    # words quoted as words, and the next items of their list
+    "They searched for terms containing words such as \"ambassador,\" \"attack,\" \"Benghazi\" and \"Libya\" in the files.",
+])
+def test_names_and_words_as_words_are_not_quotes(text):
+    assert rows(text, ("direct", "partial")) == []
+
+
+def test_chant_before_its_attribution_stays_a_quote():
+    assert [t for _, t, _ in rows("“Lock Her Up” the crowd chanted.", ("direct",))] == ["Lock Her Up"]

@@ -14,8 +14,8 @@ from analysis.names.affiliation import role_words
 from analysis.actors.lexicon import designators
 from analysis.sourcing.context import ArticleContext, TokenRange
 from analysis.sourcing.words import page_furniture
-from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NAME_JOINERS, NUMBER_WORDS, PRONOUNS, SENT_END, SENTENCE_OPENERS,
-                                     STOP, JOINERS_OF)
+from analysis.sourcing.words import (AUX_ADV, DETERMINERS, MONTHS, NAME_JOINERS, NUMBER_WORDS, PRONOUNS, SENT_END,
+                                     SENTENCE_OPENERS, STOP, JOINERS_OF, TIME_PREPOSITIONS, TIME_WORDS)
 
 
 def is_furniture(ctx: ArticleContext, i: int) -> bool:
@@ -204,6 +204,9 @@ def np_forward(ctx: ArticleContext, i: int, hi: int) -> TokenRange | None:  # on
         return TokenRange(k, k + 1)
     if lw in {"of", "for", "at"} or not ctx.is_word[k]:
         return None
+    comma = _time_opener_comma(ctx, i, hi)
+    if comma is not None:
+        return np_forward(ctx, comma + 1, hi)  # `Hours later, [Trump] returned ...`
     if lw in DETERMINERS:
         k += 1
     b = None
@@ -250,6 +253,36 @@ def np_forward(ctx: ArticleContext, i: int, hi: int) -> TokenRange | None:  # on
     if b <= i:
         return None
     return TokenRange(i, b)
+
+
+_TIME_NOUNS = frozenset({"hour", "hours", "minute", "minutes", "moment", "moments", "weekend", "shortly", "soon",
+                         "afterward", "afterwards", "meanwhile", "then", "next", "following", "decades", "decade"})
+
+
+def _time_opener_comma(ctx: ArticleContext, i: int, hi: int) -> int | None:
+    """The comma closing a time adverbial that opens at token ``i`` (``Hours
+    later,``, ``Later on Sunday,``, ``Last year,``, ``Two days ago,``): at
+    most six tokens of time words (weekdays, months, numbers, ``later``,
+    ``ago``) and prepositions, one of them not a preposition; None when the
+    phrase at ``i`` is no such adverbial or opens no sentence.  It is never a
+    speaker."""
+    if i != ctx.sent_bounds[ctx.tok_sentence[i]] and ctx.strs[i - 1] not in {"—", "–", "--", "-"}:
+        return None  # only where a sentence (or a dateline's sentence) opens
+    timed = False
+    for k in range(i, min(hi, i + 7)):
+        w = ctx.lower[k]
+        if ctx.strs[k] == ",":
+            return k if timed and k > i else None
+        if ctx.tok_in_quote[k] or not ctx.is_word[k]:
+            return None
+        if w in TIME_PREPOSITIONS or w in {"a", "an", "the", "this", "that", "last", "early", "late"}:
+            continue
+        if w in _TIME_NOUNS or w in MONTHS or w.isdigit() or w in TIME_WORDS and w not in DETERMINERS \
+                and w not in STOP and w not in {"statement", "interview", "told", "reporters", "news", "press"}:
+            timed = True
+            continue
+        return None
+    return None
 
 
 def _is_name(ctx: ArticleContext, a: int, b: int) -> bool:
@@ -312,7 +345,8 @@ def apposition_subject(ctx: ArticleContext, j: int, lo: int) -> TokenRange | Non
     or the name inside the commas when what precedes is a description."""
     first_np = np_forward(ctx, lo, j)
     if first_np is not None and first_np.end < j and ctx.strs[first_np.end] == "," and ctx.capitalised[first_np.end - 1] and not any(
-            ctx.strs[t] in SENT_END and not ctx.tok_in_quote[t] for t in range(first_np.end, j)):
+            ctx.strs[t] in SENT_END and not ctx.tok_in_quote[t] and ctx.strs[t + 1] != "," for t in range(first_np.end, j)):
+        # (a full stop before a comma ends an abbreviation, not a sentence: `Acme Holdings, Inc., said`)
         # "Clinton, during a town hall in Columbus, Ohio, said": the sentence's subject
         return first_np
     k = j - 1

@@ -12,7 +12,7 @@ from analysis.sourcing.context import ArticleContext
 from analysis.sourcing.frames import Frame, find_frames
 from analysis.sourcing.indirect import indirect_content
 from analysis.sourcing.linking import load_codebook_table
-from analysis.sourcing.marks import classify_span, find_quote_spans
+from analysis.sourcing.marks import classify_spans, find_quote_spans
 from analysis.sourcing.resolve import SpeakerSeen, resolve_frame
 from analysis.sourcing.speakers import describe_speakers
 from analysis.core.text import Document, segment_articles
@@ -56,8 +56,7 @@ def article_quotes(doc: Document, codebook, resolved: dict | None = None) -> lis
     ctx = ArticleContext(doc, codebook, resolved)
     spans = find_quote_spans(doc)
     ctx.mark_quotes(spans)
-    for q in spans:
-        classify_span(ctx, q)
+    classify_spans(ctx, spans)
     frames = find_frames(ctx)
     _find_indirect_contents(ctx, frames)
     history = _resolve_speakers(ctx, frames)

@@ -625,6 +625,27 @@ def test_fit_news_model_learns_a_word_and_ignores_names():
     assert pred[0] < -1.0 and pred[1] > -1.0
 
 
+def test_selection_prefers_the_smoother_model_within_the_tolerance():
+    # a toy set where "dreadful" lowers the rating by 2 and "glum" by 0.1:
+    # a weak word penalty fits both and wins on r; a penalty of 1000 shrinks
+    # them but stays within a tolerance of 1 (and not within 0)
+    texts, scores, groups, tokens = [], [], [], []
+    for i in range(60):
+        words = ["It", "was", "a", ["dreadful", "quiet", "glum"][i % 3], "week"]
+        texts.append(" ".join(words) + ".")
+        tokens.append(words)
+        scores.append([-2.0, 0.0, -0.1][i % 3] + 0.05 * ((i * 7) % 5 - 2))
+        groups.append(f"e{i // 3}")
+    F = S.news_features(texts)
+    grid = {"min_groups": (3,), "word_penalty": (1.0, 1000.0)}
+    best = S.select_news_params(texts, scores, groups, tokens=tokens, features=F, grid=grid, tolerance=0.0)
+    assert best["word_penalty"] == 1.0 and best["r"] == best["best_r"]
+    smooth = S.select_news_params(texts, scores, groups, tokens=tokens, features=F, grid=grid, tolerance=1.0)
+    assert smooth["word_penalty"] == 1000.0 and smooth["best_r"] == best["best_r"]
+    assert smooth["r"] < best["r"]
+    assert S.SELECTION_TOLERANCE == 0.003
+
+
 def test_grouped_folds_keep_groups_together():
     groups = [f"e{i // 3}" for i in range(60)]
     folds = S.grouped_folds(groups, n_folds=10)

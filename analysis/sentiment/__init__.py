@@ -112,6 +112,7 @@ from analysis.sentiment.aggregates import (
 from analysis.sentiment.cli import LEVELS, add_cli_arguments, cli_table
 from analysis.sentiment.cross_validation import (
     NEWS_GRID,
+    SELECTION_TOLERANCE,
     TRANSFER_PENALTIES,
     cross_validated_news,
     grouped_folds,
@@ -154,6 +155,7 @@ __all__ = [
     "NEWS_MODEL_FILE",
     "NEWS_GRID",
     "TRANSFER_PENALTIES",
+    "SELECTION_TOLERANCE",
     "sentence_sentiment",
     "score_texts",
     "aggregate_sentiment",

@@ -88,11 +88,11 @@ def test_afinn_and_news_methods(seed_articles, seed_text):
     assert np.allclose(news["compound"], np.clip(news["valence"] / 4, -1, 1))
     # values of the committed model (news stems, stem back-off + transfer lexicon), read off the seed's sentences
     row = _sentence_of(seed_text, news, "under torture")
-    assert row["valence"] == pytest.approx(-1.8384, abs=1e-4) and row["label"] == "negative"
+    assert row["valence"] == pytest.approx(-1.8198, abs=1e-4) and row["label"] == "negative"
     row = _sentence_of(seed_text, news, "we are proud of the courage")
-    assert row["valence"] == pytest.approx(1.4589, abs=1e-4) and row["label"] == "positive"
+    assert row["valence"] == pytest.approx(1.4235, abs=1e-4) and row["label"] == "positive"
     row = _sentence_of(seed_text, news, "very positive news")
-    assert row["valence"] == pytest.approx(0.8074, abs=1e-4) and row["label"] == "positive"
+    assert row["valence"] == pytest.approx(0.7056, abs=1e-4) and row["label"] == "positive"
     band = S.load_news_model().neutral_band
     assert ((news["valence"].abs() < band) == (news["label"] == "neutral")).all()
 
@@ -728,6 +728,6 @@ def test_news_scores_do_not_depend_on_the_hash_seed():
         outs.append(subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True,
                                    text=True, check=True).stdout)
     word_part, valence = map(float, outs[0].split())
-    assert word_part == pytest.approx(0.115411, abs=1e-6)  # the news stems' share (committed model)
-    assert valence == pytest.approx(-0.053615, abs=1e-6)  # with features, stem back-off and the transfer lexicon
+    assert word_part == pytest.approx(0.047389, abs=1e-6)  # the news stems' share (committed model)
+    assert valence == pytest.approx(-0.171437, abs=1e-6)  # with features, stem back-off and the transfer lexicon
     assert outs[0] == outs[1] == outs[2]

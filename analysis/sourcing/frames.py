@@ -13,7 +13,8 @@ from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, CharSpan, TokenRange
 from analysis.sourcing.phrases import apposition_subject, np_backward, np_forward, past_dateline
 from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NEGATORS, PARTICIPLE_AFTER, PRONOUNS, SENTENCE_OPENERS, STOP,
-                                     STOP_OR_ADVERBIAL, VERBISH, BE_FORMS, COMPOUND_HEADS, cue_words, page_labels)
+                                     STOP_OR_ADVERBIAL, VERBISH, BE_FORMS, COMPOUND_HEADS, cue_words, page_labels,
+                                     source_documents)
 
 
 @dataclass(slots=True)
@@ -131,7 +132,7 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
         if rng is None or ctx.lower[rng.start] in PRONOUNS:
             return None
     else:
-        rng = _subject_before(ctx, f, j, s_lo)
+        rng = _subject_before(ctx, f, j, s_lo) or document_subject(ctx, j, s_lo)
         # verb before subject: `,” said Garneau` / `, said the ministry`
         if rng is None and (j >= s_lo and (ctx.strs[j] in {",", "—", "–", ":"} or ctx.tok_in_quote[j]) or j < s_lo):
             rng = _subject_after(ctx, f, c, s_hi)
@@ -213,6 +214,8 @@ def _stance_subject(ctx: ArticleContext, f: Frame, rng: TokenRange) -> bool:
     if ctx.strs[head] in {"'s", "’s", "'", "’"}:
         return False
     w = ctx.lower[head]
+    if w in source_documents():
+        return True  # "public records show", "the analysis found"
     if w.endswith(("ers", "ists", "ians")) or f.cue == f.lemma and w.endswith("s"):
         return True  # "voters want", "Democrats want": a plural subject
     if (f.cue.endswith("s") or f.cue == f.lemma) and not ctx.capitalised[head] and ctx.lower[head] not in PRONOUNS \
@@ -274,9 +277,14 @@ def _participle_frame(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> Frame
     """A participle cue: ``, saying ...`` and ``a statement saying ...`` take
     the subject of the sentence (none found: the frame has no speaker phrase);
     other participles are no cue."""
+    c = f.cue_tok
+    doc = document_subject(ctx, j, s_lo)
+    if doc is not None:  # "polls showing [her with a comfortable lead]": the document is the source
+        f.order = "participle"
+        f.sp_start, f.sp_end = doc
+        return f
     if not (j >= s_lo and ctx.strs[j] in {",", "—", "–"} or j < s_lo or ctx.lower[j] in PARTICIPLE_AFTER):
         return None
-    c = f.cue_tok
     f.order = "participle"
     s_lo = past_dateline(ctx, s_lo, c)  # "WASHINGTON — Sen. Anna Berg (I-Vt.) defended ..., saying ..."
     start = s_lo
@@ -298,6 +306,35 @@ def _participle_frame(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> Frame
     if rng is not None and rng.end - rng.start <= 8:
         f.sp_start, f.sp_end = rng
     return f
+
+
+# prepositions: a phrase right after one is their object, not a subject
+_PREPOSITIONS = frozenset({"to", "of", "in", "on", "at", "by", "with", "from", "into", "about", "for", "over", "under",
+                           "through", "among", "than", "like", "against", "without", "within"})
+
+
+def document_subject(ctx: ArticleContext, j: int, s_lo: int) -> TokenRange | None:
+    """The phrase ending at token ``j`` when it is headed by a noun of
+    documents and records (``Federal Election Commission records``, ``leaked
+    emails``, ``exit polling``): its modifiers back to a determiner (taken),
+    a comma, a function word or the sentence start, eight words at most;
+    None after a preposition (the phrase is its object) or a cue (it opens
+    that cue's content)."""
+    if j < s_lo or ctx.tok_in_quote[j] or ctx.lower[j] not in source_documents():
+        return None
+    a = j
+    while a > s_lo and j - a < 7:
+        k = a - 1
+        w = ctx.lower[k]
+        if ctx.tok_in_quote[k] or not ctx.is_word[k] and ctx.strs[k] not in {"'s", "’s"} or w in STOP \
+                or w in speech_verbs() or w in PRONOUNS:
+            break
+        a = k
+        if w in DETERMINERS:
+            break
+    if a > s_lo and (ctx.lower[a - 1] in _PREPOSITIONS or ctx.lower[a - 1] in speech_verbs()) and not ctx.tok_in_quote[a - 1]:
+        return None  # "privy to polling data said", "said surveys showed": a preposition's object, a cue's content
+    return TokenRange(a, j + 1)
 
 
 def _relative_antecedent(ctx: ArticleContext, j: int, s_lo: int) -> TokenRange | None:

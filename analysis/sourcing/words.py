@@ -34,6 +34,13 @@ def word_unions() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
+def source_documents() -> frozenset[str]:
+    """Nouns of documents and records that can be the source of reported
+    content (``records show``, ``emails showed``), ``source_documents.txt``."""
+    return frozenset(read_word_list("source_documents.txt"))
+
+
+@functools.cache
 def scare_cues() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.lower().split()) for p in read_word_list("scare_cues.txt"))
 

@@ -53,3 +53,30 @@ def test_documents_as_sources(text, expected):
 def test_a_lower_case_subject_that_is_no_document_stays_out():
     # "prices" is no document: "prices show" is narration, not a source
     assert indirect("Higher prices show the strain on farmers this year.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a passive cue: the agent after "by" speaks, the subject is what was said
+    ("The new budget plan was sharply criticized by the union leaders on Monday.",
+     [("criticized", "the union leaders", "The new budget plan")]),
+    ("The governor's proposal was confirmed Friday by Senator Ann Lee.",
+     [("confirmed", "Senator Ann Lee", "The governor's proposal")]),
+    # a participle right after its noun phrase
+    ("Officials repeated an allegation denied by three separate inquiries.",
+     [("denied", "three separate inquiries", "an allegation")]),
+])
+def test_passive_by_cues(text, expected):
+    assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the subject of "was told by" / "was asked by" is the addressee, not what was said
+    "The mayor was told by the police chief about the delay.",
+    "The senator was asked by reporters about the vote.",
+    # the passive of a stance cue: its object is no speech
+    "The bill was opposed by most of the delegates in the hall.",
+    # a pronoun subject names no content
+    "It was announced by the ministry on Monday morning.",
+])
+def test_passives_with_no_content(text):
+    assert indirect(text) == []

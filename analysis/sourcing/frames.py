@@ -14,7 +14,7 @@ from analysis.sourcing.context import ArticleContext, CharSpan, TokenRange
 from analysis.sourcing.phrases import apposition_subject, np_backward, np_forward, past_dateline
 from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NEGATORS, PARTICIPLE_AFTER, PRONOUNS, SENTENCE_OPENERS, STOP,
                                      STOP_OR_ADVERBIAL, VERBISH, BE_FORMS, COMPOUND_HEADS, cue_words, page_labels,
-                                     source_documents)
+                                     TIME_WORDS, source_documents)
 
 
 @dataclass(slots=True)
@@ -113,6 +113,9 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
     # negation right before (did not say, declined to comment)
     f.negated = any(w in NEGATORS for w in ctx.lower[max(s_lo, c - 3) : c])
     j = _skip_to_subject(ctx, f, c, s_lo)
+    by = _passive_by(ctx, f, j, s_hi)
+    if by is not None:
+        return _passive_frame(ctx, f, by, s_hi)
     if "stance" in tags and not _stance_cue(ctx, f, c, j, s_hi):
         return None
     if lw.endswith("ing") and lemma not in {"bring"} and not _progressive(ctx, j, c):
@@ -334,6 +337,76 @@ def document_subject(ctx: ArticleContext, j: int, s_lo: int) -> TokenRange | Non
             break
     if a > s_lo and (ctx.lower[a - 1] in _PREPOSITIONS or ctx.lower[a - 1] in speech_verbs()) and not ctx.tok_in_quote[a - 1]:
         return None  # "privy to polling data said", "said surveys showed": a preposition's object, a cue's content
+    return TokenRange(a, j + 1)
+
+
+# cues whose passive names no content in its subject ("was told by", "was
+# asked by", "was called by": the subject is the addressee or the act's object;
+# "was supported by", "a bill opposed by": a stance's object is no speech)
+_NO_PASSIVE_TAGS = frozenset({"obj", "quoteonly", "nocontent", "particle", "stance"})
+
+
+def _passive_by(ctx: ArticleContext, f: Frame, j: int, s_hi: int) -> int | None:
+    """The token of ``by`` when the cue of ``f`` is a passive participle
+    with its agent (``was criticized by``, ``was supported Friday by``,
+    ``has been confirmed by``): a form in -ed after a form of "be" among the
+    words skipped before it (``j``: where the subject search stopped) or
+    right after a noun phrase with a determiner (``a view echoed by``), with
+    ``by`` next or after one time word or adverb; else None."""
+    c = f.cue_tok
+    if not f.cue.endswith("ed") or f.tags & _NO_PASSIVE_TAGS or f.lemma == "ask" or f.negated:
+        return None
+    if not any(ctx.lower[t] in BE_FORMS for t in range(j + 1, c)):
+        rng = passive_subject(ctx, c)  # "a view echoed by", "an allegation rejected by": a participle after its noun
+        if rng is None or rng.end != j + 1 or ctx.lower[rng.start] not in DETERMINERS:
+            return None
+    for t in range(c + 1, min(c + 3, s_hi)):
+        if ctx.lower[t] == "by" and not ctx.tok_in_quote[t]:
+            return t
+        if not (ctx.lower[t] in TIME_WORDS or ctx.lower[t].endswith("ly") and ctx.strs[t].islower()):
+            return None
+    return None
+
+
+def _passive_frame(ctx: ArticleContext, f: Frame, by: int, s_hi: int) -> Frame | None:
+    """A passive cue: the agent after ``by`` speaks (``The move was
+    criticized by [economists]``), its subject is the content (read by
+    :func:`passive_subject`); None without an agent or a subject that can
+    be one (a pronoun: ``it was announced by``)."""
+    rng = np_forward(ctx, by + 1, s_hi)
+    if rng is None or passive_subject(ctx, f.cue_tok) is None:
+        return None
+    f.order = "passive"
+    f.sp_start, f.sp_end = rng
+    if rng.end - rng.start == 1 and ctx.lower[rng.start] in PRONOUNS:
+        f.pronoun = ctx.lower[rng.start]
+    return f
+
+
+def passive_subject(ctx: ArticleContext, c: int) -> TokenRange | None:
+    """The subject of the passive cue at token ``c`` (``[Clinton's position]
+    was supported by``): back past auxiliaries and adverbs, then its words
+    back to a determiner (taken), a comma, a function word or the sentence
+    start, twelve words at most; None for a pronoun or no word."""
+    s_lo = ctx.sentence_range(ctx.tok_sentence[c])[0]
+    j = c - 1
+    while j >= s_lo and (ctx.lower[j] in AUX_ADV or ctx.lower[j] in BE_FORMS or ctx.lower[j] == "been"
+                         or ctx.lower[j].endswith("ly") and ctx.strs[j].islower()):
+        j -= 1
+    if j < s_lo or ctx.tok_in_quote[j] or not ctx.is_word[j] or ctx.lower[j] in PRONOUNS or ctx.lower[j] in STOP:
+        return None
+    a = j
+    while a > s_lo and j - a < 11:
+        k = a - 1
+        w = ctx.lower[k]
+        if ctx.tok_in_quote[k] or not ctx.is_word[k] and ctx.strs[k] not in {"'s", "’s", "%"} \
+                or w in STOP and w not in {"of", "for"} or w in speech_verbs() or w in PRONOUNS:
+            break
+        a = k
+        if w in DETERMINERS:
+            break
+    while a < j and ctx.lower[a] in {"of", "for"}:
+        a += 1
     return TokenRange(a, j + 1)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, CharSpan
-from analysis.sourcing.frames import Frame, finite_verb_soon
+from analysis.sourcing.frames import Frame, finite_verb_soon, passive_subject
 from analysis.sourcing.phrases import np_forward
 from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, CLAUSE_OPENERS, DETERMINERS, MONTHS, OBJECT_STOP, OCCASIONS, PRONOUNS, RELATIVE_NEXT, STOP, VERBISH,
                                      TIME_PREPOSITIONS, TIME_WORDS)
@@ -40,6 +40,9 @@ def indirect_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Fra
         end_tok -= 1
     if f.order == "according":
         return _according_content(ctx, f, lo, end_tok)
+    if f.order == "passive":  # "[The move] was criticized by ..."
+        rng = passive_subject(ctx, f.cue_tok)
+        return None if rng is None else tok_span(ctx, rng.start, rng.end, min_words=1)
     if f.order in ("sv", "vs") and _cue_ends_sentence(ctx, f, end_tok):
         # speaker-and-cue at the end of the sentence: "CONTENT, officials said."
         return _content_before_cue(ctx, f, frames_in_sentence, lo)

@@ -80,3 +80,24 @@ def test_passive_by_cues(text, expected):
 ])
 def test_passives_with_no_content(text):
     assert indirect(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a stance participle after a comma: the sentence's subject holds the stance
+    ("The governor spent heavily in the final week, hoping voters would forgive the delay.",
+     [("hoping", "The governor", "voters would forgive the delay")]),
+    # a stance participle right after the phrase it modifies
+    ("Several activists supporting Senator Ann Lee spent the night outside the hall.",
+     [("supporting", "Several activists", "Senator Ann Lee")]),
+])
+def test_stance_participles(text, expected):
+    assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the -ing form used as a noun after an adjective
+    "The mayor's strong showing in the suburbs surprised everyone.",
+    "The council won financial backing from the state last year.",
+])
+def test_participle_forms_used_as_nouns(text):
+    assert indirect(text) == []

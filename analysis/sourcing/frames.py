@@ -227,6 +227,13 @@ def _stance_subject(ctx: ArticleContext, f: Frame, rng: TokenRange) -> bool:
     return True
 
 
+def _speaker_head(ctx: ArticleContext, h: int) -> bool:
+    """Can token ``h`` head a speaker phrase on its own: a capitalised word,
+    a speaker noun or title, or a plural of people (``voters``, ``activists``)?"""
+    w = ctx.lower[h]
+    return bool(ctx.capitalised[h]) or w in ctx.nouns or w in ctx.titles or w.endswith(("ers", "ists", "ians"))
+
+
 def _coordinated_frame(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> Frame | None:
     """A cue coordinated with another verb of its sentence (``and`` / ``but``
     at token ``j``): its subject is the sentence's subject when that is a name
@@ -285,6 +292,13 @@ def _participle_frame(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> Frame
     if doc is not None:  # "polls showing [her with a comfortable lead]": the document is the source
         f.order = "participle"
         f.sp_start, f.sp_end = doc
+        return f
+    if "stance" in f.tags and j >= s_lo and ctx.is_word[j] and ctx.lower[j] not in PARTICIPLE_AFTER:
+        rng = np_backward(ctx, j, s_lo)  # "a super PAC supporting [Mr. Rubio]": the phrase it modifies
+        if rng is None or ctx.lower[rng.start] in PRONOUNS or not _speaker_head(ctx, rng.end - 1):
+            return None  # "a strong showing", "financial backing": a noun, not a participle
+        f.order = "participle"
+        f.sp_start, f.sp_end = rng
         return f
     if not (j >= s_lo and ctx.strs[j] in {",", "—", "–"} or j < s_lo or ctx.lower[j] in PARTICIPLE_AFTER):
         return None

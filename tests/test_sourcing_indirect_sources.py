@@ -101,3 +101,32 @@ def test_stance_participles(text, expected):
 ])
 def test_participle_forms_used_as_nouns(text):
     assert indirect(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nominal cue after a possessive: the possessor is the source
+    ("It is hard to assess North Korea's claims about the size of its nuclear arsenal.",
+     [("claims", "North Korea's", "the size of its nuclear arsenal")]),
+    ("The plan would run counter to Mr. Obama's original pledge to remove all troops by 2016.",
+     [("pledge", "Mr. Obama's", "to remove all troops by 2016")]),
+    ("Voters rewarded the senator's insistence that the budget be balanced.",
+     [("insistence", "the senator's", "the budget be balanced")]),
+])
+def test_nominal_cues(text, expected):
+    assert indirect(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # no possessive before the noun, or an opener the noun does not take
+    "The claims about the arsenal could not be checked independently.",
+    "Mr. Obama's decision surprised his closest advisers on Friday.",
+    # a left-out noun: remarks
+    "The mayor's remarks about the budget drew loud applause.",
+])
+def test_nouns_that_are_no_nominal_cue(text):
+    assert indirect(text) == []
+
+
+def test_a_nominal_cue_inside_reported_content_is_part_of_it():
+    assert indirect("Experts doubt North Korea's claims about the size of its arsenal.") == [
+        ("doubt", "Experts", "North Korea's claims about the size of its arsenal")]

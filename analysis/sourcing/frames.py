@@ -14,7 +14,7 @@ from analysis.sourcing.context import ArticleContext, CharSpan, TokenRange
 from analysis.sourcing.phrases import apposition_subject, np_backward, np_forward, past_dateline
 from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NEGATORS, PARTICIPLE_AFTER, PRONOUNS, SENTENCE_OPENERS, STOP,
                                      STOP_OR_ADVERBIAL, VERBISH, BE_FORMS, COMPOUND_HEADS, cue_words, page_labels,
-                                     TIME_WORDS, source_documents)
+                                     TIME_WORDS, nominal_cues, source_documents)
 
 
 @dataclass(slots=True)
@@ -51,10 +51,65 @@ def find_frames(ctx: ArticleContext) -> list[Frame]:
         f = _cue_frame(ctx, c, frames)
         if f is not None:
             frames.append(f)
+    frames.extend(_nominal_frames(ctx, {f.cue_tok for f in frames}))
     frames.extend(_colon_frames(ctx))
     frames.extend(_poll_frames(ctx, {f.sentence for f in frames}))
     frames.sort(key=lambda f: f.cue_tok)
     return frames
+
+
+# the tags of a nominal cue: its content may be one noun phrase, like a stance's
+NOMINAL_TAGS = frozenset({"stance", "nominal"})
+# possessive determiners and the subject pronoun each stands for
+_POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def _nominal_frames(ctx: ArticleContext, taken: set[int]) -> list[Frame]:
+    """Nominal cues (``nominal_cues.txt``): a listed noun after a possessive,
+    before one of its openers (``North Korea's claims about ...``, ``her
+    decision to ...``); the possessor is the source.  ``taken``: tokens that
+    are cues of other frames already."""
+    cues = nominal_cues()
+    out = []
+    for p in itertools.compress(range(len(ctx.strs)), map(cues.__contains__, ctx.lower)):
+        if p in taken or ctx.tok_in_quote[p] or not ctx.strs[p].islower():
+            continue
+        si = ctx.tok_sentence[p]
+        s_lo, s_hi = ctx.sentence_range(si)
+        if p + 2 >= s_hi or ctx.lower[p + 1] not in cues[ctx.lower[p]] or ctx.tok_in_quote[p + 1]:
+            continue
+        src = _possessor(ctx, p, s_lo)
+        if src is None:
+            continue
+        f = Frame(p, ctx.strs[p], ctx.lower[p], NOMINAL_TAGS, sp_start=src.start, sp_end=src.end, order="nominal",
+                  sentence=si)
+        f.pronoun = _POSSESSIVES.get(ctx.lower[src.start]) if src.end - src.start == 1 else None
+        out.append(f)
+    return out
+
+
+def _possessor(ctx: ArticleContext, p: int, s_lo: int) -> TokenRange | None:
+    """The possessor before the noun at token ``p``, past at most two
+    lower-case modifiers (``Mr. Obama's original pledge``, ``the Supreme
+    Court's 2015 decision``): the phrase before ``'s`` or a possessive
+    determiner (``his``, ``her``, ``their``, ``its``); else None."""
+    k = p - 1
+    while k > p - 3 and k > s_lo and (ctx.strs[k].islower() or ctx.strs[k].isdigit()) and ctx.is_word[k] \
+            and ctx.lower[k] not in STOP and ctx.lower[k] not in DETERMINERS and not ctx.tok_in_quote[k] \
+            and not ctx.lower[k].endswith(("'s", "’s")):
+        k -= 1
+    if k < s_lo or ctx.tok_in_quote[k]:
+        return None
+    if ctx.lower[k] in _POSSESSIVES:
+        return TokenRange(k, k + 1)
+    if ctx.strs[k] in {"'s", "’s"} and k - 1 >= s_lo:
+        k -= 1  # "'s" as a token of its own
+    elif not (ctx.strs[k].endswith(("'s", "’s")) and len(ctx.strs[k]) > 2):
+        return None
+    rng = np_backward(ctx, k, s_lo)
+    if rng is not None and ctx.lower[rng.start] not in PRONOUNS and _speaker_head(ctx, rng.end - 1):
+        return rng
+    return None
 
 
 def _poll_frames(ctx: ArticleContext, taken: set[int]) -> list[Frame]:
@@ -228,9 +283,10 @@ def _stance_subject(ctx: ArticleContext, f: Frame, rng: TokenRange) -> bool:
 
 
 def _speaker_head(ctx: ArticleContext, h: int) -> bool:
-    """Can token ``h`` head a speaker phrase on its own: a capitalised word,
-    a speaker noun or title, or a plural of people (``voters``, ``activists``)?"""
-    w = ctx.lower[h]
+    """Can token ``h`` head a speaker phrase on its own (a possessive
+    ``'s`` aside): a capitalised word, a speaker noun or title, or a plural
+    of people (``voters``, ``activists``)?"""
+    w = ctx.lower[h].removesuffix("'s").removesuffix("’s")
     return bool(ctx.capitalised[h]) or w in ctx.nouns or w in ctx.titles or w.endswith(("ers", "ists", "ians"))
 
 

@@ -43,6 +43,8 @@ def indirect_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Fra
     if f.order == "passive":  # "[The move] was criticized by ..."
         rng = passive_subject(ctx, f.cue_tok)
         return None if rng is None else tok_span(ctx, rng.start, rng.end, min_words=1)
+    if f.order == "nominal":
+        return _nominal_content(ctx, f, frames_in_sentence, end_tok)
     if f.order in ("sv", "vs") and _cue_ends_sentence(ctx, f, end_tok):
         # speaker-and-cue at the end of the sentence: "CONTENT, officials said."
         return _content_before_cue(ctx, f, frames_in_sentence, lo)
@@ -70,6 +72,27 @@ def indirect_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Fra
         return None  # `,” Clinton said at a Monday rally.`: no reported content
     return tok_span(ctx, k, _content_end(ctx, f, frames_in_sentence, k, end_tok),
                     min_words=1 if "stance" in f.tags else 2)
+
+
+def _nominal_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame], end_tok: int) -> CharSpan | None:
+    """The content of a nominal cue after its opener: a clause after
+    ``that`` (not a relative: ``claims that were``), an infinitive with its
+    ``to`` (``decision [to open the borders]``), else the object of the
+    preposition (``opposition to [the war]``, ``claims about [the test]``)."""
+    op = f.cue_tok + 1
+    w = ctx.lower[op]
+    if w == "that":
+        if ctx.lower[op + 1] in RELATIVE_NEXT:
+            return None
+        k = op + 1
+    else:
+        k = op if w == "to" and _infinitive(ctx, op, end_tok) else op + 1
+    if k >= end_tok:
+        return None
+    b = _content_end(ctx, f, frames_in_sentence, k, end_tok)
+    if k == op + 1 and w != "that":
+        b = _object_end(ctx, k, b)
+    return tok_span(ctx, k, b, min_words=1)
 
 
 def _bare_clause(ctx: ArticleContext, k: int, end_tok: int) -> bool:

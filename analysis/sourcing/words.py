@@ -41,6 +41,18 @@ def source_documents() -> frozenset[str]:
 
 
 @functools.cache
+def nominal_cues() -> dict[str, frozenset[str]]:
+    """Nominal cue noun form -> the words that may open its content
+    (``claims`` -> ``that``, ``about``), from ``nominal_cues.txt``."""
+    out = {}
+    for line in read_word_list("nominal_cues.txt"):
+        forms, _, openers = line.partition("|")
+        for form in forms.split():
+            out[form.lower()] = frozenset(openers.split())
+    return out
+
+
+@functools.cache
 def scare_cues() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.lower().split()) for p in read_word_list("scare_cues.txt"))
 

@@ -95,8 +95,10 @@ NEGATORS = {"not", "n't", "never", "declined", "refused", "decline", "refuse"}
 VERBISH = {"is", "was", "were", "are", "had", "has", "have", "would", "will", "could", "should", "did", "does",
             "do", "can", "may", "might", "must", "'s", "’s"}
 # words after a stance cue that open a clause or an infinitive, not an object
-# past-tense verbs without -ed that introduce a speaker after a quotation ("," Smith wrote)
-IRREGULAR_PAST = frozenset({"wrote", "spoke", "told", "shot", "went", "began", "sang", "read", "put"})
+# past-tense verbs without -ed (a speaker after a quotation: "," Smith wrote): the
+# reviewed list irregular_verb_forms.txt, and two forms it leaves out because
+# they are nouns too ("read", "put"), which after a name are verbs
+IRREGULAR_PAST = frozenset(read_word_list("irregular_verb_forms.txt")) | {"read", "put"}
 # conjunctions and adverbs that may open a sentence before its subject ("But the minister ...")
 SENTENCE_OPENERS = frozenset({"but", "and", "yet", "still", "meanwhile", "instead", "so", "then", "now", "later"})
 CLAUSE_OPENERS = frozenset({"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who", ":"})

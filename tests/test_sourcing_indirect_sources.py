@@ -130,3 +130,14 @@ def test_nouns_that_are_no_nominal_cue(text):
 def test_a_nominal_cue_inside_reported_content_is_part_of_it():
     assert indirect("Experts doubt North Korea's claims about the size of its arsenal.") == [
         ("doubt", "Experts", "North Korea's claims about the size of its arsenal")]
+
+
+def test_a_name_before_a_long_apposition_is_the_speaker():
+    text = ("Ann Lee, a teacher from Springfield, Ohio, attending the rally with her son, "
+            "said she could not support the plan.")
+    assert indirect(text) == [("said", "Ann Lee", "she could not support the plan")]
+
+
+def test_no_fronted_speaker_when_a_verb_stands_before_the_cue():
+    # "who has met" holds a finite verb: the speaker phrase is left to the usual readers
+    assert indirect("Senator Lee, who has met the mayor twice, and his aides said nothing.") == []

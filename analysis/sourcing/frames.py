@@ -195,7 +195,7 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
         if rng is None and (j >= s_lo and (ctx.strs[j] in {",", "—", "–", ":"} or ctx.tok_in_quote[j]) or j < s_lo):
             rng = _subject_after(ctx, f, c, s_hi)
         if rng is None and "stance" not in tags:
-            rng = _clause_subject(ctx, c, j, s_lo, s_hi)
+            rng = _clause_subject(ctx, c, j, s_lo, s_hi) or _fronted_subject(ctx, c, j, s_lo, s_hi)
         if rng is None:
             return None
     if "stance" in tags and (f.order == "vs" or not _stance_subject(ctx, f, rng)):
@@ -558,6 +558,28 @@ def _clause_subject(ctx: ArticleContext, c: int, j: int, s_lo: int, s_hi: int) -
     if k < s_hi and (ctx.lower[k] == "that" or clause_follows(ctx, k, s_hi)):
         return TokenRange(a, j + 1)
     return None
+
+
+def _fronted_subject(ctx: ArticleContext, c: int, j: int, s_lo: int, s_hi: int) -> TokenRange | None:
+    """The name that opens the sentence of a speech cue when a long
+    apposition stands between them (``Sandra Inman, a Cruz supporter from
+    Jackson, Miss., attending the convention, said she ...``): the noun
+    phrase at the sentence start (past a dateline), headed by a capitalised
+    word and followed by a comma, dash or bracket, when the words up to the
+    cue hold no finite verb, cue or quotation (thirty tokens at most) and a
+    clause follows the cue (``that``, or a subject and its verb)."""
+    a = past_dateline(ctx, s_lo, c)
+    if j < a or c - a > 30 or not ctx.capitalised[a] or any(ctx.tok_in_quote[a:c]):
+        return None
+    if any(ctx.lower[t] in VERBISH or ctx.lower[t] in speech_verbs() or ctx.lower[t] in {"who", "which", "that"}
+           for t in range(a, c)):
+        return None
+    rng = np_forward(ctx, a, c)
+    if rng is None or rng.end >= j or ctx.strs[rng.end] not in {",", "—", "–", "("} or not ctx.capitalised[rng.end - 1] \
+            or ctx.lower[rng.start] in PRONOUNS:
+        return None
+    k = c + 1
+    return rng if k < s_hi and (ctx.lower[k] == "that" or clause_follows(ctx, k, s_hi)) else None
 
 
 def clause_follows(ctx: ArticleContext, k: int, end: int) -> bool:

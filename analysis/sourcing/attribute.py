@@ -304,7 +304,7 @@ def indirect_rows(ctx: ArticleContext, frames: list[Frame]) -> list[dict]:
         # content that is only one quotation is not an indirect quote
         lo_t, hi_t = ctx.tok_at(s), ctx.tok_at(e)
         outside = sum(map(operator.gt, ctx.is_word[lo_t:hi_t], ctx.tok_in_quote[lo_t:hi_t]))  # words not quoted
-        if outside < (1 if "stance" in f.tags else 3):  # "endorsed [Cruz]"
+        if outside < (1 if "stance" in f.tags or f.order == "passive" else 3):  # "endorsed [Cruz]", "[The move] was criticized by"
             continue
         if f.name is None and f.speaker is None:
             continue

@@ -13,7 +13,8 @@ from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, CharSpan, TokenRange
 from analysis.sourcing.phrases import apposition_subject, np_backward, np_forward, past_dateline
 from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NEGATORS, PARTICIPLE_AFTER, PRONOUNS, SENTENCE_OPENERS, STOP,
-                                     STOP_OR_ADVERBIAL, VERBISH, BE_FORMS, COMPOUND_HEADS, cue_words, page_labels)
+                                     STOP_OR_ADVERBIAL, VERBISH, BE_FORMS, COMPOUND_HEADS, cue_words, page_labels,
+                                     TIME_WORDS, nominal_cues, source_documents)
 
 
 @dataclass(slots=True)
@@ -50,10 +51,65 @@ def find_frames(ctx: ArticleContext) -> list[Frame]:
         f = _cue_frame(ctx, c, frames)
         if f is not None:
             frames.append(f)
+    frames.extend(_nominal_frames(ctx, {f.cue_tok for f in frames}))
     frames.extend(_colon_frames(ctx))
     frames.extend(_poll_frames(ctx, {f.sentence for f in frames}))
     frames.sort(key=lambda f: f.cue_tok)
     return frames
+
+
+# the tags of a nominal cue: its content may be one noun phrase, like a stance's
+NOMINAL_TAGS = frozenset({"stance", "nominal"})
+# possessive determiners and the subject pronoun each stands for
+_POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def _nominal_frames(ctx: ArticleContext, taken: set[int]) -> list[Frame]:
+    """Nominal cues (``nominal_cues.txt``): a listed noun after a possessive,
+    before one of its openers (``North Korea's claims about ...``, ``her
+    decision to ...``); the possessor is the source.  ``taken``: tokens that
+    are cues of other frames already."""
+    cues = nominal_cues()
+    out = []
+    for p in itertools.compress(range(len(ctx.strs)), map(cues.__contains__, ctx.lower)):
+        if p in taken or ctx.tok_in_quote[p] or not ctx.strs[p].islower():
+            continue
+        si = ctx.tok_sentence[p]
+        s_lo, s_hi = ctx.sentence_range(si)
+        if p + 2 >= s_hi or ctx.lower[p + 1] not in cues[ctx.lower[p]] or ctx.tok_in_quote[p + 1]:
+            continue
+        src = _possessor(ctx, p, s_lo)
+        if src is None:
+            continue
+        f = Frame(p, ctx.strs[p], ctx.lower[p], NOMINAL_TAGS, sp_start=src.start, sp_end=src.end, order="nominal",
+                  sentence=si)
+        f.pronoun = _POSSESSIVES.get(ctx.lower[src.start]) if src.end - src.start == 1 else None
+        out.append(f)
+    return out
+
+
+def _possessor(ctx: ArticleContext, p: int, s_lo: int) -> TokenRange | None:
+    """The possessor before the noun at token ``p``, past at most two
+    lower-case modifiers (``Mr. Obama's original pledge``, ``the Supreme
+    Court's 2015 decision``): the phrase before ``'s`` or a possessive
+    determiner (``his``, ``her``, ``their``, ``its``); else None."""
+    k = p - 1
+    while k > p - 3 and k > s_lo and (ctx.strs[k].islower() or ctx.strs[k].isdigit()) and ctx.is_word[k] \
+            and ctx.lower[k] not in STOP and ctx.lower[k] not in DETERMINERS and not ctx.tok_in_quote[k] \
+            and not ctx.lower[k].endswith(("'s", "’s")):
+        k -= 1
+    if k < s_lo or ctx.tok_in_quote[k]:
+        return None
+    if ctx.lower[k] in _POSSESSIVES:
+        return TokenRange(k, k + 1)
+    if ctx.strs[k] in {"'s", "’s"} and k - 1 >= s_lo:
+        k -= 1  # "'s" as a token of its own
+    elif not (ctx.strs[k].endswith(("'s", "’s")) and len(ctx.strs[k]) > 2):
+        return None
+    rng = np_backward(ctx, k, s_lo)
+    if rng is not None and ctx.lower[rng.start] not in PRONOUNS and _speaker_head(ctx, rng.end - 1):
+        return rng
+    return None
 
 
 def _poll_frames(ctx: ArticleContext, taken: set[int]) -> list[Frame]:
@@ -94,9 +150,9 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
     according = lw == "according" and c + 1 < len(ctx.strs) and ctx.lower[c + 1] == "to"
     if lw not in verbs and not according:
         return None
-    if not according and ctx.strs[c] != lw:
-        return None  # "States", "Post": capitalised forms are names, not cues
     si = ctx.tok_sentence[c]
+    if not according and ctx.strs[c] != lw and not headline_cue(ctx, c, si):
+        return None  # "States", "Post": capitalised forms are names, not cues
     s_lo, s_hi = ctx.sentence_range(si)
     if according:
         return _according_frame(ctx, c, si, s_hi)
@@ -112,6 +168,9 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
     # negation right before (did not say, declined to comment)
     f.negated = any(w in NEGATORS for w in ctx.lower[max(s_lo, c - 3) : c])
     j = _skip_to_subject(ctx, f, c, s_lo)
+    by = _passive_by(ctx, f, j, s_hi)
+    if by is not None:
+        return _passive_frame(ctx, f, by, s_hi)
     if "stance" in tags and not _stance_cue(ctx, f, c, j, s_hi):
         return None
     if lw.endswith("ing") and lemma not in {"bring"} and not _progressive(ctx, j, c):
@@ -131,12 +190,12 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
         if rng is None or ctx.lower[rng.start] in PRONOUNS:
             return None
     else:
-        rng = _subject_before(ctx, f, j, s_lo)
+        rng = _subject_before(ctx, f, j, s_lo) or document_subject(ctx, j, s_lo)
         # verb before subject: `,” said Garneau` / `, said the ministry`
         if rng is None and (j >= s_lo and (ctx.strs[j] in {",", "—", "–", ":"} or ctx.tok_in_quote[j]) or j < s_lo):
             rng = _subject_after(ctx, f, c, s_hi)
         if rng is None and "stance" not in tags:
-            rng = _clause_subject(ctx, c, j, s_lo, s_hi)
+            rng = _clause_subject(ctx, c, j, s_lo, s_hi) or _fronted_subject(ctx, c, j, s_lo, s_hi)
         if rng is None:
             return None
     if "stance" in tags and (f.order == "vs" or not _stance_subject(ctx, f, rng)):
@@ -145,6 +204,27 @@ def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None
     return f
 
 
+def headline_cue(ctx: ArticleContext, c: int, si: int) -> bool:
+    """Is the capitalised cue at token ``c`` a verb of a headline in title
+    case (``Trump 'The Dealmaker' Could Address Clean Energy, Lindsey Graham
+    Says``, ``Pence Endorses Paul Ryan``)?  Not the sentence's first word,
+    written ``Xxx``, not a form that headlines use as a noun (``Reports``,
+    ``States``), and every word of four or more letters outside quotation
+    marks in its sentence is capitalised (five such words at least)."""
+    s_lo, s_hi = ctx.sentence_range(si)
+    w = ctx.strs[c]
+    if c == s_lo or not w[1:].islower() or ctx.lower[c] in HEADLINE_NOUNS:
+        return False
+    long_words = [t for t in range(s_lo, s_hi) if ctx.is_word[t] and not ctx.tok_in_quote[t] and len(ctx.strs[t]) >= 4
+                  and ctx.strs[t][0].isalpha()]
+    return len(long_words) >= 5 and all(ctx.capitalised[t] for t in long_words)
+
+
+# cue forms that a title-case headline uses as nouns ("Poll Reports", "United States")
+HEADLINE_NOUNS = frozenset({"states", "posts", "reports", "notes", "signals", "hints", "remarks", "comments", "estimates",
+                            "points", "calls", "plans", "supports", "backs", "attacks", "questions", "demands",
+                            "requests", "answers", "claims", "tweets", "thanks", "concerns", "counters", "doubts",
+                            "fears", "hopes", "wants", "echoes", "cites", "highlights", "mentions", "proposals"})
 # "call for" / "call on": a stance cue whose content follows the preposition
 CALL_FOR_TAGS = frozenset({"stance", "prep"})
 # the documents whose findings "in" introduces as a source ("in the latest poll, ...")
@@ -192,12 +272,22 @@ def _stance_subject(ctx: ArticleContext, f: Frame, rng: TokenRange) -> bool:
     if ctx.strs[head] in {"'s", "’s", "'", "’"}:
         return False
     w = ctx.lower[head]
+    if w in source_documents():
+        return True  # "public records show", "the analysis found"
     if w.endswith(("ers", "ists", "ians")) or f.cue == f.lemma and w.endswith("s"):
         return True  # "voters want", "Democrats want": a plural subject
     if (f.cue.endswith("s") or f.cue == f.lemma) and not ctx.capitalised[head] and ctx.lower[head] not in PRONOUNS \
             and ctx.lower[head] not in ctx.nouns and ctx.lower[head] not in ctx.titles:
         return False
     return True
+
+
+def _speaker_head(ctx: ArticleContext, h: int) -> bool:
+    """Can token ``h`` head a speaker phrase on its own (a possessive
+    ``'s`` aside): a capitalised word, a speaker noun or title, or a plural
+    of people (``voters``, ``activists``)?"""
+    w = ctx.lower[h].removesuffix("'s").removesuffix("’s")
+    return bool(ctx.capitalised[h]) or w in ctx.nouns or w in ctx.titles or w.endswith(("ers", "ists", "ians"))
 
 
 def _coordinated_frame(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> Frame | None:
@@ -253,9 +343,21 @@ def _participle_frame(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> Frame
     """A participle cue: ``, saying ...`` and ``a statement saying ...`` take
     the subject of the sentence (none found: the frame has no speaker phrase);
     other participles are no cue."""
+    c = f.cue_tok
+    doc = document_subject(ctx, j, s_lo)
+    if doc is not None:  # "polls showing [her with a comfortable lead]": the document is the source
+        f.order = "participle"
+        f.sp_start, f.sp_end = doc
+        return f
+    if "stance" in f.tags and j >= s_lo and ctx.is_word[j] and ctx.lower[j] not in PARTICIPLE_AFTER:
+        rng = np_backward(ctx, j, s_lo)  # "a super PAC supporting [Mr. Rubio]": the phrase it modifies
+        if rng is None or ctx.lower[rng.start] in PRONOUNS or not _speaker_head(ctx, rng.end - 1):
+            return None  # "a strong showing", "financial backing": a noun, not a participle
+        f.order = "participle"
+        f.sp_start, f.sp_end = rng
+        return f
     if not (j >= s_lo and ctx.strs[j] in {",", "—", "–"} or j < s_lo or ctx.lower[j] in PARTICIPLE_AFTER):
         return None
-    c = f.cue_tok
     f.order = "participle"
     s_lo = past_dateline(ctx, s_lo, c)  # "WASHINGTON — Sen. Anna Berg (I-Vt.) defended ..., saying ..."
     start = s_lo
@@ -277,6 +379,105 @@ def _participle_frame(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> Frame
     if rng is not None and rng.end - rng.start <= 8:
         f.sp_start, f.sp_end = rng
     return f
+
+
+# prepositions: a phrase right after one is their object, not a subject
+_PREPOSITIONS = frozenset({"to", "of", "in", "on", "at", "by", "with", "from", "into", "about", "for", "over", "under",
+                           "through", "among", "than", "like", "against", "without", "within"})
+
+
+def document_subject(ctx: ArticleContext, j: int, s_lo: int) -> TokenRange | None:
+    """The phrase ending at token ``j`` when it is headed by a noun of
+    documents and records (``Federal Election Commission records``, ``leaked
+    emails``, ``exit polling``): its modifiers back to a determiner (taken),
+    a comma, a function word or the sentence start, eight words at most;
+    None after a preposition (the phrase is its object) or a cue (it opens
+    that cue's content)."""
+    if j < s_lo or ctx.tok_in_quote[j] or ctx.lower[j] not in source_documents():
+        return None
+    a = j
+    while a > s_lo and j - a < 7:
+        k = a - 1
+        w = ctx.lower[k]
+        if ctx.tok_in_quote[k] or not ctx.is_word[k] and ctx.strs[k] not in {"'s", "’s"} or w in STOP \
+                or w in speech_verbs() or w in PRONOUNS:
+            break
+        a = k
+        if w in DETERMINERS:
+            break
+    if a > s_lo and (ctx.lower[a - 1] in _PREPOSITIONS or ctx.lower[a - 1] in speech_verbs()) and not ctx.tok_in_quote[a - 1]:
+        return None  # "privy to polling data said", "said surveys showed": a preposition's object, a cue's content
+    return TokenRange(a, j + 1)
+
+
+# cues whose passive names no content in its subject ("was told by", "was
+# asked by", "was called by": the subject is the addressee or the act's object;
+# "was supported by", "a bill opposed by": a stance's object is no speech)
+_NO_PASSIVE_TAGS = frozenset({"obj", "quoteonly", "nocontent", "particle", "stance"})
+
+
+def _passive_by(ctx: ArticleContext, f: Frame, j: int, s_hi: int) -> int | None:
+    """The token of ``by`` when the cue of ``f`` is a passive participle
+    with its agent (``was criticized by``, ``was supported Friday by``,
+    ``has been confirmed by``): a form in -ed after a form of "be" among the
+    words skipped before it (``j``: where the subject search stopped) or
+    right after a noun phrase with a determiner (``a view echoed by``), with
+    ``by`` next or after one time word or adverb; else None."""
+    c = f.cue_tok
+    if not f.cue.endswith("ed") or f.tags & _NO_PASSIVE_TAGS or f.lemma == "ask" or f.negated:
+        return None
+    if not any(ctx.lower[t] in BE_FORMS for t in range(j + 1, c)):
+        rng = passive_subject(ctx, c)  # "a view echoed by", "an allegation rejected by": a participle after its noun
+        if rng is None or rng.end != j + 1 or ctx.lower[rng.start] not in DETERMINERS:
+            return None
+    for t in range(c + 1, min(c + 3, s_hi)):
+        if ctx.lower[t] == "by" and not ctx.tok_in_quote[t]:
+            return t
+        if not (ctx.lower[t] in TIME_WORDS or ctx.lower[t].endswith("ly") and ctx.strs[t].islower()):
+            return None
+    return None
+
+
+def _passive_frame(ctx: ArticleContext, f: Frame, by: int, s_hi: int) -> Frame | None:
+    """A passive cue: the agent after ``by`` speaks (``The move was
+    criticized by [economists]``), its subject is the content (read by
+    :func:`passive_subject`); None without an agent or a subject that can
+    be one (a pronoun: ``it was announced by``)."""
+    rng = np_forward(ctx, by + 1, s_hi)
+    if rng is None or passive_subject(ctx, f.cue_tok) is None:
+        return None
+    f.order = "passive"
+    f.sp_start, f.sp_end = rng
+    if rng.end - rng.start == 1 and ctx.lower[rng.start] in PRONOUNS:
+        f.pronoun = ctx.lower[rng.start]
+    return f
+
+
+def passive_subject(ctx: ArticleContext, c: int) -> TokenRange | None:
+    """The subject of the passive cue at token ``c`` (``[Clinton's position]
+    was supported by``): back past auxiliaries and adverbs, then its words
+    back to a determiner (taken), a comma, a function word or the sentence
+    start, twelve words at most; None for a pronoun or no word."""
+    s_lo = ctx.sentence_range(ctx.tok_sentence[c])[0]
+    j = c - 1
+    while j >= s_lo and (ctx.lower[j] in AUX_ADV or ctx.lower[j] in BE_FORMS or ctx.lower[j] == "been"
+                         or ctx.lower[j].endswith("ly") and ctx.strs[j].islower()):
+        j -= 1
+    if j < s_lo or ctx.tok_in_quote[j] or not ctx.is_word[j] or ctx.lower[j] in PRONOUNS or ctx.lower[j] in STOP:
+        return None
+    a = j
+    while a > s_lo and j - a < 11:
+        k = a - 1
+        w = ctx.lower[k]
+        if ctx.tok_in_quote[k] or not ctx.is_word[k] and ctx.strs[k] not in {"'s", "’s", "%"} \
+                or w in STOP and w not in {"of", "for"} or w in speech_verbs() or w in PRONOUNS:
+            break
+        a = k
+        if w in DETERMINERS:
+            break
+    while a < j and ctx.lower[a] in {"of", "for"}:
+        a += 1
+    return TokenRange(a, j + 1)
 
 
 def _relative_antecedent(ctx: ArticleContext, j: int, s_lo: int) -> TokenRange | None:
@@ -357,6 +558,28 @@ def _clause_subject(ctx: ArticleContext, c: int, j: int, s_lo: int, s_hi: int) -
     if k < s_hi and (ctx.lower[k] == "that" or clause_follows(ctx, k, s_hi)):
         return TokenRange(a, j + 1)
     return None
+
+
+def _fronted_subject(ctx: ArticleContext, c: int, j: int, s_lo: int, s_hi: int) -> TokenRange | None:
+    """The name that opens the sentence of a speech cue when a long
+    apposition stands between them (``Sandra Inman, a Cruz supporter from
+    Jackson, Miss., attending the convention, said she ...``): the noun
+    phrase at the sentence start (past a dateline), headed by a capitalised
+    word and followed by a comma, dash or bracket, when the words up to the
+    cue hold no finite verb, cue or quotation (thirty tokens at most) and a
+    clause follows the cue (``that``, or a subject and its verb)."""
+    a = past_dateline(ctx, s_lo, c)
+    if j < a or c - a > 30 or not ctx.capitalised[a] or any(ctx.tok_in_quote[a:c]):
+        return None
+    if any(ctx.lower[t] in VERBISH or ctx.lower[t] in speech_verbs() or ctx.lower[t] in {"who", "which", "that"}
+           for t in range(a, c)):
+        return None
+    rng = np_forward(ctx, a, c)
+    if rng is None or rng.end >= j or ctx.strs[rng.end] not in {",", "—", "–", "("} or not ctx.capitalised[rng.end - 1] \
+            or ctx.lower[rng.start] in PRONOUNS:
+        return None
+    k = c + 1
+    return rng if k < s_hi and (ctx.lower[k] == "that" or clause_follows(ctx, k, s_hi)) else None
 
 
 def clause_follows(ctx: ArticleContext, k: int, end: int) -> bool:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, CharSpan
-from analysis.sourcing.frames import Frame, finite_verb_soon
-from analysis.sourcing.phrases import np_forward
+from analysis.sourcing.frames import Frame, finite_verb_soon, passive_subject
+from analysis.sourcing.phrases import irregular_past, np_forward
 from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, CLAUSE_OPENERS, DETERMINERS, MONTHS, OBJECT_STOP, OCCASIONS, PRONOUNS, RELATIVE_NEXT, STOP, VERBISH,
                                      TIME_PREPOSITIONS, TIME_WORDS)
 
@@ -40,6 +40,11 @@ def indirect_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Fra
         end_tok -= 1
     if f.order == "according":
         return _according_content(ctx, f, lo, end_tok)
+    if f.order == "passive":  # "[The move] was criticized by ..."
+        rng = passive_subject(ctx, f.cue_tok)
+        return None if rng is None else tok_span(ctx, rng.start, rng.end, min_words=1)
+    if f.order == "nominal":
+        return _nominal_content(ctx, f, frames_in_sentence, end_tok)
     if f.order in ("sv", "vs") and _cue_ends_sentence(ctx, f, end_tok):
         # speaker-and-cue at the end of the sentence: "CONTENT, officials said."
         return _content_before_cue(ctx, f, frames_in_sentence, lo)
@@ -60,11 +65,34 @@ def indirect_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Fra
         return None  # "Britain announced a ban on ...", "agreed to pay": an act, not speech
     if "np" in f.tags and that is None and ctx.lower[k] not in CLAUSE_OPENERS:
         b = _object_end(ctx, k, _content_end(ctx, f, frames_in_sentence, k, end_tok))
+        if f.order == "participle":  # "a super PAC supporting [Ann Lee] spent ...": before the main verb
+            b = next((m for m in range(k + 1, b) if _finite_verb(ctx, m)), b)
         return tok_span(ctx, k, b, min_words=1)  # "endorsed [Mr. Trump] on Friday"
     if that is None and ctx.lower[k] in ADVERBIAL_START and _only_adverbial(ctx, k, end_tok):
         return None  # `,” Clinton said at a Monday rally.`: no reported content
     return tok_span(ctx, k, _content_end(ctx, f, frames_in_sentence, k, end_tok),
                     min_words=1 if "stance" in f.tags else 2)
+
+
+def _nominal_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame], end_tok: int) -> CharSpan | None:
+    """The content of a nominal cue after its opener: a clause after
+    ``that`` (not a relative: ``claims that were``), an infinitive with its
+    ``to`` (``decision [to open the borders]``), else the object of the
+    preposition (``opposition to [the war]``, ``claims about [the test]``)."""
+    op = f.cue_tok + 1
+    w = ctx.lower[op]
+    if w == "that":
+        if ctx.lower[op + 1] in RELATIVE_NEXT:
+            return None
+        k = op + 1
+    else:
+        k = op if w == "to" and _infinitive(ctx, op, end_tok) else op + 1
+    if k >= end_tok:
+        return None
+    b = _content_end(ctx, f, frames_in_sentence, k, end_tok)
+    if k == op + 1 and w != "that":
+        b = _object_end(ctx, k, b)
+    return tok_span(ctx, k, b, min_words=1)
 
 
 def _bare_clause(ctx: ArticleContext, k: int, end_tok: int) -> bool:
@@ -95,6 +123,14 @@ def _object_end(ctx: ArticleContext, k: int, b: int) -> int:
     while m > k and not ctx.is_word[m - 1] and not ctx.tok_in_quote[m - 1]:
         m -= 1
     return m
+
+
+def _finite_verb(ctx: ArticleContext, m: int) -> bool:
+    """Is token ``m`` a lower-case finite verb form outside quotation marks
+    (``is``, ``has``, a past form in -ed or an irregular one: ``spent``)?"""
+    w = ctx.lower[m]
+    return not ctx.tok_in_quote[m] and ctx.strs[m].islower() and (
+        w in VERBISH and w not in {"'s", "’s"} or w.endswith("ed") or w in irregular_past())
 
 
 def _time_or_occasion(ctx: ArticleContext, m: int, b: int) -> bool:

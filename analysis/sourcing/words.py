@@ -34,6 +34,25 @@ def word_unions() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
+def source_documents() -> frozenset[str]:
+    """Nouns of documents and records that can be the source of reported
+    content (``records show``, ``emails showed``), ``source_documents.txt``."""
+    return frozenset(read_word_list("source_documents.txt"))
+
+
+@functools.cache
+def nominal_cues() -> dict[str, frozenset[str]]:
+    """Nominal cue noun form -> the words that may open its content
+    (``claims`` -> ``that``, ``about``), from ``nominal_cues.txt``."""
+    out = {}
+    for line in read_word_list("nominal_cues.txt"):
+        forms, _, openers = line.partition("|")
+        for form in forms.split():
+            out[form.lower()] = frozenset(openers.split())
+    return out
+
+
+@functools.cache
 def scare_cues() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.lower().split()) for p in read_word_list("scare_cues.txt"))
 
@@ -76,8 +95,10 @@ NEGATORS = {"not", "n't", "never", "declined", "refused", "decline", "refuse"}
 VERBISH = {"is", "was", "were", "are", "had", "has", "have", "would", "will", "could", "should", "did", "does",
             "do", "can", "may", "might", "must", "'s", "’s"}
 # words after a stance cue that open a clause or an infinitive, not an object
-# past-tense verbs without -ed that introduce a speaker after a quotation ("," Smith wrote)
-IRREGULAR_PAST = frozenset({"wrote", "spoke", "told", "shot", "went", "began", "sang", "read", "put"})
+# past-tense verbs without -ed (a speaker after a quotation: "," Smith wrote): the
+# reviewed list irregular_verb_forms.txt, and two forms it leaves out because
+# they are nouns too ("read", "put"), which after a name are verbs
+IRREGULAR_PAST = frozenset(read_word_list("irregular_verb_forms.txt")) | {"read", "put"}
 # conjunctions and adverbs that may open a sentence before its subject ("But the minister ...")
 SENTENCE_OPENERS = frozenset({"but", "and", "yet", "still", "meanwhile", "instead", "so", "then", "now", "later"})
 CLAUSE_OPENERS = frozenset({"to", "that", "whether", "if", "how", "why", "what", "when", "where", "who", ":"})

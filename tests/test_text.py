@@ -9,11 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.core.text import (
+    _SPACE,
     _TOKEN_RE,
     _punkt,
     _punkt_spans,
     _tokenise,
     _tokenise_strings,
+    _tokenise_strings_plain,
     normalise_quotes,
     paragraph_table,
     segment,
@@ -326,6 +328,40 @@ def test_possessive_token_pattern_on_its_delimiters(text):
     periods, apostrophes, dashes, separators), the same spans as the pattern
     as first written, which backtracks."""
     assert [m.span() for m in _TOKEN_RE.finditer(text)] == [m.span() for m in _TOKEN_RE_AS_WRITTEN.finditer(text)]
+
+
+_SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["said.", "5%", "x_", "abc-", "dogs'", "1.", "U.S.", "a.m.", "\u201cWe", "Biden\u2019s",
+                         "9:30-ish", "x\u0301", "\u3001", "\x00", "\ud800", "_", "\u00bd", *_SPACES])
+        | st.characters(),
+        max_size=40,
+    ).map("".join)
+)
+def test_fast_tokeniser_equals_one_split_of_the_body(text):
+    """The tokeniser that cuts at white space first gives the offsets, word
+    flags and strings (same types) of one ``re.split`` over the whole body."""
+    fast, plain = _tokenise_strings(text), _tokenise_strings_plain(text)
+    assert fast[0].dtype == plain[0].dtype == np.int64 and fast[0].shape == plain[0].shape
+    assert fast[0].tolist() == plain[0].tolist()
+    assert fast[1].dtype == plain[1].dtype and fast[1].tolist() == plain[1].tolist()
+    assert fast[2] == plain[2]
+
+
+def test_white_space_table_is_str_isspace():
+    # every code point above the table's last entry is no white space
+    assert [c for c in range(0x110000) if chr(c).isspace() != bool(_SPACE[min(c, len(_SPACE) - 1)])] == []
+
+
+def test_fast_tokeniser_by_hand():
+    tokens, is_word, strings = _tokenise_strings("  \u201cWe said.\u3000U.S. 5% x\u00a0\n")
+    assert strings == ["\u201c", "We", "said", ".", "U.S.", "5%", "x"]
+    assert tokens.tolist() == [[2, 3], [3, 5], [6, 10], [10, 11], [12, 16], [17, 19], [20, 21]]
+    assert is_word.tolist() == [False, True, True, False, True, True, True]
 
 
 def test_token_pattern_examples():

@@ -110,6 +110,9 @@ _TOKEN_RE = re.compile(_TOKEN_PATTERN, re.VERBOSE)
 # and the tokens alternately, so no match object is made per token.
 _TOKEN_SPLIT = re.compile("(" + _TOKEN_PATTERN + ")", re.VERBOSE)
 _ASCII_WORD = np.array([chr(c).isalnum() or chr(c) == "_" for c in range(128)])  # \w
+# White space as str.split() and the pattern's \s see it (str.isspace), by code point; the
+# last entry stands for every code point above U+3000, the last white-space character.
+_SPACE = np.array([chr(c).isspace() for c in range(0x3002)])
 # A paragraph: a line without its leading and trailing white space, if any is left.
 _PARAGRAPH_RE = re.compile(r"\S(?:[^\n]*\S)?")
 _ONLY_PUNCT = re.compile(r"^[^\w]*$")
@@ -421,7 +424,41 @@ def _tokenise(text: str) -> tuple[np.ndarray, np.ndarray]:
 
 def _tokenise_strings(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """:func:`_tokenise` and the token strings it found on the way (the same
-    as slicing the text at the offsets, without slicing it again)."""
+    as slicing the text at the offsets, without slicing it again).
+
+    The fast path of :func:`_tokenise_strings_plain` (a Hypothesis property
+    test checks they agree).  No token contains white space and no token's
+    match looks past it, so the body is cut at white space first
+    (``str.split``, in C) and each piece is tokenised alone: a piece of
+    letters and digits only (``str.isalnum``: most words) is one token, and
+    only the others (with punctuation, apostrophes, hyphens) go through the
+    regular expression.  The tokens laid end to end are the body without its
+    white space, so their offsets are read from the positions of the
+    body's other characters."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    split = _TOKEN_SPLIT.split
+    strings: list[str] = []
+    for piece in text.split():
+        if piece.isalnum():
+            strings.append(piece)
+        else:
+            strings += split(piece)[1::2]
+    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
+    ends = np.cumsum(lengths)
+    solid = np.flatnonzero(~_SPACE[np.minimum(codes, len(_SPACE) - 1)])  # offsets of non-space characters
+    tokens = np.empty((len(strings), 2), np.int64)
+    tokens[:, 0] = solid[ends - lengths]
+    tokens[:, 1] = solid[ends - 1] + 1
+    first = codes[tokens[:, 0]]
+    is_word = (lengths > 1) | _ASCII_WORD[np.minimum(first, 127)]
+    for i in np.flatnonzero(~is_word & (first > 127)).tolist():
+        is_word[i] = chr(first[i]).isalnum()
+    return tokens, is_word, strings
+
+
+def _tokenise_strings_plain(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """:func:`_tokenise_strings` as first written: one ``re.split`` of the
+    whole body (the plain version its property test compares with)."""
     parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
     n = len(parts) // 2
     if "\x00" in text:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -377,3 +378,43 @@ def test_abbreviation_in_brackets_before_the_verb_is_no_sentence_end():
     doc = segment("Sen. Tim Kaine (D-Va.) said the bill was bad. He left (in 2010.) Then he came back.")
     assert [doc.text[a:b] for a, b in doc.sentences] == [
         "Sen. Tim Kaine (D-Va.) said the bill was bad.", "He left (in 2010.)", "Then he came back."]
+
+
+def _paragraph_rows(docs) -> pd.DataFrame:
+    # the tables as first written, one tuple per row: what the column-wise builders must equal
+    rows = []
+    for d in docs:
+        sent_counts = np.bincount(d.sentence_paragraph, minlength=d.n_paragraphs)
+        tok_par = d.paragraphs_of(d.tokens[:, 0]) if len(d.tokens) else np.array([], int)
+        word_counts = np.bincount(tok_par[d.token_is_word], minlength=d.n_paragraphs)
+        for i, (s, e) in enumerate(d.paragraphs.tolist()):
+            rows.append((d.article_id, i + 1, s, e, int(sent_counts[i]), int(word_counts[i]), d.text[s:e]))
+    return pd.DataFrame(rows, columns=["article_id", "paragraph", "start", "end", "n_sentences", "n_words", "text"])
+
+
+def _sentence_rows(docs) -> pd.DataFrame:
+    rows = []
+    for d in docs:
+        words = np.bincount(d.token_sentence[d.token_is_word], minlength=d.n_sentences)
+        for i, (s, e) in enumerate(d.sentences.tolist()):
+            rows.append((d.article_id, int(d.sentence_paragraph[i]) + 1, i + 1, s, e, int(words[i]), d.text[s:e]))
+    return pd.DataFrame(rows, columns=["article_id", "paragraph", "sentence", "start", "end", "n_words", "text"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="Ab. ?!\n\u201c\u201d1-", max_size=80), max_size=4))
+def test_segment_tables_equal_the_tables_built_row_by_row(bodies):
+    docs = [segment(b, f"a{k}") for k, b in enumerate(bodies)]
+    pd.testing.assert_frame_equal(paragraph_table(docs), _paragraph_rows(docs), check_exact=True)
+    pd.testing.assert_frame_equal(sentence_table(docs), _sentence_rows(docs), check_exact=True)
+
+
+def test_segment_tables_by_hand():
+    docs = [segment("One. Two here.\n\nThree", "x"), segment("", "empty")]
+    par = paragraph_table(docs)
+    assert par.values.tolist() == [["x", 1, 0, 14, 2, 3, "One. Two here."], ["x", 2, 16, 21, 1, 1, "Three"]]
+    assert par.dtypes.tolist() == [object, np.int64, np.int64, np.int64, np.int64, np.int64, object]
+    sen = sentence_table(docs)
+    assert sen[["paragraph", "sentence", "start", "end", "n_words"]].values.tolist() == [
+        [1, 1, 0, 4, 1], [1, 2, 5, 14, 2], [2, 3, 16, 21, 1]]
+    assert paragraph_table([docs[1]]).dtypes.tolist() == [object] * 7  # no rows: object columns, as before

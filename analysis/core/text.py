@@ -549,32 +549,50 @@ def segment_articles(articles: pd.DataFrame | Iterable[Document] | str) -> list[
 def paragraph_table(docs: pd.DataFrame | Iterable[Document] | str) -> pd.DataFrame:
     """One row per paragraph: ``article_id``, ``paragraph`` (1-based), ``start``,
     ``end``, ``n_sentences``, ``n_words``, ``text``."""
-    rows = []
-    for d in segment_articles(docs):
-        sent_counts = np.bincount(d.sentence_paragraph, minlength=d.n_paragraphs)
+    docs = segment_articles(docs)
+    numbers, texts = [], []
+    for d in docs:
+        n = d.n_paragraphs
+        sent_counts = np.bincount(d.sentence_paragraph, minlength=n)[:n]
         tok_par = d.paragraphs_of(d.tokens[:, 0]) if len(d.tokens) else np.array([], int)
-        word_counts = np.bincount(tok_par[d.token_is_word], minlength=d.n_paragraphs)
-        for i, (s, e) in enumerate(d.paragraphs.tolist()):
-            rows.append((d.article_id, i + 1, s, e, int(sent_counts[i]), int(word_counts[i]), d.text[s:e]))
-    return pd.DataFrame(
-        rows, columns=["article_id", "paragraph", "start", "end", "n_sentences", "n_words", "text"]
-    )
+        word_counts = np.bincount(tok_par[d.token_is_word], minlength=n)[:n]
+        numbers.append(np.column_stack([np.arange(1, n + 1), d.paragraphs, sent_counts, word_counts]))
+        texts += [d.text[s:e] for s, e in d.paragraphs.tolist()]
+    return _table(docs, [d.n_paragraphs for d in docs], numbers, texts,
+                  ["article_id", "paragraph", "start", "end", "n_sentences", "n_words", "text"])
 
 
 def sentence_table(docs: pd.DataFrame | Iterable[Document] | str) -> pd.DataFrame:
     """One row per sentence: ``article_id``, ``paragraph``, ``sentence`` (both
     1-based; sentences are numbered through the article), ``start``, ``end``,
     ``n_words``, ``text``."""
-    rows = []
-    for d in segment_articles(docs):
-        words = np.bincount(d.token_sentence[d.token_is_word], minlength=d.n_sentences)
-        for i, (s, e) in enumerate(d.sentences.tolist()):
-            rows.append(
-                (d.article_id, int(d.sentence_paragraph[i]) + 1, i + 1, s, e, int(words[i]), d.text[s:e])
-            )
-    return pd.DataFrame(
-        rows, columns=["article_id", "paragraph", "sentence", "start", "end", "n_words", "text"]
-    )
+    docs = segment_articles(docs)
+    numbers, texts = [], []
+    for d in docs:
+        n = d.n_sentences
+        words = np.bincount(d.token_sentence[d.token_is_word], minlength=n)[:n]
+        numbers.append(np.column_stack([d.sentence_paragraph + 1, np.arange(1, n + 1), d.sentences, words]))
+        texts += [d.text[s:e] for s, e in d.sentences.tolist()]
+    return _table(docs, [d.n_sentences for d in docs], numbers, texts,
+                  ["article_id", "paragraph", "sentence", "start", "end", "n_words", "text"])
+
+
+def _table(docs: list[Document], counts: list[int], numbers: list[np.ndarray], texts: list[str],
+           columns: list[str]) -> pd.DataFrame:
+    """A table of units: ``article_id`` (each document's id ``counts`` times),
+    the int64 columns of ``numbers`` (one array of rows per document) and
+    ``text``.  Built from whole columns, with the dtypes a frame of one
+    tuple per row gets (int64 numbers, object ids and texts; every column
+    ``object`` when there are no rows)."""
+    if not texts:
+        return pd.DataFrame([], columns=columns)
+    ids = np.empty(len(docs), dtype=object)
+    ids[:] = [d.article_id for d in docs]
+    values = np.concatenate(numbers).astype(np.int64, copy=False)
+    data = {columns[0]: np.repeat(ids, counts)}
+    data.update({c: values[:, k] for k, c in enumerate(columns[1:-1])})
+    data[columns[-1]] = np.array(texts, dtype=object)
+    return pd.DataFrame(data, columns=columns)
 
 
 def token_table(docs: pd.DataFrame | Iterable[Document] | str) -> pd.DataFrame:

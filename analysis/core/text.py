@@ -27,7 +27,8 @@ Rules, in the order they apply:
   quotation mark) is merged into the sentence before it; so is a piece that
   starts in lower case after a question or exclamation mark (``“Is it over?”
   she asked.``).
-* **Tokens**: one regular expression pass over the body: abbreviations with
+* **Tokens**: the matches of one regular expression over the body (found
+  piece by piece between white space, the same tokens): abbreviations with
   inner periods (``U.S.``), numbers (``1,000``, ``3.5``, ``11-year``), words
   with inner apostrophes or hyphens (``Biden’s``, ``Saint-Jacques``) and single
   punctuation characters.  ``is_word`` marks tokens with a letter or digit:

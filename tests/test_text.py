@@ -4,16 +4,19 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.core.text import (
+    _SPACE,
     _TOKEN_RE,
     _punkt,
     _punkt_spans,
     _tokenise,
     _tokenise_strings,
+    _tokenise_strings_plain,
     normalise_quotes,
     paragraph_table,
     segment,
@@ -328,6 +331,40 @@ def test_possessive_token_pattern_on_its_delimiters(text):
     assert [m.span() for m in _TOKEN_RE.finditer(text)] == [m.span() for m in _TOKEN_RE_AS_WRITTEN.finditer(text)]
 
 
+_SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["said.", "5%", "x_", "abc-", "dogs'", "1.", "U.S.", "a.m.", "\u201cWe", "Biden\u2019s",
+                         "9:30-ish", "x\u0301", "\u3001", "\x00", "\ud800", "_", "\u00bd", *_SPACES])
+        | st.characters(),
+        max_size=40,
+    ).map("".join)
+)
+def test_fast_tokeniser_equals_one_split_of_the_body(text):
+    """The tokeniser that cuts at white space first gives the offsets, word
+    flags and strings (same types) of one ``re.split`` over the whole body."""
+    fast, plain = _tokenise_strings(text), _tokenise_strings_plain(text)
+    assert fast[0].dtype == plain[0].dtype == np.int64 and fast[0].shape == plain[0].shape
+    assert fast[0].tolist() == plain[0].tolist()
+    assert fast[1].dtype == plain[1].dtype and fast[1].tolist() == plain[1].tolist()
+    assert fast[2] == plain[2]
+
+
+def test_white_space_table_is_str_isspace():
+    # every code point above the table's last entry is no white space
+    assert [c for c in range(0x110000) if chr(c).isspace() != bool(_SPACE[min(c, len(_SPACE) - 1)])] == []
+
+
+def test_fast_tokeniser_by_hand():
+    tokens, is_word, strings = _tokenise_strings("  \u201cWe said.\u3000U.S. 5% x\u00a0\n")
+    assert strings == ["\u201c", "We", "said", ".", "U.S.", "5%", "x"]
+    assert tokens.tolist() == [[2, 3], [3, 5], [6, 10], [10, 11], [12, 16], [17, 19], [20, 21]]
+    assert is_word.tolist() == [False, True, True, False, True, True, True]
+
+
 def test_token_pattern_examples():
     # read by hand: initials need a second letter-period pair and no letter right after
     # the last period ("U.S.A" is five tokens)
@@ -341,3 +378,43 @@ def test_abbreviation_in_brackets_before_the_verb_is_no_sentence_end():
     doc = segment("Sen. Tim Kaine (D-Va.) said the bill was bad. He left (in 2010.) Then he came back.")
     assert [doc.text[a:b] for a, b in doc.sentences] == [
         "Sen. Tim Kaine (D-Va.) said the bill was bad.", "He left (in 2010.)", "Then he came back."]
+
+
+def _paragraph_rows(docs) -> pd.DataFrame:
+    # the tables as first written, one tuple per row: what the column-wise builders must equal
+    rows = []
+    for d in docs:
+        sent_counts = np.bincount(d.sentence_paragraph, minlength=d.n_paragraphs)
+        tok_par = d.paragraphs_of(d.tokens[:, 0]) if len(d.tokens) else np.array([], int)
+        word_counts = np.bincount(tok_par[d.token_is_word], minlength=d.n_paragraphs)
+        for i, (s, e) in enumerate(d.paragraphs.tolist()):
+            rows.append((d.article_id, i + 1, s, e, int(sent_counts[i]), int(word_counts[i]), d.text[s:e]))
+    return pd.DataFrame(rows, columns=["article_id", "paragraph", "start", "end", "n_sentences", "n_words", "text"])
+
+
+def _sentence_rows(docs) -> pd.DataFrame:
+    rows = []
+    for d in docs:
+        words = np.bincount(d.token_sentence[d.token_is_word], minlength=d.n_sentences)
+        for i, (s, e) in enumerate(d.sentences.tolist()):
+            rows.append((d.article_id, int(d.sentence_paragraph[i]) + 1, i + 1, s, e, int(words[i]), d.text[s:e]))
+    return pd.DataFrame(rows, columns=["article_id", "paragraph", "sentence", "start", "end", "n_words", "text"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="Ab. ?!\n\u201c\u201d1-", max_size=80), max_size=4))
+def test_segment_tables_equal_the_tables_built_row_by_row(bodies):
+    docs = [segment(b, f"a{k}") for k, b in enumerate(bodies)]
+    pd.testing.assert_frame_equal(paragraph_table(docs), _paragraph_rows(docs), check_exact=True)
+    pd.testing.assert_frame_equal(sentence_table(docs), _sentence_rows(docs), check_exact=True)
+
+
+def test_segment_tables_by_hand():
+    docs = [segment("One. Two here.\n\nThree", "x"), segment("", "empty")]
+    par = paragraph_table(docs)
+    assert par.values.tolist() == [["x", 1, 0, 14, 2, 3, "One. Two here."], ["x", 2, 16, 21, 1, 1, "Three"]]
+    assert par.dtypes.tolist() == [object, np.int64, np.int64, np.int64, np.int64, np.int64, object]
+    sen = sentence_table(docs)
+    assert sen[["paragraph", "sentence", "start", "end", "n_words"]].values.tolist() == [
+        [1, 1, 0, 4, 1], [1, 2, 5, 14, 2], [2, 3, 16, 21, 1]]
+    assert paragraph_table([docs[1]]).dtypes.tolist() == [object] * 7  # no rows: object columns, as before

@@ -27,7 +27,8 @@ Rules, in the order they apply:
   quotation mark) is merged into the sentence before it; so is a piece that
   starts in lower case after a question or exclamation mark (``“Is it over?”
   she asked.``).
-* **Tokens**: one regular expression pass over the body: abbreviations with
+* **Tokens**: the matches of one regular expression over the body (found
+  piece by piece between white space, the same tokens): abbreviations with
   inner periods (``U.S.``), numbers (``1,000``, ``3.5``, ``11-year``), words
   with inner apostrophes or hyphens (``Biden’s``, ``Saint-Jacques``) and single
   punctuation characters.  ``is_word`` marks tokens with a letter or digit:
@@ -110,6 +111,9 @@ _TOKEN_RE = re.compile(_TOKEN_PATTERN, re.VERBOSE)
 # and the tokens alternately, so no match object is made per token.
 _TOKEN_SPLIT = re.compile("(" + _TOKEN_PATTERN + ")", re.VERBOSE)
 _ASCII_WORD = np.array([chr(c).isalnum() or chr(c) == "_" for c in range(128)])  # \w
+# White space as str.split() and the pattern's \s see it (str.isspace), by code point; the
+# last entry stands for every code point above U+3000, the last white-space character.
+_SPACE = np.array([chr(c).isspace() for c in range(0x3002)])
 # A paragraph: a line without its leading and trailing white space, if any is left.
 _PARAGRAPH_RE = re.compile(r"\S(?:[^\n]*\S)?")
 _ONLY_PUNCT = re.compile(r"^[^\w]*$")
@@ -421,7 +425,41 @@ def _tokenise(text: str) -> tuple[np.ndarray, np.ndarray]:
 
 def _tokenise_strings(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """:func:`_tokenise` and the token strings it found on the way (the same
-    as slicing the text at the offsets, without slicing it again)."""
+    as slicing the text at the offsets, without slicing it again).
+
+    The fast path of :func:`_tokenise_strings_plain` (a Hypothesis property
+    test checks they agree).  No token contains white space and no token's
+    match looks past it, so the body is cut at white space first
+    (``str.split``, in C) and each piece is tokenised alone: a piece of
+    letters and digits only (``str.isalnum``: most words) is one token, and
+    only the others (with punctuation, apostrophes, hyphens) go through the
+    regular expression.  The tokens laid end to end are the body without its
+    white space, so their offsets are read from the positions of the
+    body's other characters."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    split = _TOKEN_SPLIT.split
+    strings: list[str] = []
+    for piece in text.split():
+        if piece.isalnum():
+            strings.append(piece)
+        else:
+            strings += split(piece)[1::2]
+    lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
+    ends = np.cumsum(lengths)
+    solid = np.flatnonzero(~_SPACE[np.minimum(codes, len(_SPACE) - 1)])  # offsets of non-space characters
+    tokens = np.empty((len(strings), 2), np.int64)
+    tokens[:, 0] = solid[ends - lengths]
+    tokens[:, 1] = solid[ends - 1] + 1
+    first = codes[tokens[:, 0]]
+    is_word = (lengths > 1) | _ASCII_WORD[np.minimum(first, 127)]
+    for i in np.flatnonzero(~is_word & (first > 127)).tolist():
+        is_word[i] = chr(first[i]).isalnum()
+    return tokens, is_word, strings
+
+
+def _tokenise_strings_plain(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """:func:`_tokenise_strings` as first written: one ``re.split`` of the
+    whole body (the plain version its property test compares with)."""
     parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
     n = len(parts) // 2
     if "\x00" in text:
@@ -512,32 +550,50 @@ def segment_articles(articles: pd.DataFrame | Iterable[Document] | str) -> list[
 def paragraph_table(docs: pd.DataFrame | Iterable[Document] | str) -> pd.DataFrame:
     """One row per paragraph: ``article_id``, ``paragraph`` (1-based), ``start``,
     ``end``, ``n_sentences``, ``n_words``, ``text``."""
-    rows = []
-    for d in segment_articles(docs):
-        sent_counts = np.bincount(d.sentence_paragraph, minlength=d.n_paragraphs)
+    docs = segment_articles(docs)
+    numbers, texts = [], []
+    for d in docs:
+        n = d.n_paragraphs
+        sent_counts = np.bincount(d.sentence_paragraph, minlength=n)[:n]
         tok_par = d.paragraphs_of(d.tokens[:, 0]) if len(d.tokens) else np.array([], int)
-        word_counts = np.bincount(tok_par[d.token_is_word], minlength=d.n_paragraphs)
-        for i, (s, e) in enumerate(d.paragraphs.tolist()):
-            rows.append((d.article_id, i + 1, s, e, int(sent_counts[i]), int(word_counts[i]), d.text[s:e]))
-    return pd.DataFrame(
-        rows, columns=["article_id", "paragraph", "start", "end", "n_sentences", "n_words", "text"]
-    )
+        word_counts = np.bincount(tok_par[d.token_is_word], minlength=n)[:n]
+        numbers.append(np.column_stack([np.arange(1, n + 1), d.paragraphs, sent_counts, word_counts]))
+        texts += [d.text[s:e] for s, e in d.paragraphs.tolist()]
+    return _table(docs, [d.n_paragraphs for d in docs], numbers, texts,
+                  ["article_id", "paragraph", "start", "end", "n_sentences", "n_words", "text"])
 
 
 def sentence_table(docs: pd.DataFrame | Iterable[Document] | str) -> pd.DataFrame:
     """One row per sentence: ``article_id``, ``paragraph``, ``sentence`` (both
     1-based; sentences are numbered through the article), ``start``, ``end``,
     ``n_words``, ``text``."""
-    rows = []
-    for d in segment_articles(docs):
-        words = np.bincount(d.token_sentence[d.token_is_word], minlength=d.n_sentences)
-        for i, (s, e) in enumerate(d.sentences.tolist()):
-            rows.append(
-                (d.article_id, int(d.sentence_paragraph[i]) + 1, i + 1, s, e, int(words[i]), d.text[s:e])
-            )
-    return pd.DataFrame(
-        rows, columns=["article_id", "paragraph", "sentence", "start", "end", "n_words", "text"]
-    )
+    docs = segment_articles(docs)
+    numbers, texts = [], []
+    for d in docs:
+        n = d.n_sentences
+        words = np.bincount(d.token_sentence[d.token_is_word], minlength=n)[:n]
+        numbers.append(np.column_stack([d.sentence_paragraph + 1, np.arange(1, n + 1), d.sentences, words]))
+        texts += [d.text[s:e] for s, e in d.sentences.tolist()]
+    return _table(docs, [d.n_sentences for d in docs], numbers, texts,
+                  ["article_id", "paragraph", "sentence", "start", "end", "n_words", "text"])
+
+
+def _table(docs: list[Document], counts: list[int], numbers: list[np.ndarray], texts: list[str],
+           columns: list[str]) -> pd.DataFrame:
+    """A table of units: ``article_id`` (each document's id ``counts`` times),
+    the int64 columns of ``numbers`` (one array of rows per document) and
+    ``text``.  Built from whole columns, with the dtypes a frame of one
+    tuple per row gets (int64 numbers, object ids and texts; every column
+    ``object`` when there are no rows)."""
+    if not texts:
+        return pd.DataFrame([], columns=columns)
+    ids = np.empty(len(docs), dtype=object)
+    ids[:] = [d.article_id for d in docs]
+    values = np.concatenate(numbers).astype(np.int64, copy=False)
+    data = {columns[0]: np.repeat(ids, counts)}
+    data.update({c: values[:, k] for k, c in enumerate(columns[1:-1])})
+    data[columns[-1]] = np.array(texts, dtype=object)
+    return pd.DataFrame(data, columns=columns)
 
 
 def token_table(docs: pd.DataFrame | Iterable[Document] | str) -> pd.DataFrame:

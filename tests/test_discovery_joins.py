@@ -89,3 +89,36 @@ def test_apposition_and_age_fast_path_equals_reading_always():
     check()
     assert d._apposition_age("Smith, 35, said", 5, None) == (None, True)
     assert d._apposition_age("Smith, a former justice minister, said", 5, None) == ("", False)
+
+
+def test_one_word_fast_path_equals_the_general_run_rules(monkeypatch):
+    # _label_word writes out what the plan of a one-word run comes to; the
+    # general _label_words reads every run through its plan: same entities
+    from hypothesis import given, settings, strategies as st
+
+    from analysis.actors import discovery as d
+    from analysis.core.text import segment as seg
+
+    words = st.sampled_from([
+        "The", "But", "He", "Monday", "March", "Smith", "Kovrig's", "Huawei", "London", "Paris", "said", "told",
+        "spokeswoman", "Mr", "Dr", "President", "Ohio-based", "KeyCorp", "Bank", "of", "Canada", "NATO", "TV",
+        "Reading", "4", "1", "2-1", "35", ",", ".", "\"", "(", ")", ":", "-", "Canadian", "Security", "Council",
+        "and", "the", "a", "former", "minister", "shares", "giant", "Pirelli", "Hong", "Kong", "LONDON", "Inc.",
+        "John", "Officials", "Trading", "football", "Arsenal", "at", "in", "Chelsea", "Zhang", "Wei"])
+    text = st.lists(words, min_size=1, max_size=25).map(" ".join)
+    texts = st.lists(text, min_size=1, max_size=4).map(lambda ss: "\n\n".join(s + "." for s in ss))
+
+    def general(toks, a, lo, hi, sport, person_titles, found, pending):
+        d._label_words(toks, a, a + 1, lo, hi, sport, person_titles, found, pending)
+
+    @settings(max_examples=300, deadline=None)
+    @given(texts, st.sampled_from([None, True]))
+    def check(t, sport):
+        fast = d.doc_entities(seg(t, "t"), is_sport=sport)
+        with monkeypatch.context() as m:
+            m.setattr(d, "_label_word", general)
+            plain = d.doc_entities(seg(t, "t"), is_sport=sport)
+        assert fast == plain
+
+    check()
+    assert _ents("Officials said Smith, 35, left. Smith said so.") == [("Smith", "PER"), ("Smith", "PER")]

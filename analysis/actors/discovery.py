@@ -214,6 +214,51 @@ def _sentence_candidates(doc: Document, toks: _Tokens, sport: bool) -> tuple[lis
 def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, person_titles: dict,
                found: list, pending: list) -> None:
     """One capitalised run of body text (tokens ``a``..``b`` of the sentence
+    ``lo``..``hi``) labelled into ``found`` or ``pending``: one word (most
+    runs) by :func:`_label_word`, longer runs by :func:`_label_words`."""
+    if b == a + 1:
+        _label_word(toks, a, lo, hi, sport, person_titles, found, pending)
+    else:
+        _label_words(toks, a, b, lo, hi, sport, person_titles, found, pending)
+
+
+def _label_word(toks: _Tokens, a: int, lo: int, hi: int, sport: bool, person_titles: dict,
+                found: list, pending: list) -> None:
+    """:func:`_label_words` for a one-word run, with what its plan comes to
+    for one token written out: no title, no split, at most one piece (the
+    word) or one pending offset (the word cut for starting the sentence).  A
+    Hypothesis test holds the two equal."""
+    strings = toks.strings
+    if toks.flags[a] & SKIP:
+        return  # run_plan cuts it and leaves nothing
+    key = strings[a]
+    at_start = a == lo or strings[a - 1] in AFTER_QUOTE
+    plan = PLAN_MEMO[at_start].get(key)
+    if plan is None:
+        plan = run_plan(None if SEP in key else key, [key], at_start)
+    if plan[PLAN_PENDING]:  # the word is cut: nothing is left for a piece
+        if sport and results_row(strings, a, a + 1, lo, hi):
+            found.append((a, a + 1, "ORG", "sports team"))  # "Reading 4 1 1 2 5 10 4"
+        else:
+            pending.append((a, a + 1, _INITIAL))
+        return
+    if len(plan) == PLAN_PIECES or key[0].islower():
+        return  # a modifier ("Ohio-based"), or no name
+    title_gender = None
+    if a > lo:  # a title noun in lower case just before: "spokeswoman Hua Chunying"
+        prev = strings[a - 1]
+        if prev in person_titles and prev[0].islower():
+            title_gender = person_titles[prev]
+    label, rule = _label_piece(toks, a, a + 1, lo, hi, [key], None if SEP in key else key, title_gender, sport)
+    if label is None:
+        pending.append((a, a + 1, _UNLABELLED))
+    else:
+        found.append((a, a + 1, label, rule))
+
+
+def _label_words(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, person_titles: dict,
+                 found: list, pending: list) -> None:
+    """One capitalised run of body text (tokens ``a``..``b`` of the sentence
     ``lo``..``hi``): its plan (:func:`~analysis.actors.runs.run_plan`:
     leading titles, months, pronouns and common words cut, trailing months
     cut, split at modifiers and titles; memoised) and a label for each piece,
@@ -285,7 +330,10 @@ def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[
     dateline and sports-team readings."""
     strings, text, ends = toks.strings, toks.text, toks.ends
     end = ends[pb - 1]
-    piece_title, age = _apposition_age(text, end, piece_title)
+    age = False
+    nxt = text[end:end + 1]
+    if nxt == "," or nxt.isspace():  # (where _apposition_age can find anything)
+        piece_title, age = _apposition_age(text, end, piece_title)
     speech = pb < hi and strings[pb] in _SPEECH
     memo = CLASSIFY_MEMO.get((piece_title, age, speech))
     hit = None if memo is None else memo.get(pkey)

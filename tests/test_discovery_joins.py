@@ -93,7 +93,7 @@ def test_apposition_and_age_fast_path_equals_reading_always():
 
 def test_one_word_fast_path_equals_the_general_run_rules(monkeypatch):
     # _label_word writes out what the plan of a one-word run comes to; the
-    # general _label_words reads every run through its plan: same entities
+    # general _label_run reads every run through its plan: same entities
     from hypothesis import given, settings, strategies as st
 
     from analysis.actors import discovery as d
@@ -109,7 +109,7 @@ def test_one_word_fast_path_equals_the_general_run_rules(monkeypatch):
     texts = st.lists(text, min_size=1, max_size=4).map(lambda ss: "\n\n".join(s + "." for s in ss))
 
     def general(toks, a, lo, hi, sport, person_titles, found, pending):
-        d._label_words(toks, a, a + 1, lo, hi, sport, person_titles, found, pending)
+        d._label_run(toks, a, a + 1, lo, hi, sport, person_titles, found, pending)
 
     @settings(max_examples=300, deadline=None)
     @given(texts, st.sampled_from([None, True]))

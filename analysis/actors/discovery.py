@@ -197,7 +197,10 @@ def _sentence_candidates(doc: Document, toks: _Tokens, sport: bool) -> tuple[lis
             runs = reshape_runs(toks.strings, toks.poss, runs, hi)  # (one one-word run: nothing to cut or join)
         for a, b in runs:
             if not headline:
-                _label_run(toks, a, b, lo, hi, sport, person_titles, found, pending)
+                if b == a + 1:  # one word: most runs
+                    _label_word(toks, a, lo, hi, sport, person_titles, found, pending)
+                else:
+                    _label_run(toks, a, b, lo, hi, sport, person_titles, found, pending)
             elif a == lo and is_dateline(toks.strings, toks.text, toks.ends, a, b):
                 found.append((a, b, "LOC", "dateline"))
             elif sport:
@@ -211,20 +214,9 @@ def _sentence_candidates(doc: Document, toks: _Tokens, sport: bool) -> tuple[lis
     return found, pending
 
 
-def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, person_titles: dict,
-               found: list, pending: list) -> None:
-    """One capitalised run of body text (tokens ``a``..``b`` of the sentence
-    ``lo``..``hi``) labelled into ``found`` or ``pending``: one word (most
-    runs) by :func:`_label_word`, longer runs by :func:`_label_words`."""
-    if b == a + 1:
-        _label_word(toks, a, lo, hi, sport, person_titles, found, pending)
-    else:
-        _label_words(toks, a, b, lo, hi, sport, person_titles, found, pending)
-
-
 def _label_word(toks: _Tokens, a: int, lo: int, hi: int, sport: bool, person_titles: dict,
                 found: list, pending: list) -> None:
-    """:func:`_label_words` for a one-word run, with what its plan comes to
+    """:func:`_label_run` for a one-word run, with what its plan comes to
     for one token written out: no title, no split, at most one piece (the
     word) or one pending offset (the word cut for starting the sentence).  A
     Hypothesis test holds the two equal."""
@@ -256,7 +248,7 @@ def _label_word(toks: _Tokens, a: int, lo: int, hi: int, sport: bool, person_tit
         found.append((a, a + 1, label, rule))
 
 
-def _label_words(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, person_titles: dict,
+def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, person_titles: dict,
                  found: list, pending: list) -> None:
     """One capitalised run of body text (tokens ``a``..``b`` of the sentence
     ``lo``..``hi``): its plan (:func:`~analysis.actors.runs.run_plan`:

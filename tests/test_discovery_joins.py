@@ -122,3 +122,16 @@ def test_one_word_fast_path_equals_the_general_run_rules(monkeypatch):
 
     check()
     assert _ents("Officials said Smith, 35, left. Smith said so.") == [("Smith", "PER"), ("Smith", "PER")]
+
+
+def test_a_given_name_alone_is_the_person_named_in_full():
+    from analysis.actors.discovery import discover_entities
+
+    ents = discover_entities(segment("Alan Shearer scored twice. I am sure Alan is the man for the job.", "t"))
+    assert [(e["text"], e["label"], e["name"]) for e in ents] == [
+        ("Alan Shearer", "PER", "Alan Shearer"), ("Alan", "PER", "Alan Shearer")]
+    # two people with one given name: a lone mention of it is either (or both)
+    assert _ents("Alan Shearer and Alan Ball met. The two Alan's left.") == [
+        ("Alan Shearer", "PER"), ("Alan Ball", "PER")]
+    # no one named in full: a lone given name stays open
+    assert _ents("I am sure Alan is the man for the job.") == []

@@ -98,7 +98,7 @@ from analysis.actors.runs import (
     run_plan,
     title_case,
 )
-from analysis.names import PersonMentions, apposition_re, infer_gender, name_parts, person_cue_verbs
+from analysis.names import PersonMentions, apposition_re, first_names, infer_gender, name_parts, person_cue_verbs
 from analysis.core.text import Document
 
 __all__ = ["discover_entities", "ENTITY_KINDS"]
@@ -406,10 +406,11 @@ def _designator_bases(surfaces: list[str], found: list[tuple]) -> list[str]:
     return out
 
 
-def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dict[str, str], dict[str, str]]:
+def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dict, dict, dict]:
     """Step 3's evidence: the surface of each labelled span, each surface's
-    majority label (``lex``) and, for people named in full, their surname and
-    last word -> the full name (``per_parts``)."""
+    majority label (``lex``), for people named in full their surname and
+    last word -> the full name (``per_parts``) and their given name -> the
+    full name (``given``; :func:`_given_names`)."""
     text, starts, ends = toks.text, toks.starts, toks.ends
     lex: dict[str, str] = {}
     votes: dict[str, dict] = {}
@@ -442,7 +443,25 @@ def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dic
                 per_parts.setdefault(sn, s)
             words = s.split()
             per_parts.setdefault(words[-1], s)
-    return surfaces, lex, per_parts
+    return surfaces, lex, per_parts, _given_names(lex)
+
+
+def _given_names(lex: dict[str, str]) -> dict[str, str]:
+    """The given names of the people this article names in full (``Alan``
+    of ``Alan Shearer``, a word of the first-name list) -> the full name: a
+    lone mention of one later (``I'm sure Alan is the man``) is that person,
+    as news writes a person's first name alone in quotes, features and sports
+    copy.  A given name two of them share is left out: a lone mention of it
+    is either or both (``the two Michael's`` after Michael Kovrig and
+    Michael Spavor)."""
+    fn = first_names()
+    given: dict[str, str] = {}
+    for s, lab in lex.items():
+        if lab == "PER" and " " in s:
+            first = s.split(" ", 1)[0]
+            if len(first) > 1 and first[0].isupper() and not first.isupper() and first.lower() in fn:
+                given[first] = s if given.get(first, s) == s else ""
+    return {k: v for k, v in given.items() if v}
 
 
 # rules that a person's surname overrides: "Howard" after "Michael Howard"
@@ -466,11 +485,11 @@ def _consistent_labels(found: list[tuple], surfaces: list[str], lex: dict, per_p
     return out
 
 
-def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: dict, sport: bool,
+def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: dict, given: dict, sport: bool,
                    out: list[tuple]) -> None:
     """The spans the sentence rules left open, labelled from the rest of the
     document (added to ``out``): a name it labels elsewhere, a person's
-    surname; headlines also as known places or token by token; a lone word
+    surname or given name (lone words only); headlines also as known places or token by token; a lone word
     as a place, or (in sports results) a team."""
     strings, text, starts, ends = toks.strings, toks.text, toks.starts, toks.ends
     for a, b, kind in pending:
@@ -500,6 +519,8 @@ def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: di
         if lab is None and kind == _HEADLINE:
             out.extend(_headline_pieces(strings, a, b, lex, per_parts))
             continue
+        if lab is None and kind == _UNLABELLED and b - a == 1 and s in given:
+            lab = "PER"
         if lab is None and kind == _UNLABELLED:
             lab = lone_word_label(strings[a:b], sport, strings[a - 1].lower() if a else "")
             if lab == "ORG" and scorecard_player(strings, a, b):
@@ -525,7 +546,7 @@ def _headline_pieces(strings: list[str], a: int, b: int, lex: dict, per_parts: d
     return out
 
 
-def _entity_dicts(toks: _Tokens, out: list[tuple], per_parts: dict) -> list[dict]:
+def _entity_dicts(toks: _Tokens, out: list[tuple], per_parts: dict, given: dict) -> list[dict]:
     """The spans in text order, overlaps dropped (the first wins), as
     entity dicts; a person's surname mention carries the full name."""
     text, starts, ends = toks.text, toks.starts, toks.ends
@@ -544,6 +565,8 @@ def _entity_dicts(toks: _Tokens, out: list[tuple], per_parts: dict) -> list[dict
         if e["label"] == "PER":
             if " " not in e["text"] and e["text"] in per_parts:
                 e["full_name"] = per_parts[e["text"]]
+            elif " " not in e["text"] and e["text"] in given:
+                e["full_name"] = given[e["text"]]
             else:
                 e["full_name"] = e["text"]
         else:
@@ -561,10 +584,10 @@ def doc_entities(doc: Document, *, is_sport: bool | None = None) -> list[dict]:
         return []
     sport = is_sport if is_sport is not None else _is_sport_text(doc, toks)
     found, pending = _sentence_candidates(doc, toks, sport)
-    surfaces, lex, per_parts = _document_lexicon(toks, found)
+    surfaces, lex, per_parts, given = _document_lexicon(toks, found)
     out = _consistent_labels(found, surfaces, lex, per_parts)
-    _label_pending(toks, pending, lex, per_parts, sport, out)
-    return _entity_dicts(toks, out, per_parts)
+    _label_pending(toks, pending, lex, per_parts, given, sport, out)
+    return _entity_dicts(toks, out, per_parts, given)
 
 
 def _slug(s: str) -> str:

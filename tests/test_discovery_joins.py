@@ -135,3 +135,13 @@ def test_a_given_name_alone_is_the_person_named_in_full():
         ("Alan Shearer", "PER"), ("Alan Ball", "PER")]
     # no one named in full: a lone given name stays open
     assert _ents("I am sure Alan is the man for the job.") == []
+
+
+def test_headline_names_read_whole():
+    # the longest name the body labels, and a given name before the person's surname
+    assert _ents("KEVIN BROWN LOWERS ERA AS MARLINS WIN .\n\nKevin Brown pitched well on Friday.")[:2] == [
+        ("KEVIN BROWN", "PER"), ("Kevin Brown", "PER")]
+    assert _ents("BOXING - ROBERTO DURAN FIGHTS AGAIN .\n\nThe boxer Duran, 45, said he would fight.")[:1] == [
+        ("ROBERTO DURAN", "PER")]
+    # a surname alone stays alone
+    assert ("BROWN", "PER") in _ents("BROWN LOWERS ERA .\n\nKevin Brown pitched well on Friday.")

@@ -531,18 +531,33 @@ def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: di
 
 def _headline_pieces(strings: list[str], a: int, b: int, lex: dict, per_parts: dict) -> list[tuple]:
     """An all-capital headline run the document does not confirm: a country,
-    continent, state or region as a whole, else its tokens one by one that
-    the document (or the gazetteer, for those places) labels."""
-    whole = " ".join(title_case(t) for t in strings[a:b])
+    continent, state or region as a whole, else its names that the document
+    labels (the longest first: ``KEVIN BROWN`` for ``Kevin Brown``, not
+    ``BROWN`` alone), a given name joined to the person's surname after it
+    (``ROBERTO DURAN``), and single tokens that the document (or the
+    gazetteer, for those places) labels."""
+    words = [title_case(t) for t in strings[a:b]]
+    whole = " ".join(words)
     if places().get(whole) in _WIDE_PLACES:
         return [(a, b, "LOC", "headline place")]
     out = []
-    for t in range(a, b):
-        tc = title_case(strings[t])
-        lab1 = lex.get(tc) or ("PER" if tc in per_parts else None) or (
-            "LOC" if places().get(tc) in _WIDE_PLACES else None)
-        if lab1 and lab1 != "MISC":
-            out.append((t, t + 1, lab1, "document"))
+    t = a
+    while t < b:
+        i = t - a
+        for n in (3, 2):  # a name of two or three words the document labels
+            lab = lex.get(" ".join(words[i:i + n])) if t + n <= b else None
+            if lab:
+                break
+        else:
+            n, tc = 1, words[i]
+            lab = lex.get(tc) or ("PER" if tc in per_parts else None) or (
+                "LOC" if places().get(tc) in _WIDE_PLACES else None)
+            if lab is None and t + 1 < b and tc.lower() in first_names() and common(tc) < 5e-4 \
+                    and (lex.get(words[i + 1]) == "PER" or words[i + 1] in per_parts):
+                n, lab = 2, "PER"  # a given name before the person's surname
+        if lab and lab != "MISC":
+            out.append((t, t + n, lab, "document"))
+        t += n
     return out
 
 

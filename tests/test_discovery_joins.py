@@ -145,3 +145,13 @@ def test_headline_names_read_whole():
         ("ROBERTO DURAN", "PER")]
     # a surname alone stays alone
     assert ("BROWN", "PER") in _ents("BROWN LOWERS ERA .\n\nKevin Brown pitched well on Friday.")
+
+
+def test_open_names_in_a_list_of_people_are_people():
+    # Tarango and Brown are people by their first names; Breen and McAteer only by the list
+    text = "The team: Andrew Tarango, Breen, McAteer, Kevin Brown and Quinn Harte."
+    assert _ents(text) == [("Andrew Tarango", "PER"), ("Breen", "PER"), ("McAteer", "PER"),
+                           ("Kevin Brown", "PER"), ("Quinn Harte", "PER")]
+    # one person only, or a place in the chain: no list of people
+    assert ("Breen", "PER") not in _ents("The team: Andrew Tarango, Breen, McAteer.")
+    assert ("Breen", "PER") not in _ents("Visits: Andrew Tarango, Breen, London, Kevin Brown.")

@@ -486,12 +486,14 @@ def _consistent_labels(found: list[tuple], surfaces: list[str], lex: dict, per_p
 
 
 def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: dict, given: dict, sport: bool,
-                   out: list[tuple]) -> None:
+                   out: list[tuple]) -> set[int]:
     """The spans the sentence rules left open, labelled from the rest of the
     document (added to ``out``): a name it labels elsewhere, a person's
     surname or given name (lone words only); headlines also as known places or token by token; a lone word
-    as a place, or (in sports results) a team."""
+    as a place, or (in sports results) a team.  Returns the starts of the
+    lone words taken for teams only for being rare."""
     strings, text, starts, ends = toks.strings, toks.text, toks.starts, toks.ends
+    lone_teams: set[int] = set()
     for a, b, kind in pending:
         s = text[starts[a]:ends[b - 1]]
         cands = [s]
@@ -525,8 +527,44 @@ def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: di
             lab = lone_word_label(strings[a:b], sport, strings[a - 1].lower() if a else "")
             if lab == "ORG" and scorecard_player(strings, a, b):
                 lab = "PER"
+            elif lab == "ORG":
+                lone_teams.add(a)  # a team only for being a rare lone word in sports text
         if lab and lab != "MISC":
             out.append((a, b, lab, "document"))
+    return lone_teams
+
+
+_LIST_SEPARATORS = frozenset({",", "and"})
+
+
+def _people_in_lists(strings: list[str], pending: list[tuple], lone_teams: set[int], out: list[tuple]) -> None:
+    """Names the rules left open in a list of people (a line-up, the
+    finishers of a race, ``Given , Breen , Staunton , Irwin``) are people:
+    a chain of at least three names of one to three words, one comma (or
+    ``and``) apart, of which at least two are people and none is labelled
+    otherwise, makes its open names people (in ``out``).  A lone word taken
+    for a team only for being rare in sports text (``lone_teams``) counts
+    as open."""
+    labelled = {a: (b, lab) for a, b, lab, _ in out}
+    open_ = {a: b for a, b, kind in pending if kind == _UNLABELLED and a not in labelled and b - a <= 3}
+    open_.update((a, labelled.pop(a)[0]) for a in lone_teams)
+    if not open_ or len(labelled) < 2:
+        return
+    items = sorted([(a, b, lab) for a, (b, lab) in labelled.items() if b - a <= 3]
+                   + [(a, b, None) for a, b in open_.items()])
+    relabel: set[int] = set()
+    chain: list[tuple] = []
+    for item in items + [(-1, -1, "")]:  # a sentinel closes the last chain
+        if chain and item[0] == chain[-1][1] + 1 and strings[chain[-1][1]] in _LIST_SEPARATORS:
+            chain.append(item)
+            continue
+        labs = [lab for _, _, lab in chain]
+        if len(chain) >= 3 and labs.count("PER") >= 2 and labs.count(None) + labs.count("PER") == len(labs):
+            relabel.update(a for a, _, lab in chain if lab is None)
+        chain = [item]
+    if relabel:
+        out[:] = [o for o in out if o[0] not in relabel]
+        out.extend((a, open_[a], "PER", "list of people") for a in relabel)
 
 
 def _headline_pieces(strings: list[str], a: int, b: int, lex: dict, per_parts: dict) -> list[tuple]:
@@ -601,7 +639,8 @@ def doc_entities(doc: Document, *, is_sport: bool | None = None) -> list[dict]:
     found, pending = _sentence_candidates(doc, toks, sport)
     surfaces, lex, per_parts, given = _document_lexicon(toks, found)
     out = _consistent_labels(found, surfaces, lex, per_parts)
-    _label_pending(toks, pending, lex, per_parts, given, sport, out)
+    lone_teams = _label_pending(toks, pending, lex, per_parts, given, sport, out)
+    _people_in_lists(toks.strings, pending, lone_teams, out)
     return _entity_dicts(toks, out, per_parts, given)
 
 

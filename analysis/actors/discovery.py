@@ -44,11 +44,16 @@ The rules, in order, for each sentence:
    evidence (a speech verb, two rare words).
 3. **Document consistency**: a person's full name carries to other
    surname-only mentions (``Simmons`` after ``Phil Simmons``), even one that
-   is also a place name (``Howard`` after ``Michael Howard``); every other
+   is also a place name (``Howard`` after ``Michael Howard``), and to a lone
+   given name no other person of the article shares (``Alan`` after ``Alan
+   Shearer``); names left open in a comma list of people are people
+   (``Andrew Tarango, Breen, McAteer, Kevin Brown``); every other
    repeat of a classified name takes the same label; a word that is only
    capitalised because it starts the sentence is a name only when the
    document uses it as one elsewhere; all-capital headlines are read only
-   for names the body confirms and for countries and regions.  An
+   for names the body confirms (the longest first: ``KEVIN BROWN``; a given
+   name joins the surname after it: ``ROBERTO DURAN``) and for countries
+   and regions.  An
    organisation by a noun, a seat or its designators (``Cofinec S.A.``) is
    one in every mention (``Cofinec said``; ``Mercantile`` of ``Mercantile
    Bancorp Inc.``).  In sports results (a sport named in the headline)

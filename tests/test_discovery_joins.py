@@ -155,3 +155,6 @@ def test_open_names_in_a_list_of_people_are_people():
     # one person only, or a place in the chain: no list of people
     assert ("Breen", "PER") not in _ents("The team: Andrew Tarango, Breen, McAteer.")
     assert ("Breen", "PER") not in _ents("Visits: Andrew Tarango, Breen, London, Kevin Brown.")
+    # one other label among three times as many people does not stop the list (a player taken for a team)
+    ents = _ents("The team: Andrew Tarango, Breen, London, McAteer, Kevin Brown, Quinn Harte and Paul Smith.")
+    assert ("Breen", "PER") in ents and ("McAteer", "PER") in ents and ("London", "LOC") in ents

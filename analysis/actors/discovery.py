@@ -546,8 +546,9 @@ def _people_in_lists(strings: list[str], pending: list[tuple], lone_teams: set[i
     """Names the rules left open in a list of people (a line-up, the
     finishers of a race, ``Given , Breen , Staunton , Irwin``) are people:
     a chain of at least three names of one to three words, one comma (or
-    ``and``) apart, of which at least two are people and none is labelled
-    otherwise, makes its open names people (in ``out``).  A lone word taken
+    ``and``) apart, of which at least two are people and at most one in
+    three of those is labelled otherwise, makes its open names people (in
+    ``out``).  A lone word taken
     for a team only for being rare in sports text (``lone_teams``) counts
     as open."""
     labelled = {a: (b, lab) for a, b, lab, _ in out}
@@ -564,7 +565,8 @@ def _people_in_lists(strings: list[str], pending: list[tuple], lone_teams: set[i
             chain.append(item)
             continue
         labs = [lab for _, _, lab in chain]
-        if len(chain) >= 3 and labs.count("PER") >= 2 and labs.count(None) + labs.count("PER") == len(labs):
+        n_per = labs.count("PER")
+        if len(chain) >= 3 and n_per >= 2 and 3 * (len(labs) - n_per - labs.count(None)) <= n_per:
             relabel.update(a for a, _, lab in chain if lab is None)
         chain = [item]
     if relabel:

@@ -158,3 +158,9 @@ def test_open_names_in_a_list_of_people_are_people():
     # one other label among three times as many people does not stop the list (a player taken for a team)
     ents = _ents("The team: Andrew Tarango, Breen, London, McAteer, Kevin Brown, Quinn Harte and Paul Smith.")
     assert ("Breen", "PER") in ents and ("McAteer", "PER") in ents and ("London", "LOC") in ents
+
+
+def test_a_lone_letter_is_no_name():
+    # "N / A" in a table of figures, after "company": no organisation; a title keeps "Mr X" a person
+    assert _ents("Shares offered by company N / A\n\nRevenue N / A") == []
+    assert _ents("Mr X said he would stay.") == [("X", "PER")]

@@ -551,6 +551,11 @@ def _people_in_lists(strings: list[str], pending: list[tuple], lone_teams: set[i
     ``out``).  A lone word taken
     for a team only for being rare in sports text (``lone_teams``) counts
     as open."""
+    n = len(strings)
+    if not any(kind == _UNLABELLED and b - a <= 3 and ((b < n and strings[b] in _LIST_SEPARATORS)
+                                                      or (a and strings[a - 1] in _LIST_SEPARATORS))
+               for a, b, kind in pending):
+        return  # (a name of a chain has a comma or "and" beside it)
     labelled = {a: (b, lab) for a, b, lab, _ in out}
     open_ = {a: b for a, b, kind in pending if kind == _UNLABELLED and a not in labelled and b - a <= 3}
     open_.update((a, labelled.pop(a)[0]) for a in lone_teams)

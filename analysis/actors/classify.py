@@ -38,6 +38,8 @@ def classify_run(tokens: list[str], ctx: dict) -> tuple[str | None, str]:
     person_titles, _ = title_info()
     if all(t in demonym_words for t in tokens) or text in demonym_words:
         return "MISC", "demonym"
+    if len(text) == 1 and ctx.get("title_gender") is None:
+        return "MISC", "one letter"  # "N / A", "Plan B": no name ("Mr X" has its title)
     if text in common_acronyms():
         return "MISC", "common acronym"
     if text in news_orgs() or (len(tokens) == 1 and tokens[0] in news_orgs()):

@@ -44,11 +44,16 @@ The rules, in order, for each sentence:
    evidence (a speech verb, two rare words).
 3. **Document consistency**: a person's full name carries to other
    surname-only mentions (``Simmons`` after ``Phil Simmons``), even one that
-   is also a place name (``Howard`` after ``Michael Howard``); every other
+   is also a place name (``Howard`` after ``Michael Howard``), and to a lone
+   given name no other person of the article shares (``Alan`` after ``Alan
+   Shearer``); names left open in a comma list of people are people
+   (``Andrew Tarango, Breen, McAteer, Kevin Brown``); every other
    repeat of a classified name takes the same label; a word that is only
    capitalised because it starts the sentence is a name only when the
    document uses it as one elsewhere; all-capital headlines are read only
-   for names the body confirms and for countries and regions.  An
+   for names the body confirms (the longest first: ``KEVIN BROWN``; a given
+   name joins the surname after it: ``ROBERTO DURAN``) and for countries
+   and regions.  An
    organisation by a noun, a seat or its designators (``Cofinec S.A.``) is
    one in every mention (``Cofinec said``; ``Mercantile`` of ``Mercantile
    Bancorp Inc.``).  In sports results (a sport named in the headline)
@@ -98,7 +103,7 @@ from analysis.actors.runs import (
     run_plan,
     title_case,
 )
-from analysis.names import PersonMentions, apposition_re, infer_gender, name_parts, person_cue_verbs
+from analysis.names import PersonMentions, apposition_re, first_names, infer_gender, name_parts, person_cue_verbs
 from analysis.core.text import Document
 
 __all__ = ["discover_entities", "ENTITY_KINDS"]
@@ -197,7 +202,10 @@ def _sentence_candidates(doc: Document, toks: _Tokens, sport: bool) -> tuple[lis
             runs = reshape_runs(toks.strings, toks.poss, runs, hi)  # (one one-word run: nothing to cut or join)
         for a, b in runs:
             if not headline:
-                _label_run(toks, a, b, lo, hi, sport, person_titles, found, pending)
+                if b == a + 1:  # one word: most runs
+                    _label_word(toks, a, lo, hi, sport, person_titles, found, pending)
+                else:
+                    _label_run(toks, a, b, lo, hi, sport, person_titles, found, pending)
             elif a == lo and is_dateline(toks.strings, toks.text, toks.ends, a, b):
                 found.append((a, b, "LOC", "dateline"))
             elif sport:
@@ -211,8 +219,42 @@ def _sentence_candidates(doc: Document, toks: _Tokens, sport: bool) -> tuple[lis
     return found, pending
 
 
+def _label_word(toks: _Tokens, a: int, lo: int, hi: int, sport: bool, person_titles: dict,
+                found: list, pending: list) -> None:
+    """:func:`_label_run` for a one-word run, with what its plan comes to
+    for one token written out: no title, no split, at most one piece (the
+    word) or one pending offset (the word cut for starting the sentence).  A
+    Hypothesis test holds the two equal."""
+    strings = toks.strings
+    if toks.flags[a] & SKIP:
+        return  # run_plan cuts it and leaves nothing
+    key = strings[a]
+    at_start = a == lo or strings[a - 1] in AFTER_QUOTE
+    plan = PLAN_MEMO[at_start].get(key)
+    if plan is None:
+        plan = run_plan(None if SEP in key else key, [key], at_start)
+    if plan[PLAN_PENDING]:  # the word is cut: nothing is left for a piece
+        if sport and results_row(strings, a, a + 1, lo, hi):
+            found.append((a, a + 1, "ORG", "sports team"))  # "Reading 4 1 1 2 5 10 4"
+        else:
+            pending.append((a, a + 1, _INITIAL))
+        return
+    if len(plan) == PLAN_PIECES or key[0].islower():
+        return  # a modifier ("Ohio-based"), or no name
+    title_gender = None
+    if a > lo:  # a title noun in lower case just before: "spokeswoman Hua Chunying"
+        prev = strings[a - 1]
+        if prev in person_titles and prev[0].islower():
+            title_gender = person_titles[prev]
+    label, rule = _label_piece(toks, a, a + 1, lo, hi, [key], None if SEP in key else key, title_gender, sport)
+    if label is None:
+        pending.append((a, a + 1, _UNLABELLED))
+    else:
+        found.append((a, a + 1, label, rule))
+
+
 def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, person_titles: dict,
-               found: list, pending: list) -> None:
+                 found: list, pending: list) -> None:
     """One capitalised run of body text (tokens ``a``..``b`` of the sentence
     ``lo``..``hi``): its plan (:func:`~analysis.actors.runs.run_plan`:
     leading titles, months, pronouns and common words cut, trailing months
@@ -285,7 +327,10 @@ def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[
     dateline and sports-team readings."""
     strings, text, ends = toks.strings, toks.text, toks.ends
     end = ends[pb - 1]
-    piece_title, age = _apposition_age(text, end, piece_title)
+    age = False
+    nxt = text[end:end + 1]
+    if nxt == "," or nxt.isspace():  # (where _apposition_age can find anything)
+        piece_title, age = _apposition_age(text, end, piece_title)
     speech = pb < hi and strings[pb] in _SPEECH
     memo = CLASSIFY_MEMO.get((piece_title, age, speech))
     hit = None if memo is None else memo.get(pkey)
@@ -366,10 +411,11 @@ def _designator_bases(surfaces: list[str], found: list[tuple]) -> list[str]:
     return out
 
 
-def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dict[str, str], dict[str, str]]:
+def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dict, dict, dict]:
     """Step 3's evidence: the surface of each labelled span, each surface's
-    majority label (``lex``) and, for people named in full, their surname and
-    last word -> the full name (``per_parts``)."""
+    majority label (``lex``), for people named in full their surname and
+    last word -> the full name (``per_parts``) and their given name -> the
+    full name (``given``; :func:`_given_names`)."""
     text, starts, ends = toks.text, toks.starts, toks.ends
     lex: dict[str, str] = {}
     votes: dict[str, dict] = {}
@@ -402,7 +448,25 @@ def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dic
                 per_parts.setdefault(sn, s)
             words = s.split()
             per_parts.setdefault(words[-1], s)
-    return surfaces, lex, per_parts
+    return surfaces, lex, per_parts, _given_names(lex)
+
+
+def _given_names(lex: dict[str, str]) -> dict[str, str]:
+    """The given names of the people this article names in full (``Alan``
+    of ``Alan Shearer``, a word of the first-name list) -> the full name: a
+    lone mention of one later (``I'm sure Alan is the man``) is that person,
+    as news writes a person's first name alone in quotes, features and sports
+    copy.  A given name two of them share is left out: a lone mention of it
+    is either or both (``the two Michael's`` after Michael Kovrig and
+    Michael Spavor)."""
+    fn = first_names()
+    given: dict[str, str] = {}
+    for s, lab in lex.items():
+        if lab == "PER" and " " in s:
+            first = s.split(" ", 1)[0]
+            if len(first) > 1 and first[0].isupper() and not first.isupper() and first.lower() in fn:
+                given[first] = s if given.get(first, s) == s else ""
+    return {k: v for k, v in given.items() if v}
 
 
 # rules that a person's surname overrides: "Howard" after "Michael Howard"
@@ -426,13 +490,15 @@ def _consistent_labels(found: list[tuple], surfaces: list[str], lex: dict, per_p
     return out
 
 
-def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: dict, sport: bool,
-                   out: list[tuple]) -> None:
+def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: dict, given: dict, sport: bool,
+                   out: list[tuple]) -> set[int]:
     """The spans the sentence rules left open, labelled from the rest of the
     document (added to ``out``): a name it labels elsewhere, a person's
-    surname; headlines also as known places or token by token; a lone word
-    as a place, or (in sports results) a team."""
+    surname or given name (lone words only); headlines also as known places or token by token; a lone word
+    as a place, or (in sports results) a team.  Returns the starts of the
+    lone words taken for teams only for being rare."""
     strings, text, starts, ends = toks.strings, toks.text, toks.starts, toks.ends
+    lone_teams: set[int] = set()
     for a, b, kind in pending:
         s = text[starts[a]:ends[b - 1]]
         cands = [s]
@@ -460,32 +526,92 @@ def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: di
         if lab is None and kind == _HEADLINE:
             out.extend(_headline_pieces(strings, a, b, lex, per_parts))
             continue
+        if lab is None and kind == _UNLABELLED and b - a == 1 and s in given:
+            lab = "PER"
         if lab is None and kind == _UNLABELLED:
             lab = lone_word_label(strings[a:b], sport, strings[a - 1].lower() if a else "")
             if lab == "ORG" and scorecard_player(strings, a, b):
                 lab = "PER"
+            elif lab == "ORG":
+                lone_teams.add(a)  # a team only for being a rare lone word in sports text
         if lab and lab != "MISC":
             out.append((a, b, lab, "document"))
+    return lone_teams
+
+
+_LIST_SEPARATORS = frozenset({",", "and"})
+
+
+def _people_in_lists(strings: list[str], pending: list[tuple], lone_teams: set[int], out: list[tuple]) -> None:
+    """Names the rules left open in a list of people (a line-up, the
+    finishers of a race, ``Given , Breen , Staunton , Irwin``) are people:
+    a chain of at least three names of one to three words, one comma (or
+    ``and``) apart, of which at least two are people and at most one in
+    three of those is labelled otherwise, makes its open names people (in
+    ``out``).  A lone word taken
+    for a team only for being rare in sports text (``lone_teams``) counts
+    as open."""
+    n = len(strings)
+    if not any(kind == _UNLABELLED and b - a <= 3 and ((b < n and strings[b] in _LIST_SEPARATORS)
+                                                      or (a and strings[a - 1] in _LIST_SEPARATORS))
+               for a, b, kind in pending):
+        return  # (a name of a chain has a comma or "and" beside it)
+    labelled = {a: (b, lab) for a, b, lab, _ in out}
+    open_ = {a: b for a, b, kind in pending if kind == _UNLABELLED and a not in labelled and b - a <= 3}
+    open_.update((a, labelled.pop(a)[0]) for a in lone_teams)
+    if not open_ or len(labelled) < 2:
+        return
+    items = sorted([(a, b, lab) for a, (b, lab) in labelled.items() if b - a <= 3]
+                   + [(a, b, None) for a, b in open_.items()])
+    relabel: set[int] = set()
+    chain: list[tuple] = []
+    for item in items + [(-1, -1, "")]:  # a sentinel closes the last chain
+        if chain and item[0] == chain[-1][1] + 1 and strings[chain[-1][1]] in _LIST_SEPARATORS:
+            chain.append(item)
+            continue
+        labs = [lab for _, _, lab in chain]
+        n_per = labs.count("PER")
+        if len(chain) >= 3 and n_per >= 2 and 3 * (len(labs) - n_per - labs.count(None)) <= n_per:
+            relabel.update(a for a, _, lab in chain if lab is None)
+        chain = [item]
+    if relabel:
+        out[:] = [o for o in out if o[0] not in relabel]
+        out.extend((a, open_[a], "PER", "list of people") for a in relabel)
 
 
 def _headline_pieces(strings: list[str], a: int, b: int, lex: dict, per_parts: dict) -> list[tuple]:
     """An all-capital headline run the document does not confirm: a country,
-    continent, state or region as a whole, else its tokens one by one that
-    the document (or the gazetteer, for those places) labels."""
-    whole = " ".join(title_case(t) for t in strings[a:b])
+    continent, state or region as a whole, else its names that the document
+    labels (the longest first: ``KEVIN BROWN`` for ``Kevin Brown``, not
+    ``BROWN`` alone), a given name joined to the person's surname after it
+    (``ROBERTO DURAN``), and single tokens that the document (or the
+    gazetteer, for those places) labels."""
+    words = [title_case(t) for t in strings[a:b]]
+    whole = " ".join(words)
     if places().get(whole) in _WIDE_PLACES:
         return [(a, b, "LOC", "headline place")]
     out = []
-    for t in range(a, b):
-        tc = title_case(strings[t])
-        lab1 = lex.get(tc) or ("PER" if tc in per_parts else None) or (
-            "LOC" if places().get(tc) in _WIDE_PLACES else None)
-        if lab1 and lab1 != "MISC":
-            out.append((t, t + 1, lab1, "document"))
+    t = a
+    while t < b:
+        i = t - a
+        for n in (3, 2):  # a name of two or three words the document labels
+            lab = lex.get(" ".join(words[i:i + n])) if t + n <= b else None
+            if lab:
+                break
+        else:
+            n, tc = 1, words[i]
+            lab = lex.get(tc) or ("PER" if tc in per_parts else None) or (
+                "LOC" if places().get(tc) in _WIDE_PLACES else None)
+            if lab is None and t + 1 < b and tc.lower() in first_names() and common(tc) < 5e-4 \
+                    and (lex.get(words[i + 1]) == "PER" or words[i + 1] in per_parts):
+                n, lab = 2, "PER"  # a given name before the person's surname
+        if lab and lab != "MISC":
+            out.append((t, t + n, lab, "document"))
+        t += n
     return out
 
 
-def _entity_dicts(toks: _Tokens, out: list[tuple], per_parts: dict) -> list[dict]:
+def _entity_dicts(toks: _Tokens, out: list[tuple], per_parts: dict, given: dict) -> list[dict]:
     """The spans in text order, overlaps dropped (the first wins), as
     entity dicts; a person's surname mention carries the full name."""
     text, starts, ends = toks.text, toks.starts, toks.ends
@@ -504,6 +630,8 @@ def _entity_dicts(toks: _Tokens, out: list[tuple], per_parts: dict) -> list[dict
         if e["label"] == "PER":
             if " " not in e["text"] and e["text"] in per_parts:
                 e["full_name"] = per_parts[e["text"]]
+            elif " " not in e["text"] and e["text"] in given:
+                e["full_name"] = given[e["text"]]
             else:
                 e["full_name"] = e["text"]
         else:
@@ -521,10 +649,11 @@ def doc_entities(doc: Document, *, is_sport: bool | None = None) -> list[dict]:
         return []
     sport = is_sport if is_sport is not None else _is_sport_text(doc, toks)
     found, pending = _sentence_candidates(doc, toks, sport)
-    surfaces, lex, per_parts = _document_lexicon(toks, found)
+    surfaces, lex, per_parts, given = _document_lexicon(toks, found)
     out = _consistent_labels(found, surfaces, lex, per_parts)
-    _label_pending(toks, pending, lex, per_parts, sport, out)
-    return _entity_dicts(toks, out, per_parts)
+    lone_teams = _label_pending(toks, pending, lex, per_parts, given, sport, out)
+    _people_in_lists(toks.strings, pending, lone_teams, out)
+    return _entity_dicts(toks, out, per_parts, given)
 
 
 def _slug(s: str) -> str:

@@ -7,7 +7,6 @@ Garneau 2, Saint-Jacques 1.
 """
 from __future__ import annotations
 
-import io
 import json
 
 import pandas as pd

@@ -4,7 +4,6 @@ seed article's sentences (the table is printed by
 from __future__ import annotations
 
 import csv
-import io
 import json
 import math
 import re

@@ -64,6 +64,7 @@ The rules, in order, for each sentence:
    and rare lone words, not common words nor cricket players (``c Vaas b
    Dharmasena``, ``Muralitharan 10-0-41-2``).
 
+Steps 1 and 2 are here; step 3 is :mod:`analysis.actors.document_labels`.
 :func:`discover_entities` returns the spans for one Document;
 :func:`analysis.actors.candidates.discover_actors` the table of candidate
 actors over a corpus, with counts and a suggested codebook row.  The
@@ -72,28 +73,23 @@ reference lists are in :mod:`analysis.actors.lexicon`.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 import numpy as np
 
 from analysis.actors.classify import CLASSIFY_MEMO, classify_memo
 from analysis.actors.joins import reshape_runs
-from analysis.actors.teams import (ISO_DATE, STRONG_PERSON, city_team, lone_word_label, results_row, scorecard_player,
-                                   table_row_teams, team_in_row)
-from analysis.actors.lexicon import (abbreviated_org_words, common, designators, org_kind_nouns, org_words, places,
-                                     title_info)
+from analysis.actors.teams import STRONG_PERSON, city_team, results_row, table_row_teams
+from analysis.actors.lexicon import org_kind_nouns, title_info
 from analysis.actors.runs import (
     AFTER_QUOTE,
     ALPHA2_T,
     ALPHA_UPPER_T,
     CAP_T,
-    FLAGS,
     PLAN_FIRST,
     PLAN_MEMO,
     PLAN_PENDING,
     PLAN_PIECES,
     PLAN_TITLE,
-    POSS_T,
     SCORE_T,
     SEP,
     SKIP,
@@ -101,10 +97,17 @@ from analysis.actors.runs import (
     is_dateline,
     memo_put,
     run_plan,
-    title_case,
 )
-from analysis.names import PersonMentions, apposition_re, first_names, infer_gender, name_parts, person_cue_verbs
+from analysis.names import PersonMentions, apposition_re, infer_gender, person_cue_verbs
 from analysis.core.text import Document
+from analysis.actors.doc_tokens import HEADLINE, INITIAL, UNLABELLED, WEAK_PERSON, Tokens, read_tokens
+from analysis.actors.document_labels import (
+    consistent_labels,
+    document_lexicon,
+    entity_dicts,
+    label_pending,
+    people_in_lists,
+)
 
 __all__ = ["discover_entities", "ENTITY_KINDS"]
 
@@ -122,52 +125,8 @@ _SPORT_WORDS = re.compile(
     r"tennis|golf|r(?:ugby|acing)|b(?:aseball|asketball|oxing)|athletics|h(?:ockey|andball)|motor racing|"
     r"volleyball|olympics?)\b", re.I)
 
-_SURNAME_MEMO: dict = {}
 
-def _surname(full: str) -> str:
-    """``name_parts(full)["surname"]``, memoised."""
-    hit = _SURNAME_MEMO.get(full)
-    if hit is None:
-        hit = memo_put(_SURNAME_MEMO, full, name_parts(full)["surname"])
-    return hit
-
-
-# kinds of pending spans (labelled, or not, by the document consistency step)
-_UNLABELLED, _INITIAL, _HEADLINE = 0, 1, 2
-_WIDE_PLACES = ("country", "continent", "state", "region")  # places a headline names alone
-
-
-class _Tokens(NamedTuple):
-    """A document's tokens as the rules read them: strings, offsets and flag
-    bytes (:data:`analysis.actors.runs.FLAGS`), a possessive ``'s`` cut off."""
-
-    strings: list[str]
-    starts: list[int]
-    ends: list[int]
-    flags: bytearray
-    text: str
-    poss: bytes  # 1 where a possessive was cut off the token
-
-
-def _read_tokens(doc: Document) -> _Tokens | None:
-    strings = list(doc.token_strings())
-    if not strings:
-        return None
-    flat = doc.tokens.ravel().tolist()
-    starts, ends = flat[0::2], flat[1::2]
-    flags = bytearray(map(FLAGS.__getitem__, strings))
-    # a possessive is not part of the name: "Kovrig’s" -> "Kovrig"
-    poss = bytes(flags.translate(POSS_T))
-    i = poss.find(1)
-    while i >= 0:
-        strings[i] = strings[i][:-2]
-        ends[i] -= 2
-        flags[i] = FLAGS[strings[i]]
-        i = poss.find(1, i + 1)
-    return _Tokens(strings, starts, ends, flags, doc.text, poss)
-
-
-def _is_sport_text(doc: Document, toks: _Tokens) -> bool:
+def _is_sport_text(doc: Document, toks: Tokens) -> bool:
     """Sports results: a sport named in the headline, or in the text when it
     holds at least six scores (``2-1``)."""
     n_sent = doc.n_sentences
@@ -176,7 +135,7 @@ def _is_sport_text(doc: Document, toks: _Tokens) -> bool:
                 or (toks.flags.translate(SCORE_T).count(1) >= 6 and _SPORT_WORDS.search(toks.text)))
 
 
-def _sentence_candidates(doc: Document, toks: _Tokens, sport: bool) -> tuple[list[tuple], list[tuple]]:
+def _sentence_candidates(doc: Document, toks: Tokens, sport: bool) -> tuple[list[tuple], list[tuple]]:
     """Steps 1 and 2, sentence by sentence: the labelled spans ``(a, b, label,
     rule)`` (token indices) and the spans left to the document consistency
     step ``(a, b, kind)``.  All-capital headlines are only read there."""
@@ -211,15 +170,15 @@ def _sentence_candidates(doc: Document, toks: _Tokens, sport: bool) -> tuple[lis
             elif sport:
                 for pa, pb, lab in table_row_teams(toks.strings, a, b, hi):
                     if lab is None:
-                        pending.append((pa, pb, _HEADLINE))
+                        pending.append((pa, pb, HEADLINE))
                     else:
                         found.append((pa, pb, lab, "sports team" if lab == "ORG" else "venue"))
             else:
-                pending.append((a, b, _HEADLINE))
+                pending.append((a, b, HEADLINE))
     return found, pending
 
 
-def _label_word(toks: _Tokens, a: int, lo: int, hi: int, sport: bool, person_titles: dict,
+def _label_word(toks: Tokens, a: int, lo: int, hi: int, sport: bool, person_titles: dict,
                 found: list, pending: list) -> None:
     """:func:`_label_run` for a one-word run, with what its plan comes to
     for one token written out: no title, no split, at most one piece (the
@@ -237,7 +196,7 @@ def _label_word(toks: _Tokens, a: int, lo: int, hi: int, sport: bool, person_tit
         if sport and results_row(strings, a, a + 1, lo, hi):
             found.append((a, a + 1, "ORG", "sports team"))  # "Reading 4 1 1 2 5 10 4"
         else:
-            pending.append((a, a + 1, _INITIAL))
+            pending.append((a, a + 1, INITIAL))
         return
     if len(plan) == PLAN_PIECES or key[0].islower():
         return  # a modifier ("Ohio-based"), or no name
@@ -248,12 +207,12 @@ def _label_word(toks: _Tokens, a: int, lo: int, hi: int, sport: bool, person_tit
             title_gender = person_titles[prev]
     label, rule = _label_piece(toks, a, a + 1, lo, hi, [key], None if SEP in key else key, title_gender, sport)
     if label is None:
-        pending.append((a, a + 1, _UNLABELLED))
+        pending.append((a, a + 1, UNLABELLED))
     else:
         found.append((a, a + 1, label, rule))
 
 
-def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, person_titles: dict,
+def _label_run(toks: Tokens, a: int, b: int, lo: int, hi: int, sport: bool, person_titles: dict,
                  found: list, pending: list) -> None:
     """One capitalised run of body text (tokens ``a``..``b`` of the sentence
     ``lo``..``hi``): its plan (:func:`~analysis.actors.runs.run_plan`:
@@ -284,7 +243,7 @@ def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, per
         if sport and results_row(strings, a + p, a + p + 1, lo, hi):
             found.append((a + p, a + p + 1, "ORG", "sports team"))  # "Reading 4 1 1 2 5 10 4"
         else:
-            pending.append((a + p, a + p + 1, _INITIAL))
+            pending.append((a + p, a + p + 1, INITIAL))
     n_plan = len(plan)
     if n_plan == PLAN_PIECES:  # no pieces
         return
@@ -311,15 +270,15 @@ def _label_run(toks: _Tokens, a: int, b: int, lo: int, hi: int, sport: bool, per
                 and not strings[pa - 1].endswith("ly"):
             # a bare head noun after a word cut only for starting the sentence:
             # one name ("Security Council", "United Nations")
-            pending.remove((pa - 1, pa, _INITIAL))
+            pending.remove((pa - 1, pa, INITIAL))
             pa -= 1
         if label is None:
-            pending.append((pa, pb, _UNLABELLED))
+            pending.append((pa, pb, UNLABELLED))
         else:
             found.append((pa, pb, label, rule))
 
 
-def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[str], pkey: str | None,
+def _label_piece(toks: Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[str], pkey: str | None,
                  piece_title: str | None, sport: bool) -> tuple[str | None, str]:
     """Label and rule of one piece of a run (tokens ``pa``..``pb``): its
     context (an apposition with a role noun, an age, a speech verb after it),
@@ -335,7 +294,7 @@ def _label_piece(toks: _Tokens, pa: int, pb: int, lo: int, hi: int, ptoks: list[
     memo = CLASSIFY_MEMO.get((piece_title, age, speech))
     hit = None if memo is None else memo.get(pkey)
     label, rule = hit if hit is not None else classify_memo(pkey, ptoks, piece_title, age, speech)
-    if (label is None or rule in _WEAK_PERSON) and _org_noun_beside(strings, pa, pb, lo, hi):
+    if (label is None or rule in WEAK_PERSON) and _org_noun_beside(strings, pa, pb, lo, hi):
         label, rule = "ORG", "organisation noun"
     if pa == lo and is_dateline(strings, text, ends, pa, pb) and label in (None, "LOC", "PER", "ORG") \
             and rule in (None, "unknown word", "unknown run", "gazetteer", "acronym", "rare words"):
@@ -367,7 +326,6 @@ def _apposition_age(text: str, end: int, title: str | None) -> tuple[str | None,
 
 # person rules that a noun naming a kind of organisation next to the name
 # overrides ("Cofinec said" is a person only by its speech verb)
-_WEAK_PERSON = ("speech verb", "rare words")
 _SEATED = ("-based", "-headquartered", "-listed", "-registered")  # "Ohio-based KeyCorp"
 _POSSESSIVES = ("'s", "’s", "'", "’")
 
@@ -385,275 +343,21 @@ def _org_noun_beside(strings: list[str], pa: int, pb: int, lo: int, hi: int) -> 
     return k < hi and strings[k] in after
 
 
-def _designator_bases(surfaces: list[str], found: list[tuple]) -> list[str]:
-    """The names of companies written with their designators in this article
-    (``NationsBank`` of ``NationsBank Corp``, ``Ruch`` of ``Ruch SA``): the
-    words before the trailing designators, when they are no place and, for
-    one word, no common English word."""
-    marks = None
-    out = []
-    for s, (a, b, lab, _) in zip(surfaces, found):
-        if lab != "ORG" or b - a < 2:
-            continue
-        if marks is None:
-            marks = designators()
-        words = s.split()
-        n = len(words)
-        while n > 0 and words[n - 1] in marks:
-            n -= 1
-        if 0 < n < len(words) and words[n - 1] not in ("&", "and", "of"):
-            # the name, and the name without a trailing head word of its own
-            # ("Mercantile" of "Mercantile Bancorp Inc.")
-            for m in (n, n - 1 if n > 1 and words[n - 1] in org_words() else 0):
-                base = " ".join(words[:m])
-                if m and base not in places() and (m > 1 or common(base) < 3e-5):
-                    out.append(base)
-    return out
-
-
-def _document_lexicon(toks: _Tokens, found: list[tuple]) -> tuple[list[str], dict, dict, dict]:
-    """Step 3's evidence: the surface of each labelled span, each surface's
-    majority label (``lex``), for people named in full their surname and
-    last word -> the full name (``per_parts``) and their given name -> the
-    full name (``given``; :func:`_given_names`)."""
-    text, starts, ends = toks.text, toks.starts, toks.ends
-    lex: dict[str, str] = {}
-    votes: dict[str, dict] = {}
-    per_parts: dict[str, str] = {}
-    surfaces = [text[starts[a]:ends[b - 1]] for a, b, _, _ in found]
-    for s, (_, _, lab, _) in zip(surfaces, found):
-        v = votes.get(s)
-        if v is None:
-            votes[s] = {lab: 1}
-        else:
-            v[lab] = v.get(lab, 0) + 1
-    for s, v in votes.items():
-        lex[s] = max(v, key=v.get)
-    # an organisation by its own evidence in one place is one everywhere in the
-    # article: a noun of organisation kind beside it, or its designators
-    # ("Cofinec S.A." ... "Cofinec said")
-    strong_org = [s for s, f in zip(surfaces, found) if f[3] == "organisation noun"]
-    strong_org += _designator_bases(surfaces, found)
-    if strong_org:
-        # a person named in full keeps their surname ("Dole spokesman" after "Bob Dole")
-        per_titled = {s for s, (_, _, lab, rule) in zip(surfaces, found) if lab == "PER" and rule not in _WEAK_PERSON}
-        per_titled.update([s.rsplit(" ", 1)[-1] for s in per_titled if " " in s])
-        for s in strong_org:
-            if lex.get(s) in (None, "PER", "ORG") and s not in per_titled:
-                lex[s] = "ORG"
-    for s, lab in lex.items():
-        if lab == "PER" and " " in s:
-            sn = _surname(s)
-            if sn:
-                per_parts.setdefault(sn, s)
-            words = s.split()
-            per_parts.setdefault(words[-1], s)
-    return surfaces, lex, per_parts, _given_names(lex)
-
-
-def _given_names(lex: dict[str, str]) -> dict[str, str]:
-    """The given names of the people this article names in full (``Alan``
-    of ``Alan Shearer``, a word of the first-name list) -> the full name: a
-    lone mention of one later (``I'm sure Alan is the man``) is that person,
-    as news writes a person's first name alone in quotes, features and sports
-    copy.  A given name two of them share is left out: a lone mention of it
-    is either or both (``the two Michael's`` after Michael Kovrig and
-    Michael Spavor)."""
-    fn = first_names()
-    given: dict[str, str] = {}
-    for s, lab in lex.items():
-        if lab == "PER" and " " in s:
-            first = s.split(" ", 1)[0]
-            if len(first) > 1 and first[0].isupper() and not first.isupper() and first.lower() in fn:
-                given[first] = s if given.get(first, s) == s else ""
-    return {k: v for k, v in given.items() if v}
-
-
-# rules that a person's surname overrides: "Howard" after "Michael Howard"
-_SURNAME_OVER = ("gazetteer", "sports team", "acronym", "organisation noun")
-
-
-def _consistent_labels(found: list[tuple], surfaces: list[str], lex: dict, per_parts: dict) -> list[tuple]:
-    """The labelled spans with every repeat of a name under its majority
-    label; a one-word place or acronym that is the surname of a person named
-    in full in this article is that person ("Howard" after "Michael Howard")."""
-    out = []
-    for s, (a, b, label, rule) in zip(surfaces, found):
-        # a dateline, a team in a results row and the venue of a fixture keep
-        # their own reading ("NEW YORK" is the dateline's place and the standings' team)
-        lab = label if rule in ("dateline", "sports team", "venue") else lex.get(s, label)
-        if lab in ("LOC", "ORG") and b - a == 1 and s in per_parts and rule in _SURNAME_OVER:
-            lab = "PER"
-        if lab == "MISC":
-            continue
-        out.append((a, b, lab, rule))
-    return out
-
-
-def _label_pending(toks: _Tokens, pending: list[tuple], lex: dict, per_parts: dict, given: dict, sport: bool,
-                   out: list[tuple]) -> set[int]:
-    """The spans the sentence rules left open, labelled from the rest of the
-    document (added to ``out``): a name it labels elsewhere, a person's
-    surname or given name (lone words only); headlines also as known places or token by token; a lone word
-    as a place, or (in sports results) a team.  Returns the starts of the
-    lone words taken for teams only for being rare."""
-    strings, text, starts, ends = toks.strings, toks.text, toks.starts, toks.ends
-    lone_teams: set[int] = set()
-    for a, b, kind in pending:
-        s = text[starts[a]:ends[b - 1]]
-        cands = [s]
-        if kind == _HEADLINE:
-            cands = [" ".join(title_case(t) for t in strings[a:b]), s]
-        lab = None
-        if sport and kind != _UNLABELLED and team_in_row(strings, a, b, len(strings)):
-            out.append((a, b, "ORG", "sports team"))
-            continue
-        if kind == _INITIAL and text[ends[b - 1] + 1:ends[b - 1] + 2].isdigit() \
-                and ISO_DATE.match(text, ends[b - 1] + 1):  # "DUBLIN 1996-08-30"
-            out.append((a, b, "LOC", "dateline"))
-            continue
-        for c in cands:
-            if c in lex:
-                lab = lex[c]
-            elif c in per_parts:
-                lab = "PER"
-            else:
-                words = c.split()
-                if words[-1] in per_parts and len(words) == 1:
-                    lab = "PER"
-            if lab:
-                break
-        if lab is None and kind == _HEADLINE:
-            out.extend(_headline_pieces(strings, a, b, lex, per_parts))
-            continue
-        if lab is None and kind == _UNLABELLED and b - a == 1 and s in given:
-            lab = "PER"
-        if lab is None and kind == _UNLABELLED:
-            lab = lone_word_label(strings[a:b], sport, strings[a - 1].lower() if a else "")
-            if lab == "ORG" and scorecard_player(strings, a, b):
-                lab = "PER"
-            elif lab == "ORG":
-                lone_teams.add(a)  # a team only for being a rare lone word in sports text
-        if lab and lab != "MISC":
-            out.append((a, b, lab, "document"))
-    return lone_teams
-
-
-_LIST_SEPARATORS = frozenset({",", "and"})
-
-
-def _people_in_lists(strings: list[str], pending: list[tuple], lone_teams: set[int], out: list[tuple]) -> None:
-    """Names the rules left open in a list of people (a line-up, the
-    finishers of a race, ``Given , Breen , Staunton , Irwin``) are people:
-    a chain of at least three names of one to three words, one comma (or
-    ``and``) apart, of which at least two are people and at most one in
-    three of those is labelled otherwise, makes its open names people (in
-    ``out``).  A lone word taken
-    for a team only for being rare in sports text (``lone_teams``) counts
-    as open."""
-    n = len(strings)
-    if not any(kind == _UNLABELLED and b - a <= 3 and ((b < n and strings[b] in _LIST_SEPARATORS)
-                                                      or (a and strings[a - 1] in _LIST_SEPARATORS))
-               for a, b, kind in pending):
-        return  # (a name of a chain has a comma or "and" beside it)
-    labelled = {a: (b, lab) for a, b, lab, _ in out}
-    open_ = {a: b for a, b, kind in pending if kind == _UNLABELLED and a not in labelled and b - a <= 3}
-    open_.update((a, labelled.pop(a)[0]) for a in lone_teams)
-    if not open_ or len(labelled) < 2:
-        return
-    items = sorted([(a, b, lab) for a, (b, lab) in labelled.items() if b - a <= 3]
-                   + [(a, b, None) for a, b in open_.items()])
-    relabel: set[int] = set()
-    chain: list[tuple] = []
-    for item in items + [(-1, -1, "")]:  # a sentinel closes the last chain
-        if chain and item[0] == chain[-1][1] + 1 and strings[chain[-1][1]] in _LIST_SEPARATORS:
-            chain.append(item)
-            continue
-        labs = [lab for _, _, lab in chain]
-        n_per = labs.count("PER")
-        if len(chain) >= 3 and n_per >= 2 and 3 * (len(labs) - n_per - labs.count(None)) <= n_per:
-            relabel.update(a for a, _, lab in chain if lab is None)
-        chain = [item]
-    if relabel:
-        out[:] = [o for o in out if o[0] not in relabel]
-        out.extend((a, open_[a], "PER", "list of people") for a in relabel)
-
-
-def _headline_pieces(strings: list[str], a: int, b: int, lex: dict, per_parts: dict) -> list[tuple]:
-    """An all-capital headline run the document does not confirm: a country,
-    continent, state or region as a whole, else its names that the document
-    labels (the longest first: ``KEVIN BROWN`` for ``Kevin Brown``, not
-    ``BROWN`` alone), a given name joined to the person's surname after it
-    (``ROBERTO DURAN``), and single tokens that the document (or the
-    gazetteer, for those places) labels."""
-    words = [title_case(t) for t in strings[a:b]]
-    whole = " ".join(words)
-    if places().get(whole) in _WIDE_PLACES:
-        return [(a, b, "LOC", "headline place")]
-    out = []
-    t = a
-    while t < b:
-        i = t - a
-        for n in (3, 2):  # a name of two or three words the document labels
-            lab = lex.get(" ".join(words[i:i + n])) if t + n <= b else None
-            if lab:
-                break
-        else:
-            n, tc = 1, words[i]
-            lab = lex.get(tc) or ("PER" if tc in per_parts else None) or (
-                "LOC" if places().get(tc) in _WIDE_PLACES else None)
-            if lab is None and t + 1 < b and tc.lower() in first_names() and common(tc) < 5e-4 \
-                    and (lex.get(words[i + 1]) == "PER" or words[i + 1] in per_parts):
-                n, lab = 2, "PER"  # a given name before the person's surname
-        if lab and lab != "MISC":
-            out.append((t, t + n, lab, "document"))
-        t += n
-    return out
-
-
-def _entity_dicts(toks: _Tokens, out: list[tuple], per_parts: dict, given: dict) -> list[dict]:
-    """The spans in text order, overlaps dropped (the first wins), as
-    entity dicts; a person's surname mention carries the full name."""
-    text, starts, ends = toks.text, toks.starts, toks.ends
-    out.sort()
-    ents = []
-    last_end = -1
-    for a, b, lab, rule in out:
-        st, en = starts[a], ends[b - 1]
-        if st < last_end:
-            continue
-        if lab == "ORG" and toks.strings[b - 1] in abbreviated_org_words() and text[en:en + 1] == ".":
-            en += 1  # the abbreviation's full stop belongs to the name: "Norwest Corp."
-        ents.append({"start": st, "end": en, "label": lab, "rule": rule, "text": text[st:en]})
-        last_end = en
-    for e in ents:
-        if e["label"] == "PER":
-            if " " not in e["text"] and e["text"] in per_parts:
-                e["full_name"] = per_parts[e["text"]]
-            elif " " not in e["text"] and e["text"] in given:
-                e["full_name"] = given[e["text"]]
-            else:
-                e["full_name"] = e["text"]
-        else:
-            e["full_name"] = e["text"]
-    return ents
-
-
 def doc_entities(doc: Document, *, is_sport: bool | None = None) -> list[dict]:
     """The entities of one Document by the rules in the module docstring,
     before gender and candidate ids (:func:`discover_entities` adds them):
     ``start``, ``end``, ``label``, ``rule``, ``text``, ``full_name``.
     ``is_sport``: read the text as sports results (None: decide from it)."""
-    toks = _read_tokens(doc)
+    toks = read_tokens(doc)
     if toks is None:
         return []
     sport = is_sport if is_sport is not None else _is_sport_text(doc, toks)
     found, pending = _sentence_candidates(doc, toks, sport)
-    surfaces, lex, per_parts, given = _document_lexicon(toks, found)
-    out = _consistent_labels(found, surfaces, lex, per_parts)
-    lone_teams = _label_pending(toks, pending, lex, per_parts, given, sport, out)
-    _people_in_lists(toks.strings, pending, lone_teams, out)
-    return _entity_dicts(toks, out, per_parts, given)
+    surfaces, lex, per_parts, given = document_lexicon(toks, found)
+    out = consistent_labels(found, surfaces, lex, per_parts)
+    lone_teams = label_pending(toks, pending, lex, per_parts, given, sport, out)
+    people_in_lists(toks.strings, pending, lone_teams, out)
+    return entity_dicts(toks, out, per_parts, given)
 
 
 def _slug(s: str) -> str:

@@ -216,21 +216,22 @@ def _saddlepoint_limits(y: np.ndarray, offsets: np.ndarray, sizes: np.ndarray,
     y = np.concatenate([y, y])
     sizes = np.concatenate([sizes, sizes])
     n = sizes.astype(float)
+    owner = np.repeat(np.arange(2 * g), sizes)  # group of each value: v[owner] is np.repeat(v, sizes)
+    two_n, sqrt_2pi = 2 * n, math.sqrt(2 * math.pi)
 
     def tilt(xi):
-        a = np.repeat(xi, sizes) * y
+        a = xi[owner] * y
         top = np.maximum.reduceat(a, offsets)
-        e = np.exp(a - np.repeat(top, sizes))
+        e = np.exp(a - top[owner])
         z = np.add.reduceat(e, offsets)
         ey = e * y
         mu = np.add.reduceat(ey, offsets) / z
         m2 = np.add.reduceat(ey * y, offsets) / z
         k = np.log(z / n) + top
         var = np.maximum(m2 - mu * mu, 0.0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            w = np.sign(xi) * np.sqrt(np.maximum(2 * n * (xi * mu - k), 0.0))
-            u = xi * np.sqrt(n * var)
-            cdf = ndtr(w) + np.exp(-0.5 * w * w) / math.sqrt(2 * math.pi) * (1 / w - 1 / u)
+        w = np.sign(xi) * np.sqrt(np.maximum(two_n * (xi * mu - k), 0.0))
+        u = xi * np.sqrt(n * var)
+        cdf = ndtr(w) + np.exp(-0.5 * w * w) / sqrt_2pi * (1 / w - 1 / u)
         return mu, cdf
 
     # the first g rows seek the lower limit, the other g the upper one
@@ -239,13 +240,14 @@ def _saddlepoint_limits(y: np.ndarray, offsets: np.ndarray, sizes: np.ndarray,
     # the root lies between xi = 0 (G about 1/2) and a tilt far in the tail
     near = np.zeros(2 * g)
     far = np.where(lower, -1.0, 1.0) * 40.0 / np.sqrt(n)
-    for _ in range(_BISECTIONS):
-        mid = (near + far) / 2
-        _, cdf = tilt(mid)
-        past = np.where(lower, cdf < target, cdf > target)
-        far = np.where(past, mid, far)
-        near = np.where(past, near, mid)
-    mu, _ = tilt((near + far) / 2)
+    with np.errstate(invalid="ignore", divide="ignore"):  # once, not in every tilt
+        for _ in range(_BISECTIONS):
+            mid = (near + far) / 2
+            _, cdf = tilt(mid)
+            past = np.where(lower, cdf < target, cdf > target)
+            far = np.where(past, mid, far)
+            near = np.where(past, near, mid)
+        mu, _ = tilt((near + far) / 2)
     return mu[:g], mu[g:]
 
 

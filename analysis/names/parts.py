@@ -129,14 +129,47 @@ def full_name_in_text(text: str, surname: str) -> str | None:
         return None
     given = first_names()
     found = set()
-    for m in re.finditer(r"(?<![\w’'-])([A-Z][a-z]+)[^\S\n]+%s(?![\w’'-])" % re.escape(surname), text):
-        w = m.group(1)
-        low = w.lower()  # a word the text also writes in lower case is a common word ("The Tories")
-        if low in given and low not in _title_words() and not re.search(r"\b%s\b" % low, text) \
-                and normalise_name(w) not in country_index() and low not in adjective_forms():  # "Agence France Presse"
-            found.add(f"{w} {surname}")
-    if surname in surname_first_names():
-        for m in re.finditer(r"(?<![\w’'-])%s[^\S\n]+([A-Z][a-z]+(?:-[a-z]+)?)(?![\w’'-])" % re.escape(surname), text):
+    first_family = surname in surname_first_names()
+    before_end = after_end = 0  # the plain version's matches do not overlap: each starts past the last
+    for i in _whole_word_at(text, surname):
+        m = _GIVEN_BEFORE.search(text, max(0, i - 64), i)
+        if m and m.start() >= before_end:
+            before_end = i + len(surname)
+            w = m.group(1)
+            low = w.lower()  # a word the text also writes in lower case is a common word ("The Tories")
+            if low in given and low not in _title_words() and low not in _lower_words(text) \
+                    and normalise_name(w) not in country_index() and low not in adjective_forms():  # "Agence France Presse"
+                found.add(f"{w} {surname}")
+        m = _GIVEN_AFTER.match(text, i + len(surname)) if first_family and i >= after_end else None
+        if m:
+            after_end = m.end()
             if name_parts(f"{surname} {m.group(1)}")["surname_first"]:
                 found.add(f"{surname} {m.group(1)}")
     return found.pop() if len(found) == 1 else None
+
+
+# a capitalised word and the spaces (no line break) before the surname; a
+# given-name syllable group after a surname-first family name
+_GIVEN_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[^\S\n]+\Z")
+_GIVEN_AFTER = re.compile(r"[^\S\n]+([A-Z][a-z]+(?:-[a-z]+)?)(?![\w’'-])")
+_WORDISH = re.compile(r"[\w’'-]")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+
+
+def _whole_word_at(text: str, word: str):
+    """The offsets where ``word`` stands in ``text`` with no word character,
+    apostrophe or hyphen on either side (the plain version's
+    ``(?<![\w’'-])word(?![\w’'-])``, found with ``str.find`` instead of a
+    pattern compiled for every surname)."""
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if not (i and _WORDISH.match(text, i - 1)) and not _WORDISH.match(text, j):
+            yield i
+        i = text.find(word, i + 1)
+
+
+@functools.lru_cache(maxsize=8)  # the few articles in hand ask about several surnames each
+def _lower_words(text: str) -> frozenset:
+    """Every word the text writes in lower case (``\\bword\\b``)."""
+    return frozenset(_LOWER_WORD.findall(text))

@@ -18,6 +18,7 @@ from analysis.sourcing.speaker_kind import (
     PERSONAL,
     PRONOUNS,
     is_named,
+    is_role_holder,
     named_kind,
     person_then_verb,
     speaker_head,
@@ -253,6 +254,32 @@ def _honorific_person(kind: str, title: str) -> str:
     return "person" if title_table()[0].get(title, ("", ""))[1] in ("honorific", "peerage") else kind
 
 
+def _linked_back(r: dict, phrase: str, name: str) -> bool:
+    """A definite role the attribution linked back to an earlier speaker, as
+    it links a pronoun ("the source" after "One Whitehall source", "The
+    spokesman" after "Wang Wenbin, Foreign Ministry spokesman"): attribution
+    ``pronoun`` (or ``carried-over`` from such a role) and a capitalised name
+    none of whose words the phrase holds."""
+    if r.get("attribution") not in ("pronoun", "carried-over") or phrase.lower() in PRONOUNS \
+            or not any(c.isupper() for c in name):
+        return False
+    said = set(normalise_name(phrase).split())
+    return not said & set(normalise_name(name).split())
+
+
+def _earlier_speaker(r: dict, actors: ArticleActors, phrase: str, name: str) -> tuple[str, dict | None, bool]:
+    """Kind, mention and namedness of a definite role linked back to an
+    earlier speaker: the phrase as written stays; the earlier speaker's name
+    is what the actor link, the affiliation and the side read.  A person of
+    the article's mentions is that person; otherwise the role keeps the kind
+    its own phrase gives ("the source": anonymous) with the earlier name."""
+    mention = actors.find(name, None, None)
+    if mention is not None and mention["kind"] == "person":
+        r["speaker_actor_id"] = mention["actor_id"]
+        return "person", mention, True
+    return unnamed_kind(phrase), None, True
+
+
 def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> tuple[str, dict | None, bool]:
     """The speaker's kind, the article mention it is linked to (None when
     there is none) and whether it is named; links ``speaker_actor_id``."""
@@ -264,6 +291,9 @@ def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> 
     if named and " and " in name and not pronoun and " and " in phrase:
         return "group", None, False  # coordinated speakers (`Burton and Nick`): a group of two
     mention, bare, title = None, name, ""
+    if pronoun and named and " " in name and is_role_holder(name) and r.get("attribution") in ("pronoun", "carried-over"):
+        # "he" after "The US president": the unnamed role holder it refers to, as the resolver described it
+        return unnamed_kind(name), None, True
     if named:
         bare, title = bare_name(name)  # "British MP George Galloway" -> "George Galloway"
         whole, phrase_title = bare_name(phrase) if not pronoun else (phrase, "")
@@ -290,6 +320,8 @@ def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> 
         if mention is not None:
             name, named = mention["name"], True
             r["speaker_name"] = mention["name"]
+    if not pronoun and name and _linked_back(r, phrase, name):
+        return _earlier_speaker(r, actors, phrase, name)
     if not pronoun and named and speaker_head(phrase, keep_case=True)[:1].islower() and not person_then_verb(phrase, mention):
         # a name that only modifies the speaker: "the UK government", "U.S. congressional leaders"
         kind = unnamed_kind(phrase)

@@ -57,3 +57,23 @@ def test_a_pronoun_after_a_named_person_is_still_that_person(tmp_path):
     r = row_of(quotes(text, tmp_path), "did this myself")
     assert r["speaker_name"] == "Tom Lind"
     assert r["speaker_kind"] == "person"
+
+
+def test_the_company_is_the_organisation_named_before_it(tmp_path):
+    text = ("Acme Corp faces a review in Britain. Acme Corp shares fell.\n\n"
+            "“We remain committed to the market,” the company said in a statement.\n\n"
+            "“We welcome scrutiny,” a company spokesman said.")
+    q = quotes(text, tmp_path)
+    r = row_of(q, "committed to the market")
+    assert r["speaker"] == "the company"
+    assert (r["speaker_name"], r["speaker_kind"]) == ("Acme Corp", "organisation")
+    r = row_of(q, "welcome scrutiny")
+    assert (r["speaker_name"], r["speaker_kind"]) == ("Acme Corp spokesman", "anonymous")
+
+
+def test_the_statement_is_not_the_organisation_named_before_it(tmp_path):
+    # a document, not a body: it stays as written
+    text = ("Acme Corp faces a review in Britain. Acme Corp shares fell.\n\n"
+            "“We remain committed to the market,” the statement said.")
+    r = row_of(quotes(text, tmp_path), "committed to the market")
+    assert r["speaker_name"] != "Acme Corp"

@@ -11,7 +11,7 @@ from bisect import bisect_left
 import pandas as pd
 
 from analysis.core.frames import records
-from analysis.names import (PersonMentions, affiliation_near, infer_gender, inside_any, name_parts, normalise_name,
+from analysis.names import (PersonMentions, affiliation_near, speaker_kind_words, infer_gender, inside_any, name_parts, normalise_name,
                             peerage_titles, strip_title, title_table)
 from analysis.names.affiliation import bare_name
 from analysis.sourcing.speaker_kind import (
@@ -110,6 +110,20 @@ class ArticleActors:
             if unknown is None and m["kind"] == "person" and m.get("gender") == "unknown":
                 unknown = m
         return unknown
+
+    def organisation_before(self, offset: int, window: int = 1000) -> dict | None:
+        """The organisation mentioned last before ``offset`` (within
+        ``window`` characters; the kind its mentions in the article vote
+        for), else None."""
+        starts = self._span_starts
+        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+        later = bisect_left(starts, offset) if ordered else len(self.spans)
+        for s, _e, m in (self.spans[k] for k in range(later - 1, -1, -1)):
+            if ordered and s < offset - window:
+                break
+            if offset - window <= s < offset and self.kinds.get(m["actor_id"], m["kind"]) == "organisation":
+                return m
+        return None
 
     def find(self, name, start, end) -> dict | None:
         if isinstance(name, str) and name:
@@ -348,5 +362,39 @@ def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> 
         if kind == "person" and bare != name:
             r["speaker_name"] = bare
         return kind, None, named
+    body = _named_body(r, actors, phrase)
+    if body is not None:
+        return body
     return unnamed_kind(phrase), None, False
+
+
+# documents, not bodies: "the statement" is whoever issued it, not the last organisation named
+_DOCUMENTS = frozenset({"report", "reports", "statement", "statements"})
+
+
+def _named_body(r: dict, actors: ArticleActors, phrase: str) -> tuple[str, dict | None, bool] | None:
+    """"the company" or "the firm" (the article and an organisation noun),
+    and "a company spokesman" (the same with a role word after it): the
+    organisation the article named last before it (within 1,000
+    characters).  "the company" is that organisation; the role holder keeps
+    its kind with the organisation's name in place of the noun ("Huawei
+    spokesman").  None when the phrase is not one of these or no
+    organisation comes before it."""
+    words = phrase.lower().split()
+    start = r.get("speaker_start")
+    if not 2 <= len(words) <= 3 or words[0] not in ("the", "a", "an", "one") or start is None or pd.isna(start):
+        return None
+    noun = words[1]
+    if noun in _DOCUMENTS or noun not in speaker_kind_words()["organisation"] or noun.endswith("s"):
+        return None
+    if len(words) == 3 and not is_role_holder(phrase) or len(words) == 2 and words[0] != "the":
+        return None
+    org = actors.organisation_before(int(start))
+    if org is None:
+        return None
+    if len(words) == 2:
+        r["speaker_actor_id"], r["speaker_name"] = org["actor_id"], org["name"]
+        return "organisation", org, True
+    r["speaker_name"] = f"{org['name']} {phrase.split()[2]}"
+    return unnamed_kind(phrase), None, True
 

@@ -11,7 +11,7 @@ from bisect import bisect_left
 import pandas as pd
 
 from analysis.core.frames import records
-from analysis.names import (PersonMentions, affiliation_near, speaker_kind_words, infer_gender, inside_any, name_parts, normalise_name,
+from analysis.names import (PersonMentions, affiliation_near, infer_gender, inside_any, name_parts, normalise_name,
                             peerage_titles, strip_title, title_table)
 from analysis.names.affiliation import bare_name
 from analysis.sourcing.speaker_kind import (
@@ -368,13 +368,14 @@ def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> 
     return unnamed_kind(phrase), None, False
 
 
-# documents, not bodies: "the statement" is whoever issued it, not the last organisation named
-_DOCUMENTS = frozenset({"report", "reports", "statement", "statements"})
+# the nouns of a business the article has named ("the company", "the firm"); wider organisation
+# nouns ("the party", "the group", "the union") are left as written: they often mean a body never named
+_BUSINESS = frozenset({"company", "firm"})
 
 
 def _named_body(r: dict, actors: ArticleActors, phrase: str) -> tuple[str, dict | None, bool] | None:
-    """"the company" or "the firm" (the article and an organisation noun),
-    and "a company spokesman" (the same with a role word after it): the
+    """"the company" or "the firm" (the article and a business noun), and
+    "a company spokesman" (the same with a role word after it): the
     organisation the article named last before it (within 1,000
     characters).  "the company" is that organisation; the role holder keeps
     its kind with the organisation's name in place of the noun ("Huawei
@@ -385,7 +386,7 @@ def _named_body(r: dict, actors: ArticleActors, phrase: str) -> tuple[str, dict 
     if not 2 <= len(words) <= 3 or words[0] not in ("the", "a", "an", "one") or start is None or pd.isna(start):
         return None
     noun = words[1]
-    if noun in _DOCUMENTS or noun not in speaker_kind_words()["organisation"] or noun.endswith("s"):
+    if noun not in _BUSINESS:
         return None
     if len(words) == 3 and not is_role_holder(phrase) or len(words) == 2 and words[0] != "the":
         return None

@@ -77,3 +77,13 @@ def test_the_statement_is_not_the_organisation_named_before_it(tmp_path):
             "“We remain committed to the market,” the statement said.")
     r = row_of(quotes(text, tmp_path), "committed to the market")
     assert r["speaker_name"] != "Acme Corp"
+
+
+def test_a_possessive_left_by_the_earlier_role_is_no_name(tmp_path):
+    # `the spokesman` refers back to `the PM’s spokesman`, whose only capital is a possessive:
+    # no name to read, so it stays the role as written
+    text = ("“We are not aware of any meetings,” the PM’s spokesman said on Monday.\n\n"
+            "“Any such meetings would be reported,” the spokesman said.")
+    r = row_of(quotes(text, tmp_path), "would be reported")
+    assert r["speaker"] == "the spokesman"
+    assert r["speaker_name"] != "PM’s"

@@ -272,11 +272,15 @@ def _linked_back(r: dict, phrase: str, name: str) -> bool:
     """A definite role the attribution linked back to an earlier speaker, as
     it links a pronoun ("the source" after "One Whitehall source", "The
     spokesman" after "Wang Wenbin, Foreign Ministry spokesman"): attribution
-    ``pronoun`` (or ``carried-over`` from such a role) and a capitalised name
-    none of whose words the phrase holds."""
-    if r.get("attribution") not in ("pronoun", "carried-over") or phrase.lower() in PRONOUNS \
-            or not any(c.isupper() for c in name):
-        return False
+    ``pronoun`` (or ``carried-over`` from such a role), a phrase of two to
+    four words opening with "the" and holding no capital after it, and a
+    capitalised name, not a possessive, none of whose words the phrase holds."""
+    words = phrase.split()
+    if r.get("attribution") not in ("pronoun", "carried-over") or not 2 <= len(words) <= 4 \
+            or words[0].lower() not in ("the", "this") or any(w[:1].isupper() for w in words[1:]):
+        return False  # a definite role with no name of its own ("The Prime Minister's spokesman" has one)
+    if not any(c.isupper() for c in name) or name.endswith(("'s", "’s")):
+        return False  # no name to read ("PM’s" only modifies the earlier role)
     said = set(normalise_name(phrase).split())
     return not said & set(normalise_name(name).split())
 

@@ -87,3 +87,11 @@ def test_a_possessive_left_by_the_earlier_role_is_no_name(tmp_path):
     r = row_of(quotes(text, tmp_path), "would be reported")
     assert r["speaker"] == "the spokesman"
     assert r["speaker_name"] != "PM’s"
+
+
+def test_the_company_is_the_article_s_company_not_the_agency_named_last(tmp_path):
+    text = ("Acme Corp faces a review. Acme Corp shares fell, Acme Corp told Reuters News. "
+            "More was to come, Reuters News reported.\n\n"
+            "“We remain committed to the market,” the company said.")
+    r = row_of(quotes(text, tmp_path), "committed to the market")
+    assert r["speaker_name"] == "Acme Corp"

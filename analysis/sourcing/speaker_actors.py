@@ -46,6 +46,7 @@ class ArticleActors:
         self._near: dict = {}  # memo of affiliation_near
         self._recounted: dict[tuple, tuple[str, str]] = {}  # memo of gender_without_quotes
         self._people = None  # built on first use by gender_without_quotes
+        self._orgs = None  # actor_id -> [(start, mention)] of organisations, built on first use
         self._overlap = FirstOverlap([])
         self._span_starts: list[int] = []
         if isinstance(mentions, pd.DataFrame):  # a table, or its rows as records() gives them
@@ -112,18 +113,25 @@ class ArticleActors:
         return unknown
 
     def organisation_before(self, offset: int, window: int = 1000) -> dict | None:
-        """The organisation mentioned last before ``offset`` (within
-        ``window`` characters; the kind its mentions in the article vote
-        for), else None."""
-        starts = self._span_starts
-        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
-        later = bisect_left(starts, offset) if ordered else len(self.spans)
-        for s, _e, m in (self.spans[k] for k in range(later - 1, -1, -1)):
-            if ordered and s < offset - window:
-                break
-            if offset - window <= s < offset and self.kinds.get(m["actor_id"], m["kind"]) == "organisation":
-                return m
-        return None
+        """The organisation the article has talked about most before
+        ``offset`` (the most mentions before it; ties: the one mentioned
+        last), among those mentioned within ``window`` characters before it
+        (the kind its mentions in the article vote for), else None: "the
+        company" is the article's company, not the news agency or regulator
+        named last ("told Reuters")."""
+        if self._orgs is None:
+            self._orgs = {}
+            for s, _e, m in self.spans:
+                if self.kinds.get(m["actor_id"], m["kind"]) == "organisation":
+                    self._orgs.setdefault(m["actor_id"], []).append((s, m))
+        best, key = None, None
+        for items in self._orgs.values():
+            before = [(s, m) for s, m in items if s < offset]
+            if before and max(s for s, _m in before) >= offset - window:
+                k = (len(before), max(s for s, _m in before))
+                if key is None or k > key:
+                    best, key = max(before, key=lambda x: x[0])[1], k
+        return best
 
     def find(self, name, start, end) -> dict | None:
         if isinstance(name, str) and name:
@@ -380,8 +388,8 @@ _BUSINESS = frozenset({"company", "firm"})
 def _named_body(r: dict, actors: ArticleActors, phrase: str) -> tuple[str, dict | None, bool] | None:
     """"the company" or "the firm" (the article and a business noun), and
     "a company spokesman" (the same with a role word after it): the
-    organisation the article named last before it (within 1,000
-    characters).  "the company" is that organisation; the role holder keeps
+    organisation the article has named most before it (one of those named
+    within 1,000 characters; :meth:`ArticleActors.organisation_before`).  "the company" is that organisation; the role holder keeps
     its kind with the organisation's name in place of the noun ("Huawei
     spokesman").  None when the phrase is not one of these or no
     organisation comes before it."""

@@ -95,3 +95,13 @@ def test_the_company_is_the_article_s_company_not_the_agency_named_last(tmp_path
             "“We remain committed to the market,” the company said.")
     r = row_of(quotes(text, tmp_path), "committed to the market")
     assert r["speaker_name"] == "Acme Corp"
+
+
+def test_a_definite_role_that_titles_the_person_named_before_is_that_person(tmp_path):
+    # `The Tory leader` is Tom Lind, whom the article titled so: `he` is still Tom Lind
+    text = ("Tory leader Tom Lind spoke in Brighton on Monday.\n\n"
+            "The Tory leader claimed credit for the plan.\n\n"
+            "“I did this myself,” he said.")
+    r = row_of(quotes(text, tmp_path), "did this myself")
+    assert r["speaker_name"] == "Tom Lind"
+    assert r["speaker_kind"] == "person"

@@ -116,24 +116,22 @@ def _description(ctx: ArticleContext, a: int, b: int, named_person: bool) -> str
     head = _lower_head(ctx, a, b) if named_person and ctx.lower[a] in _DEFINITE else None
     if head is None or head not in role_words() or head.endswith("s") and not head.endswith("ss"):
         return None
-    if _titles_a_person(ctx, head, ctx.starts[a]):
+    if _titles_a_person(ctx, head):
         return None  # "the Tory leader" after "Tory leader Michael Howard": that person, named before
     return ctx.text[ctx.starts[a + 1]:ctx.ends[b - 1]]
 
 
-def _titles_a_person(ctx: ArticleContext, head: str, s: int) -> bool:
-    """Whether role word ``head`` stands next to (within 50 characters of)
-    the surname of the last person named before offset ``s`` anywhere in
-    the article: the definite role is then that person's title."""
-    person = ctx.names.last_person_before(s)
-    if not person:
-        return False
-    surname, text = person.split()[-1], ctx.text
-    role = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
-    for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
-        if role.search(text, max(0, m.start() - 50), min(len(text), m.end() + 50)):
-            return True
-    return False
+def _titles_a_person(ctx: ArticleContext, head: str) -> bool:
+    """Whether the article uses role word ``head`` as a person's title:
+    right before a capitalised name ("Tory leader Michael Howard") or in an
+    apposition after one ("Michael Howard, the Tory leader").  A definite
+    role is then that person, named before (the caller keeps the old
+    reading); otherwise ("The US president" in an article that never titles
+    anyone so) the role is the speaker."""
+    h = re.escape(head)
+    before = rf"(?i:\b{h})[^\S\n]+[A-Z][\w'’-]+"
+    after = rf"[A-Z][\w'’-]+,[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?[^,.;\n]{{0,40}}?(?i:\b{h}\b)"
+    return re.search(before, ctx.text) is not None or re.search(after, ctx.text) is not None
 
 
 def _takes_previous(f: Frame, previous: Frame | None) -> bool:

@@ -276,6 +276,12 @@ def _honorific_person(kind: str, title: str) -> str:
     return "person" if title_table()[0].get(title, ("", ""))[1] in ("honorific", "peerage") else kind
 
 
+def _described_holder(r: dict, name: str) -> bool:
+    """A he/she the resolver gave a role holder's description ("he" after
+    "The US president" named "US president"): the unnamed holder it refers to."""
+    return " " in name and is_role_holder(name) and r.get("attribution") in ("pronoun", "carried-over")
+
+
 def _linked_back(r: dict, phrase: str, name: str) -> bool:
     """A definite role the attribution linked back to an earlier speaker, as
     it links a pronoun ("the source" after "One Whitehall source", "The
@@ -309,6 +315,7 @@ def _earlier_speaker(r: dict, actors: ArticleActors, phrase: str, name: str) -> 
 def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> tuple[str, dict | None, bool]:
     """The speaker's kind, the article mention it is linked to (None when
     there is none) and whether it is named; links ``speaker_actor_id``."""
+    # long: one decision over phrase, name and mention whose branches must be read in this order
     name = r.get("speaker_name") if isinstance(r.get("speaker_name"), str) else None
     pronoun = phrase.lower() in PRONOUNS
     named = is_named(name)
@@ -317,8 +324,7 @@ def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> 
     if named and " and " in name and not pronoun and " and " in phrase:
         return "group", None, False  # coordinated speakers (`Burton and Nick`): a group of two
     mention, bare, title = None, name, ""
-    if pronoun and named and " " in name and is_role_holder(name) and r.get("attribution") in ("pronoun", "carried-over"):
-        # "he" after "The US president": the unnamed role holder it refers to, as the resolver described it
+    if pronoun and named and _described_holder(r, name):
         return unnamed_kind(name), None, True
     if named:
         bare, title = bare_name(name)  # "British MP George Galloway" -> "George Galloway"
@@ -374,10 +380,7 @@ def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> 
         if kind == "person" and bare != name:
             r["speaker_name"] = bare
         return kind, None, named
-    body = _named_body(r, actors, phrase)
-    if body is not None:
-        return body
-    return unnamed_kind(phrase), None, False
+    return _named_body(r, actors, phrase) or (unnamed_kind(phrase), None, False)
 
 
 # the nouns of a business the article has named ("the company", "the firm"); wider organisation

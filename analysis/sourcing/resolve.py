@@ -35,6 +35,7 @@ class SpeakerSeen:
     gender: str  # female, male or unknown (a pronoun may fill it in)
     pos: int  # where it was last referred to
     role: bool = False  # a person the phrase describes by a role, not by name (`the US president`)
+    described: str | None = None  # a definite role a name only modifies, as written less its article (`US president`)
 
 
 def gender_of(name: str | None, np_words: list[str], entity: dict | None) -> str:
@@ -104,7 +105,33 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
     org = (ent.get("kind") in ("organisation", "country", "group")) if ent and ent.get("kind") \
         else looks_like_organisation(words) or not named
     org, role = _person_or_thing(ctx, a, b, org)
-    history.append(SpeakerSeen(f.speaker, name, ent, s, e, named, org, gender_of(name, words, ent), s, role=role))
+    history.append(SpeakerSeen(f.speaker, name, ent, s, e, named, org, gender_of(name, words, ent), s, role=role,
+                               described=_description(ctx, a, b, named and not org and ent is None)))
+
+
+def _description(ctx: ArticleContext, a: int, b: int, named_person: bool) -> str | None:
+    """A named phrase a singular lower-case role word heads (``The US
+    president``: the name only modifies it), as written without its
+    article, for a he/she that refers to it; else None."""
+    head = _lower_head(ctx, a, b) if named_person and ctx.lower[a] in _DEFINITE else None
+    if head is None or head not in role_words() or head.endswith("s") and not head.endswith("ss"):
+        return None
+    if _titles_a_person(ctx, head):
+        return None  # "the Tory leader" after "Tory leader Michael Howard": that person, named before
+    return ctx.text[ctx.starts[a + 1]:ctx.ends[b - 1]]
+
+
+def _titles_a_person(ctx: ArticleContext, head: str) -> bool:
+    """Whether the article uses role word ``head`` as a person's title:
+    right before a capitalised name ("Tory leader Michael Howard") or in an
+    apposition after one ("Michael Howard, the Tory leader").  A definite
+    role is then that person, named before (the caller keeps the old
+    reading); otherwise ("The US president" in an article that never titles
+    anyone so) the role is the speaker."""
+    h = re.escape(head)
+    before = rf"(?i:\b{h})[^\S\n]+[A-Z][\w'’-]+"
+    after = rf"[A-Z][\w'’-]+,[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?[^,.;\n]{{0,40}}?(?i:\b{h}\b)"
+    return re.search(before, ctx.text) is not None or re.search(after, ctx.text) is not None
 
 
 def _takes_previous(f: Frame, previous: Frame | None) -> bool:
@@ -258,7 +285,7 @@ def _resolve_pronoun(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen], 
                 continue
         elif p in {"i", "we"}:
             break
-        f.name, f.entity = h.name, h.entity
+        f.name, f.entity = (h.described if p in {"he", "she"} and h.described else h.name), h.entity
         if h.role:
             # no name to give: the description the pronoun refers to is the speaker, as written
             f.speaker, f.speaker_start, f.speaker_end = h.speaker, h.start, h.end

@@ -18,6 +18,7 @@ from analysis.sourcing.speaker_kind import (
     PERSONAL,
     PRONOUNS,
     is_named,
+    is_role_holder,
     named_kind,
     person_then_verb,
     speaker_head,
@@ -45,6 +46,7 @@ class ArticleActors:
         self._near: dict = {}  # memo of affiliation_near
         self._recounted: dict[tuple, tuple[str, str]] = {}  # memo of gender_without_quotes
         self._people = None  # built on first use by gender_without_quotes
+        self._orgs = None  # actor_id -> [(start, mention)] of organisations, built on first use
         self._overlap = FirstOverlap([])
         self._span_starts: list[int] = []
         if isinstance(mentions, pd.DataFrame):  # a table, or its rows as records() gives them
@@ -109,6 +111,27 @@ class ArticleActors:
             if unknown is None and m["kind"] == "person" and m.get("gender") == "unknown":
                 unknown = m
         return unknown
+
+    def organisation_before(self, offset: int, window: int = 1000) -> dict | None:
+        """The organisation the article has talked about most before
+        ``offset`` (the most mentions before it; ties: the one mentioned
+        last), among those mentioned within ``window`` characters before it
+        (the kind its mentions in the article vote for), else None: "the
+        company" is the article's company, not the news agency or regulator
+        named last ("told Reuters")."""
+        if self._orgs is None:
+            self._orgs = {}
+            for s, _e, m in self.spans:
+                if self.kinds.get(m["actor_id"], m["kind"]) == "organisation":
+                    self._orgs.setdefault(m["actor_id"], []).append((s, m))
+        best, key = None, None
+        for items in self._orgs.values():
+            before = [(s, m) for s, m in items if s < offset]
+            if before and max(s for s, _m in before) >= offset - window:
+                k = (len(before), max(s for s, _m in before))
+                if key is None or k > key:
+                    best, key = max(before, key=lambda x: x[0])[1], k
+        return best
 
     def find(self, name, start, end) -> dict | None:
         if isinstance(name, str) and name:
@@ -253,9 +276,46 @@ def _honorific_person(kind: str, title: str) -> str:
     return "person" if title_table()[0].get(title, ("", ""))[1] in ("honorific", "peerage") else kind
 
 
+def _described_holder(r: dict, name: str) -> bool:
+    """A he/she the resolver gave a role holder's description ("he" after
+    "The US president" named "US president"): the unnamed holder it refers to."""
+    return " " in name and is_role_holder(name) and r.get("attribution") in ("pronoun", "carried-over")
+
+
+def _linked_back(r: dict, phrase: str, name: str) -> bool:
+    """A definite role the attribution linked back to an earlier speaker, as
+    it links a pronoun ("the source" after "One Whitehall source", "The
+    spokesman" after "Wang Wenbin, Foreign Ministry spokesman"): attribution
+    ``pronoun`` (or ``carried-over`` from such a role), a phrase of two to
+    four words opening with "the" and holding no capital after it, and a
+    capitalised name, not a possessive, none of whose words the phrase holds."""
+    words = phrase.split()
+    if r.get("attribution") not in ("pronoun", "carried-over") or not 2 <= len(words) <= 4 \
+            or words[0].lower() not in ("the", "this") or any(w[:1].isupper() for w in words[1:]):
+        return False  # a definite role with no name of its own ("The Prime Minister's spokesman" has one)
+    if not any(c.isupper() for c in name) or name.endswith(("'s", "’s")):
+        return False  # no name to read ("PM’s" only modifies the earlier role)
+    said = set(normalise_name(phrase).split())
+    return not said & set(normalise_name(name).split())
+
+
+def _earlier_speaker(r: dict, actors: ArticleActors, phrase: str, name: str) -> tuple[str, dict | None, bool]:
+    """Kind, mention and namedness of a definite role linked back to an
+    earlier speaker: the phrase as written stays; the earlier speaker's name
+    is what the actor link, the affiliation and the side read.  A person of
+    the article's mentions is that person; otherwise the role keeps the kind
+    its own phrase gives ("the source": anonymous) with the earlier name."""
+    mention = actors.find(name, None, None)
+    if mention is not None and mention["kind"] == "person":
+        r["speaker_actor_id"] = mention["actor_id"]
+        return "person", mention, True
+    return unnamed_kind(phrase), None, True
+
+
 def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> tuple[str, dict | None, bool]:
     """The speaker's kind, the article mention it is linked to (None when
     there is none) and whether it is named; links ``speaker_actor_id``."""
+    # long: one decision over phrase, name and mention whose branches must be read in this order
     name = r.get("speaker_name") if isinstance(r.get("speaker_name"), str) else None
     pronoun = phrase.lower() in PRONOUNS
     named = is_named(name)
@@ -264,6 +324,8 @@ def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> 
     if named and " and " in name and not pronoun and " and " in phrase:
         return "group", None, False  # coordinated speakers (`Burton and Nick`): a group of two
     mention, bare, title = None, name, ""
+    if pronoun and named and _described_holder(r, name):
+        return unnamed_kind(name), None, True
     if named:
         bare, title = bare_name(name)  # "British MP George Galloway" -> "George Galloway"
         whole, phrase_title = bare_name(phrase) if not pronoun else (phrase, "")
@@ -290,6 +352,8 @@ def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> 
         if mention is not None:
             name, named = mention["name"], True
             r["speaker_name"] = mention["name"]
+    if not pronoun and name and _linked_back(r, phrase, name):
+        return _earlier_speaker(r, actors, phrase, name)
     if not pronoun and named and speaker_head(phrase, keep_case=True)[:1].islower() and not person_then_verb(phrase, mention):
         # a name that only modifies the speaker: "the UK government", "U.S. congressional leaders"
         kind = unnamed_kind(phrase)
@@ -316,5 +380,37 @@ def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> 
         if kind == "person" and bare != name:
             r["speaker_name"] = bare
         return kind, None, named
-    return unnamed_kind(phrase), None, False
+    return _named_body(r, actors, phrase) or (unnamed_kind(phrase), None, False)
+
+
+# the nouns of a business the article has named ("the company", "the firm"); wider organisation
+# nouns ("the party", "the group", "the union") are left as written: they often mean a body never named
+_BUSINESS = frozenset({"company", "firm"})
+
+
+def _named_body(r: dict, actors: ArticleActors, phrase: str) -> tuple[str, dict | None, bool] | None:
+    """"the company" or "the firm" (the article and a business noun), and
+    "a company spokesman" (the same with a role word after it): the
+    organisation the article has named most before it (one of those named
+    within 1,000 characters; :meth:`ArticleActors.organisation_before`).  "the company" is that organisation; the role holder keeps
+    its kind with the organisation's name in place of the noun ("Huawei
+    spokesman").  None when the phrase is not one of these or no
+    organisation comes before it."""
+    words = phrase.lower().split()
+    start = r.get("speaker_start")
+    if not 2 <= len(words) <= 3 or words[0] not in ("the", "a", "an", "one") or start is None or pd.isna(start):
+        return None
+    noun = words[1]
+    if noun not in _BUSINESS:
+        return None
+    if len(words) == 3 and not is_role_holder(phrase) or len(words) == 2 and words[0] != "the":
+        return None
+    org = actors.organisation_before(int(start))
+    if org is None:
+        return None
+    if len(words) == 2:
+        r["speaker_actor_id"], r["speaker_name"] = org["actor_id"], org["name"]
+        return "organisation", org, True
+    r["speaker_name"] = f"{org['name']} {phrase.split()[2]}"
+    return unnamed_kind(phrase), None, True
 

@@ -157,7 +157,7 @@ _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
 def _whole_word_at(text: str, word: str):
-    """The offsets where ``word`` stands in ``text`` with no word character,
+    r"""The offsets where ``word`` stands in ``text`` with no word character,
     apostrophe or hyphen on either side (the plain version's
     ``(?<![\w’'-])word(?![\w’'-])``, found with ``str.find`` instead of a
     pattern compiled for every surname)."""

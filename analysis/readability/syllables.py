@@ -143,11 +143,9 @@ def _letter_syllables(letters: str) -> int:
 # the learned estimator
 
 
-def _features(word: str) -> list[str]:
-    """Feature names for a lower-case alphabetic word (see module docstring)."""
-    s = "^" + word + "$"
-    # consonant/vowel shape of s, character by character (so shape of s[i:j] is shape[i:j])
-    shape = "".join("V" if ch in _VOWELS else ("C" if ch.isalpha() else ch) for ch in s)
+def _vowel_groups(s: str) -> list[tuple[int, int, str]]:
+    """The vowel groups of ``^word$`` as (start, end, letters); an initial
+    ``y`` before a vowel is a consonant."""
     groups = []
     for m in _VOWEL_RE.finditer(s):
         a, b = m.span()
@@ -156,6 +154,15 @@ def _features(word: str) -> list[str]:
             a += 1
             g = g[1:]
         groups.append((a, b, g))
+    return groups
+
+
+def _features(word: str) -> list[str]:
+    """Feature names for a lower-case alphabetic word (see module docstring)."""
+    s = "^" + word + "$"
+    # consonant/vowel shape of s, character by character (so shape of s[i:j] is shape[i:j])
+    shape = "".join("V" if ch in _VOWELS else ("C" if ch.isalpha() else ch) for ch in s)
+    groups = _vowel_groups(s)
     n = len(groups)
     f = []
     for k, (a, b, g) in enumerate(groups):
@@ -203,14 +210,7 @@ def _letter_features(word: str) -> list[str]:
     the strings by f-strings, the left contexts without ``max``."""
     s = f"^{word}$"
     shape = s.translate(_SHAPE)
-    groups = []
-    for m in _VOWEL_RE.finditer(s):
-        a, b = m.span()
-        g = m.group()
-        if g[0] == "y" and a == 1 and len(g) > 1:  # initial y before a vowel: consonant
-            a += 1
-            g = g[1:]
-        groups.append((a, b, g))
+    groups = _vowel_groups(s)
     last = len(groups) - 1
     f = []
     for k, (a, b, g) in enumerate(groups):  # a >= 1: s[0] is "^"

@@ -14,7 +14,8 @@ from analysis.sourcing.context import ArticleContext, CharSpan, TokenRange
 from analysis.sourcing.phrases import apposition_subject, np_backward, np_forward, past_dateline
 from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NEGATORS, PARTICIPLE_AFTER, PRONOUNS, SENTENCE_OPENERS, STOP,
                                      STOP_OR_ADVERBIAL, VERBISH, BE_FORMS, COMPOUND_HEADS, cue_words, page_labels,
-                                     TIME_WORDS, nominal_cues, source_documents)
+                                     TIME_WORDS, nominal_cues, source_documents, POSSESSIVE_SUBJECT,
+                                     PREPOSITIONS)
 
 
 @dataclass(slots=True)
@@ -61,7 +62,6 @@ def find_frames(ctx: ArticleContext) -> list[Frame]:
 # the tags of a nominal cue: its content may be one noun phrase, like a stance's
 NOMINAL_TAGS = frozenset({"stance", "nominal"})
 # possessive determiners and the subject pronoun each stands for
-_POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 def _nominal_frames(ctx: ArticleContext, taken: set[int]) -> list[Frame]:
@@ -83,7 +83,7 @@ def _nominal_frames(ctx: ArticleContext, taken: set[int]) -> list[Frame]:
             continue
         f = Frame(p, ctx.strs[p], ctx.lower[p], NOMINAL_TAGS, sp_start=src.start, sp_end=src.end, order="nominal",
                   sentence=si)
-        f.pronoun = _POSSESSIVES.get(ctx.lower[src.start]) if src.end - src.start == 1 else None
+        f.pronoun = POSSESSIVE_SUBJECT.get(ctx.lower[src.start]) if src.end - src.start == 1 else None
         out.append(f)
     return out
 
@@ -100,7 +100,7 @@ def _possessor(ctx: ArticleContext, p: int, s_lo: int) -> TokenRange | None:
         k -= 1
     if k < s_lo or ctx.tok_in_quote[k]:
         return None
-    if ctx.lower[k] in _POSSESSIVES:
+    if ctx.lower[k] in POSSESSIVE_SUBJECT:
         return TokenRange(k, k + 1)
     if ctx.strs[k] in {"'s", "’s"} and k - 1 >= s_lo:
         k -= 1  # "'s" as a token of its own
@@ -381,10 +381,6 @@ def _participle_frame(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> Frame
     return f
 
 
-# prepositions: a phrase right after one is their object, not a subject
-_PREPOSITIONS = frozenset({"to", "of", "in", "on", "at", "by", "with", "from", "into", "about", "for", "over", "under",
-                           "through", "among", "than", "like", "against", "without", "within"})
-
 
 def document_subject(ctx: ArticleContext, j: int, s_lo: int) -> TokenRange | None:
     """The phrase ending at token ``j`` when it is headed by a noun of
@@ -405,7 +401,7 @@ def document_subject(ctx: ArticleContext, j: int, s_lo: int) -> TokenRange | Non
         a = k
         if w in DETERMINERS:
             break
-    if a > s_lo and (ctx.lower[a - 1] in _PREPOSITIONS or ctx.lower[a - 1] in speech_verbs()) and not ctx.tok_in_quote[a - 1]:
+    if a > s_lo and (ctx.lower[a - 1] in PREPOSITIONS or ctx.lower[a - 1] in speech_verbs()) and not ctx.tok_in_quote[a - 1]:
         return None  # "privy to polling data said", "said surveys showed": a preposition's object, a cue's content
     return TokenRange(a, j + 1)
 

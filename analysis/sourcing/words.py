@@ -127,6 +127,11 @@ OBJECT_STOP = frozenset({
     "sunday", "yesterday", "today", "tonight", "because", "while", "when", "after", "before", "as", "since",
     "although", "though", "despite", "even", "but", "which", "who", "whose", "until", "if", "amid", "unless",
     "whereas", "so", "yet"})
+# prepositions: a phrase right after one is their object, not a subject
+PREPOSITIONS = frozenset({"to", "of", "in", "on", "at", "by", "with", "from", "into", "about", "for", "over", "under",
+                         "through", "among", "than", "like", "against", "without", "within"})
+# a possessive pronoun and the subject pronoun of its owner ("his claims" -> he)
+POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # prepositions that open a time or occasion adverbial ("in early June", "at a rally")
 TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during", "over", "through"})
 MONTHS = frozenset(m.lower() for m in MONTH_NAMES)  # "in early June", "on Sept. 3"

@@ -44,6 +44,8 @@ class EncodingWarning(UserWarning):
 
 
 def _decode(path: Path, raw: bytes) -> str:
+    """The text of a file's bytes (UTF-8, else cp1252 with a warning), line
+    ends as ``\n``; empty, binary or control characters raise."""
     if not raw.strip():
         raise CorpusError(path, "file is empty or contains only white space")
     if b"\x00" in raw[:8192]:
@@ -102,6 +104,7 @@ def corpus_files(path: str | Path) -> list[Path]:
 
 
 def _records_txt(path: Path) -> Iterator[tuple[int | None, dict]]:
+    """The one article of a wire-layout text file, its id the file name."""
     text = _decode(path, path.read_bytes())
     rec = parse_wire_text(text)
     if not rec["text"]:
@@ -160,6 +163,8 @@ def _records_jsonl(path: Path) -> Iterator[tuple[int | None, dict | CorpusError]
 
 
 def _records_json(path: Path) -> Iterator[tuple[int | None, dict | CorpusError]]:
+    """The objects of a JSON array or single object; a file of one object
+    per line is read as JSON Lines."""
     text = _decode(path, path.read_bytes())
     stripped = text.lstrip()
     if stripped.startswith(("[", "{")):
@@ -182,6 +187,7 @@ def _records_json(path: Path) -> Iterator[tuple[int | None, dict | CorpusError]]
 
 
 def _records_csv(path: Path) -> Iterator[tuple[int | None, dict]]:
+    """One record per CSV row, column names stripped and lower-cased."""
     text = _decode(path, path.read_bytes())
     reader = csv.DictReader(io.StringIO(text))
     fields = [f.strip().lower() for f in (reader.fieldnames or [])]

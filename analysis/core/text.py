@@ -97,6 +97,8 @@ def clear_segment_cache() -> None:
 
 @functools.lru_cache(maxsize=4096)
 def _segment_cached(article_id: str, text: str) -> Document:
+    """The Document of one body: paragraphs, then the sentences of each,
+    then the tokens, each token numbered with its sentence."""
     paragraphs = [m.span() for m in _PARAGRAPH_RE.finditer(text)]
 
     sentences: list[tuple[int, int]] = []

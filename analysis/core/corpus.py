@@ -108,7 +108,23 @@ def load_corpus(path: str | Path, *, on_error: str = "report") -> pd.DataFrame:
     single = path.is_file()
     if single and path.suffix.lower() not in SUPPORTED_SUFFIXES:
         raise CorpusError(path, f"unsupported file type {path.suffix or '(none)'}; use one of {', '.join(SUPPORTED_SUFFIXES)}")
-    rows, problems = _read_files(files, single=single, on_error=on_error)
+    rows: list[dict] = []
+    problems: list[dict] = []
+    for f in files:
+        # each reader is iterated here, in load_corpus itself, so that the
+        # stack levels of its warnings point at load_corpus's caller
+        file_rows: list[dict] = []
+        try:
+            for k, (line, item) in enumerate(file_records(f)):
+                rec = _article_or_problem(f, line, item, k, on_error, problems)
+                if rec is not None:
+                    file_rows.append(rec)
+        except CorpusError as exc:
+            if single or on_error == "raise":
+                raise
+            problems.append(_problem(exc))
+            continue
+        rows.extend(file_rows)
     if single and not rows and problems:
         p = problems[0]
         raise CorpusError(p["source_path"], p["problem"], p["line"])
@@ -124,41 +140,21 @@ def load_corpus(path: str | Path, *, on_error: str = "report") -> pd.DataFrame:
     return df
 
 
-def _read_files(files: list[Path], *, single: bool, on_error: str) -> tuple[list[dict], list[dict]]:
-    """``(rows, problems)``: the articles of every file, and a problem row for
-    each bad record or file (``on_error="raise"``, or a bad single file:
-    raised instead).  A file that fails as a whole gives no rows."""
-    rows: list[dict] = []
-    problems: list[dict] = []
-    for f in files:
-        try:
-            file_rows = _file_rows(f, on_error, problems)
-        except CorpusError as exc:
-            if single or on_error == "raise":
-                raise
-            problems.append(_problem(exc))
-            continue
-        rows.extend(file_rows)
-    return rows, problems
-
-
-def _file_rows(f: Path, on_error: str, problems: list[dict]) -> list[dict]:
-    """The articles of one file; a bad record is added to ``problems`` (or
-    raised, ``on_error="raise"``) and the others kept."""
-    file_rows: list[dict] = []
-    for k, (line, item) in enumerate(file_records(f)):
-        try:
-            if isinstance(item, CorpusError):
-                raise item
-            rec = normalise_record(f, line, item, k)
-        except CorpusError as exc:
-            if on_error == "raise":
-                raise
-            problems.append(_problem(exc))
-            continue
-        rec["source_path"] = str(f)
-        file_rows.append(rec)
-    return file_rows
+def _article_or_problem(f: Path, line: int | None, item: dict | CorpusError, k: int, on_error: str,
+                        problems: list[dict]) -> dict | None:
+    """The article of one record of ``f``; a bad record is added to
+    ``problems`` (None returned) or, ``on_error="raise"``, raised."""
+    try:
+        if isinstance(item, CorpusError):
+            raise item
+        rec = normalise_record(f, line, item, k)
+    except CorpusError as exc:
+        if on_error == "raise":
+            raise
+        problems.append(_problem(exc))
+        return None
+    rec["source_path"] = str(f)
+    return rec
 
 
 def _problem(exc: CorpusError) -> dict:

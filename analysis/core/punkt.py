@@ -18,7 +18,6 @@ from analysis.core.resources import abbreviations
 
 __all__ = ["punkt_spans"]
 
-# --------------------------------------------------------------------------- Punkt
 # NLTK's untrained Punkt (PunktSentenceTokenizer.span_tokenize, NLTK 3.10) with
 # only ``abbrev_types`` set, re-implemented: no collocations, sentence starters or
 # orthographic context means most of its heuristics can never fire, and what is

@@ -258,7 +258,7 @@ def test_content_hash_folds_every_kind_of_white_space_as_the_regex_did():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from analysis.core.corpus import _body_hash
+    from analysis.core.corpus_records import _body_hash
 
     def by_regex(text):  # the definition the stored hashes were made with
         norm = re.sub(r"\s+", " ", text).strip().lower()

@@ -115,6 +115,6 @@ def test_gender_from_every_person_equals_gender_from_the_others(seed_doc):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab \n.,'\"“”„‟«»〝〞＂‘’‚‛‹›`´é—")), max_size=60))
 def test_normalise_quotes_is_the_translation_table(text):
-    from analysis.core.text import _QUOTE_TABLE, normalise_quotes
+    from analysis.core.quote_marks import _QUOTE_TABLE, normalise_quotes
 
     assert normalise_quotes(text) == text.translate(_QUOTE_TABLE)

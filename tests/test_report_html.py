@@ -95,7 +95,7 @@ def test_figures_carry_their_captions(html, report):
 
 
 def test_local_images_in_markdown_are_inlined(tmp_path):
-    from analysis.presentation.report import _inline_local_images
+    from analysis.presentation.report_html import _inline_local_images
 
     (tmp_path / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\nfake")
     page = '<p><img src="pic.png" alt="a"><img src="https://example.org/x.png"><img src="missing.png"></p>'
@@ -105,7 +105,7 @@ def test_local_images_in_markdown_are_inlined(tmp_path):
 
 
 def test_heading_anchors_are_unique_and_skip_code_fences():
-    from analysis.presentation.report import _anchor_headings
+    from analysis.presentation.report_html import _anchor_headings
 
     used: set = set()
     toc: list = []

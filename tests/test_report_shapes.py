@@ -114,11 +114,11 @@ def test_validation_in_background_leaves_no_process_when_the_report_is_interrupt
         pytest.skip("no ../shared/benchmarks here: nothing is started")
     me = psutil.Process()
     with pytest.raises(KeyboardInterrupt):
-        with report._validation_in_background([Path("90_validation.py")]):
+        with report.validation_in_background([Path("90_validation.py")]):
             started = [p for p in me.children() if "analysis.evaluation.warm" in " ".join(p.cmdline())]
             assert len(started) == 1
             raise KeyboardInterrupt
     assert not started[0].is_running() or started[0].status() == psutil.STATUS_ZOMBIE
-    with report._validation_in_background([Path("10_readability.py")]) as ready:  # no notebook 90: nothing
+    with report.validation_in_background([Path("10_readability.py")]) as ready:  # no notebook 90: nothing
         assert [p for p in me.children() if "analysis.evaluation.warm" in " ".join(p.cmdline())] == []
         assert ready() is None

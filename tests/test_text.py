@@ -9,20 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.core.punkt import _punkt, punkt_spans
 from analysis.core.text import (
-    _SPACE,
-    _TOKEN_RE,
-    _punkt,
-    _punkt_spans,
-    _tokenise,
-    _tokenise_strings,
-    _tokenise_strings_plain,
     normalise_quotes,
     paragraph_table,
     segment,
     sentence_table,
     token_table,
 )
+from analysis.core.tokens import _SPACE, _TOKEN_RE, _tokenise, _tokenise_strings_plain, tokenise_strings
 
 
 def sentences_of(text: str) -> list[str]:
@@ -236,7 +231,7 @@ def nltk_spans(para: str) -> list[tuple[int, int]]:
 )
 def test_punkt_regressions(para, spans):
     assert nltk_spans(para) == spans
-    assert _punkt_spans(para) == spans
+    assert punkt_spans(para) == spans
 
 
 @pytest.mark.parametrize(
@@ -248,7 +243,7 @@ def test_punkt_regressions(para, spans):
     ],
 )
 def test_punkt_characters_left_to_nltk(para):
-    assert _punkt_spans(para) == nltk_spans(para)
+    assert punkt_spans(para) == nltk_spans(para)
 
 
 def test_punkt_safe_characters_agree_between_re_and_regex():
@@ -257,7 +252,7 @@ def test_punkt_safe_characters_agree_between_re_and_regex():
     for every character the re-implementation decides itself."""
     import sys
 
-    from analysis.core.text import _PUNKT_SAFE_RANGES
+    from analysis.core.punkt import _PUNKT_SAFE_RANGES
 
     regex = pytest.importorskip("regex")
     every = "".join(map(chr, range(sys.maxunicode + 1)))
@@ -286,8 +281,8 @@ _punkt_paragraphs = st.lists(_punkt_pieces, min_size=1, max_size=40).map("".join
 @settings(max_examples=500, deadline=None)
 @given(_punkt_paragraphs)
 def test_punkt_reimplementation_matches_nltk(para):
-    assert _punkt_spans(para) == nltk_spans(para)
-    assert _punkt_spans(para.strip()) == nltk_spans(para.strip())
+    assert punkt_spans(para) == nltk_spans(para)
+    assert punkt_spans(para.strip()) == nltk_spans(para.strip())
 
 
 # The token pattern as first written (before it was rearranged for speed).
@@ -318,7 +313,7 @@ def test_tokeniser_is_the_token_pattern(text):
     assert tokens.dtype == np.int64 and tokens.shape == (len(spans), 2)
     assert [tuple(t) for t in tokens.tolist()] == spans
     assert is_word.tolist() == [re.search(r"\w", text[s:e]) is not None for s, e in spans]
-    assert _tokenise_strings(text)[2] == [text[s:e] for s, e in spans]  # what Document.token_strings() holds
+    assert tokenise_strings(text)[2] == [text[s:e] for s, e in spans]  # what Document.token_strings() holds
 
 
 @settings(max_examples=500, deadline=None)
@@ -346,7 +341,7 @@ _SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u200a\u2028\u2029
 def test_fast_tokeniser_equals_one_split_of_the_body(text):
     """The tokeniser that cuts at white space first gives the offsets, word
     flags and strings (same types) of one ``re.split`` over the whole body."""
-    fast, plain = _tokenise_strings(text), _tokenise_strings_plain(text)
+    fast, plain = tokenise_strings(text), _tokenise_strings_plain(text)
     assert fast[0].dtype == plain[0].dtype == np.int64 and fast[0].shape == plain[0].shape
     assert fast[0].tolist() == plain[0].tolist()
     assert fast[1].dtype == plain[1].dtype and fast[1].tolist() == plain[1].tolist()
@@ -359,7 +354,7 @@ def test_white_space_table_is_str_isspace():
 
 
 def test_fast_tokeniser_by_hand():
-    tokens, is_word, strings = _tokenise_strings("  \u201cWe said.\u3000U.S. 5% x\u00a0\n")
+    tokens, is_word, strings = tokenise_strings("  \u201cWe said.\u3000U.S. 5% x\u00a0\n")
     assert strings == ["\u201c", "We", "said", ".", "U.S.", "5%", "x"]
     assert tokens.tolist() == [[2, 3], [3, 5], [6, 10], [10, 11], [12, 16], [17, 19], [20, 21]]
     assert is_word.tolist() == [False, True, True, False, True, True, True]

@@ -53,9 +53,10 @@ __all__ = ["ResultCache", "text_hash", "family_key", "code_fingerprint", "write_
 
 HASH_COLUMN = "_text_hash"
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the analysis package
-# Files whose content cannot change a metric: presentation and orchestration.
-_NOT_METRIC_CODE = {"figures.py", "report.py", "report_paths.py", "report_html.py", "notebook_runs.py", "cli.py",
-                    "__main__.py", "pipeline.py", "cache.py", "house.mplstyle"}
+# Code whose content cannot change a metric: the presentation layer (a folder that
+# the families never import) and the command lines and cache machinery.
+_NOT_METRIC_FOLDERS = {"presentation"}
+_NOT_METRIC_CODE = {"cli.py", "__main__.py", "cache.py", "house.mplstyle"}
 
 
 def text_hash(text: str) -> str:
@@ -67,14 +68,15 @@ def text_hash(text: str) -> str:
 def code_fingerprint() -> str:
     """SHA-256 (16 hex digits) over the package's metric code and reference
     data: every ``analysis/**/*.py`` and ``analysis/data/**`` file except
-    plotting, figures, report, CLI and the pipeline machinery itself.
+    the presentation layer (figures, plots, views, report), the command
+    lines and the cache itself.
 
     Computed once per process.  Any edit to a module or data file that could
     change a number changes the fingerprint and so every family key."""
     h = hashlib.sha256()
     for path in sorted(PACKAGE_DIR.rglob("*")):
         rel = path.relative_to(PACKAGE_DIR)
-        if not path.is_file() or "__pycache__" in rel.parts or rel.parts[0] == "plots":
+        if not path.is_file() or "__pycache__" in rel.parts or rel.parts[0] in _NOT_METRIC_FOLDERS:
             continue
         if path.name in _NOT_METRIC_CODE or not (path.suffix == ".py" or rel.parts[0] == "data"):
             continue

@@ -75,7 +75,7 @@ def test_a_corrupt_file_is_rebuilt(tmp_path, source):
     assert len(calls) == 2
 
 
-@pytest.mark.parametrize("which", ["first_names", "places", "cmu_syllables"])
+@pytest.mark.parametrize("which", ["first_names", "places", "cmu_syllables", "word_frequencies"])
 def test_shipped_tables_read_back_equal_to_built(tmp_path, monkeypatch, which):
     from analysis.readability import syllables
     from analysis.actors import lexicon
@@ -87,6 +87,7 @@ def test_shipped_tables_read_back_equal_to_built(tmp_path, monkeypatch, which):
         "first_names": (given_names.first_names_sources(), given_names.build_first_names),
         "places": (lexicon.places_sources(), lexicon.build_places),
         "cmu_syllables": ([cmu_dictionary_path()], syllables.build_cmu_counts),
+        "word_frequencies": (lexicon.zipf_sources(), lexicon.build_zipf),
     }[which]
     fresh = build()
     derived_table(which, sources, build)  # builds and stores
@@ -100,6 +101,8 @@ def test_shipped_tables_read_back_equal_to_built(tmp_path, monkeypatch, which):
         assert back["michael"] == "male" and back["mary"] == "mostly_female"  # as gender-guesser says
     if which == "places":
         assert back["Ottawa"] == "city" and back["Canada"] == "country"
+    if which == "word_frequencies":  # the floats read back to the last bit: 10 ** (-index / 100)
+        assert back["the"] == 10 ** (-127 / 100) and len(back) == 19_588
 
 
 @pytest.mark.parametrize("name", ["dale_chall_words.txt", "spache_words.txt"])

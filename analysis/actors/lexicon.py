@@ -11,8 +11,8 @@ from analysis.core.derived import derived_table
 from analysis.names import titles
 from analysis.core.resources import package_files, read_sections, read_word_list
 
-__all__ = ["ZIPF_FLOOR", "zipf", "common", "places", "places_sources", "build_places", "org_words", "common_acronyms",
-           "news_orgs", "plural_common", "demonyms", "title_info", "org_kind_nouns", "designators", "name_articles"]
+__all__ = ["ZIPF_FLOOR", "zipf", "zipf_sources", "build_zipf", "common", "places", "places_sources", "build_places",
+           "org_words", "common_acronyms", "news_orgs", "plural_common", "demonyms", "title_info", "org_kind_nouns", "designators", "name_articles"]
 
 
 # Every rule compares common() with a threshold of at least this (a test reads
@@ -26,7 +26,18 @@ def zipf() -> dict[str, float]:
     (wordfreq 3.1, pinned; a test checks that they are equal) for the words
     more frequent than :data:`ZIPF_FLOOR` (19,588 of 321,180: the rest
     would cost 0.1 s and 30 MB in every worker process and change no
-    decision), read straight from wordfreq's English "large" list.
+    decision): :func:`build_zipf`, kept on disk after the first build
+    (:mod:`analysis.core.derived`; reading it back takes a tenth of the
+    70 ms of unpacking wordfreq's whole list in every process)."""
+    return derived_table("word_frequencies", zipf_sources(), build_zipf)
+
+
+def zipf_sources() -> list[Path]:
+    return package_files("wordfreq", "wordfreq", "wordfreq's English word list", "data", "large_en.msgpack.gz")
+
+
+def build_zipf() -> dict[str, float]:
+    """:func:`zipf` read straight from wordfreq's English "large" list.
     Importing wordfreq itself costs about 0.2 s (it loads ftfy, langcodes
     and regex for its tokeniser, which is not used here).
 
@@ -37,7 +48,7 @@ def zipf() -> dict[str, float]:
 
     import msgpack
 
-    (path,) = package_files("wordfreq", "wordfreq", "wordfreq's English word list", "data", "large_en.msgpack.gz")
+    (path,) = zipf_sources()
     with gzip.open(path, "rb") as fh:
         data = msgpack.load(fh, raw=False)
     header = data[0]

@@ -19,6 +19,16 @@ from analysis.pipeline.storage import read_manifest
 __all__ = ["RunTally"]
 
 
+class _NoBar:
+    """The progress bar of a run without one (what the tally calls on a bar)."""
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
 class RunTally:
     """What a run has done so far, batch by batch."""
 
@@ -30,15 +40,19 @@ class RunTally:
         self.bar = None
 
     def start_bar(self, total: int | None, engine: str, progress: bool) -> None:
-        """The progress bar (tqdm, notebook-aware; off unless ``progress``)."""
+        """The progress bar (tqdm, notebook-aware; off unless ``progress``:
+        then a bar that counts nothing, and tqdm is not imported)."""
+        if not progress:
+            self.bar = _NoBar()
+            return
         from tqdm.auto import tqdm
 
         # A bar without tqdm's monitor thread (it only watches for bars stuck between
         # updates, and would outlive the run by up to 10 s, ruling out forking the
         # workers of the next run); the engine is made before the bar all the same.
         bar = type("PipelineBar", (tqdm,), {"monitor_interval": 0})
-        self.bar = bar(total=total, unit="article", desc=f"pipeline [{engine}]", disable=not progress,
-                       file=sys.stderr, dynamic_ncols=True)
+        self.bar = bar(total=total, unit="article", desc=f"pipeline [{engine}]", file=sys.stderr,
+                       dynamic_ncols=True)
 
     def close_bar(self) -> None:
         if self.bar is not None:

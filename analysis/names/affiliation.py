@@ -227,8 +227,11 @@ def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
     telecommunications company"), never a verb or function word."""
     toks = _tokens(text, lo, start)
     role = role_words()
-    if len(toks) >= 2 and toks[-1][0] == "," and toks[-2][0].lower().rstrip(".") in role:
-        toks = toks[:-1]  # "The Global Times' editor, Hu Xijin": the role before the comma describes the name
+    if len(toks) >= 2 and toks[-1][0] == ",":
+        if toks[-2][0].lower().rstrip(".") in role:
+            toks = toks[:-1]  # "The Global Times' editor, Hu Xijin": the role before the comma describes the name
+        else:
+            return _role_with_object(text, toks[:-1], lo)
     k, plain = len(toks), 0
     while k - 1 >= 0:
         w = toks[k - 1][0]
@@ -244,6 +247,25 @@ def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
                                                                         or toks[k][0].lower() in role)):
         k += 1
     return toks[k:]
+
+
+def _role_with_object(text: str, toks: list[tuple[str, int, int]], lo: int) -> list[tuple[str, int, int]]:
+    """The description before ``, <name>`` when a role word and a
+    preposition lead to the comma ("China's ambassador to the U.K., Liu
+    Xiaoming"): the words before the role (as :func:`_premodifier` reads
+    them), the role and its object; else []."""
+    role = role_words()
+    for i in range(len(toks) - 2, max(len(toks) - 8, 0) - 1, -1):
+        w = toks[i][0].lower().rstrip(".")
+        if w in role and toks[i + 1][0].lower() in _ROLE_OBJECT_PREPOSITIONS:
+            rest = toks[i + 1:]
+            if any(t[0] in ",;:()“”\"" for t in rest):
+                return []
+            return _premodifier(text, toks[i][2], lo) + rest
+    return []
+
+
+_ROLE_OBJECT_PREPOSITIONS = frozenset({"to", "in", "at", "of", "for"})
 
 
 def _apposition(text: str, end: int, hi: int) -> list[tuple[str, int, int]]:

@@ -178,8 +178,8 @@ def _role_for(toks, lows, skip):
 def _run_before_role(toks, lows, skip):
     """3. a capitalised run before a lower-case or acronym role word:
     "Foreign Ministry spokeswoman", "Conservative MP" (not "Culture
-    Secretary": a title)."""
-    role = role_words()
+    Secretary": a title), past a determiner that opens the sentence."""
+    role, determiners = role_words(), kind_words("affiliation_determiner")
     for i, (w, _s, _e) in enumerate(toks):
         if lows[i].rstrip(".") not in role or (w[:1].isupper() and not w.isupper()) or i in skip:
             continue
@@ -187,6 +187,8 @@ def _run_before_role(toks, lows, skip):
         while j - 1 >= 0 and j - 1 not in skip and toks[j - 1][0][:1].isupper() \
                 and lows[j - 1].rstrip(".") not in role:
             j -= 1
+        while j < i and lows[j] in determiners:  # "The spokesperson", "The Tory leader": no body in "The"
+            j += 1
         if j < i:
             return toks[j][1], toks[i - 1][2]
     return None
@@ -222,9 +224,10 @@ def affiliation_for_sides(text: str | None) -> str | None:
 
 def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
     """Tokens right before ``start`` (back to ``lo``) that can describe a
-    name: capitalised words, possessives, role words, ``of``/``for`` and up
-    to three other lower-case words ("British scholar", "Spanish
-    telecommunications company"), never a verb or function word."""
+    name: capitalised words, possessives, role words, ``of``/``for``, an
+    ``and`` after a role word (two roles of one person) and up to three
+    other lower-case words ("British scholar", "Spanish telecommunications
+    company"), never a verb or function word."""
     toks = _tokens(text, lo, start)
     role = role_words()
     if len(toks) >= 2 and toks[-1][0] == ",":
@@ -239,6 +242,9 @@ def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
         if _is_cap(w) or low.rstrip(".") in role or low in {"of", "for"}:
             k -= 1
             continue
+        if low == "and" and k >= 2 and toks[k - 2][0].lower().rstrip(".") in role:
+            k -= 1  # "British Labor MP and Shadow Cabinet Spokesperson": one person's two roles
+            continue
         if low.isalpha() and low not in kind_words("premodifier_stop") and plain < 3:
             k, plain = k - 1, plain + 1
             continue
@@ -250,18 +256,17 @@ def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
 
 
 def _role_with_object(text: str, toks: list[tuple[str, int, int]], lo: int) -> list[tuple[str, int, int]]:
-    """The description before ``, <name>`` when a role word and a
-    preposition lead to the comma ("China's ambassador to the U.K., Liu
-    Xiaoming"): the words before the role (as :func:`_premodifier` reads
-    them), the role and its object; else []."""
+    """The words before a role whose object leads to the comma before a name
+    ("China's ambassador to the U.K., Liu Xiaoming" -> "China's
+    ambassador"), as :func:`_premodifier` reads them; else [].  The object
+    is left out: it names where the holder serves ("to the U.K."), or a
+    portfolio ("Minister of Foreign Affairs"), not whom the holder speaks for."""
     role = role_words()
     for i in range(len(toks) - 2, max(len(toks) - 8, 0) - 1, -1):
-        w = toks[i][0].lower().rstrip(".")
-        if w in role and toks[i + 1][0].lower() in _ROLE_OBJECT_PREPOSITIONS:
-            rest = toks[i + 1:]
-            if any(t[0] in ",;:()“”\"" for t in rest):
+        if toks[i][0].lower().rstrip(".") in role and toks[i + 1][0].lower() in _ROLE_OBJECT_PREPOSITIONS:
+            if any(t[0] in ",;:()“”\"" for t in toks[i + 1:]):
                 return []
-            return _premodifier(text, toks[i][2], lo) + rest
+            return _premodifier(text, toks[i][2], lo)
     return []
 
 

@@ -17,7 +17,9 @@ def side_of_speaker(r: dict, coded: bool, side_map, name, phrase, kind) -> None:
     """Side and its basis: the codebook's for codebook actors; with a sides
     file, the speaker's own name (``speaker``), else its affiliation
     (``affiliation``), else any listed name or country word in the speaker's
-    phrase (``speaker``: "Chinese observers")."""
+    phrase (``speaker``: "Chinese observers"), else a listed person's
+    surname as the speaker's name or its affiliation ("Pompeo", "Johnson's
+    aide")."""
     if coded and r.get("side") and (side_map is None or r["side"] in (*side_map.names, "other")):
         r["side_basis"] = "codebook"
         return
@@ -35,6 +37,10 @@ def side_of_speaker(r: dict, coded: bool, side_map, name, phrase, kind) -> None:
     hit = side_map.side_of_surname(name) if kind == "person" else None
     if hit:  # "Pompeo" for the listed "Mike Pompeo"
         r["side"], r["side_basis"] = hit[0], "speaker"
+        return
+    hit = side_map.side_of_surname(tries[1][0])
+    if hit:  # "Johnson's former aide": the listed "Boris Johnson"'s side
+        r["side"], r["side_basis"] = hit[0], "affiliation"
         return
     for text, basis in tries:  # a country the file does not list: its side is "other"
         if text and _names_a_country(text):

@@ -510,6 +510,13 @@ def test_affiliation_of_a_described_role_before_a_name_and_of_two_roles():
     r = speaker_row("British Labor MP and Shadow Cabinet Industrial Policy Spokesperson Onwula said "
                     "the decision was negligent.", sides=HUAWEI_SIDES)
     assert (r["speaker_name"], r["speaker_affiliation"], r["side"]) == ("Onwula", "British Labor", "United Kingdom")
+    r = speaker_row("EBay president and chief executive Meg Whitman said 2004 was a success.")
+    assert (r["speaker_name"], r["speaker_affiliation"]) == ("Meg Whitman", "EBay")
+    # a relative and a role, or a role and a plain noun, are not two roles of one person (bbc-sport-211, -ent-131)
+    r = speaker_row("Edu's brother and representative Amadeo Fensao said that the offer was short.")
+    assert (r["speaker_name"], r["speaker_affiliation"]) == ("Amadeo Fensao", None)
+    r = speaker_row("Fellow speaker and classical composer James MacMillan said we must listen again.")
+    assert (r["speaker_name"], r["speaker_affiliation"]) == ("James MacMillan", None)
 
 
 def test_a_determiner_is_no_body_and_a_listed_surname_gives_its_side(tmp_path):

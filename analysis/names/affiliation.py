@@ -225,7 +225,7 @@ def affiliation_for_sides(text: str | None) -> str | None:
 def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
     """Tokens right before ``start`` (back to ``lo``) that can describe a
     name: capitalised words, possessives, role words, ``of``/``for``, an
-    ``and`` after a role word (two roles of one person) and up to three
+    ``and`` between two roles of one person and up to three
     other lower-case words ("British scholar", "Spanish telecommunications
     company"), never a verb or function word."""
     toks = _tokens(text, lo, start)
@@ -242,7 +242,7 @@ def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
         if _is_cap(w) or low.rstrip(".") in role or low in {"of", "for"}:
             k -= 1
             continue
-        if low == "and" and k >= 2 and toks[k - 2][0].lower().rstrip(".") in role:
+        if low == "and" and _two_roles(toks, k - 1, role):
             k -= 1  # "British Labor MP and Shadow Cabinet Spokesperson": one person's two roles
             continue
         if low.isalpha() and low not in kind_words("premodifier_stop") and plain < 3:
@@ -253,6 +253,18 @@ def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
                                                                         or toks[k][0].lower() in role)):
         k += 1
     return toks[k:]
+
+
+def _two_roles(toks: list[tuple[str, int, int]], i: int, role: frozenset[str]) -> bool:
+    """Does ``and`` at token ``i`` join two roles of one person: a role word
+    (not a relative, "brother and representative") before it, a role word or
+    a capital after it ("president and chief executive", "MP and Shadow
+    Spokesperson"; not "speaker and classical composer")?"""
+    if i < 1 or i + 1 >= len(toks):
+        return False
+    before, after = toks[i - 1][0].lower().rstrip("."), toks[i + 1][0]
+    return before in role and before not in kind_words("kinship") and (
+        _is_cap(after) or after.lower().rstrip(".") in role)
 
 
 def _role_with_object(text: str, toks: list[tuple[str, int, int]], lo: int) -> list[tuple[str, int, int]]:

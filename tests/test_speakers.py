@@ -532,3 +532,8 @@ def test_a_determiner_is_no_body_and_a_listed_surname_gives_its_side(tmp_path):
     r = speaker_row("Johnson’s former aide Dominic Cummings said the appointment was wrong.", sides=sides)
     assert (r["speaker_name"], r["speaker_affiliation"], r["side"], r["side_basis"]) == \
         ("Dominic Cummings", "Johnson", "United Kingdom", "affiliation")
+    # a listed surname modifying an unnamed speaker's noun (huawei-uk-003), not a listed body's last word
+    r = speaker_row("A Trump administration official said there was no safe option.", sides=HUAWEI_SIDES)
+    assert (r["speaker_kind"], r["side"], r["side_basis"]) == ("anonymous", "United States", "speaker")
+    r = speaker_row("Forbes Daily said there was no safe option.", sides=HUAWEI_SIDES)  # "China Daily" is listed
+    assert r["side"] is None

@@ -517,6 +517,10 @@ def test_affiliation_of_a_described_role_before_a_name_and_of_two_roles():
     assert (r["speaker_name"], r["speaker_affiliation"]) == ("Amadeo Fensao", None)
     r = speaker_row("Fellow speaker and classical composer James MacMillan said we must listen again.")
     assert (r["speaker_name"], r["speaker_affiliation"]) == ("James MacMillan", None)
+    # "adviser to" names whom the role serves, not the adviser's side (huawei-uk-057: he works in Washington)
+    r = speaker_row("Nile Gardiner, a former adviser to former British Prime Minister Margaret Thatcher, "
+                    "said the new leader would stand up to Washington.", sides=HUAWEI_SIDES)
+    assert (r["speaker_name"], r["speaker_affiliation"], r["side"]) == ("Nile Gardiner", None, None)
 
 
 def test_a_determiner_is_no_body_and_a_listed_surname_gives_its_side(tmp_path):

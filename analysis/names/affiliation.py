@@ -287,7 +287,8 @@ _ROLE_OBJECT_PREPOSITIONS = frozenset({"to", "in", "at", "of", "for"})
 
 def _apposition(text: str, end: int, hi: int) -> list[tuple[str, int, int]]:
     """Tokens of ``, a/the ... ,`` right after a name (up to the next comma,
-    at most 20 words), or []."""
+    at most 20 words, and before the ``to`` of a role: "adviser to X" names
+    whom the role serves), or []."""
     m = _COMMA.match(text, end, end + 4)
     if not m:
         return []
@@ -307,6 +308,10 @@ def _apposition(text: str, end: int, hi: int) -> list[tuple[str, int, int]]:
     # ", tweeted that the UK ...": the sentence goes on with a speech verb, no apposition
     if first in speech_verbs():
         return []
+    role = role_words()
+    for i in range(1, len(toks)):  # ", a former adviser to former British Prime Minister X": whom he advised
+        if toks[i][0].lower() == "to" and toks[i - 1][0].lower().rstrip(".") in role:
+            return toks[:i]
     return toks
 
 

@@ -276,3 +276,16 @@ def test_names_and_words_as_words_are_not_quotes(text):
 
 def test_chant_before_its_attribution_stays_a_quote():
     assert [t for _, t, _ in rows("“Lock Her Up” the crowd chanted.", ("direct",))] == ["Lock Her Up"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a described role before a name in apposition: the name is the speaker (bbc-business-093, huawei-uk-058)
+    ("Argentina's President, Nestor Kirchner, said: “We were called crazy.”", "Nestor Kirchner"),
+    ("China’s ambassador to the U.K., Liu Xiaoming, said: “It is poisoning ties.”", "Liu Xiaoming"),
+    ("The head of the Bank of England, Mervyn King, said: “Rates will rise.”", "Mervyn King"),
+    # a name before the apposition stays the speaker
+    ("Irwin Cotler, a former minister, said: “It is wrong.”", "Irwin Cotler"),
+    ("The Bank of England, which sets rates, said: “Rates will rise.”", "The Bank of England"),
+])
+def test_a_described_role_before_a_name_in_apposition_is_that_name(text, speaker):
+    assert [s for _, _, s in rows(text, ("direct",))] == [speaker]

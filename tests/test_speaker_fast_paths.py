@@ -84,6 +84,8 @@ def plain_affiliation_in(text, toks, skip):  # noqa: C901 - the five readings in
         while j - 1 >= 0 and j - 1 not in skip and _is_cap(toks[j - 1][0]) \
                 and toks[j - 1][0].lower().rstrip(".") not in role:
             j -= 1
+        while j < i and toks[j][0].lower() in kind_words("affiliation_determiner"):
+            j += 1  # "The spokesperson": no body in "The"
         if j < i:
             return toks[j][1], toks[i - 1][2]
     for i, (w, s, e) in enumerate(toks):
@@ -108,6 +110,9 @@ def plain_apposition(text, end, hi):
     first = toks[0][0].lower()
     if first in {"who", "which", "said", "says", "told", "and", "but"} or first in speech_verbs():
         return []
+    for i in range(1, len(toks)):  # "a former adviser to X": whom the role serves
+        if toks[i][0].lower() == "to" and toks[i - 1][0].lower().rstrip(".") in role_words():
+            return toks[:i]
     return toks
 
 
@@ -122,7 +127,7 @@ _WORDS = ["Huawei's", "Huawei’s", "The", "Global", "Times'", "spokesman", "spo
           "a", "Chinese", "embassy", "in", "London", "R-Neb.", "D-Calif.", "X-Foo", "Conservative", "MP", "MPs",
           "Foreign", "Ministry", "chief", "executive", "Sen.", "Ben", "Sasse", "UK", "U.K.", "Britain", "British",
           "said", "who", "Tonbridge", "officials", "White", "House", "Secretary", "Culture", "senior", "Ann's",
-          ",", ";", "(", ")", "“", "”", "\"", "2020", "told", "and", "Labour", "leader", "former", "Co"]
+          ",", ";", "(", ")", "“", "”", "\"", "2020", "told", "and", "Labour", "leader", "former", "Co", "to"]
 _text = st.lists(st.sampled_from(_WORDS), max_size=28).map(" ".join)
 
 

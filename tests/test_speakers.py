@@ -494,3 +494,50 @@ def test_a_resolved_pronoun_outweighs_a_first_name_that_is_only_mostly_one_gende
                        '"The heat was hard," he added.')
     assert list(q["speaker_name"]) == ["Jamie Costin", "Jamie Costin"]
     assert set(q["speaker_gender"]) == {"male"}
+
+
+def test_affiliation_of_a_described_role_before_a_name_and_of_two_roles():
+    # the owner before the role, not the country the ambassador serves in (huawei-uk-058, -022)
+    r = speaker_row("China’s ambassador to the U.K., Liu Xiaoming, said the decision was wrong.")
+    assert (r["speaker_name"], r["speaker_affiliation"]) == ("Liu Xiaoming", "China")
+    r = speaker_row("U.S. Ambassador to the U.K., Woody Johnson, said the decision was a win.",
+                    sides=HUAWEI_SIDES)
+    assert (r["speaker_name"], r["speaker_affiliation"], r["side"]) == ("Woody Johnson", "U.S.", "United States")
+    # a portfolio is no body: "Minister of Foreign Affairs" gives none (the seed's Marc Garneau)
+    r = speaker_row("The Minister of Foreign Affairs, Marc Garneau, said the release was welcome.")
+    assert (r["speaker_name"], r["speaker_affiliation"]) == ("Marc Garneau", None)
+    # one person's two roles joined by "and" (huawei-uk-025)
+    r = speaker_row("British Labor MP and Shadow Cabinet Industrial Policy Spokesperson Onwula said "
+                    "the decision was negligent.", sides=HUAWEI_SIDES)
+    assert (r["speaker_name"], r["speaker_affiliation"], r["side"]) == ("Onwula", "British Labor", "United Kingdom")
+    r = speaker_row("EBay president and chief executive Meg Whitman said 2004 was a success.")
+    assert (r["speaker_name"], r["speaker_affiliation"]) == ("Meg Whitman", "EBay")
+    # a relative and a role, or a role and a plain noun, are not two roles of one person (bbc-sport-211, -ent-131)
+    r = speaker_row("Edu's brother and representative Amadeo Fensao said that the offer was short.")
+    assert (r["speaker_name"], r["speaker_affiliation"]) == ("Amadeo Fensao", None)
+    r = speaker_row("Fellow speaker and classical composer James MacMillan said we must listen again.")
+    assert (r["speaker_name"], r["speaker_affiliation"]) == ("James MacMillan", None)
+    # "adviser to" names whom the role serves, not the adviser's side (huawei-uk-057: he works in Washington)
+    r = speaker_row("Nile Gardiner, a former adviser to former British Prime Minister Margaret Thatcher, "
+                    "said the new leader would stand up to Washington.", sides=HUAWEI_SIDES)
+    assert (r["speaker_name"], r["speaker_affiliation"], r["side"]) == ("Nile Gardiner", None, None)
+
+
+def test_a_determiner_is_no_body_and_a_listed_surname_gives_its_side(tmp_path):
+    # "The spokesperson" after "Huawei UK spokesman Edward Brewster" (huawei-uk-030): his affiliation, not "The"
+    q = extract_quotes("Huawei UK spokesman Edward Brewster said the decision was sad. "
+                       "The spokesperson said: “We will review it.”", sides=HUAWEI_SIDES)
+    assert list(q["speaker_name"]) == ["Edward Brewster"] * 2
+    assert list(q["speaker_affiliation"]) == ["Huawei UK"] * 2 and list(q["side"]) == ["China"] * 2
+    r = speaker_row("The Tory leader, Michael Howard, said the plan was wrong.")
+    assert (r["speaker_name"], r["speaker_affiliation"]) == ("Michael Howard", "Tory")
+    # "Johnson's former aide": the listed Boris Johnson's side (huawei-uk-018)
+    sides = write_sides(tmp_path, "United Kingdom: [United Kingdom, Boris Johnson]\nChina: [China]\n")
+    r = speaker_row("Johnson’s former aide Dominic Cummings said the appointment was wrong.", sides=sides)
+    assert (r["speaker_name"], r["speaker_affiliation"], r["side"], r["side_basis"]) == \
+        ("Dominic Cummings", "Johnson", "United Kingdom", "affiliation")
+    # a listed surname modifying an unnamed speaker's noun (huawei-uk-003), not a listed body's last word
+    r = speaker_row("A Trump administration official said there was no safe option.", sides=HUAWEI_SIDES)
+    assert (r["speaker_kind"], r["side"], r["side_basis"]) == ("anonymous", "United States", "speaker")
+    r = speaker_row("Forbes Daily said there was no safe option.", sides=HUAWEI_SIDES)  # "China Daily" is listed
+    assert r["side"] is None

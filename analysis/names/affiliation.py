@@ -178,8 +178,8 @@ def _role_for(toks, lows, skip):
 def _run_before_role(toks, lows, skip):
     """3. a capitalised run before a lower-case or acronym role word:
     "Foreign Ministry spokeswoman", "Conservative MP" (not "Culture
-    Secretary": a title)."""
-    role = role_words()
+    Secretary": a title), past a determiner that opens the sentence."""
+    role, determiners = role_words(), kind_words("affiliation_determiner")
     for i, (w, _s, _e) in enumerate(toks):
         if lows[i].rstrip(".") not in role or (w[:1].isupper() and not w.isupper()) or i in skip:
             continue
@@ -187,6 +187,8 @@ def _run_before_role(toks, lows, skip):
         while j - 1 >= 0 and j - 1 not in skip and toks[j - 1][0][:1].isupper() \
                 and lows[j - 1].rstrip(".") not in role:
             j -= 1
+        while j < i and lows[j] in determiners:  # "The spokesperson", "The Tory leader": no body in "The"
+            j += 1
         if j < i:
             return toks[j][1], toks[i - 1][2]
     return None
@@ -222,19 +224,26 @@ def affiliation_for_sides(text: str | None) -> str | None:
 
 def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
     """Tokens right before ``start`` (back to ``lo``) that can describe a
-    name: capitalised words, possessives, role words, ``of``/``for`` and up
-    to three other lower-case words ("British scholar", "Spanish
-    telecommunications company"), never a verb or function word."""
+    name: capitalised words, possessives, role words, ``of``/``for``, an
+    ``and`` between two roles of one person and up to three
+    other lower-case words ("British scholar", "Spanish telecommunications
+    company"), never a verb or function word."""
     toks = _tokens(text, lo, start)
     role = role_words()
-    if len(toks) >= 2 and toks[-1][0] == "," and toks[-2][0].lower().rstrip(".") in role:
-        toks = toks[:-1]  # "The Global Times' editor, Hu Xijin": the role before the comma describes the name
+    if len(toks) >= 2 and toks[-1][0] == ",":
+        if toks[-2][0].lower().rstrip(".") in role:
+            toks = toks[:-1]  # "The Global Times' editor, Hu Xijin": the role before the comma describes the name
+        else:
+            return _role_with_object(text, toks[:-1], lo)
     k, plain = len(toks), 0
     while k - 1 >= 0:
         w = toks[k - 1][0]
         low = w.lower()
         if _is_cap(w) or low.rstrip(".") in role or low in {"of", "for"}:
             k -= 1
+            continue
+        if low == "and" and _two_roles(toks, k - 1, role):
+            k -= 1  # "British Labor MP and Shadow Cabinet Spokesperson": one person's two roles
             continue
         if low.isalpha() and low not in kind_words("premodifier_stop") and plain < 3:
             k, plain = k - 1, plain + 1
@@ -246,9 +255,40 @@ def _premodifier(text: str, start: int, lo: int) -> list[tuple[str, int, int]]:
     return toks[k:]
 
 
+def _two_roles(toks: list[tuple[str, int, int]], i: int, role: frozenset[str]) -> bool:
+    """Does ``and`` at token ``i`` join two roles of one person: a role word
+    (not a relative, "brother and representative") before it, a role word or
+    a capital after it ("president and chief executive", "MP and Shadow
+    Spokesperson"; not "speaker and classical composer")?"""
+    if i < 1 or i + 1 >= len(toks):
+        return False
+    before, after = toks[i - 1][0].lower().rstrip("."), toks[i + 1][0]
+    return before in role and before not in kind_words("kinship") and (
+        _is_cap(after) or after.lower().rstrip(".") in role)
+
+
+def _role_with_object(text: str, toks: list[tuple[str, int, int]], lo: int) -> list[tuple[str, int, int]]:
+    """The words before a role whose object leads to the comma before a name
+    ("China's ambassador to the U.K., Liu Xiaoming" -> "China's
+    ambassador"), as :func:`_premodifier` reads them; else [].  The object
+    is left out: it names where the holder serves ("to the U.K."), or a
+    portfolio ("Minister of Foreign Affairs"), not whom the holder speaks for."""
+    role = role_words()
+    for i in range(len(toks) - 2, max(len(toks) - 8, 0) - 1, -1):
+        if toks[i][0].lower().rstrip(".") in role and toks[i + 1][0].lower() in _ROLE_OBJECT_PREPOSITIONS:
+            if any(t[0] in ",;:()“”\"" for t in toks[i + 1:]):
+                return []
+            return _premodifier(text, toks[i][2], lo)
+    return []
+
+
+_ROLE_OBJECT_PREPOSITIONS = frozenset({"to", "in", "at", "of", "for"})
+
+
 def _apposition(text: str, end: int, hi: int) -> list[tuple[str, int, int]]:
     """Tokens of ``, a/the ... ,`` right after a name (up to the next comma,
-    at most 20 words), or []."""
+    at most 20 words, and before the ``to`` of a role: "adviser to X" names
+    whom the role serves), or []."""
     m = _COMMA.match(text, end, end + 4)
     if not m:
         return []
@@ -268,6 +308,10 @@ def _apposition(text: str, end: int, hi: int) -> list[tuple[str, int, int]]:
     # ", tweeted that the UK ...": the sentence goes on with a speech verb, no apposition
     if first in speech_verbs():
         return []
+    role = role_words()
+    for i in range(1, len(toks)):  # ", a former adviser to former British Prime Minister X": whom he advised
+        if toks[i][0].lower() == "to" and toks[i - 1][0].lower().rstrip(".") in role:
+            return toks[:i]
     return toks
 
 

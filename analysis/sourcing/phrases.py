@@ -14,7 +14,8 @@ from analysis.names.affiliation import role_words
 from analysis.actors.lexicon import designators
 from analysis.sourcing.context import ArticleContext, TokenRange
 from analysis.sourcing.words import page_furniture
-from analysis.sourcing.words import (AUX_ADV, DETERMINERS, MONTHS, NAME_JOINERS, NUMBER_WORDS, PRONOUNS, SENT_END,
+from analysis.sourcing.words import (AUX_ADV, DETERMINERS, MONTHS, NAME_JOINERS, NUMBER_WORDS, PREPOSITIONS, PRONOUNS,
+                                     SENT_END,
                                      SENTENCE_OPENERS, STOP, JOINERS_OF, TIME_PREPOSITIONS, TIME_WORDS)
 
 
@@ -348,6 +349,9 @@ def apposition_subject(ctx: ArticleContext, j: int, lo: int) -> TokenRange | Non
             ctx.strs[t] in SENT_END and not ctx.tok_in_quote[t] and ctx.strs[t + 1] != "," for t in range(first_np.end, j)):
         # (a full stop before a comma ends an abbreviation, not a sentence: `Acme Holdings, Inc., said`)
         # "Clinton, during a town hall in Columbus, Ohio, said": the sentence's subject
+        named = TokenRange(first_np.end + 1, j)  # "Argentina's President, Nestor Kirchner, said": the name
+        if ctx.strs[j] == "," and _names_only(ctx, named) and _described_role(ctx, first_np, lo):
+            return named
         return first_np
     k = j - 1
     while k >= lo and (ctx.strs[k] != "," or ctx.tok_in_quote[k]) and j - k < 16:
@@ -362,13 +366,12 @@ def apposition_subject(ctx: ArticleContext, j: int, lo: int) -> TokenRange | Non
     inner_words = [t for t in inner if ctx.is_word[t]]
     first = ctx.lower[inner_words[0]] if inner_words else ""
     before = np_backward(ctx, k - 1, lo)
-    inner_caps = [t for t in inner_words if ctx.lower[t] not in DETERMINERS]
-    inner_is_name = bool(inner_caps) and all(ctx.capitalised[t] or ctx.lower[t] in JOINERS_OF for t in inner_caps) \
-        and not all(ctx.lower[t] in ctx.titles for t in inner_caps)
+    inner_is_name = _names_only(ctx, TokenRange(inner[0], j))
     if before is not None:
         bwords = [t for t in range(*before) if ctx.is_word[t]]
         before_is_name = bool(bwords) and ctx.capitalised[bwords[-1]] and any(
-            ctx.capitalised[t] and ctx.lower[t] not in ctx.titles and ctx.lower[t] not in DETERMINERS for t in bwords)
+            ctx.capitalised[t] and ctx.lower[t] not in ctx.titles and ctx.lower[t] not in DETERMINERS for t in bwords) \
+            and not _described_role(ctx, before, lo)
         if inner_is_name and not before_is_name:
             return TokenRange(inner[0], j)
         if first in {"who", "which", "whose"} or not inner_is_name or before_is_name:
@@ -376,6 +379,28 @@ def apposition_subject(ctx: ArticleContext, j: int, lo: int) -> TokenRange | Non
     if inner_is_name:
         return TokenRange(inner[0], j)
     return None
+
+
+def _names_only(ctx: ArticleContext, rng: TokenRange) -> bool:
+    """Are the words of ``rng`` (past determiners) a name: capitalised or
+    joiners, and not titles alone?"""
+    caps = [t for t in range(*rng) if ctx.is_word[t] and ctx.lower[t] not in DETERMINERS]
+    return bool(caps) and all(ctx.capitalised[t] or ctx.lower[t] in JOINERS_OF for t in caps) \
+        and not all(ctx.lower[t] in ctx.titles for t in caps)
+
+
+def _described_role(ctx: ArticleContext, before: TokenRange, lo: int) -> bool:
+    """Is the phrase before ``, <name>, said`` a described role rather than a
+    name: it ends in a title or role word (``Argentina's President``), holds
+    one followed by a preposition (``The head of the Bank of England``) or
+    is the object of such a preposition (``China's ambassador to the
+    U.K.``)?  The name in apposition is then the speaker."""
+    roles = role_words()
+    last = ctx.lower[before.end - 1].rstrip(".")
+    if last in ctx.titles or last in roles:
+        return True
+    return any(ctx.lower[k] in PREPOSITIONS and ctx.lower[k - 1].rstrip(".") in roles
+               for k in range(max(before.start - 1, lo + 1), before.end))
 
 
 def past_dateline(ctx: ArticleContext, lo: int, hi: int) -> int:

@@ -17,7 +17,10 @@ def side_of_speaker(r: dict, coded: bool, side_map, name, phrase, kind) -> None:
     """Side and its basis: the codebook's for codebook actors; with a sides
     file, the speaker's own name (``speaker``), else its affiliation
     (``affiliation``), else any listed name or country word in the speaker's
-    phrase (``speaker``: "Chinese observers")."""
+    phrase (``speaker``: "Chinese observers"), else a listed person's
+    surname as the speaker's name, its affiliation or a word of an unnamed
+    speaker's phrase ("Pompeo", "Johnson's aide", "a Trump administration
+    official")."""
     if coded and r.get("side") and (side_map is None or r["side"] in (*side_map.names, "other")):
         r["side_basis"] = "codebook"
         return
@@ -36,10 +39,32 @@ def side_of_speaker(r: dict, coded: bool, side_map, name, phrase, kind) -> None:
     if hit:  # "Pompeo" for the listed "Mike Pompeo"
         r["side"], r["side_basis"] = hit[0], "speaker"
         return
+    hit = side_map.side_of_surname(tries[1][0])
+    if hit:  # "Johnson's former aide": the listed "Boris Johnson"'s side
+        r["side"], r["side_basis"] = hit[0], "affiliation"
+        return
+    hit = _surname_modifier(side_map, phrase) if kind != "person" and not pronoun else None
+    if hit:  # "a Trump administration official": the listed "Donald Trump"'s side
+        r["side"], r["side_basis"] = hit[0], "speaker"
+        return
     for text, basis in tries:  # a country the file does not list: its side is "other"
         if text and _names_a_country(text):
             r["side"], r["side_basis"] = "other", basis
             return
+
+
+def _surname_modifier(side_map, phrase: str):
+    """The side of a listed person whose surname modifies a lower-case noun
+    of an unnamed speaker's phrase ("a Trump administration official", "the
+    Johnson government"), or None.  A last word of a listed body ("Sport" of
+    "Department for Digital, Culture, Media and Sport", "Forbes Daily") does
+    not stand so."""
+    words = phrase.split()
+    for word, after in zip(words, words[1:]):
+        hit = side_map.side_of_surname(clean_word(word)) if after[:1].islower() else None
+        if hit:
+            return hit
+    return None
 
 
 def _names_a_country(text: str) -> bool:

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from analysis.sourcing.context import ArticleContext
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan, has_words
+from analysis.sourcing.mixed import holds_quotation
 from analysis.sourcing.resolve import (SpeakerSeen, clause_start, entity_fields, opening_subject, predicate_follows,
                                        resolve_frame, sentence_subject, speaker_after, verb_like)
 from analysis.sourcing.words import (ALNUM_RE, DETERMINERS, HYPHEN_WORD_RE, PRONOUNS, SENT_END_RE, TIME_WORDS,
@@ -304,7 +305,9 @@ def indirect_rows(ctx: ArticleContext, frames: list[Frame]) -> list[dict]:
         # content that is only one quotation is not an indirect quote
         lo_t, hi_t = ctx.tok_at(s), ctx.tok_at(e)
         outside = sum(map(operator.gt, ctx.is_word[lo_t:hi_t], ctx.tok_in_quote[lo_t:hi_t]))  # words not quoted
-        if outside < (1 if "stance" in f.tags or f.order == "passive" else 3):  # "endorsed [Cruz]", "[The move] was criticized by"
+        # "endorsed [Cruz]", "[The move] was criticized by", "tweeted that [she was “Disgraceful!”]"
+        few_ok = "stance" in f.tags or f.order == "passive" or f.order != "colon" and holds_quotation(ctx, lo_t, hi_t)
+        if outside < (1 if few_ok else 3):
             continue
         if f.name is None and f.speaker is None:
             continue

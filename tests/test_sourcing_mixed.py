@@ -1,0 +1,48 @@
+"""Mixed quotes (analysis.sourcing.mixed): reported speech holding a
+quotation is drawn over the whole reported content, the quoted fragment a
+partial quote inside it.  Each expectation was read by hand from the small
+sentence it tests."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.sourcing import extract_quotes
+
+
+def rows(text: str) -> list[tuple[str, str, str | None]]:
+    """(kind, text, speaker) of the quotes of ``text``, partial quotes
+    marked with their parent's kind when they have one."""
+    q = extract_quotes(text)
+    ids = dict(zip(q["quote_id"], q["kind"]))
+    return [(r.kind + ("<" + ids[r.parent_quote_id] if isinstance(r.parent_quote_id, str) else ""), r.text, r.speaker)
+            for r in q.itertuples()]
+
+
+@pytest.mark.parametrize("text, content, fragment, speaker", [
+    # one or two reported words beside the quotation make a mixed quote
+    ("Trump then tweeted that she was \"Disgraceful!\"", "she was \"Disgraceful!\"", "Disgraceful!", "Trump"),
+    ("Beruff, a Scott ally, called Florida’s standards “strong.”", "Florida’s standards “strong.”", "strong.",
+     "Beruff"),
+    ("Markey said the U.S. \"must animate our technology with our values.\"",
+     "the U.S. \"must animate our technology with our values.\"", "must animate our technology with our values.",
+     "Markey"),
+])
+def test_few_reported_words_around_a_quotation(text, content, fragment, speaker):
+    assert rows(text) == [("indirect", content, speaker), ("partial<indirect", fragment, speaker)]
+
+
+def test_three_reported_words_still_needed_without_a_quotation():
+    assert rows("Trump then tweeted that she lied.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a comma before the quotation leads in a direct quote: no mixed content
+    ("Hillary Clinton spoke in Flint on Sunday.\n\n"
+     "“The water was poisoned,” she said, adding, “There would have been action elsewhere.”",
+     [("direct", "The water was poisoned,", "she"), ("direct", "There would have been action elsewhere.", "she")]),
+    # so does a colon
+    ("Dominic Cummings responded on Twitter: “You need to go through vetting first.”",
+     [("direct", "You need to go through vetting first.", "Dominic Cummings")]),
+])
+def test_lead_in_before_a_quotation_is_no_reported_speech(text, expected):
+    assert rows(text) == expected

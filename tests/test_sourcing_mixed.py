@@ -46,3 +46,22 @@ def test_three_reported_words_still_needed_without_a_quotation():
 ])
 def test_lead_in_before_a_quotation_is_no_reported_speech(text, expected):
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # reported content ends at a colon before a quotation; the quotation is a direct quote
+    ("Soon after the murder, Trump asserted that France had lost its identity: “France is no longer France.”",
+     [("indirect", "France had lost its identity", "Trump"), ("direct", "France is no longer France.", "Trump")]),
+    # ... and at a comma before a quotation that is a sentence of its own
+    ("The mayor insisted the budget was balanced, \"We kept every promise we made.\"",
+     [("indirect", "the budget was balanced", "The mayor"), ("direct", "We kept every promise we made.", "The mayor")]),
+    # an occasion before the colon is no reported content
+    ("Huawei spokesman Ed Brewster said in a statement: \"We are confident the rules will not affect us.\"",
+     [("direct", "We are confident the rules will not affect us.", "Huawei spokesman Ed Brewster")]),
+    # a lower-case fragment after a comma stays inside the paraphrase
+    ("Hua said the turmoil was not the fault of banks, “not by a long shot.”",
+     [("indirect", "the turmoil was not the fault of banks, “not by a long shot.”", "Hua"),
+      ("partial<indirect", "not by a long shot.", "Hua")]),
+])
+def test_content_ends_where_a_quotation_is_led_in(text, expected):
+    assert rows(text) == expected

@@ -4,7 +4,9 @@ that [she was “Disgraceful!”]``, ``Beruff called [Florida’s standards
 the whole reported content, the quoted fragment inside it (a ``partial``
 row whose ``parent_quote_id`` is the content's ``indirect`` row), so the
 content needs only one reported word of its own beside the quotation, where
-content with no quotation needs three."""
+content with no quotation needs three (:func:`holds_quotation`).  A quotation
+led in by a colon, or by a comma when it is a sentence of its own, is a
+direct quote: the reported content ends before it (:func:`lead_in_at`)."""
 from __future__ import annotations
 
 from analysis.sourcing.context import ArticleContext
@@ -13,6 +15,8 @@ from analysis.sourcing.words import PREPOSITIONS
 # words that only lead in to a quotation: `responded [to “the UK bans
 # Huawei”]` is a quotation, not reported speech
 _LEAD_IN_WORDS = frozenset(PREPOSITIONS | {"as"})
+# quotation marks as tokens (straight, curly, NYT-style doubled apostrophes)
+_MARKS = frozenset('"“”„‟«»\'’‘`')
 
 
 def holds_quotation(ctx: ArticleContext, lo: int, hi: int) -> bool:
@@ -30,3 +34,33 @@ def holds_quotation(ctx: ArticleContext, lo: int, hi: int) -> bool:
         elif ctx.is_word[k] and ctx.lower[k] not in _LEAD_IN_WORDS:
             reported = True
     return quoted and reported
+
+
+def lead_in_at(ctx: ArticleContext, lo: int, hi: int) -> int | None:
+    """The first token of ``[lo, hi)`` (a frame's content) that leads in a
+    quotation standing as a sentence of its own: a colon before a quotation,
+    or a comma before one opening with a capital and ending with ``.``,
+    ``?`` or ``!`` (`Trump asserted [that
+    France had lost its identity]: “France is no longer France,”`, `replied
+    [to one of Trump's messages] by saying, “Seriously, just stop lying.”`).
+    The reported content ends there and the quotation is a direct quote;
+    None when there is none (`said the turmoil was not the fault of banks,
+    “not by a long shot.”` stays one mixed quote)."""
+    for k in range(lo + 1, hi - 1):
+        if ctx.tok_in_quote[k] or not ctx.tok_in_quote[k + 1] or ctx.strs[k] not in (":", ","):
+            continue
+        if ctx.strs[k] == ":" or _sentence_quoted(ctx, k + 1, hi):
+            return k
+    return None
+
+
+def _sentence_quoted(ctx: ArticleContext, k: int, hi: int) -> bool:
+    """Is the quotation opening at token ``k`` a sentence: its first word
+    capitalised and its last token inside the marks ``.``, ``?`` or ``!``
+    (`“Perceptions 301,”`, a title, is none)?"""
+    end = k
+    while end < hi and ctx.tok_in_quote[end]:
+        end += 1
+    words = [m for m in range(k, end) if ctx.is_word[m]]
+    last = max((m for m in range(k, end) if ctx.strs[m] not in _MARKS), default=None)
+    return bool(words) and ctx.capitalised[words[0]] and last is not None and ctx.strs[last] in (".", "?", "!")

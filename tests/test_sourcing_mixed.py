@@ -65,3 +65,20 @@ def test_lead_in_before_a_quotation_is_no_reported_speech(text, expected):
 ])
 def test_content_ends_where_a_quotation_is_led_in(text, expected):
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text, content, fragments, speaker", [
+    # a quoted complement after `as` belongs to the object's content
+    ("Campaign chair Paul Manafort dismissed the whole dispute as “absurd.”",
+     "the whole dispute as “absurd.”", ["absurd."], "Campaign chair Paul Manafort"),
+    ("The senator endorsed the plan as a \"bold step\" and \"a gift to workers\" at a rally on Monday.",
+     "the plan as a \"bold step\" and \"a gift to workers\"", ["bold step", "a gift to workers"], "The senator"),
+])
+def test_quoted_complement_after_as(text, content, fragments, speaker):
+    assert rows(text) == [("indirect", content, speaker)] + [("partial<indirect", f, speaker) for f in fragments]
+
+
+def test_as_far_from_the_quotation_stays_outside():
+    # more than five words between `as` and the quotation: not a complement of the object
+    q = rows("Manafort dismissed the whole dispute as one more of the many episodes the press calls “absurd.”")
+    assert ("indirect", "the whole dispute", "Manafort") in q

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from analysis.sourcing.context import ArticleContext
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan, has_words
-from analysis.sourcing.mixed import holds_quotation, lead_in_at
+from analysis.sourcing.mixed import holds_quotation, lead_in_at, quoted_complement_end
 from analysis.sourcing.resolve import (SpeakerSeen, clause_start, entity_fields, opening_subject, predicate_follows,
                                        resolve_frame, sentence_subject, speaker_after, verb_like)
 from analysis.sourcing.words import (ALNUM_RE, DETERMINERS, HYPHEN_WORD_RE, PREPOSITIONS, PRONOUNS, SENT_END_RE,
@@ -308,6 +308,9 @@ def indirect_rows(ctx: ArticleContext, frames: list[Frame]) -> list[dict]:
             continue  # `...: “No,” he said`, `said in a statement: “...”`: the cue reports the quotation
         if cut is not None:  # `asserted [that France had lost its identity]: “France is no longer France”`
             e, hi_t = ctx.ends[cut - 1], cut
+        complement = quoted_complement_end(ctx, hi_t, ctx.sent_bounds[ctx.tok_sentence[hi_t - 1] + 1])
+        if complement is not None:  # `dismissed [the whole kerfuffle as “absurd.”]`
+            e, hi_t = ctx.ends[complement - 1], complement
         # content that is only one quotation is not an indirect quote
         outside = sum(map(operator.gt, ctx.is_word[lo_t:hi_t], ctx.tok_in_quote[lo_t:hi_t]))  # words not quoted
         # "endorsed [Cruz]", "[The move] was criticized by", "tweeted that [she was “Disgraceful!”]"

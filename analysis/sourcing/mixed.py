@@ -64,3 +64,29 @@ def _sentence_quoted(ctx: ArticleContext, k: int, hi: int) -> bool:
     words = [m for m in range(k, end) if ctx.is_word[m]]
     last = max((m for m in range(k, end) if ctx.strs[m] not in _MARKS), default=None)
     return bool(words) and ctx.capitalised[words[0]] and last is not None and ctx.strs[last] in (".", "?", "!")
+
+
+def quoted_complement_end(ctx: ArticleContext, hi: int, limit: int) -> int | None:
+    """The token after a quoted complement introduced by ``as`` at token
+    ``hi``, right after a frame's content (`dismissed [the whole kerfuffle]
+    as “absurd.”`, `described [Trump] as a “caricature ...” and “stupendously
+    un-conservative.”`): the quotation, within five words after ``as`` with
+    no punctuation between, and any quotation joined to it by ``and`` or
+    ``or``.  The reported content runs to there.  None when token ``hi`` is
+    no such ``as`` (``limit``: the sentence's end)."""
+    if hi >= limit or ctx.lower[hi] != "as" or ctx.tok_in_quote[hi]:
+        return None
+    m = hi + 1
+    while m < limit and not ctx.tok_in_quote[m]:
+        if not ctx.is_word[m] or m - hi > 5:
+            return None
+        m += 1
+    if m >= limit:
+        return None
+    while True:
+        while m < limit and ctx.tok_in_quote[m]:
+            m += 1
+        if m + 1 < limit and ctx.lower[m] in ("and", "or") and ctx.tok_in_quote[m + 1]:
+            m += 1
+            continue
+        return m

@@ -82,3 +82,9 @@ def test_as_far_from_the_quotation_stays_outside():
     # more than five words between `as` and the quotation: not a complement of the object
     q = rows("Manafort dismissed the whole dispute as one more of the many episodes the press calls “absurd.”")
     assert ("indirect", "the whole dispute", "Manafort") in q
+
+
+def test_scare_cue_then_an_article_is_still_a_scare_quote():
+    # `known as the “...”`: the article between the naming phrase and the term changes nothing
+    assert rows("She backed a minimum tax, a version of what has become known as the “very fair tax” after the "
+                "investor.") == [("indirect", "a minimum tax", "She")]

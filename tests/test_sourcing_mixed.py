@@ -88,3 +88,20 @@ def test_scare_cue_then_an_article_is_still_a_scare_quote():
     # `known as the “...”`: the article between the naming phrase and the term changes nothing
     assert rows("She backed a minimum tax, a version of what has become known as the “very fair tax” after the "
                 "investor.") == [("indirect", "a minimum tax", "She")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation and the name signing it are no reported content
+    ("Asked about the merger, a company spokesman told \"We are studying the options,\" Ann Berg.",
+     ("direct", "We are studying the options,")),
+    # a cue in -ing owns the quotation after it
+    ("He said, adding that \"it is an issue we have in common\".", ("partial", "it is an issue we have in common")),
+])
+def test_no_mixed_content_around_a_quotation_that_another_phrase_owns(text, expected):
+    assert [(k, t) for k, t, _ in rows(text) if k != "indirect"] == [expected]
+    assert not [t for k, t, _ in rows(text) if k == "indirect" and "\"" in t]
+
+
+def test_occasion_before_a_colon_is_no_content():
+    assert rows("Curbishley said after the 4-0 win: \"There was talk about Norwich.\"") == [
+        ("direct", "There was talk about Norwich.", "Curbishley")]

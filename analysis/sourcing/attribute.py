@@ -14,11 +14,11 @@ from bisect import bisect_left, bisect_right
 from analysis.sourcing.context import ArticleContext
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan, has_words
-from analysis.sourcing.mixed import holds_quotation, lead_in_at, quoted_complement_end
+from analysis.sourcing.mixed import holds_quotation, lead_in_at, occasion_only, quoted_complement_end
 from analysis.sourcing.resolve import (SpeakerSeen, clause_start, entity_fields, opening_subject, predicate_follows,
                                        resolve_frame, sentence_subject, speaker_after, verb_like)
-from analysis.sourcing.words import (ALNUM_RE, DETERMINERS, HYPHEN_WORD_RE, PREPOSITIONS, PRONOUNS, SENT_END_RE,
-                                     TIME_WORDS, VERBISH)
+from analysis.sourcing.words import (ALNUM_RE, DETERMINERS, HYPHEN_WORD_RE, PRONOUNS, SENT_END_RE, TIME_WORDS,
+                                     VERBISH)
 
 # confidence of an explicit attribution by how close it is to the quotation
 _CONFIDENCE_BY_DISTANCE = {"adjacent": 0.9, "sentence": 0.8, "paragraph": 0.7}
@@ -304,7 +304,7 @@ def indirect_rows(ctx: ArticleContext, frames: list[Frame]) -> list[dict]:
         s, e = f.content
         lo_t, hi_t = ctx.tok_at(s), ctx.tok_at(e)
         cut = lead_in_at(ctx, lo_t, hi_t)
-        if cut is not None and (e <= ctx.starts[f.cue_tok] or ctx.lower[lo_t] in PREPOSITIONS):
+        if cut is not None and (e <= ctx.starts[f.cue_tok] or occasion_only(ctx, lo_t)):
             continue  # `...: “No,” he said`, `said in a statement: “...”`: the cue reports the quotation
         if cut is not None:  # `asserted [that France had lost its identity]: “France is no longer France”`
             e, hi_t = ctx.ends[cut - 1], cut

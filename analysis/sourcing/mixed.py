@@ -9,12 +9,17 @@ led in by a colon, or by a comma when it is a sentence of its own, is a
 direct quote: the reported content ends before it (:func:`lead_in_at`)."""
 from __future__ import annotations
 
+from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext
 from analysis.sourcing.words import PREPOSITIONS
 
 # words that only lead in to a quotation: `responded [to “the UK bans
 # Huawei”]` is a quotation, not reported speech
 _LEAD_IN_WORDS = frozenset(PREPOSITIONS | {"as"})
+# first words of an occasion or an addressee, not of reported content:
+# `said [in a statement]: “...”`, `said [after the 4-0 win]: “...”`,
+# `told BBC Radio 4[’s Today programme]: “...”`
+_OCCASION_START = frozenset(PREPOSITIONS | {"after", "before", "during", "'s", "’s"})
 # quotation marks as tokens (straight, curly, NYT-style doubled apostrophes)
 _MARKS = frozenset('"“”„‟«»\'’‘`')
 
@@ -22,18 +27,33 @@ _MARKS = frozenset('"“”„‟«»\'’‘`')
 def holds_quotation(ctx: ArticleContext, lo: int, hi: int) -> bool:
     """Are tokens ``[lo, hi)`` (a frame's content) reported speech holding a
     quotation: some of their words inside quotation marks, at least one word
-    outside them that is no preposition, and no colon or comma right before a
-    quotation (`responded [on Twitter: “...”]`, `said, [adding, “...”]`: a
-    direct quote with its lead-in)?"""
+    outside them that is no preposition, no cue in -ing, no capitalised word
+    right after a quotation that opens the content (a name signing it), and
+    no colon or comma right before a quotation
+    (`responded [on Twitter: “...”]`, `said, [adding, “...”]`: a direct
+    quote with its lead-in)?"""
+    after = next((k for k in range(lo, hi) if ctx.is_word[k] and not ctx.tok_in_quote[k]), None)
+    if after is None or ctx.tok_in_quote[lo] and ctx.capitalised[after]:
+        return False  # `told [“What happens here ...,” Adam Hume]`: a quotation and its speaker
     quoted = reported = False
     for k in range(lo, hi):
         if ctx.tok_in_quote[k]:
             quoted = quoted or ctx.is_word[k]
         elif ctx.strs[k] in (":", ",") and k + 1 < hi and ctx.tok_in_quote[k + 1]:
             return False
+        elif ctx.lower[k].endswith("ing") and ctx.strs[k].islower() and ctx.lower[k] in speech_verbs():
+            return False  # `said [adding that “...”]`: another cue, whose quotation it is
         elif ctx.is_word[k] and ctx.lower[k] not in _LEAD_IN_WORDS:
             reported = True
     return quoted and reported
+
+
+def occasion_only(ctx: ArticleContext, lo: int) -> bool:
+    """Does content starting at token ``lo`` open with a preposition or a
+    possessive ending (`said [in a statement]`, `told BBC Radio 4[’s Today
+    programme]`): an occasion or an addressee left before a colon, no
+    reported content?"""
+    return ctx.lower[lo] in _OCCASION_START
 
 
 def lead_in_at(ctx: ArticleContext, lo: int, hi: int) -> int | None:

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from analysis.sourcing.context import ArticleContext
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan, has_words
+from analysis.sourcing.mixed import holds_quotation, lead_in_at, occasion_only, quoted_complement_end
 from analysis.sourcing.resolve import (SpeakerSeen, clause_start, entity_fields, opening_subject, predicate_follows,
                                        resolve_frame, sentence_subject, speaker_after, verb_like)
 from analysis.sourcing.words import (ALNUM_RE, DETERMINERS, HYPHEN_WORD_RE, PRONOUNS, SENT_END_RE, TIME_WORDS,
@@ -301,10 +302,20 @@ def indirect_rows(ctx: ArticleContext, frames: list[Frame]) -> list[dict]:
         if f.content is None:
             continue
         s, e = f.content
-        # content that is only one quotation is not an indirect quote
         lo_t, hi_t = ctx.tok_at(s), ctx.tok_at(e)
+        cut = lead_in_at(ctx, lo_t, hi_t)
+        if cut is not None and (e <= ctx.starts[f.cue_tok] or occasion_only(ctx, lo_t)):
+            continue  # `...: “No,” he said`, `said in a statement: “...”`: the cue reports the quotation
+        if cut is not None:  # `asserted [that France had lost its identity]: “France is no longer France”`
+            e, hi_t = ctx.ends[cut - 1], cut
+        complement = quoted_complement_end(ctx, hi_t, ctx.sent_bounds[ctx.tok_sentence[hi_t - 1] + 1])
+        if complement is not None:  # `dismissed [the whole kerfuffle as “absurd.”]`
+            e, hi_t = ctx.ends[complement - 1], complement
+        # content that is only one quotation is not an indirect quote
         outside = sum(map(operator.gt, ctx.is_word[lo_t:hi_t], ctx.tok_in_quote[lo_t:hi_t]))  # words not quoted
-        if outside < (1 if "stance" in f.tags or f.order == "passive" else 3):  # "endorsed [Cruz]", "[The move] was criticized by"
+        # "endorsed [Cruz]", "[The move] was criticized by", "tweeted that [she was “Disgraceful!”]"
+        few_ok = "stance" in f.tags or f.order == "passive" or f.order != "colon" and holds_quotation(ctx, lo_t, hi_t)
+        if outside < (1 if few_ok else 3):
             continue
         if f.name is None and f.speaker is None:
             continue

@@ -298,6 +298,8 @@ def classify_span(ctx: ArticleContext, q: QuoteSpan) -> None:
     n_words = len(WORD_RE.findall(text, q.start, q.end))
     if n_words <= 4:
         before = HYPHEN_WORD_RE.findall(text[max(ps, q.outer_start - 40) : q.outer_start].lower())
+        if before[-1:] in (["a"], ["an"], ["the"]):
+            before.pop()  # `known as the “Buffett rule”`
         for cue in scare_cues_by_last().get(before[-1], ()) if before else ():
             if len(before) >= len(cue) and tuple(before[-len(cue) :]) == cue:
                 q.scare = True

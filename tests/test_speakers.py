@@ -533,3 +533,25 @@ def test_he_resolved_to_a_title_of_a_work_is_the_person_before():
     assert not _no_person_name("Kisrty Williams", None)  # an unlisted given name, no English word
     assert not _no_person_name("Wang Wenbin", None)  # written surname first
     assert not _no_person_name("Mark Serwotka", None)
+
+
+def test_he_resolved_to_a_thing_is_the_man_before_or_an_unnamed_man():
+    from analysis.sourcing import extract_quotes
+
+    act = extract_quotes("Association of Chief Police Officers president Chris Fox welcomed the plans. Instead, "
+                         "the new Licensing Act could help reduce drunken disorder - but only if it was properly "
+                         "enforced, he said.").iloc[0]
+    assert (act["speaker_name"], act["speaker_kind"], act["speaker_gender"]) == ("Chris Fox", "person", "male")
+    street = extract_quotes("Downing Street declined to comment. The claims were wholly unfounded, he said.").iloc[0]
+    assert street["speaker_name"] is None and street["speaker_kind"] == "person" and street["speaker_gender"] == "male"
+
+
+def test_a_she_is_not_given_to_a_man_by_his_listed_name():
+    from analysis.sourcing.speaker_actors import ArticleActors, _person_of_gender
+
+    actors = ArticleActors(None)
+    anton = {"name": "Anton Dolin", "kind": "person", "actor_id": "a", "gender": "unknown"}
+    jamie = {"name": "Jamie Foxx", "kind": "person", "actor_id": "j", "gender": "male"}
+    assert not _person_of_gender(anton, actors, "female") and _person_of_gender(anton, actors, "male")
+    assert _person_of_gender(jamie, actors, "male")  # a mostly female given name, a man by the text
+    assert not _person_of_gender(jamie, actors, "female")

@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis.core.frames import records
 from analysis.actors.lexicon import common
-from analysis.names import (PersonMentions, affiliation_near, first_name_gender, first_names, infer_gender, inside_any,
+from analysis.names import (PersonMentions, affiliation_near, first_names, infer_gender, inside_any,
                             name_parts, normalise_name, peerage_titles, strip_title, title_table)
 from analysis.names.affiliation import bare_name
 from analysis.sourcing.speaker_kind import (
@@ -355,12 +355,17 @@ def _no_person_name(bare: str, mention: dict | None) -> bool:
 
 def _person_of_gender(near: dict | None, actors: ArticleActors, gender: str) -> bool:
     """Whether the mention :meth:`ArticleActors.person_before` found for a
-    he or she is a person (by the vote of its mentions and its name) whose given name is
-    not of the other gender ("she" is not Anton Dolin)."""
+    he or she is a person (by the vote of its mentions and its name) not of
+    the other gender by the mention's own gender nor by a given name the
+    list gives only to the other ("she" is not Anton Dolin; "he" may be
+    Jamie Foxx, a mostly female name)."""
     if near is None or named_kind(str(near["name"]), dict(near, kind=actors.kinds.get(near["actor_id"], near["kind"])),
                                   "") != "person":
         return False  # "Telecom Italia", which discovery read as a person
-    return first_name_gender(str(near["name"])) in (gender, "unknown")
+    other = "female" if gender == "male" else "male"
+    given = name_parts(strip_title(str(near["name"])))["given"].split()
+    clear = first_names().get(given[0].lower(), "") if given else ""  # "mostly_female" Jamie Foxx may be a he
+    return near.get("gender") != other and clear != other
 
 
 def _is_territorial(bare: str, title: str) -> bool:
@@ -401,8 +406,8 @@ def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> 
             if _person_of_gender(near, actors, PERSONAL[phrase.lower()]):
                 mention, name, bare, title = near, near["name"], near["name"], ""
                 r["speaker_name"] = near["name"]
-            else:  # no person to give it: an unnamed he or she, not the name of a thing
-                mention, name, named = None, None, False
+            elif not title and _no_person_name(bare, None):  # no person to give it: an unnamed he or she,
+                mention, name, named = None, None, False  # not the name of a thing ("Downing Street")
     elif phrase.lower() in PERSONAL and r.get("speaker_start") is not None:
         # "he"/"she" the attribution could not give a name: the nearest person before it of that gender
         mention = actors.person_before(int(r["speaker_start"]), PERSONAL[phrase.lower()])

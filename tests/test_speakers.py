@@ -332,9 +332,37 @@ def test_peerage_titles_come_from_the_title_table():
     from analysis.names import peerage_titles
     from analysis.names.affiliation import bare_name
 
-    assert peerage_titles() == frozenset({"lord", "lady", "baron", "baroness"})
+    assert peerage_titles() == frozenset({"lord", "lady", "baron", "baroness", "viscount", "viscountess", "earl",
+                                          "marquess", "marchioness", "countess", "duke", "duchess", "prince",
+                                          "princess"})
     assert bare_name("Labour peer Lord Falconer") == ("Lord Falconer", "lord")
     assert bare_name("Sir Howard") == ("Howard", "sir")  # a knight's honorific is not part of the name
+
+
+def test_bare_name_keeps_territorial_titles_and_reads_titles_with_of():
+    from analysis.names.affiliation import bare_name
+
+    # a peer's territorial title is the name, whatever office stands before it
+    assert bare_name("Ex-Welsh Office Minister Lord Roberts of Conwy") == ("Lord Roberts of Conwy", "lord")
+    assert bare_name("Duke of Edinburgh") == ("Duke of Edinburgh", "duke")
+    # "of" inside a title of the table is no cut: the name after the whole title
+    assert bare_name("U.S. Secretary of State Mike Pompeo") == ("Mike Pompeo", "secretary of state")
+    assert bare_name("US Treasury Under-Secretary John Taylor") == ("John Taylor", "under-secretary")
+    # "of" after a plain honorific is an affiliation, not a territorial title
+    assert bare_name("Mr Jones of Tesco") == ("Tesco", "")
+
+
+def test_speaker_named_by_a_title_with_of_and_a_territorial_peer():
+    from analysis.sourcing import extract_quotes
+
+    text = ("The UK has banned the firm, said U.S. Secretary of State Mike Pompeo.\n\n"
+            "Former minister Sion Roberts was not involved. The security services were involved, "
+            "denied Ex-Welsh Office Minister Lord Roberts of Conwy.")
+    q = extract_quotes(text).set_index("paragraph")
+    assert q.loc[1, "speaker_name"] == "Mike Pompeo" and q.loc[1, "speaker_gender"] == "male"
+    lord = q.loc[2]
+    assert lord["speaker_name"] == "Lord Roberts of Conwy" and lord["speaker_kind"] == "person"
+    assert lord["speaker_gender"] == "male"
 
 
 def test_unnamed_role_holders_are_anonymous_with_their_affiliation(tmp_path):
@@ -541,3 +569,35 @@ def test_a_determiner_is_no_body_and_a_listed_surname_gives_its_side(tmp_path):
     assert (r["speaker_kind"], r["side"], r["side_basis"]) == ("anonymous", "United States", "speaker")
     r = speaker_row("Forbes Daily said there was no safe option.", sides=HUAWEI_SIDES)  # "China Daily" is listed
     assert r["side"] is None
+
+def test_he_resolved_to_a_title_of_a_work_is_the_person_before():
+    # "he" that the attribution resolved to a capitalised phrase opening with an English word
+    # ("Licensing Act") that no person mention explains is the nearest man before it
+    from analysis.sourcing.speaker_actors import _no_person_name
+
+    assert _no_person_name("Licensing Act", None) and _no_person_name("BBC Radio Sheffield", None)
+    assert not _no_person_name("Kisrty Williams", None)  # an unlisted given name, no English word
+    assert not _no_person_name("Wang Wenbin", None)  # written surname first
+    assert not _no_person_name("Mark Serwotka", None)
+
+
+def test_he_resolved_to_a_thing_is_the_man_before_or_an_unnamed_man():
+    from analysis.sourcing import extract_quotes
+
+    act = extract_quotes("Association of Chief Police Officers president Chris Fox welcomed the plans. Instead, "
+                         "the new Licensing Act could help reduce drunken disorder - but only if it was properly "
+                         "enforced, he said.").iloc[0]
+    assert (act["speaker_name"], act["speaker_kind"], act["speaker_gender"]) == ("Chris Fox", "person", "male")
+    street = extract_quotes("Downing Street declined to comment. The claims were wholly unfounded, he said.").iloc[0]
+    assert street["speaker_name"] is None and street["speaker_kind"] == "person" and street["speaker_gender"] == "male"
+
+
+def test_a_she_is_not_given_to_a_man_by_his_listed_name():
+    from analysis.sourcing.speaker_actors import ArticleActors, _person_of_gender
+
+    actors = ArticleActors(None)
+    anton = {"name": "Anton Dolin", "kind": "person", "actor_id": "a", "gender": "unknown"}
+    jamie = {"name": "Jamie Foxx", "kind": "person", "actor_id": "j", "gender": "male"}
+    assert not _person_of_gender(anton, actors, "female") and _person_of_gender(anton, actors, "male")
+    assert _person_of_gender(jamie, actors, "male")  # a mostly female given name, a man by the text
+    assert not _person_of_gender(jamie, actors, "female")

@@ -96,6 +96,9 @@ def bare_name(name: str) -> tuple[str, str]:
     words = name.split()
     table, _ = title_table()
     drop = _before_name_words()
+    territorial = _territorial_name(words)
+    if territorial is not None:
+        return territorial
     cut, title = 0, ""
     for i, w in enumerate(words[:-1]):
         low = w.lower().rstrip(",")
@@ -103,12 +106,42 @@ def bare_name(name: str) -> tuple[str, str]:
         if low in table or bare in table or bare in drop or normalise_name(bare) in country_index() \
                 or low.endswith(("'s", "’s")) or (w[:1].islower() and low not in name_particles()):
             cut, title = i + 1, (bare if low in table or bare in table else "")
+        elif longer := _title_ending_at(words, i):  # "Secretary of State Mike Pompeo"
+            cut, title = i + 1, longer
     rest = words[cut:]
     if not rest or not all(w[:1].isupper() for w in rest):
         return name, ""
     if title in peerage_titles() and len(rest) == 1:
         return f"{words[cut - 1]} {rest[0]}", title
     return " ".join(rest), title
+
+
+def _title_ending_at(words: list[str], i: int) -> str:
+    """The title of two or three words that ends with ``words[i]`` and holds
+    a lower-case word ("Secretary of State"), lower case, or ""."""
+    table = title_table()[0]
+    for k in (2, 1):
+        if i - k >= 0:
+            phrase = " ".join(words[i - k:i + 1]).lower()
+            if phrase in table and any(w.islower() for w in words[i - k:i + 1]):
+                return phrase
+    return ""
+
+
+def _territorial_name(words: list[str]) -> tuple[str, str] | None:
+    """A peer's territorial title is the whole name, whatever stands before
+    it: "Lord Roberts of Conwy", "Duke of Edinburgh" (a peerage title of the
+    title table, at most one capitalised word, ``of`` and capitalised words
+    to the end).  ``(name, title)``, or None when ``words`` end otherwise."""
+    peers = peerage_titles()
+    for i, w in enumerate(words[:-2]):
+        if w.lower() not in peers or not w[:1].isupper():
+            continue
+        rest = words[i + 1:]
+        k = rest.index("of") if "of" in rest else -1
+        if k in (0, 1) and k + 1 < len(rest) and all(x[:1].isupper() for j, x in enumerate(rest) if j != k):
+            return " ".join(words[i:]), w.lower()
+    return None
 
 
 # ---------------------------------------------------------------------------

@@ -11,8 +11,9 @@ from bisect import bisect_left
 import pandas as pd
 
 from analysis.core.frames import records
-from analysis.names import (PersonMentions, affiliation_near, infer_gender, inside_any, name_parts, normalise_name,
-                            peerage_titles, strip_title, title_table)
+from analysis.actors.lexicon import common
+from analysis.names import (PersonMentions, affiliation_near, first_names, infer_gender, inside_any,
+                            name_parts, normalise_name, peerage_titles, strip_title, title_table)
 from analysis.names.affiliation import bare_name
 from analysis.sourcing.speaker_kind import (
     PERSONAL,
@@ -312,6 +313,67 @@ def _earlier_speaker(r: dict, actors: ArticleActors, phrase: str, name: str) -> 
     return unnamed_kind(phrase), None, True
 
 
+def _bare_and_title(name: str, phrase: str, pronoun: bool) -> tuple[str, str]:
+    """The person's name without what stands before it and the title before
+    it, from the attribution's name and the speaker phrase: "British MP
+    George Galloway" -> "George Galloway"; "Spokesperson Onwula" named
+    "Onwula" takes the phrase's title; a peer's title is part of the name
+    ("Lord Falconer" named "Falconer"); a name that is only titles ("U.S.
+    Secretary" for "U.S. Secretary of State Mike Pompeo") is the phrase's."""
+    bare, title = bare_name(name)
+    whole, phrase_title = bare_name(phrase) if not pronoun else (phrase, "")
+    title = title or phrase_title
+    if phrase_title and (whole.endswith(" " + bare) or _only_titles(bare) and not _only_titles(whole)):
+        bare = whole
+    return bare, title
+
+
+def _only_titles(name: str) -> bool:
+    """Every word of ``name`` a title of the title table ("Secretary")."""
+    table = title_table()[0]
+    return all(w.lower().rstrip(".") in table or w.lower() in table for w in name.split())
+
+
+def _no_person_name(bare: str, mention: dict | None) -> bool:
+    """Whether a resolved name is no person's: its mention is not a person,
+    or no person mention of the article explains it and it is a lone word
+    ("Tory"), reads as no person's name, or opens with an English word or
+    an acronym that is no listed given name ("Licensing Act", "BBC Radio
+    Sheffield", "Weakest Link": a ``he`` resolved there means a person; an
+    unlisted given name no English word, "Kisrty Williams", stays a name)."""
+    if mention is not None:
+        return mention["kind"] != "person"
+    if len(bare.split()) == 1 or named_kind(bare, None, "") != "person":
+        return True
+    words = strip_title(bare).split()
+    first = words[0].rstrip(".")
+    given = first_names()
+    return first.lower() not in given and not name_parts(bare)["surname_first"] \
+        and (common(first) > 0 or first.isupper()) \
+        and not any(w.lower() in given for w in words[1:-1])  # "Virgin Radio DJ Pete Mitchell"
+
+
+def _person_of_gender(near: dict | None, actors: ArticleActors, gender: str) -> bool:
+    """Whether the mention :meth:`ArticleActors.person_before` found for a
+    he or she is a person (by the vote of its mentions and its name) not of
+    the other gender by the mention's own gender nor by a given name the
+    list gives only to the other ("she" is not Anton Dolin; "he" may be
+    Jamie Foxx, a mostly female name)."""
+    if near is None or named_kind(str(near["name"]), dict(near, kind=actors.kinds.get(near["actor_id"], near["kind"])),
+                                  "") != "person":
+        return False  # "Telecom Italia", which discovery read as a person
+    other = "female" if gender == "male" else "male"
+    given = name_parts(strip_title(str(near["name"])))["given"].split()
+    clear = first_names().get(given[0].lower(), "") if given else ""  # "mostly_female" Jamie Foxx may be a he
+    return near.get("gender") != other and clear != other
+
+
+def _is_territorial(bare: str, title: str) -> bool:
+    """A peer's territorial name ("Lord Roberts of Conwy", "Duke of
+    Edinburgh"): a peerage title and ``of`` in the bare name."""
+    return title in peerage_titles() and " of " in bare and bare.lower().startswith(title + " ")
+
+
 def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> tuple[str, dict | None, bool]:
     """The speaker's kind, the article mention it is linked to (None when
     there is none) and whether it is named; links ``speaker_actor_id``."""
@@ -327,25 +389,25 @@ def kind_and_actor(r: dict, actors: ArticleActors, coded: bool, phrase: str) -> 
     if pronoun and named and _described_holder(r, name):
         return unnamed_kind(name), None, True
     if named:
-        bare, title = bare_name(name)  # "British MP George Galloway" -> "George Galloway"
-        whole, phrase_title = bare_name(phrase) if not pronoun else (phrase, "")
-        title = title or phrase_title  # "Spokesperson Onwula" named "Onwula"
-        if phrase_title and whole.endswith(" " + bare):
-            bare = whole  # "Lord Falconer" named "Falconer": a peer's title is part of the name
-        if bare != name or title:
-            mention = actors.person(bare, title)
-        if mention is None:
-            mention = actors.find(name, None if pronoun else r.get("speaker_start"),
-                                  None if pronoun else r.get("speaker_end"))
-        # a lone word that no person mention of the article explains ("Tory") is no person's name
-        not_person = mention["kind"] != "person" if mention is not None else \
-            len(bare.split()) == 1 or named_kind(bare, None, "") != "person"
+        bare, title = _bare_and_title(name, phrase, pronoun)
+        if _is_territorial(bare, title):  # "Lord Roberts of Conwy": that name or none, not any Roberts
+            name = r["speaker_name"] = bare
+            mention = actors.by_name.get(normalise_name(bare))
+            mention = mention if mention is not None and mention["kind"] == "person" else None
+        else:
+            mention = actors.person(bare, title) if bare != name or title else None
+            if mention is None:
+                mention = actors.find(name, None if pronoun else r.get("speaker_start"),
+                                      None if pronoun else r.get("speaker_end"))
+        not_person = _no_person_name(bare, mention)
         if phrase.lower() in PERSONAL and not_person and r.get("speaker_start") is not None:
             # "he" resolved to a name no person of the article has ("China UK"): the nearest person before
             near = actors.person_before(int(r["speaker_start"]), PERSONAL[phrase.lower()])
-            if near is not None:
+            if _person_of_gender(near, actors, PERSONAL[phrase.lower()]):
                 mention, name, bare, title = near, near["name"], near["name"], ""
                 r["speaker_name"] = near["name"]
+            elif not title and _no_person_name(bare, None):  # no person to give it: an unnamed he or she,
+                mention, name, named = None, None, False  # not the name of a thing ("Downing Street")
     elif phrase.lower() in PERSONAL and r.get("speaker_start") is not None:
         # "he"/"she" the attribution could not give a name: the nearest person before it of that gender
         mention = actors.person_before(int(r["speaker_start"]), PERSONAL[phrase.lower()])

@@ -21,6 +21,7 @@ from analysis.sentiment.features import (
     news_features,
     word_terms,
 )
+from analysis.sentiment.nrc import NRC_FEATURE, nrc_feature_column
 from analysis.sentiment.stems import STEM_FEATURES, distinct_stems, stem_feature_columns
 
 __all__ = ["NewsModel", "NEWS_MODEL_FILE", "load_news_model", "human_labels"]
@@ -34,7 +35,9 @@ class NewsModel:
     feature weights include the stem back-off features (:data:`STEM_FEATURES`)
     they are added too; ``stem_terms``: the learned news terms are inflectional stems
     (:func:`analysis.sentiment.stems.stem_term`) rather than the terms as
-    written (the transfer lexicon's terms are always as written)."""
+    written (the transfer lexicon's terms are always as written).  A weight
+    for :data:`~analysis.sentiment.nrc.NRC_FEATURE` adds that times the
+    sentence's NRC lexicon sum (:func:`analysis.sentiment.nrc.nrc_features`)."""
 
     def __init__(self, intercept: float, feature_weights: dict[str, float],
                  word_weights: dict[str, float], neutral_band: float, meta: dict | None = None,
@@ -49,6 +52,7 @@ class NewsModel:
         self.intercept = float(intercept)
         self.feature_weights = {k: float(feature_weights[k]) for k in NEWS_FEATURES}
         self.stem_feature_weights = {k: float(feature_weights[k]) for k in STEM_FEATURES if k in feature_weights}
+        self.nrc_weight = float(feature_weights[NRC_FEATURE]) if NRC_FEATURE in feature_weights else None
         self.word_weights = {k: float(v) for k, v in word_weights.items()}
         self.stem_terms = bool(stem_terms)
         self.transfer_weights = {k: float(v) for k, v in (transfer_weights or {}).items()}
@@ -69,6 +73,8 @@ class NewsModel:
             out = out + self.transfer_coefficient * lexicon_sums(self.transfer_weights, distinct)
         if self.stem_feature_weights:
             out = out + stem_feature_columns(F, words, terms) @ np.array([self.stem_feature_weights[k] for k in STEM_FEATURES])
+        if self.nrc_weight is not None:
+            out = out + self.nrc_weight * nrc_feature_column(F, words, terms)
         return out
 
     def word_part(self, words: Sequence[Iterable[str]]) -> np.ndarray:
@@ -96,6 +102,8 @@ class NewsModel:
         for k in STEM_FEATURES:
             if k in self.stem_feature_weights:
                 lines.append(f"feature,{k},{self.stem_feature_weights[k]:.8g}")
+        if self.nrc_weight is not None:
+            lines.append(f"feature,{NRC_FEATURE},{self.nrc_weight:.8g}")
         if self.stem_terms:
             lines.append("setting,stem_terms,1")
         for k in sorted(self.word_weights):

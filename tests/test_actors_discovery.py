@@ -48,7 +48,12 @@ def test_gender_never_from_a_surname_first_family_name():
     # gender-guesser lists "Hua", "Meng" and "Xi" (as 'andy'); they are family names here
     assert first_name_gender("Hua Chunying") == "unknown"
     assert first_name_gender("Meng Wanzhou") == "unknown"
-    assert first_name_gender("Lee Smith") == "male"  # given-name-first: Lee is the first name
+    # "Lin" is a family name in "Lin Jian" (surname-first) and a listed female given name in "Lin Smith"
+    assert first_name_gender("Lin Jian") == "unknown"
+    assert first_name_gender("Lin Smith") == "female"  # given-name-first: Lin is the first name
+    # a name the list gives as only mostly one gender is no evidence ("Lee" is mostly_male, "Kim" mostly_female)
+    assert first_name_gender("Lee Smith") == "unknown"
+    assert first_name_gender("Kim Howells") == "unknown"
     assert infer_gender("Meng", None) == ("unknown", "none")
     doc = segment("Spokeswoman Hua Chunying spoke. Hua said China was firm.", "h")
     assert infer_gender("Hua Chunying", doc, [(12, 24)], title_genders=["female"]) == ("female", "title")

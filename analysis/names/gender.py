@@ -13,8 +13,10 @@ Order of evidence (the first that decides wins), as in the actors issue:
    ``he/him/his/himself`` against ``she/her/hers/herself``, decided when one
    side has at least 2 and at least twice the other (a single pronoun may
    refer to someone else and decides nothing);
-4. ``first name``: the given name in ``gender-guesser``'s list (``male`` /
-   ``female``, and ``mostly_`` forms); never the first token of a
+4. ``first name``: the given name in ``gender-guesser``'s list as ``male`` or
+   ``female``; its ``mostly_`` and ``andy`` forms are no evidence (``Kim``,
+   ``Lee``: a guess, and the design says ``unknown`` rather than a guess);
+   never the first token of a
    surname-first name (``Meng Wanzhou``: ``Meng`` is the family name; the
    given name ``Wanzhou`` is looked up instead);
 5. ``unknown``.
@@ -63,9 +65,9 @@ def first_name_gender(name: str) -> str:
     # an all-capital "given name" is an acronym ("UK Huawei", "BT Openreach"), not a name
     written = bool(given) and not (given[0].isupper() and len(given[0].rstrip(".")) > 1)
     g = first_names().get(given[0].rstrip(".").lower(), "unknown") if written else "unknown"
-    if g in ("male", "mostly_male"):
+    if g == "male":
         g = "male"
-    elif g in ("female", "mostly_female"):
+    elif g == "female":
         g = "female"
     else:
         g = "unknown"

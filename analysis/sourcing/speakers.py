@@ -310,7 +310,6 @@ _GENDER_RANK = {"codebook": 0, "honorific": 1, "title": 1, "pronoun": 2, "first 
 # a "he"/"she" the attribution resolved to this speaker: the resolver's choice, which a
 # listed first name of the other gender overrules (the pronoun was someone else's)
 _RESOLVED_PRONOUN_RANK = 3.5
-_MOSTLY_RANK = 3.75  # a first name the list calls only mostly male or female
 
 
 def _with_name_and_vetoes(b: dict) -> dict:
@@ -324,7 +323,7 @@ def _with_name_and_vetoes(b: dict) -> dict:
     if " " in name.strip() and all(w[:1].isupper() for w in name.split()):
         g = first_name_gender(strip_title(name))
         if g != "unknown":
-            key = (_first_name_rank(name), "first name")
+            key = (_GENDER_RANK["first name"], "first name")
             votes[key] = votes.get(key, set()) | {g}
     resolved = votes.get((_RESOLVED_PRONOUN_RANK, "pronoun"))
     if resolved and (_GENDER_RANK["pronoun"], "pronoun") in votes:
@@ -337,18 +336,7 @@ def _gender_vote(r: dict) -> tuple[float, str]:
     basis = r.get("speaker_gender_basis")
     if basis == "pronoun" and r.get("attribution") == "pronoun" and str(r.get("speaker")).lower() in PERSONAL:
         return _RESOLVED_PRONOUN_RANK, basis
-    if basis == "first name":
-        return _first_name_rank(str(r.get("speaker_name"))), basis
     return _GENDER_RANK.get(basis, 4), basis
-
-
-def _first_name_rank(name: str) -> float:
-    """A given name the list calls only mostly one gender ("Jamie", "Kim",
-    "Mel": ``mostly_female``) ranks below a resolved ``he``/``she``; a
-    clear one above it."""
-    given = name_parts(strip_title(name))["given"].split()
-    verdict = first_names().get(given[0].rstrip(".").lower(), "") if given else ""
-    return _MOSTLY_RANK if verdict.startswith("mostly_") else _GENDER_RANK["first name"]
 
 
 def _share_within_article(rows: list[dict]) -> None:

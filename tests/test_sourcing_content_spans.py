@@ -28,6 +28,8 @@ def contents(text: str) -> list[str]:
      ["the new bridge would be a well-known landmark - and so it was"]),
     ("Analysts said one supplier - the Swedish firm Ericsson - was highly dependent on Chinese parts.",
      ["one supplier - the Swedish firm Ericsson - was highly dependent on Chinese parts"]),
+    ("The minister said suspects should be held in prison - not at home - while they await trial.",
+     ["suspects should be held in prison - not at home - while they await trial"]),
     ("The coach said the team had played a well-rounded game in the second half.",
      ["the team had played a well-rounded game in the second half"]),
 ])

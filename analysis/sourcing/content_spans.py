@@ -51,10 +51,16 @@ def aside_end(ctx: ArticleContext, k: int, b: int) -> int:
     """The end of content tokens ``[k, b)`` before a dash-led aside (``[it
     would slash up to 30,000 jobs] - a mass layoff ...``, ``[only one
     amendment] - after he had to withdraw ...``): a dash outside quotation
-    marks, after two words of content or more, followed by an aside opener."""
+    marks, after two words of content or more, followed by an aside opener,
+    neither closing an aside opened by an earlier dash nor opening one that a
+    later dash closes before more content."""
     openers = boundary_words()["aside openers"]
+    dashes = 0  # dashes seen: after an odd number, this one closes an aside (`- not at home - while ...`)
     for m in range(k + 2, b - 1):
-        if ctx.strs[m] not in DASHES or ctx.tok_in_quote[m]:
+        if ctx.strs[m] not in DASHES or ctx.tok_in_quote[m] or ctx.strs[m - 1] == "-":
+            continue
+        dashes += 1
+        if dashes % 2 == 0:
             continue
         nxt = m + 2 if ctx.strs[m + 1] == "-" else m + 1  # "--" is two tokens
         if nxt < b and ctx.lower[nxt] in openers and sum(ctx.is_word[k:m]) >= 2 and not _closed_aside(ctx, nxt, b):

@@ -110,3 +110,16 @@ def test_boundary_word_lists():
     assert set(words) == {"aside openers", "relatives", "noun phrase openers", "fronted subordinators"}
     assert "a" in words["aside openers"] and "and" not in words["aside openers"]
     assert "which" in words["relatives"] and "while" in words["fronted subordinators"]
+
+
+def test_paraphrase_around_a_partial_quote():
+    # two words outside the marks make a paraphrase when it holds a quotation
+    q = extract_quotes("The senator said Cruz was “not a real conservative.”")
+    assert q[["kind", "text"]].values.tolist() == [["indirect", "Cruz was “not a real conservative.”"],
+                                                    ["partial", "not a real conservative."]]
+    assert q["parent_quote_id"].iloc[1] == q["quote_id"].iloc[0]
+    # without one, two words are too few for an indirect quote
+    assert extract_quotes("The senator said Cruz lied.").empty
+    # a second cue before a quotation is no paraphrase: the quotation stays direct
+    q = extract_quotes("“The water was poisoned,” she said, adding, “There would have been action elsewhere.”")
+    assert q["kind"].tolist() == ["direct", "direct"]

@@ -11,6 +11,7 @@ import itertools
 import operator
 from bisect import bisect_left, bisect_right
 
+from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan, has_words
@@ -295,7 +296,8 @@ def _partial_speaker(ctx: ArticleContext, q: QuoteSpan, par_speaker: dict[int, F
 
 def indirect_rows(ctx: ArticleContext, frames: list[Frame]) -> list[dict]:
     """The rows of the indirect quotes: a frame's content with at least 3
-    words outside quotation marks and a speaker."""
+    words outside quotation marks (one when it holds a quotation: the
+    paraphrase around a partial quote) and a speaker."""
     rows = []
     for f in frames:
         if f.content is None:
@@ -304,7 +306,10 @@ def indirect_rows(ctx: ArticleContext, frames: list[Frame]) -> list[dict]:
         # content that is only one quotation is not an indirect quote
         lo_t, hi_t = ctx.tok_at(s), ctx.tok_at(e)
         outside = sum(map(operator.gt, ctx.is_word[lo_t:hi_t], ctx.tok_in_quote[lo_t:hi_t]))  # words not quoted
-        if outside < (1 if "stance" in f.tags or f.order == "passive" else 3):  # "endorsed [Cruz]", "[The move] was criticized by"
+        # "endorsed [Cruz]", "[The move] was criticized by", `said [Cruz was “not a real conservative”]`
+        # (not `she said, [adding, “...”]`: a second cue before a quotation)
+        paraphrase = ctx.char_in_quote[s:e].any() and ctx.lower[lo_t] not in speech_verbs()
+        if outside < (1 if "stance" in f.tags or f.order == "passive" or paraphrase else 3):
             continue
         if f.name is None and f.speaker is None:
             continue

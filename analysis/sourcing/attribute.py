@@ -296,7 +296,8 @@ def _partial_speaker(ctx: ArticleContext, q: QuoteSpan, par_speaker: dict[int, F
 
 def indirect_rows(ctx: ArticleContext, frames: list[Frame]) -> list[dict]:
     """The rows of the indirect quotes: a frame's content with at least 3
-    words outside quotation marks and a speaker."""
+    words outside quotation marks (one when it holds a quotation: the
+    paraphrase around a partial quote) and a speaker."""
     rows = []
     for f in frames:
         if f.content is None:

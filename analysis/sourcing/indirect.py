@@ -6,6 +6,7 @@ rest of a ``Name:`` paragraph."""
 from __future__ import annotations
 
 from analysis.names import speech_verbs
+from analysis.sourcing.content_spans import aside_end, clause_end, complement_start
 from analysis.sourcing.context import ArticleContext, CharSpan
 from analysis.sourcing.frames import Frame, finite_verb_soon, passive_subject
 from analysis.sourcing.phrases import irregular_past, np_forward
@@ -70,8 +71,8 @@ def indirect_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Fra
         return tok_span(ctx, k, b, min_words=1)  # "endorsed [Mr. Trump] on Friday"
     if that is None and ctx.lower[k] in ADVERBIAL_START and _only_adverbial(ctx, k, end_tok):
         return None  # `,” Clinton said at a Monday rally.`: no reported content
-    return tok_span(ctx, k, _content_end(ctx, f, frames_in_sentence, k, end_tok),
-                    min_words=1 if "stance" in f.tags else 2)
+    return tok_span(ctx, complement_start(ctx, f, frames_in_sentence, lo, k, that),
+                    _content_end(ctx, f, frames_in_sentence, k, end_tok), min_words=1 if "stance" in f.tags else 2)
 
 
 def _nominal_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame], end_tok: int) -> CharSpan | None:
@@ -285,6 +286,7 @@ def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame],
         if ctx.strs[m] == "," and m > k + 2 and _new_clause_after(ctx, m + 1, end_tok):
             b = m
             break
+    b = clause_end(ctx, ctx.sentence_range(f.sentence)[0], f, k, aside_end(ctx, k, b))
     while b > k and ctx.strs[b - 1] in {",", "—", "–", ";", ":"} and not ctx.tok_in_quote[b - 1]:
         b -= 1
     return b

@@ -14,8 +14,8 @@ from analysis.sourcing.context import ArticleContext, CharSpan, TokenRange
 from analysis.sourcing.phrases import apposition_subject, np_backward, np_forward, past_dateline
 from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NEGATORS, PARTICIPLE_AFTER, PRONOUNS, SENTENCE_OPENERS, STOP,
                                      STOP_OR_ADVERBIAL, VERBISH, BE_FORMS, COMPOUND_HEADS, cue_words, page_labels,
-                                     TIME_WORDS, nominal_cues, source_documents, POSSESSIVE_SUBJECT,
-                                     PREPOSITIONS)
+                                     TIME_WORDS, headline_nouns, nominal_cues, source_documents,
+                                     POSSESSIVE_SUBJECT, PREPOSITIONS)
 
 
 @dataclass(slots=True)
@@ -213,18 +213,13 @@ def headline_cue(ctx: ArticleContext, c: int, si: int) -> bool:
     marks in its sentence is capitalised (five such words at least)."""
     s_lo, s_hi = ctx.sentence_range(si)
     w = ctx.strs[c]
-    if c == s_lo or not w[1:].islower() or ctx.lower[c] in HEADLINE_NOUNS:
+    if c == s_lo or not w[1:].islower() or ctx.lower[c] in headline_nouns():
         return False
     long_words = [t for t in range(s_lo, s_hi) if ctx.is_word[t] and not ctx.tok_in_quote[t] and len(ctx.strs[t]) >= 4
                   and ctx.strs[t][0].isalpha()]
     return len(long_words) >= 5 and all(ctx.capitalised[t] for t in long_words)
 
 
-# cue forms that a title-case headline uses as nouns ("Poll Reports", "United States")
-HEADLINE_NOUNS = frozenset({"states", "posts", "reports", "notes", "signals", "hints", "remarks", "comments", "estimates",
-                            "points", "calls", "plans", "supports", "backs", "attacks", "questions", "demands",
-                            "requests", "answers", "claims", "tweets", "thanks", "concerns", "counters", "doubts",
-                            "fears", "hopes", "wants", "echoes", "cites", "highlights", "mentions", "proposals"})
 # "call for" / "call on": a stance cue whose content follows the preposition
 CALL_FOR_TAGS = frozenset({"stance", "prep"})
 # the documents whose findings "in" introduces as a source ("in the latest poll, ...")

@@ -41,6 +41,13 @@ def source_documents() -> frozenset[str]:
 
 
 @functools.cache
+def headline_nouns() -> frozenset[str]:
+    """Cue forms that a title-case headline uses as nouns (``Poll Reports``,
+    ``United States``), ``headline_nouns.txt``."""
+    return frozenset(read_word_list("headline_nouns.txt"))
+
+
+@functools.cache
 def nominal_cues() -> dict[str, frozenset[str]]:
     """Nominal cue noun form -> the words that may open its content
     (``claims`` -> ``that``, ``about``), from ``nominal_cues.txt``."""

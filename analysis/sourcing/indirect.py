@@ -40,6 +40,8 @@ def indirect_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Fra
         end_tok -= 1
     if f.order == "according":
         return _according_content(ctx, f, lo, end_tok)
+    if "intent" in f.tags:
+        return _infinitive_content(ctx, f, frames_in_sentence, end_tok)
     if f.order == "passive":  # "[The move] was criticized by ..."
         rng = passive_subject(ctx, f.cue_tok)
         return None if rng is None else tok_span(ctx, rng.start, rng.end, min_words=1)
@@ -93,6 +95,18 @@ def _nominal_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Fra
     if k == op + 1 and w != "that":
         b = _object_end(ctx, k, b)
     return tok_span(ctx, k, b, min_words=1)
+
+
+def _infinitive_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame], end_tok: int) -> CharSpan | None:
+    """The content of a cue of intention, decision or refusal: its
+    infinitive with ``to`` (``declined [to be interviewed]``), up to a comma,
+    semicolon, dash or bracket (``who declined [to comment], was born
+    ...``): an infinitive's own commas are rare, a clause of its sentence
+    goes on after them."""
+    k = f.cue_tok + 1
+    end = next((m for m in range(k + 1, end_tok) if ctx.strs[m] in {",", ";", "—", "–", "--", "("}
+                and not ctx.tok_in_quote[m]), end_tok)
+    return tok_span(ctx, k, _content_end(ctx, f, frames_in_sentence, k, end))
 
 
 def _bare_clause(ctx: ArticleContext, k: int, end_tok: int) -> bool:
@@ -212,6 +226,8 @@ def _content_start(ctx: ArticleContext, f: Frame, end_tok: int) -> tuple[int | N
         if ctx.lower[m] == "that":
             that = m
             break
+        if m == k and _infinitive(ctx, k, end_tok):
+            break  # "vowed [to fight the law that ...]": the infinitive is the content
         if not takes_object and (ctx.lower[m] in speech_verbs()
                                  or ctx.lower[m] in STOP and ctx.lower[m] not in _BEFORE_THAT):
             break

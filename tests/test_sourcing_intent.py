@@ -40,6 +40,13 @@ def test_intent_cues(text, expected):
     assert indirect(text) == expected
 
 
+def test_an_intent_inside_a_final_attribution_stays_in_its_content():
+    # the report's content runs from the sentence start, over the intent cue inside it
+    assert indirect("The union leaders have agreed to pay the fine, reports say.") == [
+        ("say", "reports", "The union leaders have agreed to pay the fine"),
+        ("agreed", "The union leaders", "to pay the fine")]
+
+
 @pytest.mark.parametrize("text", [
     # "to" before a number or a noun phrase: no infinitive
     "Sales of the car declined to 4,000 last year.",

@@ -194,9 +194,11 @@ def _content_before_cue(ctx: ArticleContext, f: Frame, frames_in_sentence: list[
     if not (b < head and b > lo):
         return None
     a = lo
-    # start after an earlier frame in the same sentence
+    # start after an earlier frame in the same sentence, not an intent inside
+    # the content ("[Ten directors have agreed to pay $54m], reports say")
     for g in frames_in_sentence:
-        if g is not f and g.cue_tok < b and g.content is not None and g.content.end <= ctx.ends[b - 1]:
+        if g is not f and g.cue_tok < b and g.content is not None and g.content.end <= ctx.ends[b - 1] \
+                and not ("intent" in g.tags and _nested(g, f)):
             a = max(a, ctx.tok_at(g.content.end))
     return tok_span(ctx, a, b)
 
@@ -275,7 +277,7 @@ def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame],
     ``, according to`` / ``, saying``; trailing punctuation dropped."""
     b = end_tok
     for g in frames_in_sentence:
-        if g is f or g.cue_tok <= k or "stance" in g.tags and "stance" not in f.tags:
+        if g is f or g.cue_tok <= k or _nested(g, f):
             continue  # a stance inside speech is part of what was said ("said she believes ...")
         first = g.sp_start if g.order in ("sv", "relative") and g.sp_start is not None and g.sp_start > k else g.cue_tok
         cut = _separation(ctx, k, first, g.cue_tok) if first < b and g.order in ("sv", "relative") else None
@@ -316,6 +318,14 @@ def _new_clause_after(ctx: ArticleContext, m: int, end_tok: int) -> bool:
     w = ctx.lower[m + 1]
     return not (ctx.strs[m + 1].islower() and (w in VERBISH or w.endswith(("ed", "s")) and w not in PRONOUNS
                                                   and w not in {"this", "his", "its", "as", "was"}))
+
+
+def _nested(g: Frame, f: Frame) -> bool:
+    """Is frame ``g`` part of the content of speech frame ``f`` rather than
+    an attribution apart: a stance or an intent inside speech (``said [she
+    believes ...]``, ``[ten directors have agreed to pay $54m], reports
+    say``)?"""
+    return "stance" in g.tags and "stance" not in f.tags
 
 
 def _separation(ctx: ArticleContext, k: int, first: int, cue: int) -> int | None:

@@ -181,8 +181,12 @@ def _time_or_occasion(ctx: ArticleContext, m: int, b: int) -> bool:
 def _according_content(ctx: ArticleContext, f: Frame, lo: int, end_tok: int) -> CharSpan | None:
     """"According to X, CONTENT." or "CONTENT, according to X."."""
     words_before = sum(ctx.is_word[lo : f.cue_tok])
-    if words_before <= 3 and f.sp_end is not None and f.sp_end < end_tok and ctx.strs[f.sp_end] == ",":
-        a, b = f.sp_end + 1, end_tok
+    # "According to early results of exit polls conducted by ..., CONTENT": after the
+    # first comma when the speaker phrase read stops before it
+    comma = next((m for m in range(f.sp_end or f.cue_tok + 2, min(end_tok, f.cue_tok + 30))
+                  if ctx.strs[m] == "," and not ctx.tok_in_quote[m]), None)
+    if words_before <= 3 and comma is not None and comma + 1 < end_tok:
+        a, b = comma + 1, end_tok
     else:
         a, b = lo, f.cue_tok
         while b > a and ctx.strs[b - 1] in {",", "—", "–"}:

@@ -26,7 +26,7 @@ def with_appearance_frames(ctx: ArticleContext, frames: list[Frame]) -> list[Fra
     for c in itertools.compress(range(len(ctx.strs)), map(verbs.__contains__, ctx.lower)):
         if c in taken or ctx.tok_in_quote[c] or not ctx.strs[c].islower() or not before_infinitive(ctx, c):
             continue
-        if "stance" not in speech_verbs().get(ctx.lower[c + 2], ("", {"stance"}))[1]:
+        if ctx.lower[c + 2] in speech_verbs():
             continue  # "Mr Howard is expected to tell activists [...]": the speech cue speaks, with its subject
         lemma, section = verbs[ctx.lower[c]]
         if section == "expectation" and not _after_be(ctx, c):

@@ -295,28 +295,24 @@ def _partial_speaker(ctx: ArticleContext, q: QuoteSpan, par_speaker: dict[int, F
 
 def indirect_rows(ctx: ArticleContext, frames: list[Frame]) -> list[dict]:
     """The rows of the indirect quotes: a frame's content with at least 3
-    words outside quotation marks and a speaker; an appearance or
-    expectation (no source named) has none, and no row inside a speaker's."""
+    words outside quotation marks and a speaker."""
     rows = []
-    spoken = [f.content for f in frames if f.content is not None and (f.name or f.speaker)]
     for f in frames:
         if f.content is None:
             continue
         s, e = f.content
-        if "appearance" in f.tags and any(c.start <= s and e <= c.end for c in spoken):
-            continue  # "[shoppers are expected to spend more], Apacs said": part of Apacs's words
         # content that is only one quotation is not an indirect quote
         lo_t, hi_t = ctx.tok_at(s), ctx.tok_at(e)
         outside = sum(map(operator.gt, ctx.is_word[lo_t:hi_t], ctx.tok_in_quote[lo_t:hi_t]))  # words not quoted
         if outside < (1 if "stance" in f.tags or f.order == "passive" else 3):  # "endorsed [Cruz]", "[The move] was criticized by"
             continue
-        if f.name is None and f.speaker is None and "appearance" not in f.tags:
-            continue  # an appearance or expectation names no source ("[the race] appears [closer]")
+        if f.name is None and f.speaker is None:
+            continue
         if "quoteonly" in f.tags and not ctx.char_in_quote[s:e].any():
             continue
         attribution = f.attribution if f.attribution in ("pronoun", "carried-over") else "explicit"
-        conf = 0.4 if "appearance" in f.tags else _INDIRECT_CONFIDENCE[attribution]  # no source named
-        rows.append(frame_row(ctx.doc.article_id, "indirect", s, e, f, attribution, conf))
+        rows.append(frame_row(ctx.doc.article_id, "indirect", s, e, f, attribution,
+                              _INDIRECT_CONFIDENCE[attribution]))
     return rows
 
 

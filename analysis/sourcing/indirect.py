@@ -9,7 +9,7 @@ from analysis.names import speech_verbs
 from analysis.sourcing.context import ArticleContext, CharSpan
 from analysis.sourcing.frames import Frame, finite_verb_soon, passive_subject
 from analysis.sourcing.phrases import irregular_past, np_forward
-from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, BE_FORMS, CLAUSE_OPENERS, DETERMINERS, MONTHS, OBJECT_STOP, OCCASIONS, PRONOUNS, RELATIVE_NEXT, STOP, VERBISH,
+from analysis.sourcing.words import (ADVERBIAL_START, AUX_ADV, CLAUSE_OPENERS, DETERMINERS, MONTHS, OBJECT_STOP, OCCASIONS, PRONOUNS, RELATIVE_NEXT, STOP, VERBISH,
                                      TIME_PREPOSITIONS, TIME_WORDS)
 
 # leading time adverbials skipped after a cue ("said on Monday the ...")
@@ -42,8 +42,6 @@ def indirect_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Fra
         return _according_content(ctx, f, lo, end_tok)
     if "intent" in f.tags:
         return _infinitive_content(ctx, f, frames_in_sentence, end_tok)
-    if "appearance" in f.tags:
-        return _appearance_content(ctx, f, frames_in_sentence, lo, end_tok)
     if f.order == "passive":  # "[The move] was criticized by ..."
         rng = passive_subject(ctx, f.cue_tok)
         return None if rng is None else tok_span(ctx, rng.start, rng.end, min_words=1)
@@ -109,26 +107,6 @@ def _infinitive_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[
     end = next((m for m in range(k + 1, end_tok) if ctx.strs[m] in {",", ";", "—", "–", "--", "("}
                 and not ctx.tok_in_quote[m]), end_tok)
     return tok_span(ctx, k, _content_end(ctx, f, frames_in_sentence, k, end))
-
-
-def _appearance_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame], lo: int,
-                        end_tok: int) -> CharSpan | None:
-    """The content of a cue of appearance or expectation: its subject (a
-    noun phrase, or a personal pronoun but ``it``) and its infinitive, as
-    PolNeAR draws it (``[the race appears to be closer in Ohio]``); the
-    infinitive alone after a relative or ``it`` (``who seemed [to be
-    confused]``)."""
-    infinitive = _infinitive_content(ctx, f, frames_in_sentence, end_tok)
-    if infinitive is None:
-        return None
-    j = f.cue_tok - 1
-    while j >= lo and (ctx.lower[j] in BE_FORMS or ctx.lower[j] in AUX_ADV
-                       or ctx.lower[j].endswith("ly") and ctx.strs[j].islower()):
-        j -= 1
-    if j >= lo and ctx.lower[j] in PRONOUNS and ctx.lower[j] != "it" and not ctx.tok_in_quote[j]:
-        return CharSpan(ctx.starts[j], infinitive.end)
-    subject = passive_subject(ctx, f.cue_tok)
-    return infinitive if subject is None else CharSpan(ctx.starts[subject.start], infinitive.end)
 
 
 def _bare_clause(ctx: ArticleContext, k: int, end_tok: int) -> bool:
@@ -220,12 +198,11 @@ def _content_before_cue(ctx: ArticleContext, f: Frame, frames_in_sentence: list[
     if not (b < head and b > lo):
         return None
     a = lo
-    # start after an earlier frame in the same sentence, not an intent or an
-    # appearance inside the content ("[Ten directors have agreed to pay $54m],
-    # reports say", "[shoppers are expected to spend more], the survey said")
+    # start after an earlier frame in the same sentence, not an intent inside
+    # the content ("[Ten directors have agreed to pay $54m], reports say")
     for g in frames_in_sentence:
         if g is not f and g.cue_tok < b and g.content is not None and g.content.end <= ctx.ends[b - 1] \
-                and not (g.tags & {"intent", "appearance"} and _nested(g, f)):
+                and not ("intent" in g.tags and _nested(g, f)):
             a = max(a, ctx.tok_at(g.content.end))
     return tok_span(ctx, a, b)
 
@@ -349,10 +326,10 @@ def _new_clause_after(ctx: ArticleContext, m: int, end_tok: int) -> bool:
 
 def _nested(g: Frame, f: Frame) -> bool:
     """Is frame ``g`` part of the content of speech frame ``f`` rather than
-    an attribution apart: a stance, an intent or an appearance inside speech
-    (``said [she believes ...]``, ``[ten directors have agreed to pay $54m],
-    reports say``)?"""
-    return bool(g.tags & {"stance", "appearance"}) and not f.tags & {"stance", "appearance"}
+    an attribution apart: a stance or an intent inside speech (``said [she
+    believes ...]``, ``[ten directors have agreed to pay $54m], reports
+    say``)?"""
+    return "stance" in g.tags and "stance" not in f.tags
 
 
 def _separation(ctx: ArticleContext, k: int, first: int, cue: int) -> int | None:

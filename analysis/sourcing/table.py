@@ -11,7 +11,6 @@ from analysis.sourcing.attribute import carry_back, finish_rows, indirect_rows, 
 from analysis.sourcing.context import ArticleContext
 from analysis.sourcing.frames import Frame, find_frames
 from analysis.sourcing.indirect import indirect_content
-from analysis.sourcing.appearance_frames import with_appearance_frames
 from analysis.sourcing.intent_frames import with_intent_frames
 from analysis.sourcing.linking import load_codebook_table
 from analysis.sourcing.marks import classify_spans, find_quote_spans
@@ -59,7 +58,7 @@ def article_quotes(doc: Document, codebook, resolved: dict | None = None) -> lis
     spans = find_quote_spans(doc)
     ctx.mark_quotes(spans)
     classify_spans(ctx, spans)
-    frames = with_appearance_frames(ctx, with_intent_frames(ctx, find_frames(ctx)))
+    frames = with_intent_frames(ctx, find_frames(ctx))
     _find_indirect_contents(ctx, frames)
     history = _resolve_speakers(ctx, frames)
     rows = quotation_rows(ctx, spans, frames, history) + indirect_rows(ctx, frames)
@@ -79,8 +78,8 @@ def _resolve_speakers(ctx: ArticleContext, frames: list[Frame]) -> list[SpeakerS
         f.paragraph = sentence_paragraph[f.sentence] if sentence_paragraph else 0
     previous = None
     for f in frames:
-        if f.content is None and "stance" in f.tags or "appearance" in f.tags:
-            continue  # a stance cue with no content attributes nothing; an appearance names no source
+        if f.content is None and "stance" in f.tags:
+            continue  # a stance cue with no content attributes nothing (and never a quotation)
         resolve_frame(ctx, f, history, previous)
         previous = f
     return history

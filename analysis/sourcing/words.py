@@ -58,24 +58,6 @@ def intent_verbs() -> dict[str, tuple[str, frozenset[str]]]:
     return out
 
 
-# the tags of a cue of appearance or expectation: content with no source named
-APPEARANCE_TAGS = frozenset({"appearance"})
-
-
-@functools.cache
-def appearance_verbs() -> dict[str, tuple[str, str]]:
-    """Cue form -> (lemma, class) of the verbs of appearance and expectation
-    (``seemed`` -> (``seem``, ``appearance``), ``expected`` -> (``expect``,
-    ``expectation``)), ``appearance_verbs.txt``."""
-    out = {}
-    for section, lines in read_sections("appearance_verbs.txt").items():
-        for line in lines:
-            forms = line.split()
-            for form in forms:
-                out[form.lower()] = (forms[0].lower(), section)
-    return out
-
-
 @functools.cache
 def headline_nouns() -> frozenset[str]:
     """Cue forms that a title-case headline uses as nouns (``Poll Reports``,

@@ -212,7 +212,9 @@ def test_clause_initial_subjects(text, expected):
     ("Even after the complaint was filed, Lewandowski continued to say he had never touched her.",
      [("say", "Lewandowski", "he had never touched her")]),
     ("His best response was to say he would keep the jobs.", []),
-    ("The senator declined to say whether he would run.", []),  # negated: no quote
+    # "say" is negated and gives nothing; the refusal is a cue of its own (intent_verbs.txt)
+    ("The senator declined to say whether he would run.",
+     [("declined", "The senator", "to say whether he would run")]),
     # "but said" takes the subject of the earlier cue of its sentence
     ("Mr. Kelly said Arizona was a winnable state, but said Democrats could not take anything for granted.",
      [("said", "Mr. Kelly", "Arizona was a winnable state"),

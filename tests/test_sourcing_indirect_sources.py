@@ -141,3 +141,18 @@ def test_a_name_before_a_long_apposition_is_the_speaker():
 def test_no_fronted_speaker_when_a_verb_stands_before_the_cue():
     # "who has met" holds a finite verb: the speaker phrase is left to the usual readers
     assert indirect("Senator Lee, who has met the mayor twice, and his aides said nothing.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "According to X, CONTENT": the content after the comma also when the speaker phrase read stops before it
+    ("According to early results of exit polls conducted for The Associated Press and television networks, "
+     "nearly half of Democratic primary voters were black.",
+     [("according to", "early results", "nearly half of Democratic primary voters were black")]),
+    ("According to the senator, the bill will pass.",
+     [("according to", "the senator", "the bill will pass")]),
+    # "according to" after the content: the content before it, as before
+    ("The bill will pass, according to the senator.",
+     [("according to", "the senator", "The bill will pass")]),
+])
+def test_according_to_content(text, expected):
+    assert indirect(text) == expected

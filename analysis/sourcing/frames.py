@@ -14,8 +14,8 @@ from analysis.sourcing.context import ArticleContext, CharSpan, TokenRange
 from analysis.sourcing.phrases import apposition_subject, np_backward, np_forward, past_dateline
 from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NEGATORS, PARTICIPLE_AFTER, PRONOUNS, SENTENCE_OPENERS, STOP,
                                      STOP_OR_ADVERBIAL, VERBISH, BE_FORMS, COMPOUND_HEADS, cue_words, page_labels,
-                                     TIME_WORDS, nominal_cues, source_documents, POSSESSIVE_SUBJECT,
-                                     PREPOSITIONS)
+                                     TIME_WORDS, headline_nouns, nominal_cues, source_documents,
+                                     POSSESSIVE_SUBJECT, PREPOSITIONS)
 
 
 @dataclass(slots=True)
@@ -49,7 +49,7 @@ def find_frames(ctx: ArticleContext) -> list[Frame]:
     frames: list[Frame] = []
     # only cue words and "according" can start a frame
     for c in itertools.compress(range(len(ctx.strs)), map(cue_words().__contains__, ctx.lower)):
-        f = _cue_frame(ctx, c, frames)
+        f = cue_frame(ctx, c, frames)
         if f is not None:
             frames.append(f)
     frames.extend(_nominal_frames(ctx, {f.cue_tok for f in frames}))
@@ -107,7 +107,7 @@ def _possessor(ctx: ArticleContext, p: int, s_lo: int) -> TokenRange | None:
     elif not (ctx.strs[k].endswith(("'s", "’s")) and len(ctx.strs[k]) > 2):
         return None
     rng = np_backward(ctx, k, s_lo)
-    if rng is not None and ctx.lower[rng.start] not in PRONOUNS and _speaker_head(ctx, rng.end - 1):
+    if rng is not None and ctx.lower[rng.start] not in PRONOUNS and speaker_head(ctx, rng.end - 1):
         return rng
     return None
 
@@ -139,11 +139,12 @@ def _poll_frames(ctx: ArticleContext, taken: set[int]) -> list[Frame]:
     return out
 
 
-def _cue_frame(ctx: ArticleContext, c: int, frames: list[Frame]) -> Frame | None:
+def cue_frame(ctx: ArticleContext, c: int, frames: list[Frame], verbs: dict | None = None) -> Frame | None:
     """The frame of the cue word at token ``c`` with its speaker phrase, or
     None when it is no finite cue or has no subject; ``frames`` are the cue
-    frames found before it (a coordinated cue takes the previous subject)."""
-    verbs = speech_verbs()
+    frames found before it (a coordinated cue takes the previous subject);
+    ``verbs``: cue form -> (lemma, tags), :func:`speech_verbs` when None."""
+    verbs = verbs or speech_verbs()
     lw = ctx.lower[c]
     if ctx.tok_in_quote[c]:
         return None
@@ -213,18 +214,13 @@ def headline_cue(ctx: ArticleContext, c: int, si: int) -> bool:
     marks in its sentence is capitalised (five such words at least)."""
     s_lo, s_hi = ctx.sentence_range(si)
     w = ctx.strs[c]
-    if c == s_lo or not w[1:].islower() or ctx.lower[c] in HEADLINE_NOUNS:
+    if c == s_lo or not w[1:].islower() or ctx.lower[c] in headline_nouns():
         return False
     long_words = [t for t in range(s_lo, s_hi) if ctx.is_word[t] and not ctx.tok_in_quote[t] and len(ctx.strs[t]) >= 4
                   and ctx.strs[t][0].isalpha()]
     return len(long_words) >= 5 and all(ctx.capitalised[t] for t in long_words)
 
 
-# cue forms that a title-case headline uses as nouns ("Poll Reports", "United States")
-HEADLINE_NOUNS = frozenset({"states", "posts", "reports", "notes", "signals", "hints", "remarks", "comments", "estimates",
-                            "points", "calls", "plans", "supports", "backs", "attacks", "questions", "demands",
-                            "requests", "answers", "claims", "tweets", "thanks", "concerns", "counters", "doubts",
-                            "fears", "hopes", "wants", "echoes", "cites", "highlights", "mentions", "proposals"})
 # "call for" / "call on": a stance cue whose content follows the preposition
 CALL_FOR_TAGS = frozenset({"stance", "prep"})
 # the documents whose findings "in" introduces as a source ("in the latest poll, ...")
@@ -282,7 +278,7 @@ def _stance_subject(ctx: ArticleContext, f: Frame, rng: TokenRange) -> bool:
     return True
 
 
-def _speaker_head(ctx: ArticleContext, h: int) -> bool:
+def speaker_head(ctx: ArticleContext, h: int) -> bool:
     """Can token ``h`` head a speaker phrase on its own (a possessive
     ``'s`` aside): a capitalised word, a speaker noun or title, or a plural
     of people (``voters``, ``activists``)?"""
@@ -351,7 +347,7 @@ def _participle_frame(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> Frame
         return f
     if "stance" in f.tags and j >= s_lo and ctx.is_word[j] and ctx.lower[j] not in PARTICIPLE_AFTER:
         rng = np_backward(ctx, j, s_lo)  # "a super PAC supporting [Mr. Rubio]": the phrase it modifies
-        if rng is None or ctx.lower[rng.start] in PRONOUNS or not _speaker_head(ctx, rng.end - 1):
+        if rng is None or ctx.lower[rng.start] in PRONOUNS or not speaker_head(ctx, rng.end - 1):
             return None  # "a strong showing", "financial backing": a noun, not a participle
         f.order = "participle"
         f.sp_start, f.sp_end = rng

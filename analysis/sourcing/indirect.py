@@ -41,6 +41,8 @@ def indirect_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Fra
         end_tok -= 1
     if f.order == "according":
         return _according_content(ctx, f, lo, end_tok)
+    if "intent" in f.tags:
+        return _infinitive_content(ctx, f, frames_in_sentence, end_tok)
     if f.order == "passive":  # "[The move] was criticized by ..."
         rng = passive_subject(ctx, f.cue_tok)
         return None if rng is None else tok_span(ctx, rng.start, rng.end, min_words=1)
@@ -96,6 +98,18 @@ def _nominal_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Fra
     return tok_span(ctx, k, b, min_words=1)
 
 
+def _infinitive_content(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame], end_tok: int) -> CharSpan | None:
+    """The content of a cue of intention, decision or refusal: its
+    infinitive with ``to`` (``declined [to be interviewed]``), up to a comma,
+    semicolon, dash or bracket (``who declined [to comment], was born
+    ...``): an infinitive's own commas are rare, a clause of its sentence
+    goes on after them."""
+    k = f.cue_tok + 1
+    end = next((m for m in range(k + 1, end_tok) if ctx.strs[m] in {",", ";", "—", "–", "--", "("}
+                and not ctx.tok_in_quote[m]), end_tok)
+    return tok_span(ctx, k, _content_end(ctx, f, frames_in_sentence, k, end))
+
+
 def _bare_clause(ctx: ArticleContext, k: int, end_tok: int) -> bool:
     """Does a clause without ``that`` start at token ``k`` (``it would
     seek ...``, ``the government will stop ...``): a subject pronoun, or a
@@ -146,8 +160,12 @@ def _time_or_occasion(ctx: ArticleContext, m: int, b: int) -> bool:
 def _according_content(ctx: ArticleContext, f: Frame, lo: int, end_tok: int) -> CharSpan | None:
     """"According to X, CONTENT." or "CONTENT, according to X."."""
     words_before = sum(ctx.is_word[lo : f.cue_tok])
-    if words_before <= 3 and f.sp_end is not None and f.sp_end < end_tok and ctx.strs[f.sp_end] == ",":
-        a, b = f.sp_end + 1, end_tok
+    # "According to early results of exit polls conducted by ..., CONTENT": after the
+    # first comma when the speaker phrase read stops before it
+    comma = next((m for m in range(f.sp_end or f.cue_tok + 2, min(end_tok, f.cue_tok + 30))
+                  if ctx.strs[m] == "," and not ctx.tok_in_quote[m]), None)
+    if words_before <= 3 and comma is not None and comma + 1 < end_tok:
+        a, b = comma + 1, end_tok
     else:
         a, b = lo, f.cue_tok
         while b > a and ctx.strs[b - 1] in {",", "—", "–"}:
@@ -181,9 +199,11 @@ def _content_before_cue(ctx: ArticleContext, f: Frame, frames_in_sentence: list[
     if not (b < head and b > lo):
         return None
     a = lo
-    # start after an earlier frame in the same sentence
+    # start after an earlier frame in the same sentence, not an intent inside
+    # the content ("[Ten directors have agreed to pay $54m], reports say")
     for g in frames_in_sentence:
-        if g is not f and g.cue_tok < b and g.content is not None and g.content.end <= ctx.ends[b - 1]:
+        if g is not f and g.cue_tok < b and g.content is not None and g.content.end <= ctx.ends[b - 1] \
+                and not ("intent" in g.tags and _nested(g, f)):
             a = max(a, ctx.tok_at(g.content.end))
     return tok_span(ctx, a, b)
 
@@ -213,6 +233,8 @@ def _content_start(ctx: ArticleContext, f: Frame, end_tok: int) -> tuple[int | N
         if ctx.lower[m] == "that":
             that = m
             break
+        if m == k and _infinitive(ctx, k, end_tok):
+            break  # "vowed [to fight the law that ...]": the infinitive is the content
         if not takes_object and (ctx.lower[m] in speech_verbs()
                                  or ctx.lower[m] in STOP and ctx.lower[m] not in _BEFORE_THAT):
             break
@@ -260,7 +282,7 @@ def _content_end(ctx: ArticleContext, f: Frame, frames_in_sentence: list[Frame],
     ``, according to`` / ``, saying``; trailing punctuation dropped."""
     b = end_tok
     for g in frames_in_sentence:
-        if g is f or g.cue_tok <= k or "stance" in g.tags and "stance" not in f.tags:
+        if g is f or g.cue_tok <= k or _nested(g, f):
             continue  # a stance inside speech is part of what was said ("said she believes ...")
         first = g.sp_start if g.order in ("sv", "relative") and g.sp_start is not None and g.sp_start > k else g.cue_tok
         cut = _separation(ctx, k, first, g.cue_tok) if first < b and g.order in ("sv", "relative") else None
@@ -302,6 +324,14 @@ def _new_clause_after(ctx: ArticleContext, m: int, end_tok: int) -> bool:
     w = ctx.lower[m + 1]
     return not (ctx.strs[m + 1].islower() and (w in VERBISH or w.endswith(("ed", "s")) and w not in PRONOUNS
                                                   and w not in {"this", "his", "its", "as", "was"}))
+
+
+def _nested(g: Frame, f: Frame) -> bool:
+    """Is frame ``g`` part of the content of speech frame ``f`` rather than
+    an attribution apart: a stance or an intent inside speech (``said [she
+    believes ...]``, ``[ten directors have agreed to pay $54m], reports
+    say``)?"""
+    return "stance" in g.tags and "stance" not in f.tags
 
 
 def _separation(ctx: ArticleContext, k: int, first: int, cue: int) -> int | None:

@@ -11,6 +11,7 @@ from analysis.sourcing.attribute import carry_back, finish_rows, indirect_rows, 
 from analysis.sourcing.context import ArticleContext
 from analysis.sourcing.frames import Frame, find_frames
 from analysis.sourcing.indirect import indirect_content
+from analysis.sourcing.intent_frames import with_intent_frames
 from analysis.sourcing.linking import load_codebook_table
 from analysis.sourcing.marks import classify_spans, find_quote_spans
 from analysis.sourcing.resolve import SpeakerSeen, resolve_frame
@@ -57,7 +58,7 @@ def article_quotes(doc: Document, codebook, resolved: dict | None = None) -> lis
     spans = find_quote_spans(doc)
     ctx.mark_quotes(spans)
     classify_spans(ctx, spans)
-    frames = find_frames(ctx)
+    frames = with_intent_frames(ctx, find_frames(ctx))
     _find_indirect_contents(ctx, frames)
     history = _resolve_speakers(ctx, frames)
     rows = quotation_rows(ctx, spans, frames, history) + indirect_rows(ctx, frames)

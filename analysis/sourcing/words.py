@@ -40,6 +40,31 @@ def source_documents() -> frozenset[str]:
     return frozenset(read_word_list("source_documents.txt"))
 
 
+# the tags of a cue of intention, decision or refusal: a stance whose content is its infinitive
+INTENT_TAGS = frozenset({"stance", "to", "intent"})
+
+
+@functools.cache
+def intent_verbs() -> dict[str, tuple[str, frozenset[str]]]:
+    """Cue form -> (lemma, tags) of the verbs of intention, decision and
+    refusal that take a to-infinitive (``declined``, ``refused``),
+    ``intent_verbs.txt``; every class of the file gets :data:`INTENT_TAGS`."""
+    out = {}
+    for lines in read_sections("intent_verbs.txt").values():
+        for line in lines:
+            forms = line.split()
+            for form in forms:
+                out[form.lower()] = (forms[0].lower(), INTENT_TAGS)
+    return out
+
+
+@functools.cache
+def headline_nouns() -> frozenset[str]:
+    """Cue forms that a title-case headline uses as nouns (``Poll Reports``,
+    ``United States``), ``headline_nouns.txt``."""
+    return frozenset(read_word_list("headline_nouns.txt"))
+
+
 @functools.cache
 def nominal_cues() -> dict[str, frozenset[str]]:
     """Nominal cue noun form -> the words that may open its content

@@ -145,7 +145,8 @@ valence = intercept + sum(feature weight * feature) + sum of the weights of the 
 (features: analysis.sentiment.news_features; transfer_lexicon = the sum of the "transfer" weights of the sentence's
 distinct terms; vader_stem_sum / afinn_stem_sum = analysis.sentiment.stem_features, the VADER / AFINN valence of
 words the lexicon lacks as written but has by stem; nrc_sum = analysis.sentiment.nrc_features, the sum of the NRC
-Emotion Lexicon polarities (+1 / -1) of the sentence's words; terms: analysis.sentiment.word_terms of the shared segmentation's
+Emotion Lexicon polarities (+1 / -1) of the sentence's words; opinion_sum = analysis.sentiment.opinion_features, the same
+with the Hu & Liu (2004) opinion lexicon; terms: analysis.sentiment.word_terms of the shared segmentation's
 word tokens, lower case, "~word" = the word within 3 words after a negator such as "not" or "no"; "word" rows are
 stems of terms, analysis.sentiment.stem_term: plural -s, -ed, -ing removed (setting stem_terms = 1); "transfer" rows
 are terms as written).
@@ -156,7 +157,7 @@ review 3,708 sentences of shared/benchmarks/sentiment/other_domains, same study 
 the same features and stem features with penalty 10, term indicators with word penalty {tp:g}; terms written in
 lower case in >= 3 tweets / snippets / reviews): what each term adds beyond VADER and AFINN, as those raters saw it;
 (2) "feature" and "word" rows: fitted on news only (feature penalty 10 on standardised features including
-transfer_lexicon, the stem features and nrc_sum, word penalty {wp:g} on 0/1 term indicators (stems); vocabulary = stems of
+transfer_lexicon, the stem features, nrc_sum and opinion_sum, word penalty {wp:g} on 0/1 term indicators (stems); vocabulary = stems of
 terms written in lower case in >= {mg} editorials). Word penalty, transfer lexicon and neutral band chosen by
 10-fold CV grouped by editorial: the most strongly regularised candidate whose r is within {tol:g} of the best
 ({best_r:.3f}; one-standard-error rule), r = {r_sel:.3f}.
@@ -164,7 +165,8 @@ News: shared/benchmarks/sentiment/nyt_editorial_dev.tsv, 2,601 NYT editorial sen
 mean of 20 human ratings each (Hutto & Gilbert 2014, github.com/cjhutto/vaderSentiment, MIT).
 Honest accuracy (nested CV by editorial on the news file): r = {r:.3f}, Spearman = {rho:.3f}, 3-class macro-F1 = {f1:.3f}.
 Licence: these numbers are our own fit (MIT, as the package); the features use the VADER lexicon (MIT), AFINN-165 (afinn package)
-and the NRC Emotion Lexicon (Mohammad & Turney 2013, nrclex package; research use, cite the paper).
+the NRC Emotion Lexicon (Mohammad & Turney 2013, nrclex package; research use, cite the paper) and the opinion
+lexicon of Hu & Liu (2004, tidytextpy package's copy of tidytext's "bing" list; research use with attribution, cite the paper).
 Terms with |weight| < 1e-6 are omitted."""
 
 

@@ -48,7 +48,8 @@ Methods (``method=``)
     (:func:`news_features`), two stem back-off features (:func:`stem_features`:
     the VADER / AFINN valence of words a lexicon lacks as written but has by
     stem, such as ``tyrannies`` or ``saving``), the NRC Emotion Lexicon
-    polarity sum (:func:`nrc_features`), a *transfer lexicon* and a
+    polarity sum (:func:`nrc_features`), the Hu & Liu opinion-lexicon sum
+    (:func:`opinion_features`), a *transfer lexicon* and a
     learned list of 1,767 news stems (:func:`word_terms` reduced by
     :func:`stem_term`: lower-case words without plural -s, -ed, -ing, a word
     just after a negator such as "not" or "no" counted as a separate term; no
@@ -133,6 +134,7 @@ from analysis.sentiment.fit import best_band, fit_news_model, fit_transfer_lexic
 from analysis.sentiment.news_model import NEWS_MODEL_FILE, NewsModel, human_labels, load_news_model
 from analysis.sentiment.scorers import METHODS, SENTENCE_COLUMNS, THRESHOLDS, score_texts, sentence_sentiment
 from analysis.sentiment.nrc import NRC_FEATURE, nrc_features
+from analysis.sentiment.opinion_words import OPINION_FEATURE, opinion_features
 from analysis.sentiment.stems import STEM_FEATURES, stem_features, stem_term
 from analysis.sentiment.targeted import MENTION_COLUMNS, TARGET_COLUMNS, targeted_sentiment
 from analysis.sentiment.voices import QUOTE_COLUMNS, VOICE_GROUPINGS, sentence_voices, sentiment_by_voice
@@ -155,6 +157,7 @@ __all__ = [
     "TRANSFER_FEATURE",
     "STEM_FEATURES",
     "NRC_FEATURE",
+    "OPINION_FEATURE",
     "NEWS_MODEL_FILE",
     "NEWS_GRID",
     "TRANSFER_PENALTIES",
@@ -173,6 +176,7 @@ __all__ = [
     "news_features",
     "stem_features",
     "nrc_features",
+    "opinion_features",
     "stem_term",
     "NewsModel",
     "load_news_model",

@@ -15,6 +15,7 @@ from analysis.sentiment.features import news_features
 from analysis.sentiment.fit import best_band, fit_news_model
 from analysis.sentiment.news_model import human_labels
 from analysis.sentiment.nrc import NRC_FEATURE, nrc_features
+from analysis.sentiment.opinion_words import OPINION_FEATURE, opinion_features
 from analysis.sentiment.stems import STEM_FEATURES, stem_features
 
 __all__ = ["grouped_folds", "NEWS_GRID", "TRANSFER_PENALTIES", "SELECTION_TOLERANCE", "select_news_params",
@@ -106,6 +107,8 @@ def cross_validated_news(texts: Sequence[str], scores: Sequence[float], groups: 
         F = pd.concat([F, pd.DataFrame(stem_features(tokens), columns=list(STEM_FEATURES))], axis=1)
     if NRC_FEATURE not in F.columns:
         F = F.assign(**{NRC_FEATURE: nrc_features(tokens)})
+    if OPINION_FEATURE not in F.columns:
+        F = F.assign(**{OPINION_FEATURE: opinion_features(tokens)})
     folds = grouped_folds(g, n_folds=n_folds, seed=seed)
     pred = np.zeros(len(y))
     labels = np.empty(len(y), dtype=object)

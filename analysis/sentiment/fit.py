@@ -14,6 +14,7 @@ import pandas as pd
 from analysis.sentiment.features import NEWS_FEATURES, TRANSFER_FEATURE, news_features, term_sums, word_terms
 from analysis.sentiment.news_model import NewsModel, human_labels
 from analysis.sentiment.nrc import NRC_FEATURE, nrc_feature_column
+from analysis.sentiment.opinion_words import OPINION_FEATURE, opinion_feature_column
 from analysis.sentiment.stems import STEM_FEATURES, stem_feature_columns, stem_term
 
 __all__ = ["ridge", "fit_transfer_lexicon", "fit_news_model", "macro_f1", "best_band"]
@@ -120,7 +121,7 @@ def fit_news_model(texts: Sequence[str], scores: Sequence[float], groups: Sequen
                    feature_penalty: float = 10.0, word_penalty: float = 100.0,
                    neutral_band: float | None = None, features: pd.DataFrame | None = None,
                    transfer: dict[str, float] | None = None, stem_backoff: bool = True,
-                   stem_terms: bool = True, nrc: bool = True) -> NewsModel:
+                   stem_terms: bool = True, nrc: bool = True, opinion: bool = True) -> NewsModel:
     """Fit the ``news`` scorer by ridge regression.
 
     ``texts``: sentences; ``scores``: mean human valence (-4..4); ``groups``:
@@ -139,7 +140,8 @@ def fit_news_model(texts: Sequence[str], scores: Sequence[float], groups: Sequen
     weights for the inflectional stems of the terms (:func:`stem_term`) rather than
     the terms as written (a stem joins the vocabulary if one of its words was
     written in lower case in ``min_groups`` groups).  ``nrc``: add the NRC
-    lexicon feature (:func:`analysis.sentiment.nrc.nrc_features`).
+    lexicon feature (:func:`analysis.sentiment.nrc.nrc_features`); ``opinion``: the
+    Hu & Liu opinion-lexicon feature (:func:`analysis.sentiment.opinion_words.opinion_features`).
     ``neutral_band``: the ``|valence|`` below which a sentence
     is neutral; None picks the cut that maximises 3-class macro-F1 on the
     fitted values (the cross-validation passes a band chosen on out-of-fold
@@ -161,6 +163,9 @@ def fit_news_model(texts: Sequence[str], scores: Sequence[float], groups: Sequen
     if nrc:
         F = np.column_stack([F, nrc_feature_column(table, tokens, terms)])
         names.append(NRC_FEATURE)
+    if opinion:
+        F = np.column_stack([F, opinion_feature_column(table, tokens, terms)])
+        names.append(OPINION_FEATURE)
     if stem_terms:
         terms = [[(stem_term(t), lower) for t, lower in tt] for tt in terms]
     vocab = _vocabulary(terms, g, min_groups)

@@ -22,6 +22,7 @@ from analysis.sentiment.features import (
     word_terms,
 )
 from analysis.sentiment.nrc import NRC_FEATURE, nrc_feature_column
+from analysis.sentiment.opinion_words import OPINION_FEATURE, opinion_feature_column
 from analysis.sentiment.stems import STEM_FEATURES, distinct_stems, stem_feature_columns
 
 __all__ = ["NewsModel", "NEWS_MODEL_FILE", "load_news_model", "human_labels"]
@@ -37,7 +38,9 @@ class NewsModel:
     (:func:`analysis.sentiment.stems.stem_term`) rather than the terms as
     written (the transfer lexicon's terms are always as written).  A weight
     for :data:`~analysis.sentiment.nrc.NRC_FEATURE` adds that times the
-    sentence's NRC lexicon sum (:func:`analysis.sentiment.nrc.nrc_features`)."""
+    sentence's NRC lexicon sum (:func:`analysis.sentiment.nrc.nrc_features`), and one
+    for :data:`~analysis.sentiment.opinion_words.OPINION_FEATURE` its Hu & Liu
+    opinion-lexicon sum (:func:`analysis.sentiment.opinion_words.opinion_features`)."""
 
     def __init__(self, intercept: float, feature_weights: dict[str, float],
                  word_weights: dict[str, float], neutral_band: float, meta: dict | None = None,
@@ -53,6 +56,7 @@ class NewsModel:
         self.feature_weights = {k: float(feature_weights[k]) for k in NEWS_FEATURES}
         self.stem_feature_weights = {k: float(feature_weights[k]) for k in STEM_FEATURES if k in feature_weights}
         self.nrc_weight = float(feature_weights[NRC_FEATURE]) if NRC_FEATURE in feature_weights else None
+        self.opinion_weight = float(feature_weights[OPINION_FEATURE]) if OPINION_FEATURE in feature_weights else None
         self.word_weights = {k: float(v) for k, v in word_weights.items()}
         self.stem_terms = bool(stem_terms)
         self.transfer_weights = {k: float(v) for k, v in (transfer_weights or {}).items()}
@@ -75,6 +79,8 @@ class NewsModel:
             out = out + stem_feature_columns(F, words, terms) @ np.array([self.stem_feature_weights[k] for k in STEM_FEATURES])
         if self.nrc_weight is not None:
             out = out + self.nrc_weight * nrc_feature_column(F, words, terms)
+        if self.opinion_weight is not None:
+            out = out + self.opinion_weight * opinion_feature_column(F, words, terms)
         return out
 
     def word_part(self, words: Sequence[Iterable[str]]) -> np.ndarray:
@@ -104,6 +110,8 @@ class NewsModel:
                 lines.append(f"feature,{k},{self.stem_feature_weights[k]:.8g}")
         if self.nrc_weight is not None:
             lines.append(f"feature,{NRC_FEATURE},{self.nrc_weight:.8g}")
+        if self.opinion_weight is not None:
+            lines.append(f"feature,{OPINION_FEATURE},{self.opinion_weight:.8g}")
         if self.stem_terms:
             lines.append("setting,stem_terms,1")
         for k in sorted(self.word_weights):

@@ -36,6 +36,7 @@ ENGINES = ("auto", "local", "process", "dask")
 
 # How long an interrupted run waits for the pool's manager thread to tear the
 # pool down once the workers are killed (it takes milliseconds when idle).
+KILLED_EXIT_SECONDS = 60
 MANAGER_EXIT_SECONDS = 10
 
 
@@ -167,7 +168,10 @@ class ProcessEngine:
             with contextlib.suppress(Exception):
                 proc.kill()
         for proc in procs:
-            proc.join(timeout=5)
+            # A killed process still finishes the system call it is in (on a busy
+            # disk, creating a temporary file): wait until it is gone, so that the
+            # caller's clean-up sees every file it left.
+            proc.join(timeout=KILLED_EXIT_SECONDS)
         manager = getattr(self._pool, "_executor_manager_thread", None)
         self._pool.shutdown(wait=False, cancel_futures=True)
         if manager is not None:

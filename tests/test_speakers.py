@@ -588,7 +588,10 @@ def test_he_resolved_to_a_thing_is_the_man_before_or_an_unnamed_man():
                          "the new Licensing Act could help reduce drunken disorder - but only if it was properly "
                          "enforced, he said.").iloc[0]
     assert (act["speaker_name"], act["speaker_kind"], act["speaker_gender"]) == ("Chris Fox", "person", "male")
-    street = extract_quotes("Downing Street declined to comment. The claims were wholly unfounded, he said.").iloc[0]
+    rows = extract_quotes("Downing Street declined to comment. The claims were wholly unfounded, he said.")
+    # two rows: Downing Street's refusal ("declined [to comment]") and the unnamed man's claim
+    assert list(rows["speaker"]) == ["Downing Street", "he"]
+    street = rows.iloc[1]
     assert street["speaker_name"] is None and street["speaker_kind"] == "person" and street["speaker_gender"] == "male"
 
 

@@ -4,8 +4,6 @@ Expected values were read by hand from ``nrclex/data/nrc_en.json`` (nrclex
 positive; ``vote`` both (so no polarity); ``tyrannies``, ``jeopardizes``,
 ``saving`` absent as written."""
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from analysis import sentiment as S
 from analysis.sentiment import nrc as N
@@ -38,27 +36,6 @@ def test_nrc_features_sum_every_occurrence():
         [],
     ])
     assert got.tolist() == pytest.approx([-3.0, -0.74, -2.0, 0.0])
-
-
-def _plain_sum(words):
-    """The plain reading of the feature, without the term cache."""
-    lexicon, by_stem = N.nrc_polarities()
-    total = 0.0
-    for term, _ in S.word_terms(words):
-        word = term.lstrip("~")
-        value = lexicon.get(word, by_stem.get(S.stem_term(word), 0.0) if word.isalpha() else 0.0)
-        total += -0.74 * value if term.startswith("~") else value
-    return total
-
-
-_WORDS = st.lists(st.sampled_from(["tyranny", "tyrannies", "enrich", "saving", "not", "no", "war", "vote",
-                                   "The", "Save", "x1", "nice", "of", "offing", "'s", "don't"]), max_size=12)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(_WORDS, max_size=4))
-def test_cached_term_valences_match_the_plain_sum(texts):
-    assert N.nrc_features(texts).tolist() == pytest.approx([_plain_sum(ws) for ws in texts])
 
 
 def test_a_model_with_the_nrc_feature_round_trips(tmp_path):

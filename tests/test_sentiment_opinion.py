@@ -7,8 +7,6 @@
 positive and negative; ``tyrannies``, ``tolls``, ``blundered``, ``war`` and
 ``vote`` absent."""
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from analysis import sentiment as S
 from analysis.sentiment import opinion_words as O
@@ -47,27 +45,6 @@ def test_opinion_features_sum_every_occurrence():
         [],
     ])
     assert got.tolist() == pytest.approx([-2.0, -0.74, 3.0, 0.0])
-
-
-def _plain_sum(words):
-    """The plain reading of the feature, without the term cache."""
-    lexicon, by_stem = O.opinion_polarities()
-    total = 0.0
-    for term, _ in S.word_terms(words):
-        word = term.lstrip("~")
-        value = lexicon.get(word, by_stem.get(S.stem_term(word), 0.0) if word.isalpha() else 0.0)
-        total += -0.74 * value if term.startswith("~") else value
-    return total
-
-
-_WORDS = st.lists(st.sampled_from(["toll", "tolls", "sensible", "blundered", "not", "no", "war", "envious",
-                                   "The", "Concern", "x1", "nice", "of", "offing", "'s", "don't"]), max_size=12)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(_WORDS, max_size=4))
-def test_cached_term_valences_match_the_plain_sum(texts):
-    assert O.opinion_features(texts).tolist() == pytest.approx([_plain_sum(ws) for ws in texts])
 
 
 def test_a_model_with_the_opinion_feature_round_trips(tmp_path):

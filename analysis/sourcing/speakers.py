@@ -136,8 +136,9 @@ def describe_speakers(quotes: pd.DataFrame, documents, *, mentions: pd.DataFrame
         actors = ArticleActors(article_mentions, majority_kinds(article_mentions))
         _describe_article(rows, docs.get(aid), actors, side_map)
         start += n
-    new = pd.DataFrame(rows_of, index=out.index)
-    for c in ["speaker_name", "speaker_actor_id", "speaker_kind", "speaker_gender", "side", *SPEAKER_COLUMNS]:
+    described = ["speaker_name", "speaker_actor_id", "speaker_kind", "speaker_gender", "side", *SPEAKER_COLUMNS]
+    new = pd.DataFrame(rows_of, index=out.index, columns=described)  # only the columns written back
+    for c in described:
         out[c] = new[c].astype("object")
     for c in ("speaker_affiliation_start", "speaker_affiliation_end"):
         out[c] = out[c].astype("Int64")

@@ -54,15 +54,12 @@ class ArticleActors:
             mentions = records(mentions)
         if not mentions:
             return
-        keys: dict = {}  # name -> (its key, the keys it is found by as a person); names recur
         for m in mentions:  # rows of the mentions table, in its order
             if m.get("match") == "adjective":
                 continue
             name, kind, aid = m["name"], m["kind"], m["actor_id"]
             start, end = int(m["start"]), int(m["end"])
-            if (name, kind) not in keys:
-                keys[name, kind] = self._keys(name, kind)
-            key, surnames, given = keys[name, kind]
+            key, surnames, given = mention_keys(name, kind)
             self.by_name.setdefault(key, m)
             self.by_name.setdefault(normalise_name(m["surface"]), m)
             self.starts.setdefault(aid, []).append((start, end))
@@ -75,20 +72,6 @@ class ArticleActors:
             self.spans.append((start, end, m))
         self._overlap = FirstOverlap(self.spans)
         self._span_starts = [s for s, _e, _m in self.spans]
-
-    @staticmethod
-    def _keys(name, kind: str) -> tuple[str, tuple[str, ...], str | None]:
-        """A mention name's key, the surname keys a person with a full name
-        is found by (the last word; also the first for a surname-first name,
-        "Liu Xiaoming") and its given-name key (None when not a person with
-        a full name)."""
-        key = normalise_name(name)
-        if kind != "person" or " " not in str(name):
-            return key, (), None
-        parts = name_parts(bare_name(str(name))[0])  # "UK Liu Xiaoming": Liu Xiaoming
-        words = key.split()
-        surnames = (words[-1], normalise_name(parts["surname"])) if parts["surname_first"] else (words[-1],)
-        return key, surnames, words[0]
 
     def person_before(self, offset: int, gender: str, window: int = 1500) -> dict | None:
         """The person mentioned last before ``offset`` (within ``window``
@@ -222,6 +205,21 @@ class ArticleActors:
             hit = self._recounted[(aid, name)] = infer_gender(name, doc, own, others=others,
                                                               skip=inside_any(self.quoted + others_said))
         return hit
+
+
+@functools.lru_cache(maxsize=1 << 15)  # the same names recur in every article of a story
+def mention_keys(name, kind: str) -> tuple[str, tuple[str, ...], str | None]:
+    """A mention name's key, the surname keys a person with a full name
+    is found by (the last word; also the first for a surname-first name,
+    "Liu Xiaoming") and its given-name key (None when not a person with
+    a full name)."""
+    key = normalise_name(name)
+    if kind != "person" or " " not in str(name):
+        return key, (), None
+    parts = name_parts(bare_name(str(name))[0])  # "UK Liu Xiaoming": Liu Xiaoming
+    words = key.split()
+    surnames = (words[-1], normalise_name(parts["surname"])) if parts["surname_first"] else (words[-1],)
+    return key, surnames, words[0]
 
 
 class FirstOverlap:

@@ -136,8 +136,9 @@ def describe_speakers(quotes: pd.DataFrame, documents, *, mentions: pd.DataFrame
         actors = ArticleActors(article_mentions, majority_kinds(article_mentions))
         _describe_article(rows, docs.get(aid), actors, side_map)
         start += n
-    new = pd.DataFrame(rows_of, index=out.index)
-    for c in ["speaker_name", "speaker_actor_id", "speaker_kind", "speaker_gender", "side", *SPEAKER_COLUMNS]:
+    described = ["speaker_name", "speaker_actor_id", "speaker_kind", "speaker_gender", "side", *SPEAKER_COLUMNS]
+    new = pd.DataFrame(rows_of, index=out.index, columns=described)  # only the columns written back
+    for c in described:
         out[c] = new[c].astype("object")
     for c in ("speaker_affiliation_start", "speaker_affiliation_end"):
         out[c] = out[c].astype("Int64")
@@ -216,8 +217,12 @@ def _role_holder(doc, r: dict) -> str | None:
     return doc.text[s0 - len(m.group(0)):int(r["speaker_end"])]
 
 
+_LEADING_ARTICLE = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
+_LEADING_DETERMINER = re.compile(r"^(?:an?|the|one)\s+", re.IGNORECASE)  # "a Huawei spokesman" -> "Huawei spokesman"
+
+
 def _strip_article(text: str, start: int, end: int) -> tuple[str, int, int]:
-    m = re.match(r"(?:the|a|an)\s+", text[start:end], re.IGNORECASE)
+    m = _LEADING_ARTICLE.match(text[start:end])
     if m:
         start += m.end()
     return text[start:end], start, end
@@ -241,7 +246,7 @@ def _describe_quote(r: dict, doc, actors: ArticleActors, side_map) -> None:
     r["speaker_kind"] = kind
     if (kind == "person" or kind == "anonymous" and is_role_holder(phrase)) and not pronoun and not named:
         # one unnamed person: named by the description ("a Huawei spokesman" -> "Huawei spokesman")
-        r["speaker_name"] = re.sub(r"^(?:an?|the|one)\s+", "", phrase, flags=re.IGNORECASE)
+        r["speaker_name"] = _LEADING_DETERMINER.sub("", phrase)
     if kind == "person" and mention is not None and len(str(mention["name"]).split()) > 1:
         # the fullest name the article gives ("Dowden" -> "Oliver Dowden"), without titles before it
         r["speaker_name"] = bare_name(str(mention["name"]))[0]
@@ -297,7 +302,7 @@ def _describe_role_holder(r: dict, doc, holder: str, side_map) -> None:
     r["speaker_kind"] = kind
     r["speaker_gender"], r["speaker_gender_basis"] = gender or (("unknown", "none") if kind == "person"
                                                                 else ("n/a", kind))
-    r["speaker_name"] = re.sub(r"^(?:an?|the|one)\s+", "", holder, flags=re.IGNORECASE)
+    r["speaker_name"] = _LEADING_DETERMINER.sub("", holder)
     start, end = int(r["speaker_start"]), int(r["speaker_end"])
     r["speaker_affiliation"], r["speaker_affiliation_start"], r["speaker_affiliation_end"] = \
         _strip_article(doc.text, start, end)

@@ -32,3 +32,12 @@ def test_a_clause_between_commas_is_no_apposition():
     text = ("But asked if the team had met with Tom Cole, the spokesman dodged the question, saying: "
             "\u201cAny such meetings would be reported in the normal way.\u201d")
     assert speaker_of(text, "Any such meetings") == "spokesman"
+
+
+def test_a_participle_with_a_number_or_an_indefinite_object_is_an_act():
+    # `adding 178 million new PCs` adds PCs, it says nothing: the report (it) is the speaker
+    text = ("More than a third of all new PCs will be sold in these markets, with China adding 178 million "
+            "new PCs by 2010, the report said.")
+    q = extract_quotes(text)
+    assert "China" not in set(q["speaker_name"].dropna())
+    assert speaker_of(text, "178 million") == "report"

@@ -4,7 +4,10 @@ R-Ark., saying "..."``.  The name right before the participle (past a short
 apposition between commas) is its speaker, not the sentence's subject (``The
 United Kingdom's decision ... sent American politicians into an uproar``),
 when ``with`` opens it or ``and`` joins it to an earlier such phrase of the
-sentence.  A capitalised name only: ``with prices rising`` is no speech."""
+sentence.  A capitalised name only: ``with prices rising`` is no speech; and
+no object of a number or an indefinite article after the participle (``with
+China adding 178 million new PCs``, ``with Tony Blair hastily adding a sixth
+promise``: an act, not speech)."""
 from __future__ import annotations
 
 from analysis.sourcing.context import ArticleContext, TokenRange
@@ -16,11 +19,13 @@ __all__ = ["absolute_subject"]
 _APPOSITION_TOKENS = 6  # `, D-Va.,`, `, the chairman,`: a short one only
 
 
-def absolute_subject(ctx: ArticleContext, j: int, s_lo: int) -> TokenRange | None:
+def absolute_subject(ctx: ArticleContext, j: int, s_lo: int, c: int) -> TokenRange | None:
     """The name ending at token ``j`` (or before the apposition that
     token ``j``, a comma, closes) when ``with`` stands right before it, or
-    ``and`` with a ``with`` earlier in the sentence; else None."""
-    if j < s_lo or ctx.tok_in_quote[j]:
+    ``and`` with a ``with`` earlier in the sentence, for the participle cue
+    at token ``c``; else None."""
+    if j < s_lo or ctx.tok_in_quote[j] or c + 1 < len(ctx.strs) and (
+            ctx.lower[c + 1] in {"a", "an"} or ctx.strs[c + 1][:1].isdigit()):
         return None
     end = j
     if ctx.strs[j] == ",":

@@ -24,7 +24,7 @@ def authored_documents() -> dict[str, str]:
 def refers_to_author(ctx: ArticleContext, f, a: int, b: int, history: list) -> bool:
     """Speaker phrase ``[a, b)`` of frame ``f`` is ``the``/``this`` and a
     document noun: the latest speaker in ``history`` (not itself such a
-    phrase) of the same or the previous paragraph, of the kind the noun
+    phrase) with a name, of the same or the previous paragraph, of the kind the noun
     allows, is put in ``f`` (the phrase as written stays; attribution
     ``pronoun``); True when one is found."""
     words = [k for k in range(a, b) if ctx.is_word[k]]
@@ -35,7 +35,7 @@ def refers_to_author(ctx: ArticleContext, f, a: int, b: int, history: list) -> b
         return False
     par = ctx.paragraph_at(ctx.starts[a])
     for h in reversed(history[-8:]):
-        if not par - 1 <= ctx.paragraph_at(h.start) <= par or (h.name or "").lower() in authored_documents():
+        if not h.name or not par - 1 <= ctx.paragraph_at(h.start) <= par or h.name.lower() in authored_documents():
             continue
         if kind == "organisation" and not h.org:
             continue

@@ -341,7 +341,7 @@ def _participle_frame(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> Frame
     the subject of the sentence (none found: the frame has no speaker phrase);
     other participles are no cue."""
     c = f.cue_tok
-    if (rng := absolute_subject(ctx, j, s_lo)) is not None:  # "with Sen. Mark Warner, D-Va., saying"
+    if (rng := absolute_subject(ctx, j, s_lo, c)) is not None:  # "with Sen. Mark Warner, D-Va., saying"
         f.sp_start, f.sp_end = rng  # order sv: its own subject, not the sentence's
         return f
     doc = document_subject(ctx, j, s_lo)

@@ -10,6 +10,7 @@ import itertools
 from dataclasses import dataclass
 
 from analysis.names import speech_verbs
+from analysis.sourcing.absolute_with import absolute_subject
 from analysis.sourcing.context import ArticleContext, CharSpan, TokenRange
 from analysis.sourcing.phrases import apposition_subject, np_backward, np_forward, past_dateline
 from analysis.sourcing.words import (AUX_ADV, DETERMINERS, NEGATORS, PARTICIPLE_AFTER, PRONOUNS, SENTENCE_OPENERS, STOP,
@@ -340,6 +341,9 @@ def _participle_frame(ctx: ArticleContext, f: Frame, j: int, s_lo: int) -> Frame
     the subject of the sentence (none found: the frame has no speaker phrase);
     other participles are no cue."""
     c = f.cue_tok
+    if (rng := absolute_subject(ctx, j, s_lo, c)) is not None:  # "with Sen. Mark Warner, D-Va., saying"
+        f.sp_start, f.sp_end = rng  # order sv: its own subject, not the sentence's
+        return f
     doc = document_subject(ctx, j, s_lo)
     if doc is not None:  # "polls showing [her with a comfortable lead]": the document is the source
         f.order = "participle"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from analysis.names import first_name_gender, gendered_words, looks_like_organisation, role_words, speech_verbs
 from analysis.sourcing.context import ArticleContext, TokenRange
+from analysis.sourcing.document_author import refers_to_author
 from analysis.sourcing.frames import Frame
 from analysis.sourcing.marks import QuoteSpan
 from analysis.sourcing.phrases import coordination, np_forward, past_dateline
@@ -89,7 +90,7 @@ def resolve_frame(ctx: ArticleContext, f: Frame, history: list[SpeakerSeen],
             # a capital only because it starts the sentence ("Legal experts")
             and not (k == s_first and k + 1 < b and ctx.strs[k + 1][:1].islower())]
     named = bool(caps) and not all(ctx.lower[k] in ctx.unions["titles_nouns"] for k in caps)
-    if not named and _refers_back(ctx, f, a, b, history):
+    if not named and (_refers_back(ctx, f, a, b, history) or refers_to_author(ctx, f, a, b, history)):
         return
     conj = coordination(ctx, a, b) if named else None
     if conj is not None:  # two people or bodies: one group, each name completed (`Burton and Nick`)

@@ -72,7 +72,7 @@ import pandas as pd
 from analysis.core.frames import records
 from analysis.names import phrase_affiliation, role_words, speaker_kind_words
 from analysis.names.affiliation import bare_name
-from analysis.names import first_name_gender, name_parts, strip_title
+from analysis.names import first_name_gender, strip_title
 from analysis.names.given_names import first_names
 from analysis.names.parts import full_name_in_text
 from analysis.sourcing.speaker_actors import ArticleActors, kind_and_actor, majority_kinds

@@ -25,8 +25,8 @@ def refers_to_author(ctx: ArticleContext, f, a: int, b: int, history: list) -> b
     """Speaker phrase ``[a, b)`` of frame ``f`` is ``the``/``this`` and a
     document noun: the latest speaker in ``history`` (not itself such a
     phrase) with a name, of the same or the previous paragraph, of the kind the noun
-    allows, is put in ``f`` (the phrase as written stays; attribution
-    ``pronoun``); True when one is found."""
+    allows, lends ``f`` its name (``SpeakerSeen.lend_name`` of
+    :mod:`analysis.sourcing.resolve`); True when one is found."""
     words = [k for k in range(a, b) if ctx.is_word[k]]
     if len(words) != 2 or ctx.lower[words[0]] not in {"the", "this"}:
         return False
@@ -39,8 +39,6 @@ def refers_to_author(ctx: ArticleContext, f, a: int, b: int, history: list) -> b
             continue
         if kind == "organisation" and not h.org:
             continue
-        f.name, f.entity = h.name, h.entity
-        f.attribution = "pronoun"
-        h.pos = ctx.starts[a]
+        h.lend_name(f, ctx.starts[a])
         return True
     return False

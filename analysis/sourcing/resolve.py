@@ -38,6 +38,15 @@ class SpeakerSeen:
     role: bool = False  # a person the phrase describes by a role, not by name (`the US president`)
     described: str | None = None  # a definite role a name only modifies, as written less its article (`US president`)
 
+    def lend_name(self, f: Frame, pos: int) -> None:
+        """A later phrase without a name (``the spokesperson``, ``the
+        statement``) at character ``pos`` refers back to this speaker: ``f``
+        takes its name and entry (the phrase as written stays), attribution
+        ``pronoun``."""
+        f.name, f.entity = self.name, self.entity
+        f.attribution = "pronoun"
+        self.pos = pos
+
 
 def gender_of(name: str | None, np_words: list[str], entity: dict | None) -> str:
     """The speaker's gender: the codebook's, else a gendered title among the
@@ -222,9 +231,7 @@ def _refers_back(ctx: ArticleContext, f: Frame, a: int, b: int, history: list[Sp
         if hi < len(ctx.strs) and ctx.strs[hi] == ",":  # an apposition: `Wang Wenbin, ... spokesman,`
             hi = next((m for m in range(hi + 1, min(len(ctx.strs), hi + 10)) if not ctx.is_word[m]), hi)
         if any(_role_stem(ctx.lower[m]) == head for m in range(k, hi)):
-            f.name, f.entity = h.name, h.entity
-            f.attribution = "pronoun"
-            h.pos = ctx.starts[a]
+            h.lend_name(f, ctx.starts[a])
             return True
     return False
 
